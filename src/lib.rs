@@ -1,0 +1,11 @@
+//! coop-guide: a terminal guide that helps a group choose a variety of worker cooperative.
+//!
+//! The crate is layered so the core can be tested without a terminal:
+//! - [`guide`]: the RON model, loading, validation, diagnostics, text sanitising;
+//! - [`engine`]: the walk as a pure state machine, and the explanation of its result;
+//! - [`report`]: Markdown and JSON renderings, test runs and path listings;
+//! - [`plain`]: the line-by-line mode over the engine;
+//! - [`tui`]: the full-screen player over the same engine.
+
+pub mod engine;
+pub mod guide;
