@@ -9,3 +9,6 @@
 
 pub mod engine;
 pub mod guide;
+pub mod plain;
+pub mod report;
+pub mod tui;

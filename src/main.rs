@@ -1,1 +1,293 @@
-fn main() {}
+//! coop-guide: parse the command line, dispatch, map outcomes to exit codes. Nothing else.
+//!
+//! Exit codes (stable, documented in the README): 0 done, 1 invalid guide or failed test,
+//! 2 usage error, 3 answers missing in a non-interactive run, 130 interrupted.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+
+use cli::{CheckFormat, Cli, Command, OutputFormat, PathsFormat, PlayArgs};
+use coop_guide::engine::Walk;
+use coop_guide::guide::diagnostic::{render_human, render_short, to_json};
+use coop_guide::guide::{self, Checked, Guide};
+use coop_guide::report::{guide_markdown, paths, result, testrun};
+use coop_guide::{plain, tui};
+
+/// Why the program stops, mapped to an exit code.
+enum Exit {
+    Done,
+    Invalid,
+    Usage(String),
+    AnswersMissing,
+}
+
+impl Exit {
+    fn code(&self) -> u8 {
+        match self {
+            Exit::Done => 0,
+            Exit::Invalid => 1,
+            Exit::Usage(_) => 2,
+            Exit::AnswersMissing => 3,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let exit = match cli.command {
+        None => play(PlayArgs::default()),
+        Some(Command::Play(args)) => play(args),
+        Some(Command::Check { guides, format }) => check(&guides, format),
+        Some(Command::Test { guides }) => test(&guides),
+        Some(Command::Paths { guide, format }) => list_paths(guide.as_deref(), format),
+        Some(Command::Markdown { guide }) => markdown(guide.as_deref()),
+        Some(Command::New { file }) => new_guide(&file),
+    };
+    let exit = exit.unwrap_or_else(|e| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Exit::Done
+        } else {
+            eprintln!("coop-guide: {e}");
+            Exit::Invalid
+        }
+    });
+    if let Exit::Usage(message) = &exit {
+        eprintln!("coop-guide: {message}");
+    }
+    ExitCode::from(exit.code())
+}
+
+/// Loads a guide file, or the built-in guide when there is no path.
+fn load(path: Option<&Path>) -> Checked {
+    match path {
+        Some(path) => guide::check_path(path),
+        None => guide::default_guide(),
+    }
+}
+
+/// Loads a guide that must be usable; prints its errors to stderr otherwise.
+fn load_usable(path: Option<&Path>) -> Result<Arc<Guide>, Exit> {
+    let checked = load(path);
+    match checked.guide {
+        Some(guide) => Ok(Arc::new(guide)),
+        None => {
+            let errors: Vec<_> = checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity() == guide::Severity::Error)
+                .cloned()
+                .collect();
+            eprint!("{}", render_human(&errors, &checked.source));
+            eprintln!("coop-guide: the guide has errors; `coop-guide check` lists them all");
+            Err(Exit::Invalid)
+        }
+    }
+}
+
+fn play(args: PlayArgs) -> io::Result<Exit> {
+    let guide = match load_usable(args.guide.as_deref()) {
+        Ok(guide) => guide,
+        Err(exit) => return Ok(exit),
+    };
+    if let Some(lang) = &args.lang {
+        if !guide.language.is_empty() && *lang != guide.language {
+            return Ok(Exit::Usage(format!(
+                "this guide is written in \"{}\" and has no \"{lang}\" translation",
+                guide.language
+            )));
+        }
+    }
+    let from = match &args.from {
+        Some(id) => match guide.index.question(id) {
+            Some(q) => Some(q),
+            None => return Ok(Exit::Usage(format!("--from: the guide has no question \"{id}\""))),
+        },
+        None => None,
+    };
+    let replay = match &args.answers {
+        Some(path) => match read_answers(path) {
+            Ok(pairs) => Some(pairs),
+            Err(message) => return Ok(Exit::Usage(message)),
+        },
+        None => None,
+    };
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let plain_mode = args.plain
+        || replay.is_some()
+        || args.output.is_some()
+        || dumb
+        || !io::stdin().is_terminal()
+        || !io::stdout().is_terminal();
+    if !plain_mode {
+        tui::play(guide, tui::PlayOptions { theme: args.theme, from })?;
+        return Ok(Exit::Done);
+    }
+
+    let mut walk = match from {
+        Some(q) => Walk::from_question(Arc::clone(&guide), q),
+        None => Walk::new(Arc::clone(&guide)),
+    };
+    if let Some(pairs) = &replay {
+        for (q, a) in pairs {
+            if !walk.record(q, a) {
+                return Ok(Exit::Usage(format!("answers file: the guide has no answer \"{a}\" to a question \"{q}\"")));
+            }
+        }
+        walk.skip_answered();
+    }
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    // With --output the result goes to stdout for scripts, and the conversation to stderr.
+    let ending = if args.output.is_some() {
+        plain::run(&mut walk, &mut input, &mut io::stderr().lock(), true)?
+    } else {
+        plain::run(&mut walk, &mut input, &mut io::stdout().lock(), true)?
+    };
+    match ending {
+        plain::Ending::Finished => {
+            let mut stdout = io::stdout().lock();
+            match args.output {
+                Some(OutputFormat::Json) => {
+                    if let Some(json) = result::json(&walk) {
+                        serde_json::to_writer_pretty(&mut stdout, &json).map_err(io::Error::other)?;
+                        writeln!(stdout)?;
+                    }
+                }
+                Some(OutputFormat::Md) => {
+                    if let Some(md) = result::markdown(&walk) {
+                        write!(stdout, "{md}")?;
+                    }
+                }
+                None => {}
+            }
+            Ok(Exit::Done)
+        }
+        plain::Ending::Quit => Ok(Exit::Done),
+        plain::Ending::AnswersMissing(question) => {
+            eprintln!("coop-guide: no answer for question \"{question}\" (input ended)");
+            Ok(Exit::AnswersMissing)
+        }
+    }
+}
+
+fn read_answers(path: &Path) -> Result<Vec<(String, String)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read answers file `{}`: {e}", path.display()))?;
+    plain::parse_answers(&text).map_err(|line| {
+        format!(
+            "answers file `{}`, line {line}: expected `question-id: answer-id`",
+            path.display()
+        )
+    })
+}
+
+/// The guides named, or the built-in one.
+fn targets(guides: &[PathBuf]) -> Vec<Option<&Path>> {
+    if guides.is_empty() {
+        vec![None]
+    } else {
+        guides.iter().map(|p| Some(p.as_path())).collect()
+    }
+}
+
+fn check(guides: &[PathBuf], format: CheckFormat) -> io::Result<Exit> {
+    let mut stdout = io::stdout().lock();
+    let mut any_error = false;
+    let mut json = Vec::new();
+    let (mut errors, mut warnings) = (0, 0);
+    for path in targets(guides) {
+        let checked = load(path);
+        any_error |= checked.has_errors();
+        let (e, w) = checked.counts();
+        errors += e;
+        warnings += w;
+        match format {
+            CheckFormat::Human => write!(stdout, "{}", render_human(&checked.diagnostics, &checked.source))?,
+            CheckFormat::Short => write!(stdout, "{}", render_short(&checked.diagnostics, &checked.source))?,
+            CheckFormat::Json => json.extend(to_json(&checked.diagnostics, &checked.source)),
+        }
+    }
+    match format {
+        CheckFormat::Json => {
+            serde_json::to_writer_pretty(&mut stdout, &json).map_err(io::Error::other)?;
+            writeln!(stdout)?;
+        }
+        _ => {
+            let files = targets(guides).len();
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            writeln!(stdout, "checked {files} guide{}: {errors} error{}, {warnings} warning{}", s(files), s(errors), s(warnings))?;
+        }
+    }
+    Ok(if any_error { Exit::Invalid } else { Exit::Done })
+}
+
+fn test(guides: &[PathBuf]) -> io::Result<Exit> {
+    let mut stdout = io::stdout().lock();
+    let mut failed = false;
+    for path in targets(guides) {
+        let name = path.map_or_else(|| guide::DEFAULT_GUIDE_NAME.to_string(), |p| p.display().to_string());
+        let guide = match load_usable(path) {
+            Ok(guide) => guide,
+            Err(_) => {
+                failed = true;
+                continue;
+            }
+        };
+        let report = testrun::run(&guide);
+        failed |= !report.passed();
+        write!(stdout, "{}", testrun::to_text(&guide, &name, &report))?;
+    }
+    Ok(if failed { Exit::Invalid } else { Exit::Done })
+}
+
+fn list_paths(path: Option<&Path>, format: PathsFormat) -> io::Result<Exit> {
+    let guide = match load_usable(path) {
+        Ok(guide) => guide,
+        Err(exit) => return Ok(exit),
+    };
+    let all = paths::Paths::of(&guide);
+    let mut stdout = io::stdout().lock();
+    match format {
+        PathsFormat::Table => write!(stdout, "{}", paths::to_table(&guide, &all))?,
+        PathsFormat::Json => {
+            serde_json::to_writer_pretty(&mut stdout, &paths::to_json(&guide, &all)).map_err(io::Error::other)?;
+            writeln!(stdout)?;
+        }
+    }
+    Ok(Exit::Done)
+}
+
+fn markdown(path: Option<&Path>) -> io::Result<Exit> {
+    let guide = match load_usable(path) {
+        Ok(guide) => guide,
+        Err(exit) => return Ok(exit),
+    };
+    write!(io::stdout().lock(), "{}", guide_markdown::render(&guide))?;
+    Ok(Exit::Done)
+}
+
+fn new_guide(file: &Path) -> io::Result<Exit> {
+    let created = std::fs::OpenOptions::new().write(true).create_new(true).open(file);
+    match created {
+        Ok(mut f) => {
+            f.write_all(coop_guide::guide::STARTER_GUIDE.as_bytes())?;
+            println!("wrote {}; try `coop-guide check {0}` and `coop-guide play {0}`", file.display());
+            Ok(Exit::Done)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Ok(Exit::Usage(format!("{} already exists; choose another name", file.display())))
+        }
+        Err(e) => Ok(Exit::Usage(format!("cannot write {}: {e}", file.display()))),
+    }
+}

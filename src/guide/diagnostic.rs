@@ -56,7 +56,6 @@ macro_rules! codes {
 codes! {
     Syntax = "G0001", Error, "the file is not valid RON (a bracket, comma or quote is off)";
     Unreadable = "G0002", Error, "the file cannot be read (missing, a directory, or not UTF-8 text)";
-    TooDeep = "G0003", Error, "brackets are nested too deeply";
     UnknownField = "G0101", Error, "a field name the guide format does not have";
     MissingField = "G0102", Error, "a required field is missing";
     WrongType = "G0103", Error, "a field holds the wrong kind of value";

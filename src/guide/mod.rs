@@ -27,3 +27,6 @@ pub const DEFAULT_GUIDE_TEXT: &str = include_str!("../../guides/decision-making.
 pub fn default_guide() -> Checked {
     check_source(Source::new(DEFAULT_GUIDE_NAME, DEFAULT_GUIDE_TEXT))
 }
+
+/// The commented starter guide `coop-guide new` writes (tests keep it passing `check`).
+pub const STARTER_GUIDE: &str = include_str!("../templates/starter.ron");

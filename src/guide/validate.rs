@@ -338,6 +338,9 @@ fn check_graph(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
     }
     let (questions, outcomes) = index.reachable(guide.outcomes.len());
     for (q, reached) in questions.iter().enumerate() {
+        if index.question(&guide.questions[q].id) != Some(q) {
+            continue; // a duplicate id: G0201 already says so, and no link can reach it
+        }
         if !reached {
             out.push(
                 Diagnostic::new(Code::UnreachableQuestion, format!("question \"{}\" is never asked", guide.questions[q].id))
@@ -353,7 +356,7 @@ fn check_graph(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
         }
     }
     for (o, reached) in outcomes.iter().enumerate() {
-        if !reached {
+        if !reached && index.outcome(&guide.outcomes[o].id) == Some(o) {
             out.push(
                 Diagnostic::new(Code::UnreachableOutcome, format!("outcome \"{}\" is never reached", guide.outcomes[o].id))
                     .at(format!("outcomes[{o}].id"), "no answer ends here")

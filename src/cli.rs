@@ -1,0 +1,106 @@
+//! The command line: clap definitions only. `main.rs` dispatches.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Choose how to organise as a worker cooperative, one question at a time.
+#[derive(Debug, Parser)]
+#[command(name = "coop-guide", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do; without one, the guide built into the app is played.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Play a guide (the full-screen player, or line by line with --plain).
+    Play(PlayArgs),
+    /// Check guides for mistakes; exit 1 if any has an error.
+    Check {
+        /// Guide files (default: the built-in guide).
+        guides: Vec<PathBuf>,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
+    /// Run a guide's test cases and walk every path; exit 1 on a failure.
+    Test {
+        /// Guide files (default: the built-in guide).
+        guides: Vec<PathBuf>,
+    },
+    /// List every path from the start to an outcome.
+    Paths {
+        /// Guide file (default: the built-in guide).
+        guide: Option<PathBuf>,
+        /// Table for people, JSON for scripts.
+        #[arg(long, value_enum, default_value_t = PathsFormat::Table)]
+        format: PathsFormat,
+    },
+    /// Write the whole guide as Markdown, for proofreading.
+    Markdown {
+        /// Guide file (default: the built-in guide).
+        guide: Option<PathBuf>,
+    },
+    /// Write a commented starter guide that passes `check`.
+    New {
+        /// Where to write it (never overwritten).
+        file: PathBuf,
+    },
+}
+
+/// Options of `play`.
+#[derive(Debug, Default, clap::Args)]
+pub struct PlayArgs {
+    /// Guide file (default: the built-in guide).
+    pub guide: Option<PathBuf>,
+    /// Language of the guide's texts.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Line-by-line mode: numbered answers, no drawing; also chosen when not in a terminal.
+    #[arg(long)]
+    pub plain: bool,
+    /// Replay answers from a file (lines of `question-id: answer-id`).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Start at this question instead of the guide's start.
+    #[arg(long, value_name = "ID")]
+    pub from: Option<String>,
+    /// Also write the result to standard output as Markdown or JSON (the walk goes to stderr).
+    #[arg(long, value_enum)]
+    pub output: Option<OutputFormat>,
+    /// Colour theme of the full-screen player.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+}
+
+/// Formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Messages with the lines of the guide they are about.
+    Human,
+    /// One line each: file:line:col: severity[code]: message.
+    Short,
+    /// A JSON array.
+    Json,
+}
+
+/// Formats of `paths`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PathsFormat {
+    /// A readable list.
+    Table,
+    /// JSON.
+    Json,
+}
+
+/// Formats of `play --output`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// The result as a Markdown hand-out.
+    Md,
+    /// The result as JSON.
+    Json,
+}

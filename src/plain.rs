@@ -1,0 +1,234 @@
+//! The plain mode: the walk line by line, for pipes, scripts, screen readers and `TERM=dumb`.
+//!
+//! Same engine as the TUI. Numbered answers, one line of input per step, no box drawing, no
+//! colour, every prompt flushed. Commands at any prompt: a number answers, Enter keeps a
+//! pre-filled answer, `b` goes back, `?` says why we ask, `r` reviews, `q` quits.
+//!
+//! Input that runs out at a question is "answers missing" (exit 3, naming the question); input
+//! that runs out at the review accepts it, so piping a list of numbers reaches the result.
+
+use std::io::{self, BufRead, Write};
+
+use crate::engine::{Action, Effect, Place, Walk};
+use crate::guide::text::wrap;
+use crate::report::result;
+
+/// How a plain run ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// The result was shown.
+    Finished,
+    /// The user quit.
+    Quit,
+    /// Input ran out at this question (its id).
+    AnswersMissing(String),
+}
+
+/// Width of wrapped text.
+const WIDTH: usize = 78;
+
+/// Runs the walk, reading commands from `input` and writing the conversation to `out`.
+/// The result is printed as text to `out` at the end.
+pub fn run(walk: &mut Walk, input: &mut dyn BufRead, out: &mut dyn Write, show_intro: bool) -> io::Result<Ending> {
+    if show_intro {
+        intro(walk, out)?;
+    }
+    let mut line = String::new();
+    let mut announced = None;
+    loop {
+        let place = walk.place();
+        match place {
+            Place::Question { question, .. } => {
+                if announced != Some(place) {
+                    ask(walk, question, out)?;
+                    announced = Some(place);
+                }
+            }
+            Place::Review { .. } => {
+                if announced != Some(place) {
+                    review(walk, out)?;
+                    announced = Some(place);
+                }
+            }
+            Place::Result { .. } => {
+                if let Some(doc) = result::document(walk) {
+                    writeln!(out)?;
+                    write!(out, "{}", doc.to_text(WIDTH))?;
+                }
+                out.flush()?;
+                return Ok(Ending::Finished);
+            }
+        }
+        write!(out, "> ")?;
+        out.flush()?;
+        line.clear();
+        if input.read_line(&mut line)? == 0 {
+            writeln!(out)?;
+            return Ok(match walk.place() {
+                Place::Question { question, .. } => {
+                    let id = walk.guide().questions[question].id.clone();
+                    Ending::AnswersMissing(id)
+                }
+                _ => {
+                    walk.apply(Action::Confirm);
+                    continue;
+                }
+            });
+        }
+        let command = line.trim();
+        match (command, place) {
+            ("q" | "quit", _) => {
+                writeln!(out, "Stopped. Nothing was saved.")?;
+                out.flush()?;
+                return Ok(Ending::Quit);
+            }
+            ("b" | "back", _) => {
+                if walk.apply(Action::Back).contains(&Effect::Refused) {
+                    writeln!(out, "This is the first question.")?;
+                }
+                announced = None;
+            }
+            ("?" | "why", Place::Question { question, .. }) => {
+                let why = &walk.guide().questions[question].why;
+                let text = if why.is_empty() { "The guide does not say." } else { why };
+                writeln!(out, "Why we ask:")?;
+                for l in wrap(text, WIDTH) {
+                    writeln!(out, "  {l}")?;
+                }
+            }
+            ("r" | "review", _) => {
+                review(walk, out)?;
+                if matches!(place, Place::Question { .. }) {
+                    writeln!(out, "(Back to the question: type a number, or b to go back.)")?;
+                }
+            }
+            ("", Place::Review { .. }) => {
+                walk.apply(Action::Confirm);
+            }
+            ("", Place::Question { question, .. }) => match walk.answer_of(question) {
+                Some(answer) => {
+                    walk.apply(Action::Choose(answer));
+                }
+                None => writeln!(out, "{}", choose_hint(walk, question))?,
+            },
+            (text, Place::Question { question, .. }) => match parse_choice(text, walk.guide().questions[question].answers.len()) {
+                Some(n) => {
+                    walk.apply(Action::Choose(n));
+                }
+                None => writeln!(out, "{}", choose_hint(walk, question))?,
+            },
+            (text, Place::Review { .. }) => match parse_choice(text, walk.review().len()) {
+                Some(n) => {
+                    let question = walk.review()[n].question;
+                    walk.apply(Action::Edit(question));
+                }
+                None => writeln!(
+                    out,
+                    "Press Enter to see the result, or type a step number from 1 to {} to change it.",
+                    walk.review().len()
+                )?,
+            },
+            (_, Place::Result { .. }) => {}
+        }
+    }
+}
+
+fn parse_choice(text: &str, count: usize) -> Option<usize> {
+    let n: usize = text.trim_end_matches(['.', ')']).parse().ok()?;
+    (1..=count).contains(&n).then(|| n - 1)
+}
+
+fn choose_hint(walk: &Walk, question: usize) -> String {
+    let n = walk.guide().questions[question].answers.len();
+    format!("Type a number from 1 to {n} and press Enter (b back, ? why we ask, r review, q quit).")
+}
+
+fn intro(walk: &Walk, out: &mut dyn Write) -> io::Result<()> {
+    let guide = walk.guide();
+    writeln!(out, "{}", guide.title)?;
+    writeln!(out)?;
+    for l in wrap(&guide.intro, WIDTH) {
+        writeln!(out, "{l}")?;
+    }
+    if let Some((min, max)) = guide.index.start().and_then(|s| guide.index.questions_left(s)) {
+        writeln!(out)?;
+        writeln!(out, "About {min}–{max} questions.")?;
+    }
+    writeln!(out, "Answer with a number and Enter. Also: b back, ? why we ask, r review, q quit.")?;
+    Ok(())
+}
+
+fn ask(walk: &Walk, question: usize, out: &mut dyn Write) -> io::Result<()> {
+    let guide = walk.guide();
+    let q = &guide.questions[question];
+    writeln!(out)?;
+    if let Some(p) = walk.progress() {
+        let left = if p.min_left == p.max_left {
+            format!("{} left", p.min_left)
+        } else {
+            format!("about {}–{} left", p.min_left, p.max_left)
+        };
+        let section = if p.section.is_empty() { String::new() } else { format!("{} · ", p.section) };
+        writeln!(out, "{section}Step {} · {left}", p.step)?;
+    }
+    for l in wrap(&q.text, WIDTH) {
+        writeln!(out, "{l}")?;
+    }
+    let chosen = walk.answer_of(question);
+    for (i, a) in q.answers.iter().enumerate() {
+        let mark = if chosen == Some(i) { "  (your answer; Enter keeps it)" } else { "" };
+        let lines = wrap(&a.label, WIDTH - 6);
+        for (j, l) in lines.iter().enumerate() {
+            if j == 0 {
+                writeln!(out, "  {:>2}. {l}{}", i + 1, if lines.len() == 1 { mark } else { "" })?;
+            } else {
+                writeln!(out, "      {l}{}", if j + 1 == lines.len() { mark } else { "" })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn review(walk: &Walk, out: &mut dyn Write) -> io::Result<()> {
+    let guide = walk.guide();
+    writeln!(out)?;
+    writeln!(out, "Review your answers")?;
+    for (i, s) in walk.review().iter().enumerate() {
+        let q = &guide.questions[s.question];
+        writeln!(out, "  {:>2}. {}", i + 1, q.text)?;
+        writeln!(out, "      {}", q.answers[s.answer].label)?;
+    }
+    let stale = walk.stale();
+    if !stale.is_empty() {
+        writeln!(out, "Not used (answers on a branch you left; kept in case you return):")?;
+        for s in stale {
+            let q = &guide.questions[s.question];
+            writeln!(out, "   - {} {}", q.text, q.answers[s.answer].label)?;
+        }
+    }
+    if matches!(walk.place(), Place::Review { .. }) {
+        writeln!(out, "Press Enter to see the result, or type a step number to change that answer.")?;
+    }
+    Ok(())
+}
+
+/// Reads an answers file: one `question-id: answer-id` per line (`=` also works); blank lines
+/// and lines starting with `#` are skipped. Returns the pairs, or the first bad line's number.
+pub fn parse_answers(text: &str) -> Result<Vec<(String, String)>, usize> {
+    let mut pairs = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((q, a)) = line.split_once([':', '=']) else {
+            return Err(i + 1);
+        };
+        let (q, a) = (q.trim(), a.trim().trim_matches('"'));
+        if q.is_empty() || a.is_empty() {
+            return Err(i + 1);
+        }
+        pairs.push((q.trim_matches('"').to_string(), a.to_string()));
+    }
+    Ok(pairs)
+}

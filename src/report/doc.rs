@@ -1,0 +1,188 @@
+//! A tiny document model: headings, paragraphs and list items.
+//!
+//! Results and guide renderings are built once as a [`Doc`], then written as Markdown (hand-outs),
+//! as plain wrapped text (plain mode, screen readers) or drawn by the TUI. One builder, several
+//! renderings, so they can never say different things.
+
+use std::fmt::Write as _;
+
+use super::markdown::escape;
+use crate::guide::text::wrap;
+
+/// How a list item is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// A bullet.
+    Bullet,
+    /// A number.
+    Number(usize),
+}
+
+/// One block of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A heading; level 1 is the title.
+    Heading {
+        /// 1 to 3.
+        level: u8,
+        /// The heading's text.
+        text: String,
+    },
+    /// A paragraph (may hold `\n\n` breaks).
+    Paragraph(String),
+    /// A list item: an emphasised lead, text after it, and a quieter note below.
+    Item {
+        /// Bullet or number.
+        marker: Marker,
+        /// Shown strong; may be empty.
+        lead: String,
+        /// Shown after the lead.
+        text: String,
+        /// Shown below, quieter; may be empty.
+        note: String,
+    },
+}
+
+/// A document: a list of blocks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Doc {
+    /// The blocks, in order.
+    pub blocks: Vec<Block>,
+}
+
+impl Doc {
+    /// Adds a heading.
+    pub fn heading(&mut self, level: u8, text: impl Into<String>) {
+        self.blocks.push(Block::Heading {
+            level,
+            text: text.into(),
+        });
+    }
+
+    /// Adds a paragraph, unless it is empty.
+    pub fn paragraph(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        if !text.trim().is_empty() {
+            self.blocks.push(Block::Paragraph(text));
+        }
+    }
+
+    /// Adds a bulleted item.
+    pub fn bullet(&mut self, lead: impl Into<String>, text: impl Into<String>) {
+        self.item(Marker::Bullet, lead, text, "");
+    }
+
+    /// Adds a list item with every part.
+    pub fn item(&mut self, marker: Marker, lead: impl Into<String>, text: impl Into<String>, note: impl Into<String>) {
+        self.blocks.push(Block::Item {
+            marker,
+            lead: lead.into(),
+            text: text.into(),
+            note: note.into(),
+        });
+    }
+
+    /// Adds a heading and a bullet per item, if there are items.
+    pub fn bullets(&mut self, level: u8, heading: &str, items: &[String]) {
+        if items.is_empty() {
+            return;
+        }
+        self.heading(level, heading);
+        for item in items {
+            self.bullet("", item.as_str());
+        }
+    }
+
+    /// Writes the document as Markdown, escaping all text.
+    pub fn to_markdown(&self) -> String {
+        let mut md = String::new();
+        let mut in_list = false;
+        for block in &self.blocks {
+            let is_item = matches!(block, Block::Item { .. });
+            if in_list && !is_item {
+                md.push('\n');
+            }
+            in_list = is_item;
+            match block {
+                Block::Heading { level, text } => {
+                    let _ = writeln!(md, "{} {}\n", "#".repeat(usize::from(*level).clamp(1, 6)), escape(text));
+                }
+                Block::Paragraph(text) => {
+                    for para in text.split("\n\n") {
+                        let _ = writeln!(md, "{}\n", escape(para));
+                    }
+                }
+                Block::Item { marker, lead, text, note } => {
+                    let mark = match marker {
+                        Marker::Bullet => "-".to_string(),
+                        Marker::Number(n) => format!("{n}."),
+                    };
+                    let mut line = mark.clone();
+                    if !lead.is_empty() {
+                        let _ = write!(line, " **{}**", escape(lead));
+                    }
+                    if !text.is_empty() {
+                        let _ = write!(line, " {}", escape(&text.replace("\n\n", " ")));
+                    }
+                    let _ = writeln!(md, "{line}");
+                    if !note.is_empty() {
+                        let _ = writeln!(md, "{:w$}_{}_", "", escape(note), w = mark.len() + 1);
+                    }
+                }
+            }
+        }
+        if in_list {
+            md.push('\n');
+        }
+        md
+    }
+
+    /// Writes the document as plain text wrapped to `width` columns: no markup, no box drawing,
+    /// so it reads well through a pipe and a screen reader.
+    pub fn to_text(&self, width: usize) -> String {
+        let mut out = String::new();
+        let mut in_list = false;
+        for block in &self.blocks {
+            let is_item = matches!(block, Block::Item { .. });
+            if in_list && !is_item {
+                out.push('\n');
+            }
+            in_list = is_item;
+            match block {
+                Block::Heading { level, text } => {
+                    let text = if *level == 1 { text.to_uppercase() } else { text.clone() };
+                    let _ = writeln!(out, "{text}\n");
+                }
+                Block::Paragraph(text) => {
+                    for line in wrap(text, width) {
+                        let _ = writeln!(out, "{line}");
+                    }
+                    out.push('\n');
+                }
+                Block::Item { marker, lead, text, note } => {
+                    let mark = match marker {
+                        Marker::Bullet => "-".to_string(),
+                        Marker::Number(n) => format!("{n}."),
+                    };
+                    let body = match (lead.is_empty(), text.is_empty()) {
+                        (true, _) => text.clone(),
+                        (false, true) => lead.clone(),
+                        (false, false) if lead.ends_with(['?', '!', '.', ':']) => format!("{lead} {text}"),
+                        (false, false) => format!("{lead}: {text}"),
+                    };
+                    let indent = mark.len() + 1;
+                    for (i, line) in wrap(&body.replace("\n\n", " "), width.saturating_sub(indent)).iter().enumerate() {
+                        let prefix = if i == 0 { format!("{mark} ") } else { " ".repeat(indent) };
+                        let _ = writeln!(out, "{prefix}{line}");
+                    }
+                    if !note.is_empty() {
+                        for line in wrap(note, width.saturating_sub(indent + 2)) {
+                            let _ = writeln!(out, "{:indent$}  {line}", "");
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}

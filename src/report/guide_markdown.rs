@@ -1,0 +1,135 @@
+//! The whole guide as one Markdown document, for proofreading end to end.
+//!
+//! Order follows the file: intro, dimensions and their values, questions (with why we ask,
+//! facilitator notes, every answer with its reason and where it leads), outcomes, test cases.
+//! Links are written as the title they lead to, so a reader never meets a bare id.
+
+use super::doc::{Doc, Marker};
+use crate::guide::{Guide, Link};
+
+/// Renders the guide.
+pub fn render(guide: &Guide) -> String {
+    let mut doc = Doc::default();
+    doc.heading(1, guide.title.as_str());
+    doc.paragraph(format!(
+        "Guide “{}”, version {}, language {}. {} questions, {} outcomes, {} test cases.",
+        guide.id,
+        guide.version,
+        guide.language,
+        guide.questions.len(),
+        guide.outcomes.len(),
+        guide.tests.len()
+    ));
+    doc.paragraph(guide.intro.as_str());
+
+    if !guide.dimensions.is_empty() {
+        doc.heading(2, "Dimensions");
+        for d in &guide.dimensions {
+            doc.heading(3, d.name.as_str());
+            doc.paragraph(d.description.as_str());
+            for v in &d.values {
+                doc.item(Marker::Bullet, v.label.as_str(), v.description.as_str(), "");
+                for pro in &v.pros {
+                    doc.bullet("Gives", pro.as_str());
+                }
+                for con in &v.cons {
+                    doc.bullet("Costs", con.as_str());
+                }
+            }
+        }
+    }
+
+    doc.heading(2, "Questions");
+    for (i, q) in guide.questions.iter().enumerate() {
+        let section = if q.section.is_empty() { String::new() } else { format!(" · {}", q.section) };
+        doc.heading(3, format!("Q{} {}{section}", i + 1, q.text));
+        if !q.why.is_empty() {
+            doc.item(Marker::Bullet, "Why we ask", q.why.as_str(), "");
+        }
+        if !q.notes.is_empty() {
+            doc.item(Marker::Bullet, "Facilitator notes", q.notes.as_str(), "");
+        }
+        for (n, a) in q.answers.iter().enumerate() {
+            let leads = match &a.next {
+                Link::Goto(id) => match guide.index.question(id) {
+                    Some(t) => format!("→ Q{} {}", t + 1, guide.questions[t].text),
+                    None => format!("→ {id}"),
+                },
+                Link::End(id) => match guide.index.outcome(id) {
+                    Some(o) => format!("→ outcome: {}", guide.outcomes[o].title),
+                    None => format!("→ {id}"),
+                },
+            };
+            let mut note = a.reason.clone();
+            let sets: Vec<String> = a.sets.iter().map(|(d, v)| dimension_value(guide, d, v)).collect();
+            if !sets.is_empty() {
+                note = format!("{note} [sets {}]", sets.join("; "));
+            }
+            if a.unsure {
+                note = format!("{note} [not sure yet]");
+            }
+            doc.item(Marker::Number(n + 1), a.label.as_str(), leads, note.trim());
+        }
+    }
+
+    doc.heading(2, "Outcomes");
+    for o in &guide.outcomes {
+        doc.heading(3, o.title.as_str());
+        doc.paragraph(o.summary.as_str());
+        if !o.fits.is_empty() {
+            doc.item(Marker::Bullet, "Who it fits", o.fits.as_str(), "");
+        }
+        for pro in &o.pros {
+            doc.bullet("Pro", pro.as_str());
+        }
+        for con in &o.cons {
+            doc.bullet("Con", con.as_str());
+        }
+        for ex in &o.examples {
+            let lead = match ex.year {
+                Some(y) => format!("Example: {} ({y})", ex.name),
+                None => format!("Example: {}", ex.name),
+            };
+            doc.item(Marker::Bullet, lead, ex.text.as_str(), ex.source.as_str());
+        }
+        for step in &o.next_steps {
+            let lead = if step.region.is_empty() { "Next step".to_string() } else { format!("Next step, {}", step.region) };
+            doc.bullet(lead, step.text.as_str());
+        }
+        let related: Vec<&str> = o
+            .related
+            .iter()
+            .filter_map(|id| guide.index.outcome(id))
+            .map(|r| guide.outcomes[r].title.as_str())
+            .collect();
+        if !related.is_empty() {
+            doc.bullet("Related", related.join("; "));
+        }
+        let implied: Vec<String> = o.sets.iter().map(|(d, v)| dimension_value(guide, d, v)).collect();
+        if !implied.is_empty() {
+            doc.bullet("Implies", implied.join("; "));
+        }
+    }
+
+    if !guide.tests.is_empty() {
+        doc.heading(2, "Test cases");
+        for t in &guide.tests {
+            let expect = guide
+                .index
+                .outcome(&t.expect)
+                .map_or(t.expect.as_str(), |o| guide.outcomes[o].title.as_str());
+            let answers: Vec<String> = t.answers.iter().map(|(q, a)| format!("{q}={a}")).collect();
+            doc.item(Marker::Bullet, t.name.as_str(), format!("→ {expect}"), answers.join(", "));
+        }
+    }
+    doc.to_markdown()
+}
+
+fn dimension_value(guide: &Guide, dimension: &str, value: &str) -> String {
+    let Some(d) = guide.index.dimension(dimension) else {
+        return format!("{dimension}: {value}");
+    };
+    let dim = &guide.dimensions[d];
+    let label = guide.index.value(d, value).map_or(value, |v| dim.values[v].label.as_str());
+    format!("{}: {label}", dim.name)
+}

@@ -1,0 +1,9 @@
+//! Renderings of guides and walks for people and scripts: results (Markdown, JSON), the guide's
+//! own test run, every path through a guide, and the whole guide as Markdown.
+
+pub mod doc;
+pub mod guide_markdown;
+pub mod markdown;
+pub mod paths;
+pub mod result;
+pub mod testrun;

@@ -1,0 +1,154 @@
+//! Every path from the start to an outcome, for review (`paths`) and for `test`'s full walk.
+//!
+//! Paths are enumerated depth first without revisiting a question on the same path, so a cycle
+//! ends its path as a loop instead of running forever. Branching guides can have very many
+//! paths: enumeration stops at [`PATH_LIMIT`] and says so.
+
+use serde::Serialize;
+
+use crate::guide::{Guide, Target};
+
+/// The most paths enumerated.
+pub const PATH_LIMIT: usize = 100_000;
+
+/// How a path ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathEnd {
+    /// At an outcome.
+    Outcome(usize),
+    /// At a question already on the path (a cycle).
+    Loop(usize),
+    /// At a link that names nothing.
+    Broken,
+}
+
+/// One path: `(question, answer)` steps and how it ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuidePath {
+    /// The steps in asking order.
+    pub steps: Vec<(usize, usize)>,
+    /// How it ends.
+    pub end: PathEnd,
+}
+
+/// All paths of a guide (up to the limit).
+#[derive(Debug, Clone, Default)]
+pub struct Paths {
+    /// The paths, in depth-first order (answers in the guide's order).
+    pub paths: Vec<GuidePath>,
+    /// True when there were more than [`PATH_LIMIT`].
+    pub truncated: bool,
+}
+
+impl Paths {
+    /// Enumerates the paths from the guide's start.
+    pub fn of(guide: &Guide) -> Paths {
+        let mut out = Paths::default();
+        let Some(start) = guide.index.start() else {
+            return out;
+        };
+        let mut on_path = vec![false; guide.questions.len()];
+        // Frames: (question, next answer to try).
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        on_path[start] = true;
+        while let Some(&mut (q, ref mut next)) = stack.last_mut() {
+            let a = *next;
+            if a >= guide.questions[q].answers.len() {
+                on_path[q] = false;
+                stack.pop();
+                continue;
+            }
+            *next += 1;
+            let end = match guide.index.target(q, a) {
+                Target::Question(n) if on_path[n] => Some(PathEnd::Loop(n)),
+                Target::Question(n) => {
+                    on_path[n] = true;
+                    // The answer taken at `q` is the one before `next`; recorded when emitting.
+                    stack.push((n, 0));
+                    None
+                }
+                Target::Outcome(o) => Some(PathEnd::Outcome(o)),
+                Target::Missing => Some(PathEnd::Broken),
+            };
+            if let Some(end) = end {
+                if out.paths.len() == PATH_LIMIT {
+                    out.truncated = true;
+                    return out;
+                }
+                let steps = stack.iter().map(|&(q, next)| (q, next - 1)).collect();
+                out.paths.push(GuidePath { steps, end });
+            }
+        }
+        out
+    }
+
+    /// Number of paths ending at each outcome.
+    pub fn per_outcome(&self, outcomes: usize) -> Vec<usize> {
+        let mut counts = vec![0; outcomes];
+        for p in &self.paths {
+            if let PathEnd::Outcome(o) = p.end {
+                counts[o] += 1;
+            }
+        }
+        counts
+    }
+}
+
+/// A path as JSON sees it.
+#[derive(Debug, Serialize)]
+pub struct PathJson<'g> {
+    /// `[question-id, answer-id]` pairs.
+    pub answers: Vec<[&'g str; 2]>,
+    /// The outcome id, or null for a loop or a broken link.
+    pub outcome: Option<&'g str>,
+}
+
+/// The paths as JSON: `{ "paths": [...], "per_outcome": {...}, "truncated": bool }`.
+pub fn to_json(guide: &Guide, paths: &Paths) -> serde_json::Value {
+    let list: Vec<PathJson> = paths
+        .paths
+        .iter()
+        .map(|p| PathJson {
+            answers: p
+                .steps
+                .iter()
+                .map(|&(q, a)| [guide.questions[q].id.as_str(), guide.questions[q].answers[a].id.as_str()])
+                .collect(),
+            outcome: match p.end {
+                PathEnd::Outcome(o) => Some(guide.outcomes[o].id.as_str()),
+                _ => None,
+            },
+        })
+        .collect();
+    let per_outcome: serde_json::Map<String, serde_json::Value> = paths
+        .per_outcome(guide.outcomes.len())
+        .into_iter()
+        .enumerate()
+        .map(|(o, n)| (guide.outcomes[o].id.clone(), n.into()))
+        .collect();
+    serde_json::json!({ "guide": guide.id, "paths": list, "per_outcome": per_outcome, "truncated": paths.truncated })
+}
+
+/// The paths as a readable table: one block per path, then counts per outcome.
+pub fn to_table(guide: &Guide, paths: &Paths) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for (i, p) in paths.paths.iter().enumerate() {
+        let end = match p.end {
+            PathEnd::Outcome(o) => format!("→ {}", guide.outcomes[o].id),
+            PathEnd::Loop(q) => format!("↺ loops back to {}", guide.questions[q].id),
+            PathEnd::Broken => "✗ broken link".to_string(),
+        };
+        let steps: Vec<String> = p
+            .steps
+            .iter()
+            .map(|&(q, a)| format!("{}={}", guide.questions[q].id, guide.questions[q].answers[a].id))
+            .collect();
+        let _ = writeln!(out, "{:>4}  {}  {end}", i + 1, steps.join("  "));
+    }
+    let _ = writeln!(out, "\n{} paths{}", paths.paths.len(), if paths.truncated { " (stopped counting at the limit)" } else { "" });
+    for (o, n) in paths.per_outcome(guide.outcomes.len()).into_iter().enumerate() {
+        let _ = writeln!(out, "{n:>6}  {}", guide.outcomes[o].id);
+    }
+    out
+}

@@ -1,0 +1,217 @@
+//! `check`: every diagnostic code has a fixture that triggers it at a known line and column, and
+//! hostile input gets a clear error, never a panic or a hang.
+
+use std::path::Path;
+use std::process::Command;
+
+use coop_guide::guide::{check_path, check_source, Code, Severity, Source};
+
+/// (fixture, code, line, column) — the primary place each fixture's problem is reported.
+const FIXTURES: &[(&str, &str, usize, usize)] = &[
+    ("G0001-syntax", "G0001", 14, 44),
+    ("G0101-unknown-field", "G0101", 14, 33),
+    ("G0102-missing-field", "G0102", 14, 50),
+    ("G0103-wrong-type", "G0103", 19, 19),
+    ("G0104-unknown-link", "G0104", 14, 51),
+    ("G0105-duplicate-field", "G0105", 11, 13),
+    ("G0106-wrong-name", "G0106", 27, 9),
+    ("G0201-duplicate-id", "G0201", 18, 17),
+    ("G0202-invalid-id", "G0202", 18, 17),
+    ("G0203-missing-question", "G0203", 13, 56),
+    ("G0204-missing-outcome", "G0204", 14, 55),
+    ("G0205-bad-start", "G0205", 6, 12),
+    ("G0206-no-answers", "G0206", 18, 17),
+    ("G0207-unknown-value", "G0207", 14, 53),
+    ("G0208-test-unknown-answer", "G0208", 30, 47),
+    ("G0209-test-unknown-outcome", "G0209", 30, 62),
+    ("G0210-unknown-related", "G0210", 27, 80),
+    ("G0301-unreachable-question", "G0301", 18, 17),
+    ("G0302-unreachable-outcome", "G0302", 28, 21),
+    ("G0303-dead-end", "G0303", 18, 17),
+    ("G0304-cycle", "G0304", 23, 57),
+    ("G0305-empty-text", "G0305", 19, 19),
+    ("G0306-duplicate-label", "G0306", 14, 40),
+    ("G0307-no-pros-or-cons", "G0307", 27, 21),
+    ("G0308-no-why", "G0308", 18, 17),
+    ("G0309-control-chars", "G0309", 19, 19),
+];
+
+fn fixture(name: &str) -> String {
+    format!("tests/fixtures/check/{name}.ron")
+}
+
+#[test]
+fn the_base_fixture_is_clean() {
+    let checked = check_path(Path::new(&fixture("base")));
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+}
+
+#[test]
+fn every_code_is_reported_at_its_line_and_column() {
+    for &(name, code, line, col) in FIXTURES {
+        let checked = check_path(Path::new(&fixture(name)));
+        let found: Vec<(String, usize, usize)> = checked
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let at = d.span().map(|s| checked.source.line_col(s.start)).unwrap_or_default();
+                (d.code.as_str().to_string(), at.line, at.col)
+            })
+            .collect();
+        assert!(
+            found.contains(&(code.to_string(), line, col)),
+            "{name}: expected {code} at {line}:{col}, found {found:?}"
+        );
+        let errors_expected = code < "G0300";
+        assert_eq!(checked.has_errors(), errors_expected, "{name}: {found:?}");
+        assert_eq!(checked.guide.is_some(), !errors_expected, "{name}");
+    }
+}
+
+#[test]
+fn every_code_in_the_catalogue_has_a_fixture_or_a_test() {
+    // G0002 (unreadable) is made by the hostile-input tests below.
+    for code in Code::ALL {
+        let covered = FIXTURES.iter().any(|f| f.1 == code.as_str()) || code.as_str() == "G0002";
+        assert!(covered, "{code} has no fixture");
+    }
+}
+
+#[test]
+fn diagnostics_suggest_the_likely_fix() {
+    let checked = check_path(Path::new(&fixture("G0203-missing-question")));
+    let d = checked.diagnostics.iter().find(|d| d.code == Code::MissingQuestion).expect("G0203");
+    assert_eq!(d.help.as_deref(), Some("did you mean \"two\"?"));
+    let checked = check_path(Path::new(&fixture("G0101-unknown-field")));
+    assert_eq!(checked.diagnostics[0].help.as_deref(), Some("did you mean `label`?"));
+}
+
+#[test]
+fn duplicate_ids_show_both_places() {
+    let checked = check_path(Path::new(&fixture("G0201-duplicate-id")));
+    let d = checked.diagnostics.iter().find(|d| d.code == Code::DuplicateId).expect("G0201");
+    let first = d.secondary[0].clone();
+    let coop_guide::guide::diagnostic::Locus::Span(span) = first.at else {
+        panic!("unresolved secondary label");
+    };
+    assert_eq!(checked.source.line_col(span.start).line, 9);
+}
+
+#[test]
+fn control_characters_never_reach_the_loaded_guide() {
+    let checked = check_path(Path::new(&fixture("G0309-control-chars")));
+    let guide = checked.guide.expect("warnings only");
+    assert_eq!(guide.questions[1].text, "Second]0;pwned?");
+}
+
+fn assert_one_clear_error(checked: &coop_guide::guide::Checked, code: &str) {
+    assert!(checked.has_errors());
+    assert!(checked.guide.is_none());
+    let d = &checked.diagnostics[0];
+    assert_eq!(d.code.as_str(), code, "{:?}", checked.diagnostics);
+    assert_eq!(d.severity(), Severity::Error);
+    assert!(!d.message.is_empty());
+}
+
+#[test]
+fn hostile_inputs_get_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Random bytes (not UTF-8).
+    let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let path = dir.path().join("random.ron");
+    std::fs::write(&path, &random).expect("write");
+    assert_one_clear_error(&check_path(&path), "G0002");
+    // An empty file.
+    let path = dir.path().join("empty.ron");
+    std::fs::write(&path, "").expect("write");
+    assert_one_clear_error(&check_path(&path), "G0001");
+    // A directory.
+    assert_one_clear_error(&check_path(dir.path()), "G0002");
+    // A missing file.
+    assert_one_clear_error(&check_path(&dir.path().join("nope.ron")), "G0002");
+    // Deep nesting inside a value.
+    let deep = format!("Guide(id: \"g\", title: \"t\", start: \"q\", tests: [Test(name: {}", "[".repeat(200_000));
+    assert_one_clear_error(&check_source(Source::new("deep.ron", deep)), "G0103");
+    let deep = format!("Guide(id: \"g\", title: {}", "(".repeat(200_000));
+    let checked = check_source(Source::new("deep.ron", deep));
+    assert!(checked.has_errors());
+}
+
+#[test]
+fn fifty_megabytes_of_garbage_is_one_error() {
+    let garbage: String = "Guide(questions: [ ]] }{ 12 \"x".chars().cycle().take(50 * 1024 * 1024).collect();
+    let checked = check_source(Source::new("garbage.ron", garbage));
+    assert!(checked.has_errors());
+    assert_eq!(checked.diagnostics.len(), 1);
+}
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_coop-guide")).args(args).output().expect("run binary");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn check_command_names_the_line_and_exits_1_on_errors() {
+    let (code, out) = run(&["check", "--format", "short", &fixture("G0001-syntax")]);
+    assert_eq!(code, 1);
+    assert!(out.contains("G0001-syntax.ron:14:44: error[G0001]"), "{out}");
+    let (code, out) = run(&["check", &fixture("G0203-missing-question")]);
+    assert_eq!(code, 1);
+    assert!(out.contains("--> tests/fixtures/check/G0203-missing-question.ron:13:56"), "{out}");
+    assert!(out.contains("= help: did you mean \"two\"?"), "{out}");
+}
+
+#[test]
+fn check_command_exits_0_with_warnings_only() {
+    let (code, out) = run(&["check", &fixture("G0304-cycle"), &fixture("base")]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("checked 2 guides: 0 errors, 1 warning"), "{out}");
+}
+
+#[test]
+fn check_command_json_lists_every_file() {
+    let (code, out) = run(&["check", "--format", "json", &fixture("G0205-bad-start"), &fixture("G0304-cycle")]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let list = json.as_array().expect("an array");
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["code"], "G0205");
+    assert_eq!(list[0]["start"]["line"], 6);
+    assert_eq!(list[1]["severity"], "warning");
+}
+
+#[test]
+fn check_command_rejects_unknown_options_with_exit_2() {
+    let (code, _) = run(&["check", "--format", "xml"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn the_starter_guide_and_the_example_guides_are_clean() {
+    let starter = check_source(Source::new("starter", coop_guide::guide::STARTER_GUIDE));
+    assert!(starter.diagnostics.is_empty(), "{:?}", starter.diagnostics);
+    let default = coop_guide::guide::default_guide();
+    assert!(default.diagnostics.is_empty(), "{:?}", default.diagnostics);
+    for entry in std::fs::read_dir("guides").expect("guides folder") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let checked = check_path(&path);
+            assert!(checked.diagnostics.is_empty(), "{}: {:?}", path.display(), checked.diagnostics);
+        }
+    }
+}
+
+#[test]
+fn new_writes_a_starter_that_passes_check_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("mine.ron");
+    let file = file.to_str().expect("utf-8 path");
+    let (code, _) = run(&["new", file]);
+    assert_eq!(code, 0);
+    let (code, out) = run(&["check", file]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = run(&["test", file]);
+    assert_eq!(code, 0, "{out}");
+    let (code, _) = run(&["new", file]);
+    assert_eq!(code, 2);
+}
