@@ -112,7 +112,11 @@ fn play(args: PlayArgs) -> io::Result<Exit> {
     let from = match &args.from {
         Some(id) => match guide.index.question(id) {
             Some(q) => Some(q),
-            None => return Ok(Exit::Usage(format!("--from: the guide has no question \"{id}\""))),
+            None => {
+                return Ok(Exit::Usage(format!(
+                    "--from: the guide has no question \"{id}\""
+                )))
+            }
         },
         None => None,
     };
@@ -131,7 +135,13 @@ fn play(args: PlayArgs) -> io::Result<Exit> {
         || !io::stdin().is_terminal()
         || !io::stdout().is_terminal();
     if !plain_mode {
-        tui::play(guide, tui::PlayOptions { theme: args.theme, from })?;
+        tui::play(
+            guide,
+            tui::PlayOptions {
+                theme: args.theme,
+                from,
+            },
+        )?;
         return Ok(Exit::Done);
     }
 
@@ -142,7 +152,9 @@ fn play(args: PlayArgs) -> io::Result<Exit> {
     if let Some(pairs) = &replay {
         for (q, a) in pairs {
             if !walk.record(q, a) {
-                return Ok(Exit::Usage(format!("answers file: the guide has no answer \"{a}\" to a question \"{q}\"")));
+                return Ok(Exit::Usage(format!(
+                    "answers file: the guide has no answer \"{a}\" to a question \"{q}\""
+                )));
             }
         }
         walk.skip_answered();
@@ -161,7 +173,8 @@ fn play(args: PlayArgs) -> io::Result<Exit> {
             match args.output {
                 Some(OutputFormat::Json) => {
                     if let Some(json) = result::json(&walk) {
-                        serde_json::to_writer_pretty(&mut stdout, &json).map_err(io::Error::other)?;
+                        serde_json::to_writer_pretty(&mut stdout, &json)
+                            .map_err(io::Error::other)?;
                         writeln!(stdout)?;
                     }
                 }
@@ -183,7 +196,8 @@ fn play(args: PlayArgs) -> io::Result<Exit> {
 }
 
 fn read_answers(path: &Path) -> Result<Vec<(String, String)>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read answers file `{}`: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read answers file `{}`: {e}", path.display()))?;
     plain::parse_answers(&text).map_err(|line| {
         format!(
             "answers file `{}`, line {line}: expected `question-id: answer-id`",
@@ -213,8 +227,16 @@ fn check(guides: &[PathBuf], format: CheckFormat) -> io::Result<Exit> {
         errors += e;
         warnings += w;
         match format {
-            CheckFormat::Human => write!(stdout, "{}", render_human(&checked.diagnostics, &checked.source))?,
-            CheckFormat::Short => write!(stdout, "{}", render_short(&checked.diagnostics, &checked.source))?,
+            CheckFormat::Human => write!(
+                stdout,
+                "{}",
+                render_human(&checked.diagnostics, &checked.source)
+            )?,
+            CheckFormat::Short => write!(
+                stdout,
+                "{}",
+                render_short(&checked.diagnostics, &checked.source)
+            )?,
             CheckFormat::Json => json.extend(to_json(&checked.diagnostics, &checked.source)),
         }
     }
@@ -226,7 +248,13 @@ fn check(guides: &[PathBuf], format: CheckFormat) -> io::Result<Exit> {
         _ => {
             let files = targets(guides).len();
             let s = |n: usize| if n == 1 { "" } else { "s" };
-            writeln!(stdout, "checked {files} guide{}: {errors} error{}, {warnings} warning{}", s(files), s(errors), s(warnings))?;
+            writeln!(
+                stdout,
+                "checked {files} guide{}: {errors} error{}, {warnings} warning{}",
+                s(files),
+                s(errors),
+                s(warnings)
+            )?;
         }
     }
     Ok(if any_error { Exit::Invalid } else { Exit::Done })
@@ -236,7 +264,10 @@ fn test(guides: &[PathBuf]) -> io::Result<Exit> {
     let mut stdout = io::stdout().lock();
     let mut failed = false;
     for path in targets(guides) {
-        let name = path.map_or_else(|| guide::DEFAULT_GUIDE_NAME.to_string(), |p| p.display().to_string());
+        let name = path.map_or_else(
+            || guide::DEFAULT_GUIDE_NAME.to_string(),
+            |p| p.display().to_string(),
+        );
         let guide = match load_usable(path) {
             Ok(guide) => guide,
             Err(_) => {
@@ -261,7 +292,8 @@ fn list_paths(path: Option<&Path>, format: PathsFormat) -> io::Result<Exit> {
     match format {
         PathsFormat::Table => write!(stdout, "{}", paths::to_table(&guide, &all))?,
         PathsFormat::Json => {
-            serde_json::to_writer_pretty(&mut stdout, &paths::to_json(&guide, &all)).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut stdout, &paths::to_json(&guide, &all))
+                .map_err(io::Error::other)?;
             writeln!(stdout)?;
         }
     }
@@ -278,16 +310,23 @@ fn markdown(path: Option<&Path>) -> io::Result<Exit> {
 }
 
 fn new_guide(file: &Path) -> io::Result<Exit> {
-    let created = std::fs::OpenOptions::new().write(true).create_new(true).open(file);
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file);
     match created {
         Ok(mut f) => {
             f.write_all(coop_guide::guide::STARTER_GUIDE.as_bytes())?;
-            println!("wrote {}; try `coop-guide check {0}` and `coop-guide play {0}`", file.display());
+            println!(
+                "wrote {}; try `coop-guide check {0}` and `coop-guide play {0}`",
+                file.display()
+            );
             Ok(Exit::Done)
         }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            Ok(Exit::Usage(format!("{} already exists; choose another name", file.display())))
-        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(Exit::Usage(format!(
+            "{} already exists; choose another name",
+            file.display()
+        ))),
         Err(e) => Ok(Exit::Usage(format!("cannot write {}: {e}", file.display()))),
     }
 }

@@ -29,7 +29,12 @@ const WIDTH: usize = 78;
 
 /// Runs the walk, reading commands from `input` and writing the conversation to `out`.
 /// The result is printed as text to `out` at the end.
-pub fn run(walk: &mut Walk, input: &mut dyn BufRead, out: &mut dyn Write, show_intro: bool) -> io::Result<Ending> {
+pub fn run(
+    walk: &mut Walk,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    show_intro: bool,
+) -> io::Result<Ending> {
     if show_intro {
         intro(walk, out)?;
     }
@@ -150,11 +155,18 @@ fn intro(walk: &Walk, out: &mut dyn Write) -> io::Result<()> {
     for l in wrap(&guide.intro, WIDTH) {
         writeln!(out, "{l}")?;
     }
-    if let Some((min, max)) = guide.index.start().and_then(|s| guide.index.questions_left(s)) {
+    if let Some((min, max)) = guide
+        .index
+        .start()
+        .and_then(|s| guide.index.questions_left(s))
+    {
         writeln!(out)?;
         writeln!(out, "About {min}–{max} questions.")?;
     }
-    writeln!(out, "Answer with a number and Enter. Also: b back, ? why we ask, r review, q quit.")?;
+    writeln!(
+        out,
+        "Answer with a number and Enter. Also: b back, ? why we ask, r review, q quit."
+    )?;
     Ok(())
 }
 
@@ -168,7 +180,11 @@ fn ask(walk: &Walk, question: usize, out: &mut dyn Write) -> io::Result<()> {
         } else {
             format!("about {}–{} left", p.min_left, p.max_left)
         };
-        let section = if p.section.is_empty() { String::new() } else { format!("{} · ", p.section) };
+        let section = if p.section.is_empty() {
+            String::new()
+        } else {
+            format!("{} · ", p.section)
+        };
         writeln!(out, "{section}Step {} · {left}", p.step)?;
     }
     for l in wrap(&q.text, WIDTH) {
@@ -176,13 +192,26 @@ fn ask(walk: &Walk, question: usize, out: &mut dyn Write) -> io::Result<()> {
     }
     let chosen = walk.answer_of(question);
     for (i, a) in q.answers.iter().enumerate() {
-        let mark = if chosen == Some(i) { "  (your answer; Enter keeps it)" } else { "" };
+        let mark = if chosen == Some(i) {
+            "  (your answer; Enter keeps it)"
+        } else {
+            ""
+        };
         let lines = wrap(&a.label, WIDTH - 6);
         for (j, l) in lines.iter().enumerate() {
             if j == 0 {
-                writeln!(out, "  {:>2}. {l}{}", i + 1, if lines.len() == 1 { mark } else { "" })?;
+                writeln!(
+                    out,
+                    "  {:>2}. {l}{}",
+                    i + 1,
+                    if lines.len() == 1 { mark } else { "" }
+                )?;
             } else {
-                writeln!(out, "      {l}{}", if j + 1 == lines.len() { mark } else { "" })?;
+                writeln!(
+                    out,
+                    "      {l}{}",
+                    if j + 1 == lines.len() { mark } else { "" }
+                )?;
             }
         }
     }
@@ -200,14 +229,20 @@ fn review(walk: &Walk, out: &mut dyn Write) -> io::Result<()> {
     }
     let stale = walk.stale();
     if !stale.is_empty() {
-        writeln!(out, "Not used (answers on a branch you left; kept in case you return):")?;
+        writeln!(
+            out,
+            "Not used (answers on a branch you left; kept in case you return):"
+        )?;
         for s in stale {
             let q = &guide.questions[s.question];
             writeln!(out, "   - {} {}", q.text, q.answers[s.answer].label)?;
         }
     }
     if matches!(walk.place(), Place::Review { .. }) {
-        writeln!(out, "Press Enter to see the result, or type a step number to change that answer.")?;
+        writeln!(
+            out,
+            "Press Enter to see the result, or type a step number to change that answer."
+        )?;
     }
     Ok(())
 }

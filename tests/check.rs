@@ -54,7 +54,10 @@ fn every_code_is_reported_at_its_line_and_column() {
             .diagnostics
             .iter()
             .map(|d| {
-                let at = d.span().map(|s| checked.source.line_col(s.start)).unwrap_or_default();
+                let at = d
+                    .span()
+                    .map(|s| checked.source.line_col(s.start))
+                    .unwrap_or_default();
                 (d.code.as_str().to_string(), at.line, at.col)
             })
             .collect();
@@ -80,16 +83,27 @@ fn every_code_in_the_catalogue_has_a_fixture_or_a_test() {
 #[test]
 fn diagnostics_suggest_the_likely_fix() {
     let checked = check_path(Path::new(&fixture("G0203-missing-question")));
-    let d = checked.diagnostics.iter().find(|d| d.code == Code::MissingQuestion).expect("G0203");
+    let d = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::MissingQuestion)
+        .expect("G0203");
     assert_eq!(d.help.as_deref(), Some("did you mean \"two\"?"));
     let checked = check_path(Path::new(&fixture("G0101-unknown-field")));
-    assert_eq!(checked.diagnostics[0].help.as_deref(), Some("did you mean `label`?"));
+    assert_eq!(
+        checked.diagnostics[0].help.as_deref(),
+        Some("did you mean `label`?")
+    );
 }
 
 #[test]
 fn duplicate_ids_show_both_places() {
     let checked = check_path(Path::new(&fixture("G0201-duplicate-id")));
-    let d = checked.diagnostics.iter().find(|d| d.code == Code::DuplicateId).expect("G0201");
+    let d = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::DuplicateId)
+        .expect("G0201");
     let first = d.secondary[0].clone();
     let coop_guide::guide::diagnostic::Locus::Span(span) = first.at else {
         panic!("unresolved secondary label");
@@ -117,7 +131,9 @@ fn assert_one_clear_error(checked: &coop_guide::guide::Checked, code: &str) {
 fn hostile_inputs_get_a_clear_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     // Random bytes (not UTF-8).
-    let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let random: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let path = dir.path().join("random.ron");
     std::fs::write(&path, &random).expect("write");
     assert_one_clear_error(&check_path(&path), "G0002");
@@ -130,7 +146,10 @@ fn hostile_inputs_get_a_clear_error() {
     // A missing file.
     assert_one_clear_error(&check_path(&dir.path().join("nope.ron")), "G0002");
     // Deep nesting inside a value.
-    let deep = format!("Guide(id: \"g\", title: \"t\", start: \"q\", tests: [Test(name: {}", "[".repeat(200_000));
+    let deep = format!(
+        "Guide(id: \"g\", title: \"t\", start: \"q\", tests: [Test(name: {}",
+        "[".repeat(200_000)
+    );
     assert_one_clear_error(&check_source(Source::new("deep.ron", deep)), "G0103");
     let deep = format!("Guide(id: \"g\", title: {}", "(".repeat(200_000));
     let checked = check_source(Source::new("deep.ron", deep));
@@ -139,25 +158,41 @@ fn hostile_inputs_get_a_clear_error() {
 
 #[test]
 fn fifty_megabytes_of_garbage_is_one_error() {
-    let garbage: String = "Guide(questions: [ ]] }{ 12 \"x".chars().cycle().take(50 * 1024 * 1024).collect();
+    let garbage: String = "Guide(questions: [ ]] }{ 12 \"x"
+        .chars()
+        .cycle()
+        .take(50 * 1024 * 1024)
+        .collect();
     let checked = check_source(Source::new("garbage.ron", garbage));
     assert!(checked.has_errors());
     assert_eq!(checked.diagnostics.len(), 1);
 }
 
 fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_coop-guide")).args(args).output().expect("run binary");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+    let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+        .args(args)
+        .output()
+        .expect("run binary");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 #[test]
 fn check_command_names_the_line_and_exits_1_on_errors() {
     let (code, out) = run(&["check", "--format", "short", &fixture("G0001-syntax")]);
     assert_eq!(code, 1);
-    assert!(out.contains("G0001-syntax.ron:14:44: error[G0001]"), "{out}");
+    assert!(
+        out.contains("G0001-syntax.ron:14:44: error[G0001]"),
+        "{out}"
+    );
     let (code, out) = run(&["check", &fixture("G0203-missing-question")]);
     assert_eq!(code, 1);
-    assert!(out.contains("--> tests/fixtures/check/G0203-missing-question.ron:13:56"), "{out}");
+    assert!(
+        out.contains("--> tests/fixtures/check/G0203-missing-question.ron:13:56"),
+        "{out}"
+    );
     assert!(out.contains("= help: did you mean \"two\"?"), "{out}");
 }
 
@@ -165,12 +200,21 @@ fn check_command_names_the_line_and_exits_1_on_errors() {
 fn check_command_exits_0_with_warnings_only() {
     let (code, out) = run(&["check", &fixture("G0304-cycle"), &fixture("base")]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("checked 2 guides: 0 errors, 1 warning"), "{out}");
+    assert!(
+        out.contains("checked 2 guides: 0 errors, 1 warning"),
+        "{out}"
+    );
 }
 
 #[test]
 fn check_command_json_lists_every_file() {
-    let (code, out) = run(&["check", "--format", "json", &fixture("G0205-bad-start"), &fixture("G0304-cycle")]);
+    let (code, out) = run(&[
+        "check",
+        "--format",
+        "json",
+        &fixture("G0205-bad-start"),
+        &fixture("G0304-cycle"),
+    ]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     let list = json.as_array().expect("an array");
@@ -196,7 +240,12 @@ fn the_starter_guide_and_the_example_guides_are_clean() {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "ron") {
             let checked = check_path(&path);
-            assert!(checked.diagnostics.is_empty(), "{}: {:?}", path.display(), checked.diagnostics);
+            assert!(
+                checked.diagnostics.is_empty(),
+                "{}: {:?}",
+                path.display(),
+                checked.diagnostics
+            );
         }
     }
 }
@@ -214,4 +263,22 @@ fn new_writes_a_starter_that_passes_check_and_never_overwrites() {
     assert_eq!(code, 0, "{out}");
     let (code, _) = run(&["new", file]);
     assert_eq!(code, 2);
+}
+
+#[test]
+fn a_long_generated_guide_is_clean_and_its_deepest_path_is_measured() {
+    // One branching chain of 20,000 questions: recursion anywhere would overflow the stack.
+    let n = 20_000;
+    let checked = check_source(Source::new(
+        "synthetic.ron",
+        coop_guide::guide::synthetic::guide_text(n),
+    ));
+    assert!(
+        checked.diagnostics.is_empty(),
+        "{:?}",
+        &checked.diagnostics[..checked.diagnostics.len().min(3)]
+    );
+    let guide = checked.guide.expect("valid");
+    let start = guide.index.start().expect("start");
+    assert_eq!(guide.index.questions_left(start), Some((1, n as u32)));
 }

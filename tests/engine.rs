@@ -26,7 +26,11 @@ fn answer(walk: &Walk, question: &str, id: &str) -> usize {
 }
 
 fn choose(walk: &mut Walk, question: &str, id: &str) -> Vec<Effect> {
-    assert_eq!(current(walk), Some(question.to_string()), "not at {question}");
+    assert_eq!(
+        current(walk),
+        Some(question.to_string()),
+        "not at {question}"
+    );
     let a = answer(walk, question, id);
     walk.apply(Action::Choose(a))
 }
@@ -71,7 +75,10 @@ fn back_keeps_later_answers() {
     assert_eq!(current(&walk), Some("size".into()));
     assert_eq!(walk.apply(Action::Back), vec![Effect::Refused]);
     // Later answers are still there, pre-filled.
-    assert_eq!(walk.answer_of(q(&walk, "pace")), Some(answer(&walk, "pace", "slow")));
+    assert_eq!(
+        walk.answer_of(q(&walk, "pace")),
+        Some(answer(&walk, "pace", "slow"))
+    );
     // Choosing the same answer again changes nothing recorded and moves on.
     assert_eq!(choose(&mut walk, "size", "small"), vec![Effect::Moved]);
     assert_eq!(current(&walk), Some("pace".into()));
@@ -95,14 +102,24 @@ fn answers_on_an_abandoned_branch_are_stale_and_excluded_then_return() {
     let on_path: Vec<usize> = result.path.iter().map(|s| s.question).collect();
     assert_eq!(on_path, vec![q(&walk, "size"), q(&walk, "delegation")]);
     // The stale "pace" answer did not place the group on the pace dimension.
-    let pace = walk.guide().index.dimension("pace").expect("pace dimension");
+    let pace = walk
+        .guide()
+        .index
+        .dimension("pace")
+        .expect("pace dimension");
     assert_eq!(result.profile[pace].value, None);
     // Returning to the first branch brings the kept answers back.
     walk.apply(Action::Edit(q(&walk, "size")));
     let effects = choose(&mut walk, "size", "small");
     assert!(effects.contains(&Effect::BackToReview), "{effects:?}");
-    assert!(walk.stale().iter().all(|s| s.question == q(&walk, "delegation")));
-    assert_eq!(walk.outcome().map(|o| outcome_id(&walk, o)), Some("consensus".into()));
+    assert!(walk
+        .stale()
+        .iter()
+        .all(|s| s.question == q(&walk, "delegation")));
+    assert_eq!(
+        walk.outcome().map(|o| outcome_id(&walk, o)),
+        Some("consensus".into())
+    );
 }
 
 #[test]
@@ -117,7 +134,10 @@ fn review_comes_before_the_result_and_an_edit_returns_to_it() {
     assert_eq!(outcome_id(&walk, outcome), "consent");
     assert_eq!(walk.review().len(), 3);
     // Edit the middle answer; it keeps the path whole, so the review comes back at once.
-    assert_eq!(walk.apply(Action::Edit(q(&walk, "disagreement"))), vec![Effect::Moved]);
+    assert_eq!(
+        walk.apply(Action::Edit(q(&walk, "disagreement"))),
+        vec![Effect::Moved]
+    );
     assert!(walk.editing());
     let effects = choose(&mut walk, "disagreement", "block");
     assert!(effects.contains(&Effect::BackToReview));
@@ -172,22 +192,37 @@ fn result_explains_why_and_what_would_change_it() {
                 Leads::Questions { question, outcomes } => format!(
                     "{}?{}",
                     g.questions[*question].id,
-                    outcomes.iter().map(|o| g.outcomes[*o].id.as_str()).collect::<Vec<_>>().join("|")
+                    outcomes
+                        .iter()
+                        .map(|o| g.outcomes[*o].id.as_str())
+                        .collect::<Vec<_>>()
+                        .join("|")
                 ),
             };
-            (question.id.clone(), question.answers[c.answer].id.clone(), target)
+            (
+                question.id.clone(),
+                question.answers[c.answer].id.clone(),
+                target,
+            )
         })
         .collect();
     assert_eq!(
         changes,
         vec![
-            ("size".into(), "large".into(), "delegation?majority|mandates".into()),
+            (
+                "size".into(),
+                "large".into(),
+                "delegation?majority|mandates".into()
+            ),
             ("pace".into(), "fast".into(), "consent".into()),
             ("pace".into(), "unsure".into(), "consent".into()),
             ("disagreement".into(), "objection".into(), "consent".into()),
         ]
     );
-    assert_eq!(result.related, vec![g.index.outcome("consent").expect("outcome")]);
+    assert_eq!(
+        result.related,
+        vec![g.index.outcome("consent").expect("outcome")]
+    );
 }
 
 #[test]
@@ -204,7 +239,10 @@ fn unsure_answers_are_listed_to_revisit() {
 fn restart_forgets_everything() {
     let mut walk = Walk::new(guide());
     choose(&mut walk, "size", "small");
-    assert_eq!(walk.apply(Action::Restart), vec![Effect::AnswersChanged, Effect::Moved]);
+    assert_eq!(
+        walk.apply(Action::Restart),
+        vec![Effect::AnswersChanged, Effect::Moved]
+    );
     assert_eq!(current(&walk), Some("size".into()));
     assert!(walk.answers_by_id().is_empty());
 }

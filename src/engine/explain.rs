@@ -137,14 +137,24 @@ fn changes(walk: &Walk, path: &[Step], outcome: usize) -> Vec<Change> {
             if answer == step.answer {
                 continue;
             }
-            let leads = match follow(walk, guide.index.target(step.question, answer), step.question) {
+            let leads = match follow(
+                walk,
+                guide.index.target(step.question, answer),
+                step.question,
+            ) {
                 Some(Target::Outcome(o)) if o != outcome => Leads::Outcome(o),
                 Some(Target::Question(q)) => {
-                    let outcomes: Vec<usize> = reachable_outcomes(guide, q).into_iter().filter(|&o| o != outcome).collect();
+                    let outcomes: Vec<usize> = reachable_outcomes(guide, q)
+                        .into_iter()
+                        .filter(|&o| o != outcome)
+                        .collect();
                     if outcomes.is_empty() {
                         continue;
                     }
-                    Leads::Questions { question: q, outcomes }
+                    Leads::Questions {
+                        question: q,
+                        outcomes,
+                    }
                 }
                 _ => continue,
             };

@@ -174,7 +174,8 @@ impl Walk {
     /// Answers recorded for questions not on the current path, in the guide's order. They are
     /// kept, but never part of the result or an export.
     pub fn stale(&self) -> Vec<Step> {
-        let on_path: std::collections::HashSet<usize> = self.path.steps.iter().map(|s| s.question).collect();
+        let on_path: std::collections::HashSet<usize> =
+            self.path.steps.iter().map(|s| s.question).collect();
         let mut stale: Vec<Step> = self
             .answers
             .iter()
@@ -244,7 +245,11 @@ impl Walk {
         let Some(q) = self.guide.index.question(question) else {
             return false;
         };
-        let Some(a) = self.guide.questions[q].answers.iter().position(|x| x.id == answer) else {
+        let Some(a) = self.guide.questions[q]
+            .answers
+            .iter()
+            .position(|x| x.id == answer)
+        else {
             return false;
         };
         self.answers.insert(q, a);

@@ -322,7 +322,10 @@ fn snippet(out: &mut String, source: &Source, span: Span, text: &str, mark: char
 pub fn render_short(diagnostics: &[Diagnostic], source: &Source) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        let at = d.span().map(|s| source.line_col(s.start)).unwrap_or(LineCol { line: 1, col: 1 });
+        let at = d
+            .span()
+            .map(|s| source.line_col(s.start))
+            .unwrap_or(LineCol { line: 1, col: 1 });
         let severity = match d.severity() {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -379,7 +382,10 @@ pub fn to_json(diagnostics: &[Diagnostic], source: &Source) -> Vec<JsonDiagnosti
 }
 
 /// Suggests the closest candidate to `word`, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1) + 1;
     candidates
         .into_iter()

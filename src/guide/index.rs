@@ -5,8 +5,41 @@
 //! chain of 100,000 questions cannot overflow the stack.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::model::{Guide, Link};
+
+/// A map keyed by ids, with a fast hash (FxHash, as rustc uses). Ids are short and a guide can
+/// hold hundreds of thousands; SipHash's protection against crafted collisions costs a third of
+/// `check`'s time on large guides, and a local file only slows down its own check.
+pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// The hasher behind [`IdMap`].
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Where an answer leads, resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,10 +55,10 @@ pub enum Target {
 /// Lookups from ids to positions and the guide's links, resolved.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
-    questions: HashMap<String, usize>,
-    outcomes: HashMap<String, usize>,
-    dimensions: HashMap<String, usize>,
-    values: Vec<HashMap<String, usize>>,
+    questions: IdMap<String, usize>,
+    outcomes: IdMap<String, usize>,
+    dimensions: IdMap<String, usize>,
+    values: Vec<IdMap<String, usize>>,
     targets: Vec<Vec<Target>>,
     start: Option<usize>,
     /// For each question: fewest and most questions still to answer, this one included.
@@ -38,8 +71,8 @@ const NEVER: u32 = u32::MAX;
 impl Index {
     /// Builds the index. Duplicate ids resolve to their first definition.
     pub fn build(guide: &Guide) -> Index {
-        fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-            let mut map = HashMap::new();
+        fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> IdMap<String, usize> {
+            let mut map = IdMap::default();
             for (i, id) in ids.enumerate() {
                 map.entry(id.to_string()).or_insert(i);
             }
@@ -60,8 +93,12 @@ impl Index {
                 q.answers
                     .iter()
                     .map(|a| match &a.next {
-                        Link::Goto(id) => questions.get(id).map_or(Target::Missing, |&i| Target::Question(i)),
-                        Link::End(id) => outcomes.get(id).map_or(Target::Missing, |&i| Target::Outcome(i)),
+                        Link::Goto(id) => questions
+                            .get(id)
+                            .map_or(Target::Missing, |&i| Target::Question(i)),
+                        Link::End(id) => outcomes
+                            .get(id)
+                            .map_or(Target::Missing, |&i| Target::Outcome(i)),
                     })
                     .collect()
             })
@@ -250,7 +287,11 @@ impl Index {
                         }
                         _ => best,
                     });
-                    max[q] = if min[q] == NEVER { NEVER } else { best.max(min[q]) };
+                    max[q] = if min[q] == NEVER {
+                        NEVER
+                    } else {
+                        best.max(min[q])
+                    };
                     state[q] = 2;
                     stack.pop();
                 }

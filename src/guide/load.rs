@@ -30,7 +30,9 @@ pub struct Checked {
 impl Checked {
     /// True when any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity() == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity() == Severity::Error)
     }
 
     /// Counts of errors and warnings.
@@ -172,7 +174,10 @@ fn span_of(source: &Source, e: &SpannedError) -> Span {
     if start + skipped < source.text.len() {
         start += skipped;
     }
-    Span { start, end: end.max(start) }
+    Span {
+        start,
+        end: end.max(start),
+    }
 }
 
 /// Names of the format's structs as a person would say them.
@@ -201,7 +206,12 @@ fn plain_expected(expected: &str) -> String {
         "boolean" => "true or false",
         "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "a whole number",
         "tuple of size 2" => "a pair in brackets, like (\"a\", \"b\")",
-        _ if e.starts_with("struct ") => return format!("{} in brackets ( ... )", part_name(e.strip_prefix("struct "))),
+        _ if e.starts_with("struct ") => {
+            return format!(
+                "{} in brackets ( ... )",
+                part_name(e.strip_prefix("struct "))
+            )
+        }
         _ if e.starts_with("enum ") => "Goto(\"question-id\") or End(\"outcome-id\")",
         _ => return format!("{e}"),
     };
@@ -221,9 +231,16 @@ fn plain_found(found: &str) -> String {
 fn translate(e: &SpannedError, source: &Source) -> Diagnostic {
     let span = span_of(source, e);
     let (code, message, label, help): (Code, String, &str, Option<String>) = match &e.code {
-        RonError::NoSuchStructField { expected, found, outer } => (
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
             Code::UnknownField,
-            format!("{} has no field called `{found}`", part_name(outer.as_deref())),
+            format!(
+                "{} has no field called `{found}`",
+                part_name(outer.as_deref())
+            ),
             "unknown field",
             Some(match did_you_mean(found, expected.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
@@ -238,34 +255,51 @@ fn translate(e: &SpannedError, source: &Source) -> Diagnostic {
         ),
         RonError::DuplicateStructField { field, outer } => (
             Code::DuplicateField,
-            format!("`{field}` is written twice in {}", part_name(outer.as_deref())),
+            format!(
+                "`{field}` is written twice in {}",
+                part_name(outer.as_deref())
+            ),
             "second time",
             Some("keep one of the two".to_string()),
         ),
-        RonError::NoSuchEnumVariant { expected, found, .. } => (
+        RonError::NoSuchEnumVariant {
+            expected, found, ..
+        } => (
             Code::UnknownVariant,
             format!("`{found}` is not a kind of link"),
             "unknown link",
             Some(match did_you_mean(found, expected.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`? A link is Goto(\"question-id\") or End(\"outcome-id\")"),
+                Some(s) => format!(
+                    "did you mean `{s}`? A link is Goto(\"question-id\") or End(\"outcome-id\")"
+                ),
                 None => "a link is Goto(\"question-id\") or End(\"outcome-id\")".to_string(),
             }),
         ),
         RonError::InvalidValueForType { expected, found } => (
             Code::WrongType,
-            format!("expected {} but found {}", plain_expected(expected), plain_found(found)),
+            format!(
+                "expected {} but found {}",
+                plain_expected(expected),
+                plain_found(found)
+            ),
             "wrong kind of value",
             None,
         ),
         RonError::ExpectedDifferentLength { expected, found } => (
             Code::WrongType,
-            format!("expected {} but found {found} item(s)", plain_expected(expected)),
+            format!(
+                "expected {} but found {found} item(s)",
+                plain_expected(expected)
+            ),
             "wrong number of items",
             None,
         ),
         RonError::ExpectedDifferentStructName { expected, found } => (
             Code::WrongName,
-            format!("found `{found}(...)` where {} belongs", part_name(Some(expected))),
+            format!(
+                "found `{found}(...)` where {} belongs",
+                part_name(Some(expected))
+            ),
             "wrong name",
             Some(format!("write `{expected}(` here, or leave the name out")),
         ),
@@ -279,7 +313,10 @@ fn translate(e: &SpannedError, source: &Source) -> Diagnostic {
             Code::Syntax,
             "brackets are nested too deeply to be a guide".to_string(),
             "too deep",
-            Some("a guide is flat lists of questions and outcomes; is this the right file?".to_string()),
+            Some(
+                "a guide is flat lists of questions and outcomes; is this the right file?"
+                    .to_string(),
+            ),
         ),
         RonError::ExpectedComma => (
             Code::Syntax,
@@ -297,7 +334,9 @@ fn translate(e: &SpannedError, source: &Source) -> Diagnostic {
             Code::Syntax,
             "there is more text after the end of the guide".to_string(),
             "unexpected text",
-            Some("the guide is one `Guide( ... )`; check the brackets before this point".to_string()),
+            Some(
+                "the guide is one `Guide( ... )`; check the brackets before this point".to_string(),
+            ),
         ),
         RonError::UnclosedBlockComment | RonError::UnclosedLineComment => (
             Code::Syntax,
@@ -358,7 +397,10 @@ mod tests {
             .diagnostics
             .iter()
             .map(|d| {
-                let at = d.span().map(|s| checked.source.line_col(s.start)).unwrap_or_default();
+                let at = d
+                    .span()
+                    .map(|s| checked.source.line_col(s.start))
+                    .unwrap_or_default();
                 (d.code.as_str(), at.line, at.col)
             })
             .collect()
@@ -375,7 +417,10 @@ mod tests {
         let found = codes(&deep);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "G0001", "{found:?}");
-        let deep_value = format!("Guide(id: \"g\", title: \"t\", start: {}", "(".repeat(100_000));
+        let deep_value = format!(
+            "Guide(id: \"g\", title: \"t\", start: {}",
+            "(".repeat(100_000)
+        );
         let found = codes(&deep_value);
         assert_eq!(found.len(), 1);
         assert!(matches!(found[0].0, "G0103" | "G0001"), "{found:?}");

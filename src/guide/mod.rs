@@ -8,13 +8,16 @@ pub mod index;
 pub mod load;
 pub mod model;
 pub mod source;
+pub mod synthetic;
 pub mod text;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use index::{Index, Target};
 pub use load::{check_path, check_source, Checked};
-pub use model::{Answer, Dimension, DimensionValue, Example, Guide, Link, Outcome, Question, Step, TestCase};
+pub use model::{
+    Answer, Dimension, DimensionValue, Example, Guide, Link, Outcome, Question, Step, TestCase,
+};
 pub use source::Source;
 
 /// File name of the guide compiled into the binary, as diagnostics name it.

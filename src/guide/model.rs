@@ -232,7 +232,12 @@ impl Guide {
     /// Calls `f` with every text a person reads, and a function giving its value path (for
     /// diagnostics). Ids are not texts: they are checked by validation instead.
     pub fn visit_texts_mut(&mut self, f: &mut dyn FnMut(&dyn Fn() -> String, &mut String)) {
-        fn list(base: &dyn Fn() -> String, field: &str, items: &mut [String], f: &mut dyn FnMut(&dyn Fn() -> String, &mut String)) {
+        fn list(
+            base: &dyn Fn() -> String,
+            field: &str,
+            items: &mut [String],
+            f: &mut dyn FnMut(&dyn Fn() -> String, &mut String),
+        ) {
             for (i, item) in items.iter_mut().enumerate() {
                 f(&|| format!("{}.{field}[{i}]", base()), item);
             }
@@ -246,7 +251,10 @@ impl Guide {
             for (v, value) in dim.values.iter_mut().enumerate() {
                 let base = move || format!("dimensions[{d}].values[{v}]");
                 f(&|| format!("{}.label", base()), &mut value.label);
-                f(&|| format!("{}.description", base()), &mut value.description);
+                f(
+                    &|| format!("{}.description", base()),
+                    &mut value.description,
+                );
                 list(&base, "pros", &mut value.pros, f);
                 list(&base, "cons", &mut value.cons, f);
             }

@@ -280,7 +280,9 @@ impl Scanner<'_, '_> {
             end += 2;
         }
         let ident_start = end;
-        while end < self.bytes.len() && (self.bytes[end].is_ascii_alphanumeric() || self.bytes[end] == b'_') {
+        while end < self.bytes.len()
+            && (self.bytes[end].is_ascii_alphanumeric() || self.bytes[end] == b'_')
+        {
             end += 1;
         }
         if end == ident_start {
@@ -301,7 +303,10 @@ impl Scanner<'_, '_> {
     fn word(&mut self) {
         let start = self.pos;
         while let Some(b) = self.peek() {
-            if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'+' | b'-' | b'#') || b >= 0x80 {
+            if b.is_ascii_alphanumeric()
+                || matches!(b, b'_' | b'.' | b'+' | b'-' | b'#')
+                || b >= 0x80
+            {
                 self.pos += 1;
             } else {
                 break;
@@ -349,7 +354,8 @@ impl Scanner<'_, '_> {
         self.pos += 1;
         while self.pos < self.bytes.len() {
             let closing = self.bytes.get(self.pos + 1..self.pos + 1 + hashes);
-            if self.bytes[self.pos] == b'"' && closing.is_some_and(|c| c.iter().all(|&b| b == b'#')) {
+            if self.bytes[self.pos] == b'"' && closing.is_some_and(|c| c.iter().all(|&b| b == b'#'))
+            {
                 self.pos += 1 + hashes;
                 return;
             }
@@ -361,10 +367,40 @@ impl Scanner<'_, '_> {
 /// Field names are few and repeat; keeping them `'static` keeps paths cheap to build.
 fn intern(name: &str) -> &'static str {
     const KNOWN: &[&str] = &[
-        "id", "version", "title", "language", "start", "intro", "dimensions", "questions",
-        "outcomes", "tests", "name", "description", "values", "label", "pros", "cons", "section",
-        "text", "why", "notes", "answers", "reason", "sets", "unsure", "next", "summary", "fits",
-        "examples", "next_steps", "related", "year", "source", "region", "expect",
+        "id",
+        "version",
+        "title",
+        "language",
+        "start",
+        "intro",
+        "dimensions",
+        "questions",
+        "outcomes",
+        "tests",
+        "name",
+        "description",
+        "values",
+        "label",
+        "pros",
+        "cons",
+        "section",
+        "text",
+        "why",
+        "notes",
+        "answers",
+        "reason",
+        "sets",
+        "unsure",
+        "next",
+        "summary",
+        "fits",
+        "examples",
+        "next_steps",
+        "related",
+        "year",
+        "source",
+        "region",
+        "expect",
     ];
     KNOWN.iter().copied().find(|k| *k == name).unwrap_or("?")
 }
@@ -386,7 +422,10 @@ Guide(
 
     fn text_at(source: &Source, path: &str) -> String {
         let spans = source.locate([path]);
-        let span = spans.get(path).copied().unwrap_or_else(|| panic!("{path} not found"));
+        let span = spans
+            .get(path)
+            .copied()
+            .unwrap_or_else(|| panic!("{path} not found"));
         source.text[span.start..span.end].to_string()
     }
 
@@ -396,9 +435,18 @@ Guide(
         assert_eq!(text_at(&source, "start"), "\"q1\"");
         assert_eq!(text_at(&source, "questions[0].id"), "\"q1\"");
         assert_eq!(text_at(&source, "questions[0].text"), "r#\"raw \"text\"\"#");
-        assert_eq!(text_at(&source, "questions[0].answers[0].next"), "Goto(\"q2\")");
-        assert_eq!(text_at(&source, "questions[0].answers[0].next[0]"), "\"q2\"");
-        assert_eq!(text_at(&source, "questions[0].answers[0].sets[0][1]"), "\"v\"");
+        assert_eq!(
+            text_at(&source, "questions[0].answers[0].next"),
+            "Goto(\"q2\")"
+        );
+        assert_eq!(
+            text_at(&source, "questions[0].answers[0].next[0]"),
+            "\"q2\""
+        );
+        assert_eq!(
+            text_at(&source, "questions[0].answers[0].sets[0][1]"),
+            "\"v\""
+        );
     }
 
     #[test]

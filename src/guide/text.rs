@@ -25,7 +25,10 @@ pub fn is_unsafe_char(c: char) -> bool {
 
 /// Removes control and bidi-override characters; tabs become a space. Newlines are kept.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c == '\t' || c == '\r' || is_unsafe_char(c)) {
+    if !s
+        .chars()
+        .any(|c| c == '\t' || c == '\r' || is_unsafe_char(c))
+    {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -120,8 +123,12 @@ mod tests {
 
     #[test]
     fn normalize_joins_wrapped_lines_and_keeps_paragraphs() {
-        let text = "\n        First line\n        continues here.\n\n\n        Second paragraph.\n    ";
-        assert_eq!(normalize(text), "First line continues here.\n\nSecond paragraph.");
+        let text =
+            "\n        First line\n        continues here.\n\n\n        Second paragraph.\n    ";
+        assert_eq!(
+            normalize(text),
+            "First line continues here.\n\nSecond paragraph."
+        );
     }
 
     #[test]

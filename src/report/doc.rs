@@ -73,7 +73,13 @@ impl Doc {
     }
 
     /// Adds a list item with every part.
-    pub fn item(&mut self, marker: Marker, lead: impl Into<String>, text: impl Into<String>, note: impl Into<String>) {
+    pub fn item(
+        &mut self,
+        marker: Marker,
+        lead: impl Into<String>,
+        text: impl Into<String>,
+        note: impl Into<String>,
+    ) {
         self.blocks.push(Block::Item {
             marker,
             lead: lead.into(),
@@ -105,14 +111,24 @@ impl Doc {
             in_list = is_item;
             match block {
                 Block::Heading { level, text } => {
-                    let _ = writeln!(md, "{} {}\n", "#".repeat(usize::from(*level).clamp(1, 6)), escape(text));
+                    let _ = writeln!(
+                        md,
+                        "{} {}\n",
+                        "#".repeat(usize::from(*level).clamp(1, 6)),
+                        escape(text)
+                    );
                 }
                 Block::Paragraph(text) => {
                     for para in text.split("\n\n") {
                         let _ = writeln!(md, "{}\n", escape(para));
                     }
                 }
-                Block::Item { marker, lead, text, note } => {
+                Block::Item {
+                    marker,
+                    lead,
+                    text,
+                    note,
+                } => {
                     let mark = match marker {
                         Marker::Bullet => "-".to_string(),
                         Marker::Number(n) => format!("{n}."),
@@ -150,7 +166,11 @@ impl Doc {
             in_list = is_item;
             match block {
                 Block::Heading { level, text } => {
-                    let text = if *level == 1 { text.to_uppercase() } else { text.clone() };
+                    let text = if *level == 1 {
+                        text.to_uppercase()
+                    } else {
+                        text.clone()
+                    };
                     let _ = writeln!(out, "{text}\n");
                 }
                 Block::Paragraph(text) => {
@@ -159,7 +179,12 @@ impl Doc {
                     }
                     out.push('\n');
                 }
-                Block::Item { marker, lead, text, note } => {
+                Block::Item {
+                    marker,
+                    lead,
+                    text,
+                    note,
+                } => {
                     let mark = match marker {
                         Marker::Bullet => "-".to_string(),
                         Marker::Number(n) => format!("{n}."),
@@ -167,12 +192,21 @@ impl Doc {
                     let body = match (lead.is_empty(), text.is_empty()) {
                         (true, _) => text.clone(),
                         (false, true) => lead.clone(),
-                        (false, false) if lead.ends_with(['?', '!', '.', ':']) => format!("{lead} {text}"),
+                        (false, false) if lead.ends_with(['?', '!', '.', ':']) => {
+                            format!("{lead} {text}")
+                        }
                         (false, false) => format!("{lead}: {text}"),
                     };
                     let indent = mark.len() + 1;
-                    for (i, line) in wrap(&body.replace("\n\n", " "), width.saturating_sub(indent)).iter().enumerate() {
-                        let prefix = if i == 0 { format!("{mark} ") } else { " ".repeat(indent) };
+                    for (i, line) in wrap(&body.replace("\n\n", " "), width.saturating_sub(indent))
+                        .iter()
+                        .enumerate()
+                    {
+                        let prefix = if i == 0 {
+                            format!("{mark} ")
+                        } else {
+                            " ".repeat(indent)
+                        };
                         let _ = writeln!(out, "{prefix}{line}");
                     }
                     if !note.is_empty() {

@@ -41,7 +41,11 @@ pub fn render(guide: &Guide) -> String {
 
     doc.heading(2, "Questions");
     for (i, q) in guide.questions.iter().enumerate() {
-        let section = if q.section.is_empty() { String::new() } else { format!(" · {}", q.section) };
+        let section = if q.section.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", q.section)
+        };
         doc.heading(3, format!("Q{} {}{section}", i + 1, q.text));
         if !q.why.is_empty() {
             doc.item(Marker::Bullet, "Why we ask", q.why.as_str(), "");
@@ -61,7 +65,11 @@ pub fn render(guide: &Guide) -> String {
                 },
             };
             let mut note = a.reason.clone();
-            let sets: Vec<String> = a.sets.iter().map(|(d, v)| dimension_value(guide, d, v)).collect();
+            let sets: Vec<String> = a
+                .sets
+                .iter()
+                .map(|(d, v)| dimension_value(guide, d, v))
+                .collect();
             if !sets.is_empty() {
                 note = format!("{note} [sets {}]", sets.join("; "));
             }
@@ -93,7 +101,11 @@ pub fn render(guide: &Guide) -> String {
             doc.item(Marker::Bullet, lead, ex.text.as_str(), ex.source.as_str());
         }
         for step in &o.next_steps {
-            let lead = if step.region.is_empty() { "Next step".to_string() } else { format!("Next step, {}", step.region) };
+            let lead = if step.region.is_empty() {
+                "Next step".to_string()
+            } else {
+                format!("Next step, {}", step.region)
+            };
             doc.bullet(lead, step.text.as_str());
         }
         let related: Vec<&str> = o
@@ -105,7 +117,11 @@ pub fn render(guide: &Guide) -> String {
         if !related.is_empty() {
             doc.bullet("Related", related.join("; "));
         }
-        let implied: Vec<String> = o.sets.iter().map(|(d, v)| dimension_value(guide, d, v)).collect();
+        let implied: Vec<String> = o
+            .sets
+            .iter()
+            .map(|(d, v)| dimension_value(guide, d, v))
+            .collect();
         if !implied.is_empty() {
             doc.bullet("Implies", implied.join("; "));
         }
@@ -119,7 +135,12 @@ pub fn render(guide: &Guide) -> String {
                 .outcome(&t.expect)
                 .map_or(t.expect.as_str(), |o| guide.outcomes[o].title.as_str());
             let answers: Vec<String> = t.answers.iter().map(|(q, a)| format!("{q}={a}")).collect();
-            doc.item(Marker::Bullet, t.name.as_str(), format!("→ {expect}"), answers.join(", "));
+            doc.item(
+                Marker::Bullet,
+                t.name.as_str(),
+                format!("→ {expect}"),
+                answers.join(", "),
+            );
         }
     }
     doc.to_markdown()
@@ -130,6 +151,9 @@ fn dimension_value(guide: &Guide, dimension: &str, value: &str) -> String {
         return format!("{dimension}: {value}");
     };
     let dim = &guide.dimensions[d];
-    let label = guide.index.value(d, value).map_or(value, |v| dim.values[v].label.as_str());
+    let label = guide
+        .index
+        .value(d, value)
+        .map_or(value, |v| dim.values[v].label.as_str());
     format!("{}: {label}", dim.name)
 }

@@ -112,7 +112,12 @@ pub fn to_json(guide: &Guide, paths: &Paths) -> serde_json::Value {
             answers: p
                 .steps
                 .iter()
-                .map(|&(q, a)| [guide.questions[q].id.as_str(), guide.questions[q].answers[a].id.as_str()])
+                .map(|&(q, a)| {
+                    [
+                        guide.questions[q].id.as_str(),
+                        guide.questions[q].answers[a].id.as_str(),
+                    ]
+                })
                 .collect(),
             outcome: match p.end {
                 PathEnd::Outcome(o) => Some(guide.outcomes[o].id.as_str()),
@@ -142,12 +147,30 @@ pub fn to_table(guide: &Guide, paths: &Paths) -> String {
         let steps: Vec<String> = p
             .steps
             .iter()
-            .map(|&(q, a)| format!("{}={}", guide.questions[q].id, guide.questions[q].answers[a].id))
+            .map(|&(q, a)| {
+                format!(
+                    "{}={}",
+                    guide.questions[q].id, guide.questions[q].answers[a].id
+                )
+            })
             .collect();
         let _ = writeln!(out, "{:>4}  {}  {end}", i + 1, steps.join("  "));
     }
-    let _ = writeln!(out, "\n{} paths{}", paths.paths.len(), if paths.truncated { " (stopped counting at the limit)" } else { "" });
-    for (o, n) in paths.per_outcome(guide.outcomes.len()).into_iter().enumerate() {
+    let _ = writeln!(
+        out,
+        "\n{} paths{}",
+        paths.paths.len(),
+        if paths.truncated {
+            " (stopped counting at the limit)"
+        } else {
+            ""
+        }
+    );
+    for (o, n) in paths
+        .per_outcome(guide.outcomes.len())
+        .into_iter()
+        .enumerate()
+    {
         let _ = writeln!(out, "{n:>6}  {}", guide.outcomes[o].id);
     }
     out

@@ -123,7 +123,11 @@ pub fn json(walk: &Walk) -> Option<ResultJson<'_>> {
                 }
             })
             .collect(),
-        revisit: e.unsure.iter().map(|s| g.questions[s.question].id.as_str()).collect(),
+        revisit: e
+            .unsure
+            .iter()
+            .map(|s| g.questions[s.question].id.as_str())
+            .collect(),
         changes: e
             .changes
             .iter()
@@ -131,9 +135,13 @@ pub fn json(walk: &Walk) -> Option<ResultJson<'_>> {
                 let q = &g.questions[c.question];
                 let (outcomes, more_questions) = match &c.leads {
                     Leads::Outcome(o) => (vec![g.outcomes[*o].id.as_str()], false),
-                    Leads::Questions { outcomes, .. } => {
-                        (outcomes.iter().map(|o| g.outcomes[*o].id.as_str()).collect(), true)
-                    }
+                    Leads::Questions { outcomes, .. } => (
+                        outcomes
+                            .iter()
+                            .map(|o| g.outcomes[*o].id.as_str())
+                            .collect(),
+                        true,
+                    ),
                 };
                 ChangeJson {
                     question: &q.id,
@@ -189,14 +197,24 @@ pub fn document(walk: &Walk) -> Option<Doc> {
     for (i, s) in e.path.iter().enumerate() {
         let q = &g.questions[s.question];
         let a = &q.answers[s.answer];
-        doc.item(Marker::Number(i + 1), q.text.as_str(), format!("— {}", a.label), a.reason.as_str());
+        doc.item(
+            Marker::Number(i + 1),
+            q.text.as_str(),
+            format!("— {}", a.label),
+            a.reason.as_str(),
+        );
     }
 
     if !e.unsure.is_empty() {
         doc.heading(2, "To revisit");
         for s in &e.unsure {
             let q = &g.questions[s.question];
-            doc.item(Marker::Bullet, q.text.as_str(), "", q.answers[s.answer].reason.as_str());
+            doc.item(
+                Marker::Bullet,
+                q.text.as_str(),
+                "",
+                q.answers[s.answer].reason.as_str(),
+            );
         }
     }
 
@@ -209,10 +227,19 @@ pub fn document(walk: &Walk) -> Option<Doc> {
                 Leads::Outcome(o) => g.outcomes[*o].title.clone(),
                 Leads::Questions { outcomes, .. } => format!(
                     "{} (after more questions)",
-                    outcomes.iter().map(|o| g.outcomes[*o].title.as_str()).collect::<Vec<_>>().join(" or ")
+                    outcomes
+                        .iter()
+                        .map(|o| g.outcomes[*o].title.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" or ")
                 ),
             };
-            doc.item(Marker::Bullet, leads, format!("if you answer “{}” to “{}”", a.label, q.text), "");
+            doc.item(
+                Marker::Bullet,
+                leads,
+                format!("if you answer “{}” to “{}”", a.label, q.text),
+                "",
+            );
         }
     }
 
@@ -231,7 +258,11 @@ pub fn document(walk: &Walk) -> Option<Doc> {
                 Some(y) => format!("{} ({y})", ex.name),
                 None => ex.name.clone(),
             };
-            let source = if ex.source.is_empty() { String::new() } else { format!("Source: {}", ex.source) };
+            let source = if ex.source.is_empty() {
+                String::new()
+            } else {
+                format!("Source: {}", ex.source)
+            };
             doc.item(Marker::Bullet, lead, ex.text.as_str(), source);
         }
     }

@@ -56,13 +56,22 @@ pub struct TestReport {
 impl TestReport {
     /// True when every case passed and every path ends at an outcome.
     pub fn passed(&self) -> bool {
-        self.cases.iter().all(|c| c.passed) && self.paths.paths.iter().all(|p| matches!(p.end, PathEnd::Outcome(_)))
+        self.cases.iter().all(|c| c.passed)
+            && self
+                .paths
+                .paths
+                .iter()
+                .all(|p| matches!(p.end, PathEnd::Outcome(_)))
     }
 }
 
 /// Replays one test case on the engine.
 pub fn run_case(guide: &Arc<Guide>, case: &TestCase) -> CaseRun {
-    let answers: HashMap<&str, &str> = case.answers.iter().map(|(q, a)| (q.as_str(), a.as_str())).collect();
+    let answers: HashMap<&str, &str> = case
+        .answers
+        .iter()
+        .map(|(q, a)| (q.as_str(), a.as_str()))
+        .collect();
     let mut walk = Walk::new(Arc::clone(guide));
     let mut asked = Vec::new();
     let end = loop {
@@ -80,10 +89,16 @@ pub fn run_case(guide: &Arc<Guide>, case: &TestCase) -> CaseRun {
                     _ => break CaseEnd::NoAnswer(question),
                 }
             }
-            Place::Review { outcome } | Place::Result { outcome } => break CaseEnd::Outcome(outcome),
+            Place::Review { outcome } | Place::Result { outcome } => {
+                break CaseEnd::Outcome(outcome)
+            }
         }
     };
-    let path: Vec<(usize, usize)> = walk.review().iter().map(|s| (s.question, s.answer)).collect();
+    let path: Vec<(usize, usize)> = walk
+        .review()
+        .iter()
+        .map(|s| (s.question, s.answer))
+        .collect();
     let unused = case
         .answers
         .iter()
@@ -104,7 +119,13 @@ pub fn run_case(guide: &Arc<Guide>, case: &TestCase) -> CaseRun {
 pub fn run(guide: &Arc<Guide>) -> TestReport {
     let cases: Vec<CaseRun> = guide.tests.iter().map(|c| run_case(guide, c)).collect();
     let paths = Paths::of(guide);
-    let blank_answers = || guide.questions.iter().map(|q| vec![false; q.answers.len()]).collect::<Vec<_>>();
+    let blank_answers = || {
+        guide
+            .questions
+            .iter()
+            .map(|q| vec![false; q.answers.len()])
+            .collect::<Vec<_>>()
+    };
     let mut report = TestReport {
         outcomes_by_paths: vec![false; guide.outcomes.len()],
         outcomes_by_cases: vec![false; guide.outcomes.len()],
@@ -148,7 +169,12 @@ fn path_text(guide: &Guide, path: &[(usize, usize)]) -> String {
         return "(no answers)".to_string();
     }
     path.iter()
-        .map(|&(q, a)| format!("{}={}", guide.questions[q].id, guide.questions[q].answers[a].id))
+        .map(|&(q, a)| {
+            format!(
+                "{}={}",
+                guide.questions[q].id, guide.questions[q].answers[a].id
+            )
+        })
         .collect::<Vec<_>>()
         .join(" → ")
 }
@@ -170,19 +196,36 @@ pub fn to_text(guide: &Guide, name: &str, report: &TestReport) -> String {
             let _ = writeln!(out, "      {expected}");
         }
         if !case.unused.is_empty() {
-            let _ = writeln!(out, "      note: answers for questions this path never asks: {}", case.unused.join(", "));
+            let _ = writeln!(
+                out,
+                "      note: answers for questions this path never asks: {}",
+                case.unused.join(", ")
+            );
         }
     }
     let failed = report.cases.iter().filter(|c| !c.passed).count();
-    let _ = writeln!(out, "  {} passed, {failed} failed", report.cases.len() - failed);
+    let _ = writeln!(
+        out,
+        "  {} passed, {failed} failed",
+        report.cases.len() - failed
+    );
 
-    let bad: Vec<_> = report.paths.paths.iter().filter(|p| !matches!(p.end, PathEnd::Outcome(_))).collect();
+    let bad: Vec<_> = report
+        .paths
+        .paths
+        .iter()
+        .filter(|p| !matches!(p.end, PathEnd::Outcome(_)))
+        .collect();
     let _ = writeln!(
         out,
         "  paths: {}{} from the start, {}",
         report.paths.paths.len(),
         if report.paths.truncated { "+" } else { "" },
-        if bad.is_empty() { "every one ends at an outcome".to_string() } else { format!("{} do not end at an outcome", bad.len()) }
+        if bad.is_empty() {
+            "every one ends at an outcome".to_string()
+        } else {
+            format!("{} do not end at an outcome", bad.len())
+        }
     );
     for p in bad.iter().take(5) {
         let why = match p.end {
@@ -197,8 +240,14 @@ pub fn to_text(guide: &Guide, name: &str, report: &TestReport) -> String {
     let answers_cases: Vec<bool> = report.answers_by_cases.iter().flatten().copied().collect();
     let (ap, at) = count(&answers_paths);
     let (ac, _) = count(&answers_cases);
-    let _ = writeln!(out, "  outcomes reached: {op}/{ot} by paths, {oc}/{ot} by test cases");
-    let _ = writeln!(out, "  answers taken:    {ap}/{at} by paths, {ac}/{at} by test cases");
+    let _ = writeln!(
+        out,
+        "  outcomes reached: {op}/{ot} by paths, {oc}/{ot} by test cases"
+    );
+    let _ = writeln!(
+        out,
+        "  answers taken:    {ap}/{at} by paths, {ac}/{at} by test cases"
+    );
     let untested: Vec<&str> = report
         .outcomes_by_cases
         .iter()
@@ -207,7 +256,11 @@ pub fn to_text(guide: &Guide, name: &str, report: &TestReport) -> String {
         .map(|(o, _)| guide.outcomes[o].id.as_str())
         .collect();
     if !untested.is_empty() {
-        let _ = writeln!(out, "  outcomes no test case reaches: {}", untested.join(", "));
+        let _ = writeln!(
+            out,
+            "  outcomes no test case reaches: {}",
+            untested.join(", ")
+        );
     }
     out
 }
@@ -219,7 +272,10 @@ fn case_expectation(guide: &Guide, case: &CaseRun) -> String {
         .find(|t| t.name == case.name)
         .map_or("?", |t| t.expect.as_str());
     match case.end {
-        CaseEnd::Outcome(o) => format!("expected {expected}, reached {} instead", guide.outcomes[o].id),
+        CaseEnd::Outcome(o) => format!(
+            "expected {expected}, reached {} instead",
+            guide.outcomes[o].id
+        ),
         CaseEnd::NoAnswer(q) => format!(
             "expected {expected}, but the case has no answer for question {}",
             guide.questions[q].id

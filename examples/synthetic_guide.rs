@@ -1,0 +1,11 @@
+//! Prints a generated guide of N questions (default 100,000), for measuring `check` by hand:
+//! `cargo run --release --example synthetic_guide 100000 > big.ron`
+//! `/usr/bin/time -v target/release/coop-guide check big.ron`
+
+fn main() {
+    let n = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
+    print!("{}", coop_guide::guide::synthetic::guide_text(n));
+}

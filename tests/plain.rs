@@ -1,0 +1,235 @@
+//! The plain mode and the `test` command, driven through pipes like a script or a screen reader.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const GUIDE: &str = "guides/decision-making.ron";
+
+fn run_with_input(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start coop-guide");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write input");
+    child.wait_with_output().expect("wait")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn piped_numbers_walk_to_the_result() {
+    // Not a terminal, so plain mode is chosen without --plain.
+    let out = run_with_input(&["play", GUIDE], "1\n1\n1\n");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("How many people take part in decisions?"));
+    assert!(stdout.contains("   1. Up to about twelve"));
+    assert!(stdout.contains("Review your answers"));
+    assert!(stdout.contains("CONSENSUS"), "{stdout}");
+    assert!(stdout.contains("Why this fits: your answers"));
+    // No box drawing or escape sequences in plain mode.
+    assert!(!stdout.contains('\u{1b}'));
+    assert!(!stdout
+        .chars()
+        .any(|c| ('\u{2500}'..='\u{257f}').contains(&c)));
+}
+
+#[test]
+fn back_why_and_review_commands_work() {
+    let out = run_with_input(&["play", "--plain", GUIDE], "2\nb\n?\n\nr\n1\n\n");
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("Why we ask:"));
+    assert!(
+        stdout.contains("More than twelve  (your answer; Enter keeps it)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("MANDATED TEAMS"), "{stdout}");
+}
+
+#[test]
+fn editing_from_the_review_changes_the_result() {
+    // Reach the review (consensus), change step 3, then confirm.
+    let out = run_with_input(&["play", "--plain", GUIDE], "1\n1\n1\n3\n2\n\n");
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("CONSENT\n"), "{stdout}");
+    assert!(!stdout.contains("CONSENSUS\n"), "{stdout}");
+}
+
+#[test]
+fn output_json_goes_to_stdout_and_the_walk_to_stderr() {
+    let out = run_with_input(&["play", "--plain", "--output", "json", GUIDE], "2\n1\n");
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(json["guide"]["id"], "decision-making");
+    assert_eq!(json["outcome"]["id"], "mandates");
+    assert_eq!(json["outcome"]["title"], "Mandated teams");
+    assert_eq!(json["path"][0]["question"], "size");
+    assert_eq!(json["path"][0]["answer"], "large");
+    assert_eq!(json["path"][1]["answer"], "yes");
+    let trust = json["dimensions"]
+        .as_array()
+        .expect("dimensions")
+        .iter()
+        .find(|d| d["id"] == "trust")
+        .cloned();
+    assert_eq!(trust.expect("trust")["value"]["id"], "high");
+    assert!(text(&out.stderr).contains("How many people take part in decisions?"));
+}
+
+#[test]
+fn stale_answers_never_reach_the_json() {
+    // Take the small branch to the end, go back to the first question, switch to the large one.
+    let out = run_with_input(
+        &["play", "--plain", "--output", "json", GUIDE],
+        "1\n1\n1\n1\n2\n2\n\n",
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["outcome"]["id"], "majority");
+    let path: Vec<&str> = json["path"]
+        .as_array()
+        .expect("path")
+        .iter()
+        .filter_map(|s| s["question"].as_str())
+        .collect();
+    assert_eq!(path, vec!["size", "delegation"]);
+    let pace = json["dimensions"]
+        .as_array()
+        .expect("dims")
+        .iter()
+        .find(|d| d["id"] == "pace")
+        .cloned();
+    assert!(pace.expect("pace")["value"].is_null());
+}
+
+#[test]
+fn answers_running_out_exits_3_naming_the_question() {
+    let out = run_with_input(&["play", GUIDE], "1\n");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        text(&out.stderr).contains("no answer for question \"pace\""),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn an_answers_file_replays_a_walk() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("answers.txt");
+    std::fs::write(&file, "# our workshop\nsize: large\ndelegation = no\n").expect("write");
+    let out = run_with_input(
+        &[
+            "play",
+            "--answers",
+            file.to_str().expect("path"),
+            "--output",
+            "md",
+            GUIDE,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    assert!(md.starts_with("# Majority voting\n"), "{md}");
+    assert!(md.contains("## Why this fits: your answers"));
+    // An answers file that stops early is "answers missing".
+    std::fs::write(&file, "size: small\n").expect("write");
+    let out = run_with_input(
+        &["play", "--answers", file.to_str().expect("path"), GUIDE],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(3));
+    // An answer the guide does not have is a usage error.
+    std::fs::write(&file, "size: enormous\n").expect("write");
+    let out = run_with_input(
+        &["play", "--answers", file.to_str().expect("path"), GUIDE],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn from_starts_at_another_question() {
+    let out = run_with_input(
+        &["play", "--from", "delegation", "--output", "json", GUIDE],
+        "1\n",
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["outcome"]["id"], "mandates");
+    let out = run_with_input(&["play", "--from", "nowhere", GUIDE], "");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn quitting_exits_0_and_bad_input_asks_again() {
+    let out = run_with_input(&["play", GUIDE], "7\nfoo\nq\n");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        stdout.matches("Type a number from 1 to 2").count(),
+        2,
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_broken_guide_is_refused_with_exit_1() {
+    let out = run_with_input(
+        &["play", "tests/fixtures/check/G0203-missing-question.ron"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("error[G0203]"));
+}
+
+#[test]
+fn test_command_passes_on_a_good_guide() {
+    let out = run_with_input(&["test", GUIDE], "");
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("5 passed, 0 failed"));
+    assert!(stdout.contains("paths: 6 from the start, every one ends at an outcome"));
+    assert!(stdout.contains("outcomes reached: 4/4 by paths, 4/4 by test cases"));
+}
+
+#[test]
+fn test_command_fails_and_names_the_path_on_a_wrong_expectation() {
+    let out = run_with_input(&["test", "tests/fixtures/test/wrong-expectation.ron"], "");
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("test a large group that wants to vote ... FAILED"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("path:    size=large → delegation=no"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("expected mandates, reached majority instead"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("4 passed, 1 failed"));
+}
+
+#[test]
+fn paths_lists_every_path_with_counts() {
+    let out = run_with_input(&["paths", "--format", "json", GUIDE], "");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["paths"].as_array().expect("paths").len(), 6);
+    assert_eq!(json["per_outcome"]["consent"], 3);
+    let out = run_with_input(&["paths", GUIDE], "");
+    assert!(text(&out.stdout).contains("size=large  delegation=yes  → mandates"));
+}
