@@ -282,3 +282,19 @@ fn a_long_generated_guide_is_clean_and_its_deepest_path_is_measured() {
     let start = guide.index.start().expect("start");
     assert_eq!(guide.index.questions_left(start), Some((1, n as u32)));
 }
+
+#[test]
+fn the_readme_lists_every_diagnostic_code() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    for code in Code::ALL {
+        let row = format!(
+            "| {} | {} |",
+            code.as_str(),
+            match code.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            }
+        );
+        assert!(readme.contains(&row), "README has no row for {code}");
+    }
+}
