@@ -233,3 +233,50 @@ fn paths_lists_every_path_with_counts() {
     let out = run_with_input(&["paths", GUIDE], "");
     assert!(text(&out.stdout).contains("size=large  delegation=yes  → mandates"));
 }
+
+#[test]
+fn test_command_fails_on_a_guide_whose_answers_loop() {
+    let out = run_with_input(&["test", "tests/fixtures/check/G0304-cycle.ron"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("one=a → two=back … loops back to one"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn the_flagship_guide_passes_its_tests_with_every_outcome_and_answer_reached() {
+    let out = run_with_input(&["test"], "");
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains(" 0 failed"), "{stdout}");
+    assert!(stdout.contains("every one ends at an outcome"), "{stdout}");
+    let reached = |line: &str| {
+        let (a, rest) = line.split_once('/').expect("n/m");
+        let m: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        a.trim().rsplit(' ').next() == Some(m.as_str())
+    };
+    for prefix in ["  outcomes reached: ", "  answers taken:    "] {
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with(prefix))
+            .expect("coverage line");
+        let parts: Vec<&str> = line[prefix.len()..].split(", ").collect();
+        assert!(
+            parts.iter().all(|p| reached(p)),
+            "not everything reached: {line}"
+        );
+    }
+}
+
+#[test]
+fn the_committed_markdown_of_the_flagship_guide_is_current() {
+    let out = run_with_input(&["markdown"], "");
+    let committed =
+        std::fs::read_to_string("docs/coop-varieties.md").expect("docs/coop-varieties.md");
+    assert!(
+        text(&out.stdout) == committed,
+        "docs/coop-varieties.md is out of date: run `cargo run -- markdown > docs/coop-varieties.md`"
+    );
+}

@@ -24,7 +24,7 @@ pub use source::Source;
 pub const DEFAULT_GUIDE_NAME: &str = "<default guide: coop-varieties.ron>";
 
 /// The text of the guide compiled into the binary.
-pub const DEFAULT_GUIDE_TEXT: &str = include_str!("../../guides/decision-making.ron");
+pub const DEFAULT_GUIDE_TEXT: &str = include_str!("../../guides/coop-varieties.ron");
 
 /// Loads the guide compiled into the binary (tests keep it free of errors).
 pub fn default_guide() -> Checked {

@@ -135,7 +135,8 @@ impl Doc {
                     };
                     let mut line = mark.clone();
                     if !lead.is_empty() {
-                        let _ = write!(line, " **{}**", escape(lead));
+                        let colon = if needs_colon(lead, text) { ":" } else { "" };
+                        let _ = write!(line, " **{}{colon}**", escape(lead));
                     }
                     if !text.is_empty() {
                         let _ = write!(line, " {}", escape(&text.replace("\n\n", " ")));
@@ -192,10 +193,8 @@ impl Doc {
                     let body = match (lead.is_empty(), text.is_empty()) {
                         (true, _) => text.clone(),
                         (false, true) => lead.clone(),
-                        (false, false) if lead.ends_with(['?', '!', '.', ':']) => {
-                            format!("{lead} {text}")
-                        }
-                        (false, false) => format!("{lead}: {text}"),
+                        (false, false) if needs_colon(lead, text) => format!("{lead}: {text}"),
+                        (false, false) => format!("{lead} {text}"),
                     };
                     let indent = mark.len() + 1;
                     for (i, line) in wrap(&body.replace("\n\n", " "), width.saturating_sub(indent))
@@ -219,4 +218,10 @@ impl Doc {
         }
         out
     }
+}
+
+/// Whether a lead reads better with a colon before its text: not after a question or a full
+/// stop, and not before text that starts with its own connector (an arrow or a dash).
+fn needs_colon(lead: &str, text: &str) -> bool {
+    !text.is_empty() && !lead.ends_with(['?', '!', '.', ':']) && !text.starts_with(['→', '—', '('])
 }

@@ -28,7 +28,8 @@ pub fn render(guide: &Guide) -> String {
             doc.heading(3, d.name.as_str());
             doc.paragraph(d.description.as_str());
             for v in &d.values {
-                doc.item(Marker::Bullet, v.label.as_str(), v.description.as_str(), "");
+                doc.heading(4, v.label.as_str());
+                doc.paragraph(v.description.as_str());
                 for pro in &v.pros {
                     doc.bullet("Gives", pro.as_str());
                 }

@@ -94,6 +94,76 @@ impl Paths {
     }
 }
 
+/// Exact numbers of paths, counted without listing them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathCount {
+    /// Paths from the start to any outcome.
+    pub total: u128,
+    /// Paths ending at each outcome.
+    pub per_outcome: Vec<u128>,
+}
+
+/// Counts the paths from the start to each outcome by dynamic programming over the questions in
+/// topological order (a branching guide can have billions of paths: counting does not list
+/// them). `None` when the questions reachable from the start hold a cycle, which makes the
+/// number of walks unbounded. Counts saturate at `u128::MAX`.
+pub fn count_paths(guide: &Guide) -> Option<PathCount> {
+    let start = guide.index.start()?;
+    let (reachable, _) = guide.index.reachable(guide.outcomes.len());
+    let n = guide.questions.len();
+    let mut incoming = vec![0usize; n];
+    for q in (0..n).filter(|&q| reachable[q]) {
+        for t in guide.index.targets(q) {
+            if let Target::Question(next) = *t {
+                incoming[next] += 1;
+            }
+        }
+    }
+    let mut ways = vec![0u128; n];
+    ways[start] = 1;
+    let mut per_outcome = vec![0u128; guide.outcomes.len()];
+    let mut ready: Vec<usize> = (0..n)
+        .filter(|&q| reachable[q] && incoming[q] == 0)
+        .collect();
+    let mut done = 0;
+    while let Some(q) = ready.pop() {
+        done += 1;
+        for t in guide.index.targets(q) {
+            match *t {
+                Target::Question(next) => {
+                    ways[next] = ways[next].saturating_add(ways[q]);
+                    incoming[next] -= 1;
+                    if incoming[next] == 0 {
+                        ready.push(next);
+                    }
+                }
+                Target::Outcome(o) => per_outcome[o] = per_outcome[o].saturating_add(ways[q]),
+                Target::Missing => {}
+            }
+        }
+    }
+    if done < reachable.iter().filter(|r| **r).count() {
+        return None;
+    }
+    let total = per_outcome.iter().fold(0u128, |a, b| a.saturating_add(*b));
+    Some(PathCount { total, per_outcome })
+}
+
+/// Path counts per outcome: exact where the guide has no cycle, else those of the listed paths.
+fn outcome_counts(guide: &Guide, paths: &Paths) -> (Vec<u128>, Option<u128>) {
+    match count_paths(guide) {
+        Some(c) => (c.per_outcome, Some(c.total)),
+        None => (
+            paths
+                .per_outcome(guide.outcomes.len())
+                .into_iter()
+                .map(|n| n as u128)
+                .collect(),
+            None,
+        ),
+    }
+}
+
 /// A path as JSON sees it.
 #[derive(Debug, Serialize)]
 pub struct PathJson<'g> {
@@ -125,11 +195,16 @@ pub fn to_json(guide: &Guide, paths: &Paths) -> serde_json::Value {
             },
         })
         .collect();
-    let per_outcome: serde_json::Map<String, serde_json::Value> = paths
-        .per_outcome(guide.outcomes.len())
+    let per_outcome: serde_json::Map<String, serde_json::Value> = outcome_counts(guide, paths)
+        .0
         .into_iter()
         .enumerate()
-        .map(|(o, n)| (guide.outcomes[o].id.clone(), n.into()))
+        .map(|(o, n)| {
+            (
+                guide.outcomes[o].id.clone(),
+                u64::try_from(n).unwrap_or(u64::MAX).into(),
+            )
+        })
         .collect();
     serde_json::json!({ "guide": guide.id, "paths": list, "per_outcome": per_outcome, "truncated": paths.truncated })
 }
@@ -156,22 +231,22 @@ pub fn to_table(guide: &Guide, paths: &Paths) -> String {
             .collect();
         let _ = writeln!(out, "{:>4}  {}  {end}", i + 1, steps.join("  "));
     }
-    let _ = writeln!(
-        out,
-        "\n{} paths{}",
-        paths.paths.len(),
-        if paths.truncated {
-            " (stopped counting at the limit)"
-        } else {
-            ""
-        }
-    );
-    for (o, n) in paths
-        .per_outcome(guide.outcomes.len())
-        .into_iter()
-        .enumerate()
-    {
-        let _ = writeln!(out, "{n:>6}  {}", guide.outcomes[o].id);
+    let (counts, total) = outcome_counts(guide, paths);
+    let _ = match total {
+        Some(total) if paths.truncated => writeln!(
+            out,
+            "\nthe first {} of {total} paths are listed",
+            paths.paths.len()
+        ),
+        Some(total) => writeln!(out, "\n{total} paths"),
+        None => writeln!(
+            out,
+            "\n{} paths listed; answers loop, so walks can go on without end",
+            paths.paths.len()
+        ),
+    };
+    for (o, n) in counts.into_iter().enumerate() {
+        let _ = writeln!(out, "{n:>8}  {}", guide.outcomes[o].id);
     }
     out
 }

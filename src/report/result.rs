@@ -225,14 +225,28 @@ pub fn document(walk: &Walk) -> Option<Doc> {
             let a = &q.answers[c.answer];
             let leads = match &c.leads {
                 Leads::Outcome(o) => g.outcomes[*o].title.clone(),
-                Leads::Questions { outcomes, .. } => format!(
-                    "{} (after more questions)",
-                    outcomes
+                Leads::Questions { outcomes, .. } => {
+                    let mut titles: Vec<&str> = outcomes
                         .iter()
+                        .take(3)
                         .map(|o| g.outcomes[*o].title.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                ),
+                        .collect();
+                    let more = outcomes.len().saturating_sub(3);
+                    let more = if more > 0 {
+                        format!(" or {more} other outcomes")
+                    } else {
+                        String::new()
+                    };
+                    let last = if more.is_empty() { titles.pop() } else { None };
+                    let list = match last {
+                        Some(last) if !titles.is_empty() => {
+                            format!("{} or {last}", titles.join(", "))
+                        }
+                        Some(last) => last.to_string(),
+                        None => titles.join(", "),
+                    };
+                    format!("{list}{more} (after more questions)")
+                }
             };
             doc.item(
                 Marker::Bullet,

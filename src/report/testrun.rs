@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use super::paths::{PathEnd, Paths};
+use super::paths::{count_paths, PathCount, PathEnd, Paths};
 use crate::engine::{Action, Place, Walk};
 use crate::guide::{Guide, TestCase};
 
@@ -41,8 +41,10 @@ pub struct CaseRun {
 pub struct TestReport {
     /// Each case's run, in the guide's order.
     pub cases: Vec<CaseRun>,
-    /// Every path from the start.
+    /// Every path from the start (listed up to a limit).
     pub paths: Paths,
+    /// Exact path counts; `None` when answers loop.
+    pub count: Option<PathCount>,
     /// Outcomes reached by some path / expected by some passing case.
     pub outcomes_by_paths: Vec<bool>,
     /// Outcomes reached by passing test cases.
@@ -57,6 +59,7 @@ impl TestReport {
     /// True when every case passed and every path ends at an outcome.
     pub fn passed(&self) -> bool {
         self.cases.iter().all(|c| c.passed)
+            && self.count.is_some()
             && self
                 .paths
                 .paths
@@ -132,6 +135,7 @@ pub fn run(guide: &Arc<Guide>) -> TestReport {
         answers_by_paths: blank_answers(),
         answers_by_cases: blank_answers(),
         cases,
+        count: count_paths(guide),
         paths,
     };
     if report.paths.truncated {
@@ -216,17 +220,25 @@ pub fn to_text(guide: &Guide, name: &str, report: &TestReport) -> String {
         .iter()
         .filter(|p| !matches!(p.end, PathEnd::Outcome(_)))
         .collect();
-    let _ = writeln!(
-        out,
-        "  paths: {}{} from the start, {}",
-        report.paths.paths.len(),
-        if report.paths.truncated { "+" } else { "" },
-        if bad.is_empty() {
-            "every one ends at an outcome".to_string()
-        } else {
-            format!("{} do not end at an outcome", bad.len())
+    match (&report.count, bad.is_empty()) {
+        // No cycle: every path from the start was counted, and each ends at an outcome.
+        (Some(c), true) => {
+            let _ = writeln!(
+                out,
+                "  paths: {} from the start, every one ends at an outcome",
+                c.total
+            );
         }
-    );
+        _ => {
+            let _ = writeln!(
+                out,
+                "  paths: {}{} listed from the start, {} do not end at an outcome",
+                report.paths.paths.len(),
+                if report.paths.truncated { "+" } else { "" },
+                bad.len()
+            );
+        }
+    }
     for p in bad.iter().take(5) {
         let why = match p.end {
             PathEnd::Loop(q) => format!("loops back to {}", guide.questions[q].id),
