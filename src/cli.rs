@@ -44,10 +44,31 @@ pub enum Command {
         /// Guide file (default: the built-in guide).
         guide: Option<PathBuf>,
     },
+    /// Translations: coverage per language, and templates to translate.
+    #[command(subcommand)]
+    I18n(I18nCommand),
     /// Write a commented starter guide that passes `check`.
     New {
         /// Where to write it (never overwritten).
         file: PathBuf,
+    },
+}
+
+/// The `i18n` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// Show how much of the guide each translation covers.
+    Status {
+        /// Guide file (default: the built-in guide).
+        guide: Option<PathBuf>,
+    },
+    /// Print a translation file with every key of the guide (existing entries kept).
+    Template {
+        /// Guide file (default: the built-in guide).
+        guide: Option<PathBuf>,
+        /// The language to translate into, such as `es`.
+        #[arg(long)]
+        lang: String,
     },
 }
 

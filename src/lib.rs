@@ -9,6 +9,7 @@
 
 pub mod engine;
 pub mod guide;
+pub mod locale;
 pub mod plain;
 pub mod report;
 pub mod tui;

@@ -12,10 +12,10 @@ use std::sync::Arc;
 
 use clap::Parser;
 
-use cli::{CheckFormat, Cli, Command, OutputFormat, PathsFormat, PlayArgs};
+use cli::{CheckFormat, Cli, Command, I18nCommand, OutputFormat, PathsFormat, PlayArgs};
 use coop_guide::engine::Walk;
 use coop_guide::guide::diagnostic::{render_human, render_short, to_json};
-use coop_guide::guide::{self, Checked, Guide};
+use coop_guide::guide::{self, translation, Checked, Guide, Source};
 use coop_guide::report::{guide_markdown, paths, result, testrun};
 use coop_guide::{plain, tui};
 
@@ -54,6 +54,10 @@ fn main() -> ExitCode {
         Some(Command::Paths { guide, format }) => list_paths(guide.as_deref(), format),
         Some(Command::Markdown { guide }) => markdown(guide.as_deref()),
         Some(Command::New { file }) => new_guide(&file),
+        Some(Command::I18n(I18nCommand::Status { guide })) => i18n_status(guide.as_deref()),
+        Some(Command::I18n(I18nCommand::Template { guide, lang })) => {
+            i18n_template(guide.as_deref(), &lang)
+        }
     };
     let exit = exit.unwrap_or_else(|e| {
         if e.kind() == io::ErrorKind::BrokenPipe {
@@ -79,36 +83,57 @@ fn load(path: Option<&Path>) -> Checked {
 
 /// Loads a guide that must be usable; prints its errors to stderr otherwise.
 fn load_usable(path: Option<&Path>) -> Result<Arc<Guide>, Exit> {
+    load_in(path, None)
+}
+
+/// Loads a usable guide, translated into `language` when one is asked for.
+fn load_in(path: Option<&Path>, language: Option<&str>) -> Result<Arc<Guide>, Exit> {
     let checked = load(path);
-    match checked.guide {
-        Some(guide) => Ok(Arc::new(guide)),
-        None => {
-            let errors: Vec<_> = checked
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity() == guide::Severity::Error)
-                .cloned()
-                .collect();
-            eprint!("{}", render_human(&errors, &checked.source));
-            eprintln!("coop-guide: the guide has errors; `coop-guide check` lists them all");
-            Err(Exit::Invalid)
+    let Some(mut guide) = checked.guide else {
+        print_errors(&checked.diagnostics, &checked.source);
+        eprintln!("coop-guide: the guide has errors; `coop-guide check` lists them all");
+        return Err(Exit::Invalid);
+    };
+    if let Some(lang) = language.filter(|l| *l != guide.language) {
+        let Some(source) = guide::translation_source(path, lang) else {
+            let have = guide::languages(&guide, path).join(", ");
+            return Err(Exit::Usage(format!(
+                "this guide has no \"{lang}\" translation (it has: {have})"
+            )));
+        };
+        let checked = translation::check(&guide, source);
+        match checked.translation {
+            Some(t)
+                if !checked
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity() == guide::Severity::Error) =>
+            {
+                translation::apply(&mut guide, &t);
+            }
+            _ => {
+                print_errors(&checked.diagnostics, &checked.source);
+                return Err(Exit::Invalid);
+            }
         }
     }
+    Ok(Arc::new(guide))
+}
+
+fn print_errors(diagnostics: &[guide::Diagnostic], source: &guide::Source) {
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.severity() == guide::Severity::Error)
+        .cloned()
+        .collect();
+    eprint!("{}", render_human(&errors, source));
 }
 
 fn play(args: PlayArgs) -> io::Result<Exit> {
-    let guide = match load_usable(args.guide.as_deref()) {
+    let guide = match load_in(args.guide.as_deref(), args.lang.as_deref()) {
         Ok(guide) => guide,
         Err(exit) => return Ok(exit),
     };
-    if let Some(lang) = &args.lang {
-        if !guide.language.is_empty() && *lang != guide.language {
-            return Ok(Exit::Usage(format!(
-                "this guide is written in \"{}\" and has no \"{lang}\" translation",
-                guide.language
-            )));
-        }
-    }
     let from = match &args.from {
         Some(id) => match guide.index.question(id) {
             Some(q) => Some(q),
@@ -215,29 +240,94 @@ fn targets(guides: &[PathBuf]) -> Vec<Option<&Path>> {
     }
 }
 
+/// One file `check` reads: a guide, or a translation checked against its guide.
+struct CheckedFile {
+    source: Source,
+    diagnostics: Vec<guide::Diagnostic>,
+}
+
+/// Checks a guide and the translations beside it, or a translation file and its guide.
+fn check_files(
+    path: Option<&Path>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) -> Vec<CheckedFile> {
+    let mut files = Vec::new();
+    let guide_path = match path {
+        Some(p) if translation::is_translation_path(p) => translation::base_path(p),
+        other => other.map(Path::to_path_buf),
+    };
+    let checked = load(guide_path.as_deref());
+    let languages: Vec<String> = match &checked.guide {
+        Some(g) => guide::languages(g, guide_path.as_deref())
+            .into_iter()
+            .skip(1)
+            .collect(),
+        None => Vec::new(),
+    };
+    let guide_seen = guide_path.as_ref().is_none_or(|p| seen.insert(p.clone()));
+    let asked_for_guide = path.is_none_or(|p| !translation::is_translation_path(p));
+    if guide_seen && (asked_for_guide || checked.has_errors()) {
+        files.push(CheckedFile {
+            source: checked.source,
+            diagnostics: checked.diagnostics,
+        });
+    }
+    let Some(guide) = checked.guide else {
+        return files;
+    };
+    let only = path
+        .filter(|p| translation::is_translation_path(p))
+        .and_then(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            Some(name.strip_suffix(".ron")?.rsplit_once('.')?.1.to_string())
+        });
+    for lang in languages
+        .into_iter()
+        .filter(|l| only.as_ref().is_none_or(|o| o == l))
+    {
+        let translation_path = guide_path
+            .as_deref()
+            .map(|p| translation::path_for(p, &lang));
+        if let Some(tp) = &translation_path {
+            if !seen.insert(tp.clone()) {
+                continue;
+            }
+        }
+        if let Some(source) = guide::translation_source(guide_path.as_deref(), &lang) {
+            let t = translation::check(&guide, source);
+            files.push(CheckedFile {
+                source: t.source,
+                diagnostics: t.diagnostics,
+            });
+        }
+    }
+    files
+}
+
 fn check(guides: &[PathBuf], format: CheckFormat) -> io::Result<Exit> {
     let mut stdout = io::stdout().lock();
-    let mut any_error = false;
     let mut json = Vec::new();
-    let (mut errors, mut warnings) = (0, 0);
+    let (mut errors, mut warnings, mut count) = (0, 0, 0);
+    let mut seen = std::collections::HashSet::new();
     for path in targets(guides) {
-        let checked = load(path);
-        any_error |= checked.has_errors();
-        let (e, w) = checked.counts();
-        errors += e;
-        warnings += w;
-        match format {
-            CheckFormat::Human => write!(
-                stdout,
-                "{}",
-                render_human(&checked.diagnostics, &checked.source)
-            )?,
-            CheckFormat::Short => write!(
-                stdout,
-                "{}",
-                render_short(&checked.diagnostics, &checked.source)
-            )?,
-            CheckFormat::Json => json.extend(to_json(&checked.diagnostics, &checked.source)),
+        for file in check_files(path, &mut seen) {
+            count += 1;
+            let e = file
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity() == guide::Severity::Error)
+                .count();
+            errors += e;
+            warnings += file.diagnostics.len() - e;
+            match format {
+                CheckFormat::Human => {
+                    write!(stdout, "{}", render_human(&file.diagnostics, &file.source))?
+                }
+                CheckFormat::Short => {
+                    write!(stdout, "{}", render_short(&file.diagnostics, &file.source))?
+                }
+                CheckFormat::Json => json.extend(to_json(&file.diagnostics, &file.source)),
+            }
         }
     }
     match format {
@@ -246,18 +336,83 @@ fn check(guides: &[PathBuf], format: CheckFormat) -> io::Result<Exit> {
             writeln!(stdout)?;
         }
         _ => {
-            let files = targets(guides).len();
             let s = |n: usize| if n == 1 { "" } else { "s" };
             writeln!(
                 stdout,
-                "checked {files} guide{}: {errors} error{}, {warnings} warning{}",
-                s(files),
+                "checked {count} file{}: {errors} error{}, {warnings} warning{}",
+                s(count),
                 s(errors),
                 s(warnings)
             )?;
         }
     }
-    Ok(if any_error { Exit::Invalid } else { Exit::Done })
+    Ok(if errors > 0 {
+        Exit::Invalid
+    } else {
+        Exit::Done
+    })
+}
+
+fn i18n_status(path: Option<&Path>) -> io::Result<Exit> {
+    let guide = match load_usable(path) {
+        Ok(guide) => guide,
+        Err(exit) => return Ok(exit),
+    };
+    let mut stdout = io::stdout().lock();
+    let total = translation::texts(&guide).len();
+    writeln!(
+        stdout,
+        "{:<10} {:>8} {:>8} {:>8} {:>8} {:>9}",
+        "language", "current", "stale", "missing", "orphaned", "complete"
+    )?;
+    writeln!(
+        stdout,
+        "{:<10} {:>8} {:>8} {:>8} {:>8} {:>9}",
+        format!("{} (base)", guide.language),
+        total,
+        0,
+        0,
+        0,
+        "100%"
+    )?;
+    for lang in guide::languages(&guide, path).into_iter().skip(1) {
+        let Some(source) = guide::translation_source(path, &lang) else {
+            continue;
+        };
+        let t = translation::check(&guide, source);
+        let c = t.coverage;
+        let percent = if c.total == 0 {
+            100
+        } else {
+            c.current * 100 / c.total
+        };
+        let complete = if c.current == c.total && c.orphaned == 0 {
+            "100%".to_string()
+        } else {
+            format!("{percent}%")
+        };
+        writeln!(
+            stdout,
+            "{lang:<10} {:>8} {:>8} {:>8} {:>8} {complete:>9}",
+            c.current, c.stale, c.missing, c.orphaned
+        )?;
+    }
+    Ok(Exit::Done)
+}
+
+fn i18n_template(path: Option<&Path>, lang: &str) -> io::Result<Exit> {
+    let guide = match load_usable(path) {
+        Ok(guide) => guide,
+        Err(exit) => return Ok(exit),
+    };
+    let existing = guide::translation_source(path, lang)
+        .and_then(|s| translation::check(&guide, s).translation);
+    write!(
+        io::stdout().lock(),
+        "{}",
+        translation::template(&guide, lang, existing.as_ref())
+    )?;
+    Ok(Exit::Done)
 }
 
 fn test(guides: &[PathBuf]) -> io::Result<Exit> {

@@ -11,6 +11,7 @@ use std::io::{self, BufRead, Write};
 
 use crate::engine::{Action, Effect, Place, Walk};
 use crate::guide::text::wrap;
+use crate::locale::{fill, texts, Texts};
 use crate::report::result;
 
 /// How a plain run ended.
@@ -35,8 +36,9 @@ pub fn run(
     out: &mut dyn Write,
     show_intro: bool,
 ) -> io::Result<Ending> {
+    let t = texts(&walk.guide().language);
     if show_intro {
-        intro(walk, out)?;
+        intro(walk, t, out)?;
     }
     let mut line = String::new();
     let mut announced = None;
@@ -45,13 +47,13 @@ pub fn run(
         match place {
             Place::Question { question, .. } => {
                 if announced != Some(place) {
-                    ask(walk, question, out)?;
+                    ask(walk, t, question, out)?;
                     announced = Some(place);
                 }
             }
             Place::Review { .. } => {
                 if announced != Some(place) {
-                    review(walk, out)?;
+                    review(walk, t, out)?;
                     announced = Some(place);
                 }
             }
@@ -83,28 +85,28 @@ pub fn run(
         let command = line.trim();
         match (command, place) {
             ("q" | "quit", _) => {
-                writeln!(out, "Stopped. Nothing was saved.")?;
+                writeln!(out, "{}", t.stopped)?;
                 out.flush()?;
                 return Ok(Ending::Quit);
             }
             ("b" | "back", _) => {
                 if walk.apply(Action::Back).contains(&Effect::Refused) {
-                    writeln!(out, "This is the first question.")?;
+                    writeln!(out, "{}", t.first_question)?;
                 }
                 announced = None;
             }
             ("?" | "why", Place::Question { question, .. }) => {
                 let why = &walk.guide().questions[question].why;
-                let text = if why.is_empty() { "The guide does not say." } else { why };
-                writeln!(out, "Why we ask:")?;
+                let text = if why.is_empty() { t.no_why } else { why };
+                writeln!(out, "{}", t.why_we_ask)?;
                 for l in wrap(text, WIDTH) {
                     writeln!(out, "  {l}")?;
                 }
             }
             ("r" | "review", _) => {
-                review(walk, out)?;
+                review(walk, t, out)?;
                 if matches!(place, Place::Question { .. }) {
-                    writeln!(out, "(Back to the question: type a number, or b to go back.)")?;
+                    writeln!(out, "{}", t.back_to_question)?;
                 }
             }
             ("", Place::Review { .. }) => {
@@ -114,14 +116,16 @@ pub fn run(
                 Some(answer) => {
                     walk.apply(Action::Choose(answer));
                 }
-                None => writeln!(out, "{}", choose_hint(walk, question))?,
+                None => writeln!(out, "{}", choose_hint(walk, t, question))?,
             },
-            (text, Place::Question { question, .. }) => match parse_choice(text, walk.guide().questions[question].answers.len()) {
-                Some(n) => {
-                    walk.apply(Action::Choose(n));
+            (text, Place::Question { question, .. }) => {
+                match parse_choice(text, walk.guide().questions[question].answers.len()) {
+                    Some(n) => {
+                        walk.apply(Action::Choose(n));
+                    }
+                    None => writeln!(out, "{}", choose_hint(walk, t, question))?,
                 }
-                None => writeln!(out, "{}", choose_hint(walk, question))?,
-            },
+            }
             (text, Place::Review { .. }) => match parse_choice(text, walk.review().len()) {
                 Some(n) => {
                     let question = walk.review()[n].question;
@@ -129,8 +133,8 @@ pub fn run(
                 }
                 None => writeln!(
                     out,
-                    "Press Enter to see the result, or type a step number from 1 to {} to change it.",
-                    walk.review().len()
+                    "{}",
+                    fill(t.review_hint, &[("n", &walk.review().len().to_string())])
                 )?,
             },
             (_, Place::Result { .. }) => {}
@@ -143,12 +147,12 @@ fn parse_choice(text: &str, count: usize) -> Option<usize> {
     (1..=count).contains(&n).then(|| n - 1)
 }
 
-fn choose_hint(walk: &Walk, question: usize) -> String {
+fn choose_hint(walk: &Walk, t: &Texts, question: usize) -> String {
     let n = walk.guide().questions[question].answers.len();
-    format!("Type a number from 1 to {n} and press Enter (b back, ? why we ask, r review, q quit).")
+    fill(t.choose_hint, &[("n", &n.to_string())])
 }
 
-fn intro(walk: &Walk, out: &mut dyn Write) -> io::Result<()> {
+fn intro(walk: &Walk, t: &Texts, out: &mut dyn Write) -> io::Result<()> {
     let guide = walk.guide();
     writeln!(out, "{}", guide.title)?;
     writeln!(out)?;
@@ -161,31 +165,41 @@ fn intro(walk: &Walk, out: &mut dyn Write) -> io::Result<()> {
         .and_then(|s| guide.index.questions_left(s))
     {
         writeln!(out)?;
-        writeln!(out, "About {min}–{max} questions.")?;
+        let (min, max) = (min.to_string(), max.to_string());
+        writeln!(
+            out,
+            "{}",
+            fill(t.about_questions, &[("min", &min), ("max", &max)])
+        )?;
     }
-    writeln!(
-        out,
-        "Answer with a number and Enter. Also: b back, ? why we ask, r review, q quit."
-    )?;
+    writeln!(out, "{}", t.plain_commands)?;
     Ok(())
 }
 
-fn ask(walk: &Walk, question: usize, out: &mut dyn Write) -> io::Result<()> {
+fn ask(walk: &Walk, t: &Texts, question: usize, out: &mut dyn Write) -> io::Result<()> {
     let guide = walk.guide();
     let q = &guide.questions[question];
     writeln!(out)?;
     if let Some(p) = walk.progress() {
-        let left = if p.min_left == p.max_left {
-            format!("{} left", p.min_left)
+        let (step, min, max) = (
+            p.step.to_string(),
+            p.min_left.to_string(),
+            p.max_left.to_string(),
+        );
+        let progress = if p.min_left == p.max_left {
+            fill(t.progress_exact, &[("step", &step), ("left", &min)])
         } else {
-            format!("about {}–{} left", p.min_left, p.max_left)
+            fill(
+                t.progress_range,
+                &[("step", &step), ("min", &min), ("max", &max)],
+            )
         };
         let section = if p.section.is_empty() {
             String::new()
         } else {
             format!("{} · ", p.section)
         };
-        writeln!(out, "{section}Step {} · {left}", p.step)?;
+        writeln!(out, "{section}{progress}")?;
     }
     for l in wrap(&q.text, WIDTH) {
         writeln!(out, "{l}")?;
@@ -193,10 +207,11 @@ fn ask(walk: &Walk, question: usize, out: &mut dyn Write) -> io::Result<()> {
     let chosen = walk.answer_of(question);
     for (i, a) in q.answers.iter().enumerate() {
         let mark = if chosen == Some(i) {
-            "  (your answer; Enter keeps it)"
+            format!("  {}", t.your_answer)
         } else {
-            ""
+            String::new()
         };
+        let mark = mark.as_str();
         let lines = wrap(&a.label, WIDTH - 6);
         for (j, l) in lines.iter().enumerate() {
             if j == 0 {
@@ -218,10 +233,10 @@ fn ask(walk: &Walk, question: usize, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn review(walk: &Walk, out: &mut dyn Write) -> io::Result<()> {
+fn review(walk: &Walk, t: &Texts, out: &mut dyn Write) -> io::Result<()> {
     let guide = walk.guide();
     writeln!(out)?;
-    writeln!(out, "Review your answers")?;
+    writeln!(out, "{}", t.review_heading)?;
     for (i, s) in walk.review().iter().enumerate() {
         let q = &guide.questions[s.question];
         writeln!(out, "  {:>2}. {}", i + 1, q.text)?;
@@ -229,20 +244,14 @@ fn review(walk: &Walk, out: &mut dyn Write) -> io::Result<()> {
     }
     let stale = walk.stale();
     if !stale.is_empty() {
-        writeln!(
-            out,
-            "Not used (answers on a branch you left; kept in case you return):"
-        )?;
+        writeln!(out, "{}", t.not_used)?;
         for s in stale {
             let q = &guide.questions[s.question];
             writeln!(out, "   - {} {}", q.text, q.answers[s.answer].label)?;
         }
     }
     if matches!(walk.place(), Place::Review { .. }) {
-        writeln!(
-            out,
-            "Press Enter to see the result, or type a step number to change that answer."
-        )?;
+        writeln!(out, "{}", t.review_prompt)?;
     }
     Ok(())
 }

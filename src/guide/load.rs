@@ -117,7 +117,7 @@ pub fn check_source(source: Source) -> Checked {
     let mut guide = match parsed {
         Ok(guide) => guide,
         Err(e) => {
-            let diagnostic = translate(&e, &source);
+            let diagnostic = translate_ron_error(&e, &source);
             return Checked {
                 diagnostics: vec![diagnostic],
                 source,
@@ -141,14 +141,14 @@ pub fn check_source(source: Source) -> Checked {
 /// found (they are removed, never shown).
 fn clean_texts(guide: &mut Guide) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    guide.visit_texts_mut(&mut |path: &dyn Fn() -> String, text: &mut String| {
+    guide.visit_texts_mut(&mut |at, text| {
         if text.chars().any(is_unsafe_char) {
             found.push(
                 Diagnostic::new(
                     Code::ControlChars,
                     "this text holds control or bidi-override characters",
                 )
-                .at(path(), "removed before it is shown")
+                .at(at.path(), "removed before it is shown")
                 .help("delete the invisible characters; they can hide or rewrite what people see"),
             );
         }
@@ -193,6 +193,8 @@ fn part_name(outer: Option<&str>) -> &'static str {
         Some("Step") => "a next step",
         Some("Test") => "a test case",
         Some("Link") => "a link",
+        Some("Translation") => "the translation",
+        Some("Entry") => "a translation entry",
         _ => "this part",
     }
 }
@@ -228,7 +230,7 @@ fn plain_found(found: &str) -> String {
 }
 
 /// Turns a ron error into a diagnostic in the guide's words.
-fn translate(e: &SpannedError, source: &Source) -> Diagnostic {
+pub(crate) fn translate_ron_error(e: &SpannedError, source: &Source) -> Diagnostic {
     let span = span_of(source, e);
     let (code, message, label, help): (Code, String, &str, Option<String>) = match &e.code {
         RonError::NoSuchStructField {

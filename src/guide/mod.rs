@@ -10,6 +10,7 @@ pub mod model;
 pub mod source;
 pub mod synthetic;
 pub mod text;
+pub mod translation;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
@@ -33,3 +34,35 @@ pub fn default_guide() -> Checked {
 
 /// The commented starter guide `coop-guide new` writes (tests keep it passing `check`).
 pub const STARTER_GUIDE: &str = include_str!("../templates/starter.ron");
+
+/// Embedded translations of the built-in guide: `(language, text)`.
+pub const DEFAULT_TRANSLATIONS: &[(&str, &str)] =
+    &[("es", include_str!("../../guides/coop-varieties.es.ron"))];
+
+/// Finds the translation of a guide into `language`: the file beside the guide, or for the
+/// built-in guide the embedded one. `None` when there is none.
+pub fn translation_source(guide_path: Option<&std::path::Path>, language: &str) -> Option<Source> {
+    match guide_path {
+        Some(path) => {
+            let file = translation::path_for(path, language);
+            let text = std::fs::read_to_string(&file).ok()?;
+            Some(Source::new(file.display().to_string(), text))
+        }
+        None => DEFAULT_TRANSLATIONS
+            .iter()
+            .find(|(lang, _)| *lang == language)
+            .map(|(lang, text)| {
+                Source::new(format!("<default guide: coop-varieties.{lang}.ron>"), *text)
+            }),
+    }
+}
+
+/// Languages the guide can be played in: its own, then its translations.
+pub fn languages(guide: &Guide, guide_path: Option<&std::path::Path>) -> Vec<String> {
+    let mut langs = vec![guide.language.clone()];
+    match guide_path {
+        Some(path) => langs.extend(translation::find_beside(path).into_iter().map(|(l, _)| l)),
+        None => langs.extend(DEFAULT_TRANSLATIONS.iter().map(|(l, _)| l.to_string())),
+    }
+    langs
+}

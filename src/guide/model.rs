@@ -228,70 +228,138 @@ pub struct TestCase {
     pub expect: String,
 }
 
-impl Guide {
-    /// Calls `f` with every text a person reads, and a function giving its value path (for
-    /// diagnostics). Ids are not texts: they are checked by validation instead.
-    pub fn visit_texts_mut(&mut self, f: &mut dyn FnMut(&dyn Fn() -> String, &mut String)) {
-        fn list(
-            base: &dyn Fn() -> String,
-            field: &str,
-            items: &mut [String],
-            f: &mut dyn FnMut(&dyn Fn() -> String, &mut String),
-        ) {
-            for (i, item) in items.iter_mut().enumerate() {
-                f(&|| format!("{}.{field}[{i}]", base()), item);
+/// One step from the guide down to a text: a list, the item's position, and its id (empty for
+/// items without ids, such as examples and next steps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seg<'a> {
+    /// The list's field name, such as `questions`.
+    pub list: &'static str,
+    /// Position in the list.
+    pub index: usize,
+    /// The item's id, or empty.
+    pub id: &'a str,
+}
+
+/// Where a text sits in a guide. It names the text two ways: by position (a value path, for
+/// diagnostics) and by ids (a key, for translations, which must survive reordering).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextAt<'a> {
+    /// Up to two enclosing items (a question, then an answer).
+    pub parents: [Option<Seg<'a>>; 2],
+    /// The field holding the text.
+    pub field: &'static str,
+    /// The position within a list field such as `pros`.
+    pub item: Option<usize>,
+}
+
+impl<'a> TextAt<'a> {
+    fn new(parents: [Option<Seg<'a>>; 2], field: &'static str, item: Option<usize>) -> Self {
+        TextAt {
+            parents,
+            field,
+            item,
+        }
+    }
+
+    /// The value path, such as `questions[3].answers[1].label`.
+    pub fn path(&self) -> String {
+        let mut path = String::new();
+        for seg in self.parents.iter().flatten() {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&format!("{}[{}]", seg.list, seg.index));
+        }
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(self.field);
+        if let Some(i) = self.item {
+            path.push_str(&format!("[{i}]"));
+        }
+        path
+    }
+
+    /// The translation key, such as `question.country.answer.uk.label` or `outcome.spin-off.pros.0`.
+    pub fn key(&self) -> String {
+        let mut key = String::new();
+        for seg in self.parents.iter().flatten() {
+            let kind = seg.list.strip_suffix('s').unwrap_or(seg.list);
+            let kind = if kind == "next_step" { "step" } else { kind };
+            if seg.id.is_empty() {
+                key.push_str(&format!("{kind}.{}.", seg.index));
+            } else {
+                key.push_str(&format!("{kind}.{}.", seg.id));
             }
         }
-        f(&|| "title".into(), &mut self.title);
-        f(&|| "intro".into(), &mut self.intro);
+        key.push_str(self.field);
+        if let Some(i) = self.item {
+            key.push_str(&format!(".{i}"));
+        }
+        key
+    }
+}
+
+impl Guide {
+    /// Calls `f` with every text a person reads and where it sits, in file order. Ids are not
+    /// texts (validation checks them), and neither are test case names (they are for editors).
+    pub fn visit_texts_mut(&mut self, f: &mut dyn FnMut(TextAt<'_>, &mut String)) {
+        fn seg<'a>(list: &'static str, index: usize, id: &'a str) -> Option<Seg<'a>> {
+            Some(Seg { list, index, id })
+        }
+        fn list(
+            parents: [Option<Seg<'_>>; 2],
+            field: &'static str,
+            items: &mut [String],
+            f: &mut dyn FnMut(TextAt<'_>, &mut String),
+        ) {
+            for (i, item) in items.iter_mut().enumerate() {
+                f(TextAt::new(parents, field, Some(i)), item);
+            }
+        }
+        f(TextAt::new([None, None], "title", None), &mut self.title);
+        f(TextAt::new([None, None], "intro", None), &mut self.intro);
         for (d, dim) in self.dimensions.iter_mut().enumerate() {
-            let base = move || format!("dimensions[{d}]");
-            f(&|| format!("{}.name", base()), &mut dim.name);
-            f(&|| format!("{}.description", base()), &mut dim.description);
+            let at = [seg("dimensions", d, &dim.id), None];
+            f(TextAt::new(at, "name", None), &mut dim.name);
+            f(TextAt::new(at, "description", None), &mut dim.description);
             for (v, value) in dim.values.iter_mut().enumerate() {
-                let base = move || format!("dimensions[{d}].values[{v}]");
-                f(&|| format!("{}.label", base()), &mut value.label);
-                f(
-                    &|| format!("{}.description", base()),
-                    &mut value.description,
-                );
-                list(&base, "pros", &mut value.pros, f);
-                list(&base, "cons", &mut value.cons, f);
+                let at = [at[0], seg("values", v, &value.id)];
+                f(TextAt::new(at, "label", None), &mut value.label);
+                f(TextAt::new(at, "description", None), &mut value.description);
+                list(at, "pros", &mut value.pros, f);
+                list(at, "cons", &mut value.cons, f);
             }
         }
         for (q, question) in self.questions.iter_mut().enumerate() {
-            let base = move || format!("questions[{q}]");
-            f(&|| format!("{}.section", base()), &mut question.section);
-            f(&|| format!("{}.text", base()), &mut question.text);
-            f(&|| format!("{}.why", base()), &mut question.why);
-            f(&|| format!("{}.notes", base()), &mut question.notes);
+            let at = [seg("questions", q, &question.id), None];
+            f(TextAt::new(at, "section", None), &mut question.section);
+            f(TextAt::new(at, "text", None), &mut question.text);
+            f(TextAt::new(at, "why", None), &mut question.why);
+            f(TextAt::new(at, "notes", None), &mut question.notes);
             for (a, answer) in question.answers.iter_mut().enumerate() {
-                let base = move || format!("questions[{q}].answers[{a}]");
-                f(&|| format!("{}.label", base()), &mut answer.label);
-                f(&|| format!("{}.reason", base()), &mut answer.reason);
+                let at = [at[0], seg("answers", a, &answer.id)];
+                f(TextAt::new(at, "label", None), &mut answer.label);
+                f(TextAt::new(at, "reason", None), &mut answer.reason);
             }
         }
         for (o, outcome) in self.outcomes.iter_mut().enumerate() {
-            let base = move || format!("outcomes[{o}]");
-            f(&|| format!("{}.title", base()), &mut outcome.title);
-            f(&|| format!("{}.summary", base()), &mut outcome.summary);
-            f(&|| format!("{}.fits", base()), &mut outcome.fits);
-            list(&base, "pros", &mut outcome.pros, f);
-            list(&base, "cons", &mut outcome.cons, f);
+            let at = [seg("outcomes", o, &outcome.id), None];
+            f(TextAt::new(at, "title", None), &mut outcome.title);
+            f(TextAt::new(at, "summary", None), &mut outcome.summary);
+            f(TextAt::new(at, "fits", None), &mut outcome.fits);
+            list(at, "pros", &mut outcome.pros, f);
+            list(at, "cons", &mut outcome.cons, f);
             for (e, example) in outcome.examples.iter_mut().enumerate() {
-                let base = move || format!("outcomes[{o}].examples[{e}]");
-                f(&|| format!("{}.name", base()), &mut example.name);
-                f(&|| format!("{}.text", base()), &mut example.text);
-                f(&|| format!("{}.source", base()), &mut example.source);
+                let at = [at[0], seg("examples", e, "")];
+                f(TextAt::new(at, "name", None), &mut example.name);
+                f(TextAt::new(at, "text", None), &mut example.text);
             }
             for (s, step) in outcome.next_steps.iter_mut().enumerate() {
-                let base = move || format!("outcomes[{o}].next_steps[{s}]");
-                f(&|| format!("{}.region", base()), &mut step.region);
-                f(&|| format!("{}.text", base()), &mut step.text);
+                let at = [at[0], seg("next_steps", s, "")];
+                f(TextAt::new(at, "region", None), &mut step.region);
+                f(TextAt::new(at, "text", None), &mut step.text);
             }
-        }
-        for (t, test) in self.tests.iter_mut().enumerate() {
-            f(&|| format!("tests[{t}].name"), &mut test.name);
         }
     }
 }

@@ -131,7 +131,7 @@ struct Scanner<'a, 'w> {
     found: &'w mut HashMap<String, Span>,
 }
 
-impl Scanner<'_, '_> {
+impl<'a> Scanner<'a, '_> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -273,7 +273,7 @@ impl Scanner<'_, '_> {
     }
 
     /// If the cursor is on `name:` (a struct field), consumes it and returns the name.
-    fn field_name(&mut self) -> Option<&'static str> {
+    fn field_name(&mut self) -> Option<&'a str> {
         let start = self.pos;
         let mut end = start;
         if self.bytes[end..].starts_with(b"r#") {
@@ -296,8 +296,7 @@ impl Scanner<'_, '_> {
             return None;
         }
         self.pos = after + 1;
-        let name = std::str::from_utf8(&self.bytes[ident_start..end]).ok()?;
-        Some(intern(name))
+        std::str::from_utf8(&self.bytes[ident_start..end]).ok()
     }
 
     fn word(&mut self) {
@@ -362,47 +361,6 @@ impl Scanner<'_, '_> {
             self.pos += 1;
         }
     }
-}
-
-/// Field names are few and repeat; keeping them `'static` keeps paths cheap to build.
-fn intern(name: &str) -> &'static str {
-    const KNOWN: &[&str] = &[
-        "id",
-        "version",
-        "title",
-        "language",
-        "start",
-        "intro",
-        "dimensions",
-        "questions",
-        "outcomes",
-        "tests",
-        "name",
-        "description",
-        "values",
-        "label",
-        "pros",
-        "cons",
-        "section",
-        "text",
-        "why",
-        "notes",
-        "answers",
-        "reason",
-        "sets",
-        "unsure",
-        "next",
-        "summary",
-        "fits",
-        "examples",
-        "next_steps",
-        "related",
-        "year",
-        "source",
-        "region",
-        "expect",
-    ];
-    KNOWN.iter().copied().find(|k| *k == name).unwrap_or("?")
 }
 
 #[cfg(test)]

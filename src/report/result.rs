@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::doc::{Doc, Marker};
 use crate::engine::{Explanation, Leads, PlacedBy, Walk};
 use crate::guide::Guide;
+use crate::locale::{fill, texts, Texts};
 
 /// The result as JSON sees it.
 #[derive(Debug, Serialize)]
@@ -159,41 +160,42 @@ pub fn json(walk: &Walk) -> Option<ResultJson<'_>> {
 pub fn document(walk: &Walk) -> Option<Doc> {
     let e = Explanation::of(walk)?;
     let g: &Guide = walk.guide();
+    let t = texts(&g.language);
     let outcome = &g.outcomes[e.outcome];
     let mut doc = Doc::default();
     doc.heading(1, outcome.title.as_str());
     doc.paragraph(outcome.summary.as_str());
     if !outcome.fits.is_empty() {
-        doc.item(Marker::Bullet, "Who it fits", outcome.fits.as_str(), "");
+        doc.item(Marker::Bullet, t.who_it_fits, outcome.fits.as_str(), "");
     }
 
-    doc.heading(2, "Where your answers place you");
+    doc.heading(2, t.where_you_stand);
     for p in &e.profile {
         let d = &g.dimensions[p.dimension];
         match p.value {
             Some(v) => {
                 let value = &d.values[v];
                 let by = match p.by {
-                    Some(PlacedBy::Outcome) => " (implied by the recommendation)",
-                    _ => "",
+                    Some(PlacedBy::Outcome) => format!(" {}", t.implied),
+                    _ => String::new(),
                 };
                 doc.heading(3, format!("{}: {}{by}", d.name, value.label));
                 doc.paragraph(value.description.as_str());
                 for pro in &value.pros {
-                    doc.bullet("Gives", pro.as_str());
+                    doc.bullet(t.gives, pro.as_str());
                 }
                 for con in &value.cons {
-                    doc.bullet("Costs", con.as_str());
+                    doc.bullet(t.costs, con.as_str());
                 }
             }
-            None => doc.heading(3, format!("{}: not placed by your answers", d.name)),
+            None => doc.heading(3, format!("{}: {}", d.name, t.not_placed)),
         }
     }
 
-    doc.bullets(2, "Pros", &outcome.pros);
-    doc.bullets(2, "Cons and risks", &outcome.cons);
+    doc.bullets(2, t.pros, &outcome.pros);
+    doc.bullets(2, t.cons, &outcome.cons);
 
-    doc.heading(2, "Why this fits: your answers");
+    doc.heading(2, t.why_this_fits);
     for (i, s) in e.path.iter().enumerate() {
         let q = &g.questions[s.question];
         let a = &q.answers[s.answer];
@@ -206,7 +208,7 @@ pub fn document(walk: &Walk) -> Option<Doc> {
     }
 
     if !e.unsure.is_empty() {
-        doc.heading(2, "To revisit");
+        doc.heading(2, t.to_revisit);
         for s in &e.unsure {
             let q = &g.questions[s.question];
             doc.item(
@@ -219,46 +221,30 @@ pub fn document(walk: &Walk) -> Option<Doc> {
     }
 
     if !e.changes.is_empty() {
-        doc.heading(2, "What would change it");
+        doc.heading(2, t.what_would_change);
         for c in &e.changes {
             let q = &g.questions[c.question];
             let a = &q.answers[c.answer];
             let leads = match &c.leads {
                 Leads::Outcome(o) => g.outcomes[*o].title.clone(),
                 Leads::Questions { outcomes, .. } => {
-                    let mut titles: Vec<&str> = outcomes
+                    let titles: Vec<String> = outcomes
                         .iter()
-                        .take(3)
-                        .map(|o| g.outcomes[*o].title.as_str())
+                        .map(|o| g.outcomes[*o].title.clone())
                         .collect();
-                    let more = outcomes.len().saturating_sub(3);
-                    let more = if more > 0 {
-                        format!(" or {more} other outcomes")
-                    } else {
-                        String::new()
-                    };
-                    let last = if more.is_empty() { titles.pop() } else { None };
-                    let list = match last {
-                        Some(last) if !titles.is_empty() => {
-                            format!("{} or {last}", titles.join(", "))
-                        }
-                        Some(last) => last.to_string(),
-                        None => titles.join(", "),
-                    };
-                    format!("{list}{more} (after more questions)")
+                    fill(t.after_more_questions, &[("list", &or_list(t, &titles, 3))])
                 }
             };
-            doc.item(
-                Marker::Bullet,
-                leads,
-                format!("if you answer “{}” to “{}”", a.label, q.text),
-                "",
+            let text = fill(
+                t.if_you_answer,
+                &[("answer", &a.label), ("question", &q.text)],
             );
+            doc.item(Marker::Bullet, leads, text, "");
         }
     }
 
     if !e.related.is_empty() {
-        doc.heading(2, "Related");
+        doc.heading(2, t.related);
         for &o in &e.related {
             let r = &g.outcomes[o];
             doc.bullet(r.title.as_str(), first_sentence(&r.summary));
@@ -266,7 +252,7 @@ pub fn document(walk: &Walk) -> Option<Doc> {
     }
 
     if !outcome.examples.is_empty() {
-        doc.heading(2, "Examples");
+        doc.heading(2, t.examples);
         for ex in &outcome.examples {
             let lead = match ex.year {
                 Some(y) => format!("{} ({y})", ex.name),
@@ -275,20 +261,42 @@ pub fn document(walk: &Walk) -> Option<Doc> {
             let source = if ex.source.is_empty() {
                 String::new()
             } else {
-                format!("Source: {}", ex.source)
+                fill(t.source, &[("source", &ex.source)])
             };
             doc.item(Marker::Bullet, lead, ex.text.as_str(), source);
         }
     }
 
     if !outcome.next_steps.is_empty() {
-        doc.heading(2, "Next steps");
+        doc.heading(2, t.next_steps);
         for step in &outcome.next_steps {
             doc.bullet(step.region.as_str(), step.text.as_str());
         }
     }
-    doc.paragraph(format!("From “{}”, version {}.", g.title, g.version));
+    doc.paragraph(fill(
+        t.from_guide,
+        &[("title", &g.title), ("version", &g.version)],
+    ));
     Some(doc)
+}
+
+/// "A, B or C"; past `most` items, "A, B, C or 4 other outcomes".
+fn or_list(t: &Texts, items: &[String], most: usize) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        _ if items.len() <= most => {
+            let (last, rest) = items.split_last().unwrap_or((&items[0], &[]));
+            format!("{} {} {last}", rest.join(", "), t.or)
+        }
+        _ => {
+            let more = fill(
+                t.other_outcomes,
+                &[("n", &(items.len() - most).to_string())],
+            );
+            format!("{} {} {more}", items[..most].join(", "), t.or)
+        }
+    }
 }
 
 /// The whole result as a Markdown hand-out; `None` until the walk reaches an outcome.

@@ -1,0 +1,455 @@
+//! Translations: a file keyed by ids that overlays a guide's texts without copying its structure.
+//!
+//! A guide `guides/coop-varieties.ron` has its translations beside it, named by language:
+//! `guides/coop-varieties.es.ron`. A translation holds one entry per text:
+//!
+//! ```ron
+//! Translation(
+//!     guide: "coop-varieties",
+//!     language: "es",
+//!     entries: [
+//!         Entry(key: "question.country.text", source: "5f3a9c2e", text: "¿Dónde tendrá su sede la cooperativa?"),
+//!     ],
+//! )
+//! ```
+//!
+//! `key` names the text by ids ([`TextAt::key`]), so reordering the guide changes nothing.
+//! `source` is a fingerprint of the base text the entry was translated from: when the base text
+//! changes, the entry is *stale* (shown, but reported). `check` reports missing entries (the
+//! English text is shown instead), orphaned entries (their key is gone from the guide) and stale
+//! ones. `coop-guide i18n template` writes a file with every key, ready to translate.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::diagnostic::{did_you_mean, resolve, Code, Diagnostic};
+use super::load::{ron_options, translate_ron_error};
+use super::model::Guide;
+use super::source::Source;
+use super::text::clean;
+
+/// A translation file.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// The id of the guide it translates.
+    pub guide: String,
+    /// The language of the texts, such as `es`.
+    pub language: String,
+    /// One entry per translated text.
+    #[serde(default)]
+    pub entries: Vec<Entry>,
+}
+
+/// One translated text.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Which text, by ids: `question.country.text`.
+    pub key: String,
+    /// Fingerprint of the base text this was translated from.
+    #[serde(default)]
+    pub source: String,
+    /// The translated text.
+    pub text: String,
+}
+
+/// How much of a guide a translation covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Texts of the guide (non-empty ones).
+    pub total: usize,
+    /// Texts with an up-to-date entry.
+    pub current: usize,
+    /// Texts with an entry whose base text has changed since.
+    pub stale: usize,
+    /// Texts with no entry.
+    pub missing: usize,
+    /// Entries whose key names no text of the guide.
+    pub orphaned: usize,
+}
+
+/// A translation file read and checked against its guide.
+#[derive(Debug, Clone)]
+pub struct CheckedTranslation {
+    /// The file's text.
+    pub source: Source,
+    /// The translation, when it could be read.
+    pub translation: Option<Translation>,
+    /// What is wrong with it.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How much it covers.
+    pub coverage: Coverage,
+}
+
+/// The fingerprint of a base text, as entries record it: 8 hex digits of FNV-1a over the text as
+/// people read it (after joining lines), so re-wrapping a paragraph does not make it stale.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in clean(text).bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{hash:08x}")
+}
+
+/// The guide's translatable texts by key, in file order, skipping empty ones.
+pub fn texts(guide: &Guide) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut copy = guide.clone();
+    copy.visit_texts_mut(&mut |at, text| {
+        if !text.trim().is_empty() {
+            out.push((at.key(), text.clone()));
+        }
+    });
+    out
+}
+
+/// Where the translation of `guide_path` into `language` lives.
+pub fn path_for(guide_path: &Path, language: &str) -> PathBuf {
+    let stem = guide_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    guide_path.with_file_name(format!("{stem}.{language}.ron"))
+}
+
+/// True for file names shaped like a translation: `name.xx.ron` or `name.xx-YY.ron`.
+pub fn is_translation_path(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(rest) = name.strip_suffix(".ron") else {
+        return false;
+    };
+    rest.rsplit_once('.')
+        .is_some_and(|(stem, lang)| !stem.is_empty() && is_language_tag(lang))
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The base guide's path for a translation's path: `guide.es.ron` → `guide.ron`.
+pub fn base_path(translation_path: &Path) -> Option<PathBuf> {
+    let name = translation_path.file_name()?.to_string_lossy().into_owned();
+    let (stem, _) = name.strip_suffix(".ron")?.rsplit_once('.')?;
+    Some(translation_path.with_file_name(format!("{stem}.ron")))
+}
+
+/// Translations found beside a guide file: `(language, path)`, sorted by language.
+pub fn find_beside(guide_path: &Path) -> Vec<(String, PathBuf)> {
+    let Some(stem) = guide_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+    else {
+        return Vec::new();
+    };
+    let dir = guide_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let lang = name
+                .strip_prefix(&format!("{stem}."))?
+                .strip_suffix(".ron")?
+                .to_string();
+            is_language_tag(&lang).then(|| (lang, guide_path.with_file_name(&name)))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Reads and checks a translation against the guide it translates.
+pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
+    let parsed: Result<Translation, _> = ron_options().from_str(&source.text);
+    let mut translation = match parsed {
+        Ok(t) => t,
+        Err(e) => {
+            let diagnostics = vec![translate_ron_error(&e, &source)];
+            return CheckedTranslation {
+                source,
+                translation: None,
+                diagnostics,
+                coverage: Coverage::default(),
+            };
+        }
+    };
+    for entry in &mut translation.entries {
+        entry.text = clean(&entry.text);
+    }
+    let mut diagnostics = Vec::new();
+    if translation.guide != guide.id {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::TranslationGuide,
+                format!(
+                    "this translation is for guide \"{}\", not \"{}\"",
+                    translation.guide, guide.id
+                ),
+            )
+            .at("guide", "another guide")
+            .help(format!(
+                "write `guide: \"{}\",` if it translates this guide",
+                guide.id
+            )),
+        );
+    }
+    let base = texts(guide);
+    let base_by_key: HashMap<&str, &str> =
+        base.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut coverage = Coverage {
+        total: base.len(),
+        ..Coverage::default()
+    };
+    for (i, entry) in translation.entries.iter().enumerate() {
+        if let Some(first) = seen.insert(entry.key.as_str(), i) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::TranslationDuplicate,
+                    format!("\"{}\" is translated twice", entry.key),
+                )
+                .at(format!("entries[{i}].key"), "second entry")
+                .also(format!("entries[{first}].key"), "first entry")
+                .help("keep one of the two"),
+            );
+            continue;
+        }
+        match base_by_key.get(entry.key.as_str()) {
+            None => {
+                coverage.orphaned += 1;
+                let help = match did_you_mean(&entry.key, base.iter().map(|(k, _)| k.as_str())) {
+                    Some(k) => format!("did you mean \"{k}\"? Otherwise remove the entry"),
+                    None => {
+                        "the text was removed or its id renamed; remove the entry or rename its key"
+                            .to_string()
+                    }
+                };
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::TranslationOrphan,
+                        format!("\"{}\" names no text of the guide", entry.key),
+                    )
+                    .at(format!("entries[{i}].key"), "orphaned entry")
+                    .help(help),
+                );
+            }
+            Some(base_text) if entry.source != fingerprint(base_text) => {
+                coverage.stale += 1;
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::TranslationStale,
+                        format!(
+                            "the guide's text of \"{}\" changed since it was translated",
+                            entry.key
+                        ),
+                    )
+                    .at(
+                        format!("entries[{i}].source"),
+                        "translated from an older text",
+                    )
+                    .note(format!("the text now reads: {}", shorten(base_text)))
+                    .help(format!(
+                        "update the translation, then set `source: \"{}\"`",
+                        fingerprint(base_text)
+                    )),
+                );
+            }
+            Some(_) if entry.text.trim().is_empty() => {}
+            Some(_) => coverage.current += 1,
+        }
+    }
+    let missing: Vec<&str> = base
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .filter(|k| {
+            translation
+                .entries
+                .iter()
+                .all(|e| e.key != *k || e.text.trim().is_empty())
+        })
+        .collect();
+    coverage.missing = missing.len();
+    if !missing.is_empty() {
+        let listed: Vec<&str> = missing.iter().take(5).copied().collect();
+        let more = if missing.len() > 5 {
+            format!(" and {} more", missing.len() - 5)
+        } else {
+            String::new()
+        };
+        diagnostics.push(
+            Diagnostic::new(
+                Code::TranslationMissing,
+                format!(
+                    "{} text(s) have no {} translation: {}{more}",
+                    missing.len(),
+                    translation.language,
+                    listed.join(", ")
+                ),
+            )
+            .at("entries", "these are shown in the guide's own language")
+            .help(format!(
+                "`coop-guide i18n template GUIDE --lang {}` lists every key to translate",
+                translation.language
+            )),
+        );
+    }
+    resolve(&mut diagnostics, &source);
+    diagnostics.sort_by_key(|d| d.span().map_or(0, |s| s.start));
+    CheckedTranslation {
+        source,
+        translation: Some(translation),
+        diagnostics,
+        coverage,
+    }
+}
+
+fn shorten(text: &str) -> String {
+    let mut short: String = text.chars().take(80).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
+}
+
+/// Overlays a translation on a guide: every entry whose key names a text replaces it (stale ones
+/// too: an older translation reads better than a language switch mid-screen). Returns the
+/// number of texts replaced.
+pub fn apply(guide: &mut Guide, translation: &Translation) -> usize {
+    let by_key: HashMap<&str, &str> = translation
+        .entries
+        .iter()
+        .filter(|e| !e.text.trim().is_empty())
+        .map(|e| (e.key.as_str(), e.text.as_str()))
+        .collect();
+    let mut replaced = 0;
+    guide.visit_texts_mut(&mut |at, text| {
+        if let Some(t) = by_key.get(at.key().as_str()) {
+            *text = (*t).to_string();
+            replaced += 1;
+        }
+    });
+    if !translation.language.is_empty() {
+        guide.language = translation.language.clone();
+    }
+    replaced
+}
+
+/// Writes a translation file with every key of the guide, ready to translate. Entries already
+/// translated in `existing` keep their text and fingerprint (so stale ones stay visible as
+/// stale); new keys get an empty text. The base text is a comment above each entry.
+pub fn template(guide: &Guide, language: &str, existing: Option<&Translation>) -> String {
+    let previous: HashMap<&str, &Entry> = existing
+        .map(|t| t.entries.iter().map(|e| (e.key.as_str(), e)).collect())
+        .unwrap_or_default();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "// Translation of \"{}\" into \"{language}\".",
+        guide.id
+    );
+    let _ = writeln!(
+        out,
+        "// Each entry: the key of a text, the fingerprint of the text it was translated"
+    );
+    let _ = writeln!(
+        out,
+        "// from, and the translation. The original text is the comment above it."
+    );
+    let _ = writeln!(
+        out,
+        "// `coop-guide check` reports missing, stale and orphaned entries."
+    );
+    let _ = writeln!(
+        out,
+        "Translation(\n    guide: {},\n    language: {},\n    entries: [",
+        quote(&guide.id),
+        quote(language)
+    );
+    for (key, text) in texts(guide) {
+        for line in text.lines() {
+            let _ = writeln!(
+                out,
+                "        //{}{line}",
+                if line.is_empty() { "" } else { " " }
+            );
+        }
+        let (source, translated) = match previous.get(key.as_str()) {
+            Some(e) => (e.source.clone(), e.text.clone()),
+            None => (fingerprint(&text), String::new()),
+        };
+        let _ = writeln!(
+            out,
+            "        Entry(key: {}, source: {}, text: {}),",
+            quote(&key),
+            quote(&source),
+            quote(&translated)
+        );
+    }
+    let _ = writeln!(out, "    ],\n)");
+    out
+}
+
+/// A RON string literal.
+fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translation_paths_are_recognised() {
+        assert!(is_translation_path(Path::new(
+            "guides/coop-varieties.es.ron"
+        )));
+        assert!(is_translation_path(Path::new("a.pt-BR.ron")));
+        assert!(!is_translation_path(Path::new("guides/coop-varieties.ron")));
+        assert!(!is_translation_path(Path::new("guides/my.guide.ron")));
+        assert_eq!(
+            base_path(Path::new("g/x.es.ron")),
+            Some(PathBuf::from("g/x.ron"))
+        );
+        assert_eq!(
+            path_for(Path::new("g/x.ron"), "es"),
+            PathBuf::from("g/x.es.ron")
+        );
+    }
+
+    #[test]
+    fn fingerprints_ignore_wrapping_but_not_words() {
+        assert_eq!(
+            fingerprint("one two\n   three"),
+            fingerprint("one two three")
+        );
+        assert_ne!(fingerprint("one two three"), fingerprint("one two four"));
+    }
+}

@@ -1,0 +1,196 @@
+//! The app's own words outside the full-screen player — the plain mode and the result documents —
+//! one table per language, chosen by the language of the guide being shown.
+//!
+//! Templates name their blanks (`{n}`); [`fill`] puts the values in. Adding a language is adding
+//! one more table and a line in [`texts`].
+
+/// The plain mode's and the reports' words, for one language.
+#[derive(Debug)]
+pub struct Texts {
+    /// Intro: the number of questions; `{min}`, `{max}`.
+    pub about_questions: &'static str,
+    /// Intro: the commands.
+    pub plain_commands: &'static str,
+    /// Progress with a range left; `{step}`, `{min}`, `{max}`.
+    pub progress_range: &'static str,
+    /// Progress with an exact number left; `{step}`, `{left}`.
+    pub progress_exact: &'static str,
+    /// After a pre-filled answer.
+    pub your_answer: &'static str,
+    /// When input is not a valid answer; `{n}`.
+    pub choose_hint: &'static str,
+    /// Back at the first question.
+    pub first_question: &'static str,
+    /// Before the why-we-ask text.
+    pub why_we_ask: &'static str,
+    /// When a question has no why-we-ask text.
+    pub no_why: &'static str,
+    /// After a review shown in the middle of the walk.
+    pub back_to_question: &'static str,
+    /// The review's heading.
+    pub review_heading: &'static str,
+    /// Before stale answers.
+    pub not_used: &'static str,
+    /// At the review.
+    pub review_prompt: &'static str,
+    /// When the review's input is not valid; `{n}`.
+    pub review_hint: &'static str,
+    /// On quitting.
+    pub stopped: &'static str,
+
+    /// Result: who it fits.
+    pub who_it_fits: &'static str,
+    /// Result: the dimensions' heading.
+    pub where_you_stand: &'static str,
+    /// Result: a placement implied by the outcome.
+    pub implied: &'static str,
+    /// Result: a dimension no answer placed.
+    pub not_placed: &'static str,
+    /// Result: a pro of a dimension value.
+    pub gives: &'static str,
+    /// Result: a con of a dimension value.
+    pub costs: &'static str,
+    /// Result: the pros' heading.
+    pub pros: &'static str,
+    /// Result: the cons' heading.
+    pub cons: &'static str,
+    /// Result: the answers' heading.
+    pub why_this_fits: &'static str,
+    /// Result: unsure answers' heading.
+    pub to_revisit: &'static str,
+    /// Result: the what-if heading.
+    pub what_would_change: &'static str,
+    /// Result: one what-if; `{answer}`, `{question}`.
+    pub if_you_answer: &'static str,
+    /// Result: outcomes after more questions; `{list}`.
+    pub after_more_questions: &'static str,
+    /// Result: more outcomes than listed; `{n}`.
+    pub other_outcomes: &'static str,
+    /// Joins the last two items of a list.
+    pub or: &'static str,
+    /// Result: related outcomes' heading.
+    pub related: &'static str,
+    /// Result: examples' heading.
+    pub examples: &'static str,
+    /// Result: an example's source; `{source}`.
+    pub source: &'static str,
+    /// Result: next steps' heading.
+    pub next_steps: &'static str,
+    /// Result: the closing line; `{title}`, `{version}`.
+    pub from_guide: &'static str,
+}
+
+/// English.
+pub static EN: Texts = Texts {
+    about_questions: "About {min}–{max} questions.",
+    plain_commands: "Answer with a number and Enter. Also: b back, ? why we ask, r review, q quit.",
+    progress_range: "Step {step} · about {min}–{max} left",
+    progress_exact: "Step {step} · {left} left",
+    your_answer: "(your answer; Enter keeps it)",
+    choose_hint:
+        "Type a number from 1 to {n} and press Enter (b back, ? why we ask, r review, q quit).",
+    first_question: "This is the first question.",
+    why_we_ask: "Why we ask:",
+    no_why: "The guide does not say.",
+    back_to_question: "(Back to the question: type a number, or b to go back.)",
+    review_heading: "Review your answers",
+    not_used: "Not used (answers on a branch you left; kept in case you return):",
+    review_prompt: "Press Enter to see the result, or type a step number to change that answer.",
+    review_hint: "Press Enter to see the result, or type a step number from 1 to {n} to change it.",
+    stopped: "Stopped. Nothing was saved.",
+    who_it_fits: "Who it fits",
+    where_you_stand: "Where your answers place you",
+    implied: "(implied by the recommendation)",
+    not_placed: "not placed by your answers",
+    gives: "Gives",
+    costs: "Costs",
+    pros: "Pros",
+    cons: "Cons and risks",
+    why_this_fits: "Why this fits: your answers",
+    to_revisit: "To revisit",
+    what_would_change: "What would change it",
+    if_you_answer: "if you answer “{answer}” to “{question}”",
+    after_more_questions: "{list} (after more questions)",
+    other_outcomes: "{n} other outcomes",
+    or: "or",
+    related: "Related",
+    examples: "Examples",
+    source: "Source: {source}",
+    next_steps: "Next steps",
+    from_guide: "From “{title}”, version {version}.",
+};
+
+/// Spanish (neutral, as read in Argentina).
+pub static ES: Texts = Texts {
+    about_questions: "Entre {min} y {max} preguntas.",
+    plain_commands: "Respondan con un número y Enter. También: b volver, ? por qué preguntamos, r repasar, q salir.",
+    progress_range: "Paso {step} · quedan entre {min} y {max}",
+    progress_exact: "Paso {step} · quedan {left}",
+    your_answer: "(su respuesta; Enter la mantiene)",
+    choose_hint: "Escriban un número del 1 al {n} y presionen Enter (b volver, ? por qué preguntamos, r repasar, q salir).",
+    first_question: "Esta es la primera pregunta.",
+    why_we_ask: "Por qué preguntamos:",
+    no_why: "La guía no lo dice.",
+    back_to_question: "(De vuelta a la pregunta: escriban un número, o b para volver.)",
+    review_heading: "Repasen sus respuestas",
+    not_used: "Sin usar (respuestas de un camino que dejaron; se guardan por si vuelven):",
+    review_prompt: "Presionen Enter para ver el resultado, o escriban el número de un paso para cambiar esa respuesta.",
+    review_hint: "Presionen Enter para ver el resultado, o escriban un número de paso del 1 al {n} para cambiarlo.",
+    stopped: "Detenido. No se guardó nada.",
+    who_it_fits: "Para quiénes es",
+    where_you_stand: "Dónde los ubican sus respuestas",
+    implied: "(según la recomendación)",
+    not_placed: "sus respuestas no lo definen",
+    gives: "Aporta",
+    costs: "Cuesta",
+    pros: "Ventajas",
+    cons: "Desventajas y riesgos",
+    why_this_fits: "Por qué encaja: sus respuestas",
+    to_revisit: "Para volver a pensar",
+    what_would_change: "Qué lo cambiaría",
+    if_you_answer: "si responden «{answer}» a «{question}»",
+    after_more_questions: "{list} (después de más preguntas)",
+    other_outcomes: "{n} resultados más",
+    or: "o",
+    related: "Relacionados",
+    examples: "Ejemplos",
+    source: "Fuente: {source}",
+    next_steps: "Próximos pasos",
+    from_guide: "De «{title}», versión {version}.",
+};
+
+/// The table for a language tag (`es`, `es-AR`, …); English when there is none.
+pub fn texts(language: &str) -> &'static Texts {
+    match language.split('-').next().unwrap_or("") {
+        "es" => &ES,
+        _ => &EN,
+    }
+}
+
+/// Puts values into a template's named blanks: `fill("Step {n}", &[("n", "3")])`.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_every_named_blank() {
+        assert_eq!(
+            fill("Step {step} · {left} left", &[("step", "2"), ("left", "4")]),
+            "Step 2 · 4 left"
+        );
+    }
+
+    #[test]
+    fn regional_tags_fall_back_to_their_language() {
+        assert_eq!(texts("es-AR").stopped, ES.stopped);
+        assert_eq!(texts("fr").stopped, EN.stopped);
+    }
+}
