@@ -39,6 +39,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PathsFormat::Table)]
         format: PathsFormat,
     },
+    /// A hand-out of a workshop session, or a comparison of several.
+    Report {
+        /// Session files written by `facilitate`.
+        #[arg(required = true)]
+        sessions: Vec<PathBuf>,
+        /// The guide the sessions walked (default: the built-in guide).
+        #[arg(long, value_name = "GUIDE")]
+        guide: Option<PathBuf>,
+        /// Markdown for people, JSON for scripts.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+    },
     /// Write the whole guide as Markdown, for proofreading.
     Markdown {
         /// Guide file (default: the built-in guide).
@@ -113,6 +125,15 @@ pub enum CheckFormat {
 pub enum PathsFormat {
     /// A readable list.
     Table,
+    /// JSON.
+    Json,
+}
+
+/// Formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A Markdown hand-out or comparison.
+    Md,
     /// JSON.
     Json,
 }

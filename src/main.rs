@@ -12,11 +12,14 @@ use std::sync::Arc;
 
 use clap::Parser;
 
-use cli::{CheckFormat, Cli, Command, I18nCommand, OutputFormat, PathsFormat, PlayArgs};
+use cli::{
+    CheckFormat, Cli, Command, I18nCommand, OutputFormat, PathsFormat, PlayArgs, ReportFormat,
+};
+use coop_guide::engine::session::Session;
 use coop_guide::engine::Walk;
 use coop_guide::guide::diagnostic::{render_human, render_short, to_json};
 use coop_guide::guide::{self, translation, Checked, Guide, Source};
-use coop_guide::report::{guide_markdown, paths, result, testrun};
+use coop_guide::report::{guide_markdown, paths, result, sessions, testrun};
 use coop_guide::{plain, tui};
 
 /// Why the program stops, mapped to an exit code.
@@ -53,6 +56,11 @@ fn main() -> ExitCode {
         Some(Command::Test { guides }) => test(&guides),
         Some(Command::Paths { guide, format }) => list_paths(guide.as_deref(), format),
         Some(Command::Markdown { guide }) => markdown(guide.as_deref()),
+        Some(Command::Report {
+            sessions,
+            guide,
+            format,
+        }) => report(&sessions, guide.as_deref(), format),
         Some(Command::New { file }) => new_guide(&file),
         Some(Command::I18n(I18nCommand::Status { guide })) => i18n_status(guide.as_deref()),
         Some(Command::I18n(I18nCommand::Template { guide, lang })) => {
@@ -461,6 +469,43 @@ fn markdown(path: Option<&Path>) -> io::Result<Exit> {
         Err(exit) => return Ok(exit),
     };
     write!(io::stdout().lock(), "{}", guide_markdown::render(&guide))?;
+    Ok(Exit::Done)
+}
+
+fn report(files: &[PathBuf], guide_path: Option<&Path>, format: ReportFormat) -> io::Result<Exit> {
+    let mut loaded = Vec::new();
+    for file in files {
+        let data = match Session::read(file) {
+            Ok(data) => data,
+            Err(e) => return Ok(Exit::Usage(e.to_string())),
+        };
+        let lang = Some(data.language.as_str()).filter(|l| !l.is_empty());
+        let guide = match load_in(guide_path, lang) {
+            Ok(guide) => guide,
+            Err(exit) => return Ok(exit),
+        };
+        match Session::resume(guide, data) {
+            Ok(session) => loaded.push(session),
+            Err(e) => {
+                return Ok(Exit::Usage(format!(
+                    "{}: {e}; pass the guide it walked with --guide",
+                    file.display()
+                )))
+            }
+        }
+    }
+    let mut stdout = io::stdout().lock();
+    match format {
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut stdout, &sessions::comparison_json(&loaded))
+                .map_err(io::Error::other)?;
+            writeln!(stdout)?;
+        }
+        ReportFormat::Md if loaded.len() == 1 => {
+            write!(stdout, "{}", sessions::handout(&loaded[0]).to_markdown())?
+        }
+        ReportFormat::Md => write!(stdout, "{}", sessions::comparison(&loaded).to_markdown())?,
+    }
     Ok(Exit::Done)
 }
 

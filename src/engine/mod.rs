@@ -1,6 +1,7 @@
 //! Pure state machines over a validated guide: the walk and its explanation. No terminal code.
 
 pub mod explain;
+pub mod session;
 pub mod walk;
 
 pub use explain::{Change, Explanation, Leads, PlacedBy, Placement};

@@ -6,4 +6,5 @@ pub mod guide_markdown;
 pub mod markdown;
 pub mod paths;
 pub mod result;
+pub mod sessions;
 pub mod testrun;

@@ -1,0 +1,382 @@
+//! Reports of workshop sessions: a hand-out for one group, a comparison across several.
+//!
+//! Only answers on each group's path count (stale answers never do). The comparison says which
+//! outcome each group reached, how each question was answered across groups, where groups split
+//! (answered the same question differently), and puts the notes side by side.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::doc::{Block, Doc, Marker};
+use super::result;
+use crate::engine::session::Session;
+use crate::guide::Guide;
+
+/// Words of the session reports.
+struct Words {
+    session_of: &'static str,
+    answers: &'static str,
+    hands: &'static str,
+    note: &'static str,
+    minutes: &'static str,
+    no_result: &'static str,
+    comparison: &'static str,
+    outcomes: &'static str,
+    group: &'static str,
+    groups: &'static str,
+    by_question: &'static str,
+    split: &'static str,
+    agreed: &'static str,
+    not_asked: &'static str,
+    notes: &'static str,
+    kept: &'static str,
+}
+
+static EN: Words = Words {
+    session_of: "Session of {date} · guide version {version}",
+    answers: "Your answers",
+    hands: "hands",
+    note: "Note",
+    minutes: "min",
+    no_result: "The walk has not reached a result yet.",
+    comparison: "Comparison of {n} groups",
+    outcomes: "Outcomes",
+    group: "group",
+    groups: "groups",
+    by_question: "Question by question",
+    split: "Groups split here.",
+    agreed: "All groups that answered agreed.",
+    not_asked: "not asked",
+    notes: "Notes side by side",
+    kept: "Answers kept from an older version of the guide (their questions changed)",
+};
+
+static ES: Words = Words {
+    session_of: "Sesión del {date} · versión de la guía {version}",
+    answers: "Sus respuestas",
+    hands: "manos",
+    note: "Nota",
+    minutes: "min",
+    no_result: "El recorrido todavía no llegó a un resultado.",
+    comparison: "Comparación de {n} grupos",
+    outcomes: "Resultados",
+    group: "grupo",
+    groups: "grupos",
+    by_question: "Pregunta por pregunta",
+    split: "Acá los grupos se dividieron.",
+    agreed: "Todos los grupos que respondieron coincidieron.",
+    not_asked: "no se preguntó",
+    notes: "Notas lado a lado",
+    kept: "Respuestas guardadas de una versión anterior de la guía (sus preguntas cambiaron)",
+};
+
+fn words(language: &str) -> &'static Words {
+    if language.starts_with("es") {
+        &ES
+    } else {
+        &EN
+    }
+}
+
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    crate::locale::fill(template, values)
+}
+
+/// A session's tallies for one question as text: `Label 5 · Other 2`.
+fn tally_text(session: &Session, question: usize) -> String {
+    let q = &session.walk.guide().questions[question];
+    q.answers
+        .iter()
+        .filter_map(|a| {
+            let n = session.hands(&q.id, &a.id);
+            (n > 0).then(|| format!("{} {n}", a.label))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The hand-out of one session.
+pub fn handout(session: &Session) -> Doc {
+    let guide: &Guide = session.walk.guide();
+    let w = words(&guide.language);
+    let mut doc = Doc::default();
+    let title = if session.group.is_empty() {
+        guide.title.clone()
+    } else {
+        format!("{} — {}", session.group, guide.title)
+    };
+    doc.heading(1, title);
+    let date = session.created.get(..10).unwrap_or(&session.created);
+    doc.paragraph(fill(
+        w.session_of,
+        &[("date", date), ("version", &guide.version)],
+    ));
+
+    doc.heading(2, w.answers);
+    for (i, step) in session.walk.review().iter().enumerate() {
+        let q = &guide.questions[step.question];
+        let mut note = Vec::new();
+        let tally = tally_text(session, step.question);
+        if !tally.is_empty() {
+            note.push(format!("{}: {tally}", w.hands));
+        }
+        if let Some(secs) = session.seconds.get(&q.id).filter(|s| **s >= 60) {
+            note.push(format!("{} {}", secs / 60, w.minutes));
+        }
+        if let Some(n) = session.notes.get(&q.id) {
+            note.push(format!("{}: {n}", w.note));
+        }
+        doc.item(
+            Marker::Number(i + 1),
+            q.text.as_str(),
+            format!("— {}", q.answers[step.answer].label),
+            note.join(" · "),
+        );
+    }
+    if !session.kept.is_empty() {
+        doc.heading(3, w.kept);
+        for (q, a) in &session.kept {
+            doc.bullet(q.as_str(), a.as_str());
+        }
+    }
+    match result::document(&session.walk) {
+        Some(result) => {
+            // The result's own title becomes a section of the hand-out.
+            for block in result.blocks {
+                doc.blocks.push(match block {
+                    Block::Heading { level, text } => Block::Heading {
+                        level: (level + 1).min(4),
+                        text,
+                    },
+                    other => other,
+                });
+            }
+        }
+        None => doc.paragraph(w.no_result),
+    }
+    doc
+}
+
+/// The comparison of several sessions of the same guide.
+pub fn comparison(sessions: &[Session]) -> Doc {
+    let mut doc = Doc::default();
+    let Some(first) = sessions.first() else {
+        return doc;
+    };
+    let guide: &Guide = first.walk.guide();
+    let w = words(&guide.language);
+    doc.heading(
+        1,
+        format!(
+            "{} — {}",
+            fill(w.comparison, &[("n", &sessions.len().to_string())]),
+            guide.title
+        ),
+    );
+
+    doc.heading(2, w.outcomes);
+    for s in sessions {
+        let outcome = s.walk.outcome().map_or_else(
+            || w.no_result.to_string(),
+            |o| guide.outcomes[o].title.clone(),
+        );
+        doc.bullet(group_name(s), outcome);
+    }
+    for (title, n) in outcome_counts(sessions) {
+        doc.item(
+            Marker::Bullet,
+            title,
+            format!("{n} {}", if n == 1 { w.group } else { w.groups }),
+            "",
+        );
+    }
+
+    doc.heading(2, w.by_question);
+    for (q, question) in guide.questions.iter().enumerate() {
+        let chosen: Vec<Option<usize>> = sessions.iter().map(|s| on_path(s, q)).collect();
+        if chosen.iter().all(Option::is_none) {
+            continue;
+        }
+        doc.heading(3, question.text.as_str());
+        for (s, answer) in sessions.iter().zip(&chosen) {
+            let label = answer.map_or(w.not_asked, |a| question.answers[a].label.as_str());
+            let tally = tally_text(s, q);
+            doc.item(
+                Marker::Bullet,
+                group_name(s),
+                label,
+                if tally.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: {tally}", w.hands)
+                },
+            );
+        }
+        let answered: Vec<usize> = chosen.iter().flatten().copied().collect();
+        let split = answered.windows(2).any(|p| p[0] != p[1]);
+        doc.paragraph(if split { w.split } else { w.agreed });
+    }
+
+    let with_notes: Vec<&crate::guide::Question> = guide
+        .questions
+        .iter()
+        .filter(|q| sessions.iter().any(|s| s.notes.contains_key(&q.id)))
+        .collect();
+    if !with_notes.is_empty() {
+        doc.heading(2, w.notes);
+        for q in with_notes {
+            doc.heading(3, q.text.as_str());
+            for s in sessions {
+                if let Some(n) = s.notes.get(&q.id) {
+                    doc.bullet(group_name(s), n.as_str());
+                }
+            }
+        }
+    }
+    doc
+}
+
+fn group_name(s: &Session) -> &str {
+    if s.group.is_empty() {
+        "—"
+    } else {
+        &s.group
+    }
+}
+
+/// The answer a session gave to a question, if the question is on its path.
+fn on_path(s: &Session, question: usize) -> Option<usize> {
+    s.walk
+        .review()
+        .iter()
+        .find(|st| st.question == question)
+        .map(|st| st.answer)
+}
+
+/// Outcomes reached and how many groups reached each, most first.
+pub fn outcome_counts(sessions: &[Session]) -> Vec<(String, usize)> {
+    let Some(first) = sessions.first() else {
+        return Vec::new();
+    };
+    let guide = first.walk.guide();
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for s in sessions {
+        if let Some(o) = s.walk.outcome() {
+            *counts.entry(o).or_insert(0) += 1;
+        }
+    }
+    let mut list: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(o, n)| (guide.outcomes[o].title.clone(), n))
+        .collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1));
+    list
+}
+
+/// The comparison as JSON.
+#[derive(Debug, Serialize)]
+pub struct ComparisonJson {
+    /// The guide's id.
+    pub guide: String,
+    /// One entry per session.
+    pub sessions: Vec<SessionJson>,
+    /// Outcome id → number of groups.
+    pub outcomes: BTreeMap<String, usize>,
+    /// Per question on any path: group → answer id, and whether groups split.
+    pub questions: Vec<QuestionJson>,
+}
+
+/// One session in the comparison.
+#[derive(Debug, Serialize)]
+pub struct SessionJson {
+    /// The group.
+    pub group: String,
+    /// The outcome id, or null.
+    pub outcome: Option<String>,
+    /// `[question, answer]` on the path.
+    pub answers: Vec<[String; 2]>,
+    /// Notes by question id.
+    pub notes: BTreeMap<String, String>,
+}
+
+/// One question across groups.
+#[derive(Debug, Serialize)]
+pub struct QuestionJson {
+    /// The question's id.
+    pub id: String,
+    /// Group → answer id (groups not asked are left out).
+    pub answers: BTreeMap<String, String>,
+    /// Raised hands: group → answer id → hands.
+    pub hands: BTreeMap<String, BTreeMap<String, u32>>,
+    /// True when groups answered differently.
+    pub split: bool,
+}
+
+/// Builds the JSON comparison (one session gives a list of one).
+pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
+    let guide_id = sessions
+        .first()
+        .map(|s| s.walk.guide().id.clone())
+        .unwrap_or_default();
+    let mut outcomes = BTreeMap::new();
+    let mut out_sessions = Vec::new();
+    for s in sessions {
+        let g = s.walk.guide();
+        let outcome = s.walk.outcome().map(|o| g.outcomes[o].id.clone());
+        if let Some(o) = &outcome {
+            *outcomes.entry(o.clone()).or_insert(0) += 1;
+        }
+        out_sessions.push(SessionJson {
+            group: s.group.clone(),
+            outcome,
+            answers: s
+                .walk
+                .review()
+                .iter()
+                .map(|st| {
+                    [
+                        g.questions[st.question].id.clone(),
+                        g.questions[st.question].answers[st.answer].id.clone(),
+                    ]
+                })
+                .collect(),
+            notes: s.notes.clone(),
+        });
+    }
+    let mut questions = Vec::new();
+    if let Some(first) = sessions.first() {
+        let g = first.walk.guide();
+        for (q, question) in g.questions.iter().enumerate() {
+            let mut answers = BTreeMap::new();
+            let mut hands = BTreeMap::new();
+            for s in sessions {
+                if let Some(a) = on_path(s, q) {
+                    answers.insert(s.group.clone(), question.answers[a].id.clone());
+                }
+                if let Some(t) = s.tallies.get(&question.id) {
+                    hands.insert(s.group.clone(), t.clone());
+                }
+            }
+            if answers.is_empty() {
+                continue;
+            }
+            let mut distinct: Vec<&String> = answers.values().collect();
+            distinct.dedup();
+            distinct.sort();
+            distinct.dedup();
+            questions.push(QuestionJson {
+                id: question.id.clone(),
+                split: distinct.len() > 1,
+                answers,
+                hands,
+            });
+        }
+    }
+    ComparisonJson {
+        guide: guide_id,
+        sessions: out_sessions,
+        outcomes,
+        questions,
+    }
+}

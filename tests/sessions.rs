@@ -1,0 +1,337 @@
+//! Workshop sessions: saved atomically, resumed exactly, reported alone and compared.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+
+use coop_guide::engine::session::{self, Session, SessionError};
+use coop_guide::engine::{Action, Place};
+use coop_guide::guide::{check_path, Guide};
+
+fn guide() -> Arc<Guide> {
+    Arc::new(
+        check_path(Path::new("guides/decision-making.ron"))
+            .guide
+            .expect("guide"),
+    )
+}
+
+/// Chooses answers by id from wherever the walk is.
+fn answer(s: &mut Session, ids: &[&str]) {
+    for id in ids {
+        let Place::Question { question, .. } = s.walk.place() else {
+            panic!("not at a question");
+        };
+        let a = s.walk.guide().questions[question]
+            .answers
+            .iter()
+            .position(|a| a.id == *id)
+            .expect("answer");
+        s.walk.apply(Action::Choose(a));
+    }
+}
+
+fn current(s: &Session) -> String {
+    match s.walk.place() {
+        Place::Question { question, .. } => s.walk.guide().questions[question].id.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_session_round_trips_through_its_file() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("a.session.ron");
+    let mut s = Session::new(guide(), "Group A");
+    s.add_hands("size", "small", 5);
+    s.add_hands("size", "large", 2);
+    s.notes
+        .insert("size".into(), "Two people joined late.".into());
+    answer(&mut s, &["small", "slow"]);
+    s.add_seconds("size", 95);
+    s.save(&path).expect("save");
+
+    let back = Session::resume(guide(), Session::read(&path).expect("read")).expect("resume");
+    assert_eq!(back.group, "Group A");
+    assert_eq!(current(&back), "disagreement");
+    assert_eq!(back.walk.answers_by_id(), s.walk.answers_by_id());
+    assert_eq!(back.hands("size", "small"), 5);
+    assert_eq!(
+        back.notes.get("size").map(String::as_str),
+        Some("Two people joined late.")
+    );
+    assert_eq!(back.seconds.get("size"), Some(&95));
+    assert_eq!(back.to_file().created, s.created);
+    // The file is readable RON that names the guide and version.
+    let text = std::fs::read_to_string(&path).expect("text");
+    assert!(text.contains("guide: \"decision-making\""), "{text}");
+    assert!(text.contains("guide_version: \"1.0.0\""), "{text}");
+}
+
+#[test]
+fn resume_is_at_the_exact_question_even_after_going_back() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("s.ron");
+    let mut s = Session::new(guide(), "B");
+    answer(&mut s, &["small", "slow"]);
+    s.walk.apply(Action::Back);
+    assert_eq!(current(&s), "pace");
+    s.save(&path).expect("save");
+    let back = Session::resume(guide(), Session::read(&path).expect("read")).expect("resume");
+    assert_eq!(current(&back), "pace");
+    // The later answer is still there, pre-filled.
+    assert!(back
+        .walk
+        .answer_of(back.walk.guide().index.question("pace").expect("q"))
+        .is_some());
+}
+
+#[test]
+fn a_finished_session_resumes_at_its_result() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("s.ron");
+    let mut s = Session::new(guide(), "C");
+    answer(&mut s, &["large", "yes"]);
+    s.walk.apply(Action::Confirm);
+    s.save(&path).expect("save");
+    let back = Session::resume(guide(), Session::read(&path).expect("read")).expect("resume");
+    assert!(matches!(back.walk.place(), Place::Result { .. }));
+    assert_eq!(back.to_file().result, "mandates");
+}
+
+#[test]
+fn a_crash_between_write_and_rename_leaves_the_previous_file_intact() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("s.ron");
+    let mut s = Session::new(guide(), "D");
+    answer(&mut s, &["small"]);
+    s.save(&path).expect("save");
+    let before = std::fs::read(&path).expect("read");
+    answer(&mut s, &["slow"]);
+    // Write the next version, then "crash" before the rename.
+    let staged = session::stage(&path, s.to_text().as_bytes()).expect("stage");
+    assert!(staged.temp_path().exists());
+    std::mem::forget(staged);
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    let back =
+        Session::resume(guide(), Session::read(&path).expect("still valid")).expect("resume");
+    assert_eq!(current(&back), "pace");
+}
+
+#[test]
+fn a_corrupted_or_hostile_session_file_is_an_error_and_stays_untouched() {
+    let dir = tempfile::tempdir().expect("temp");
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("garbage", b"Session(format: 1, guide: \"decision-making\", answers: [(\"size\"".to_vec()),
+        ("binary", vec![0xff, 0xfe, 0x00, 0x1b, 0x5b, 0x32, 0x4a]),
+        ("unknown-field", b"Session(format: 1, guide: \"decision-making\", sneaky: 1)".to_vec()),
+        ("escape", b"Session(format: 1, guide: \"decision-making\", group: \"\\u{1b}]0;pwned\\u{7}\", answers: [(\"size\", \"small\")])".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let path = dir.path().join(format!("{name}.ron"));
+        std::fs::write(&path, &bytes).expect("write");
+        match Session::read(&path) {
+            Err(SessionError::Invalid(message)) => {
+                assert!(message.contains("not"), "{name}: {message}");
+                assert!(!message.contains('\u{1b}'), "{name}: escape in message");
+            }
+            Ok(file) => {
+                // A well-formed file with hostile text: it loads, and the text is made safe.
+                let s = Session::resume(guide(), file).expect("resume");
+                assert_eq!(s.group, "]0;pwned", "{name}");
+            }
+            Err(other) => panic!("{name}: {other}"),
+        }
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            bytes,
+            "{name} was changed"
+        );
+        // The report command refuses broken files and leaves them as they were.
+        let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+            .args([
+                "report",
+                "--guide",
+                "guides/decision-making.ron",
+                path.to_str().expect("path"),
+            ])
+            .output()
+            .expect("run");
+        if name != "escape" {
+            assert_eq!(out.status.code(), Some(2), "{name}");
+        }
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            bytes,
+            "{name} was changed by report"
+        );
+    }
+}
+
+#[test]
+fn a_session_of_another_guide_is_refused() {
+    let file = Session::parse("x", "Session(format: 1, guide: \"other-guide\")").expect("parse");
+    assert!(matches!(
+        Session::resume(guide(), file),
+        Err(SessionError::OtherGuide { .. })
+    ));
+}
+
+#[test]
+fn a_session_from_a_newer_format_is_refused() {
+    assert!(matches!(
+        Session::parse("x", "Session(format: 99, guide: \"decision-making\")"),
+        Err(SessionError::NewerFormat(99))
+    ));
+}
+
+#[test]
+fn a_session_from_an_older_guide_version_resumes_and_keeps_every_answer() {
+    // Version 0.9 of the guide had a question "budget" that 1.0.0 no longer has.
+    let text = r#"Session(
+        format: 1,
+        guide: "decision-making",
+        guide_version: "0.9.0",
+        group: "E",
+        at: "budget",
+        answers: [("size", "small"), ("budget", "tight"), ("pace", "slow")],
+        notes: [("budget", "Money is short.")],
+    )"#;
+    let file = Session::parse("old.ron", text).expect("parse");
+    let s = Session::resume(guide(), file).expect("resume");
+    assert_eq!(s.older_version.as_deref(), Some("0.9.0"));
+    // Answers that still apply are replayed; the walk goes on from the first unanswered question
+    // (the recorded question no longer exists).
+    assert_eq!(current(&s), "disagreement");
+    assert_eq!(s.kept, vec![("budget".to_string(), "tight".to_string())]);
+    // Saving keeps the vanished answer and its note, now under the new version.
+    let saved = s.to_file();
+    assert!(saved
+        .answers
+        .contains(&("budget".to_string(), "tight".to_string())));
+    assert!(saved
+        .notes
+        .contains(&("budget".to_string(), "Money is short.".to_string())));
+    assert_eq!(saved.guide_version, "1.0.0");
+}
+
+#[test]
+fn the_leading_answer_needs_a_clear_majority() {
+    let mut s = Session::new(guide(), "F");
+    let size = s.walk.guide().index.question("size").expect("q");
+    assert_eq!(s.leading_answer(size), None);
+    s.add_hands("size", "small", 3);
+    s.add_hands("size", "large", 3);
+    assert_eq!(
+        s.leading_answer(size),
+        None,
+        "a tie is the facilitator's call"
+    );
+    s.add_hands("size", "large", 1);
+    assert_eq!(s.leading_answer(size), Some(1));
+    s.add_hands("size", "large", -10);
+    assert_eq!(s.hands("size", "large"), 0);
+}
+
+fn save_session(dir: &Path, group: &str, answers: &[&str], note: Option<(&str, &str)>) -> String {
+    let mut s = Session::new(guide(), group);
+    answer(&mut s, answers);
+    s.walk.apply(Action::Confirm);
+    s.add_hands("size", answers[0], 4);
+    if let Some((q, n)) = note {
+        s.notes.insert(q.into(), n.into());
+    }
+    let path = dir.join(format!("{group}.ron"));
+    s.save(&path).expect("save");
+    path.to_str().expect("path").to_string()
+}
+
+#[test]
+fn a_three_session_report_counts_outcomes_and_finds_splits() {
+    let dir = tempfile::tempdir().expect("temp");
+    let a = save_session(
+        dir.path(),
+        "Alpha",
+        &["small", "slow", "block"],
+        Some(("pace", "We took our time.")),
+    );
+    let b = save_session(dir.path(), "Beta", &["small", "slow", "objection"], None);
+    let c = save_session(
+        dir.path(),
+        "Gamma",
+        &["small", "slow", "block"],
+        Some(("pace", "Urgent work worries us.")),
+    );
+    let run = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+            .args([
+                "report",
+                "--guide",
+                "guides/decision-making.ron",
+                "--format",
+                format,
+                &a,
+                &b,
+                &c,
+            ])
+            .output()
+            .expect("run");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("JSON");
+    assert_eq!(json["outcomes"]["consensus"], 2);
+    assert_eq!(json["outcomes"]["consent"], 1);
+    let questions = json["questions"].as_array().expect("questions");
+    let split = |id: &str| {
+        questions
+            .iter()
+            .find(|q| q["id"] == id)
+            .map(|q| q["split"].clone())
+    };
+    assert_eq!(split("size"), Some(serde_json::Value::Bool(false)));
+    assert_eq!(split("disagreement"), Some(serde_json::Value::Bool(true)));
+    assert_eq!(json["questions"][0]["hands"]["Alpha"]["small"], 4);
+
+    let md = run("md");
+    assert!(
+        md.starts_with("# Comparison of 3 groups — How should our group make decisions?"),
+        "{md}"
+    );
+    assert!(md.contains("- **Consensus:** 2 groups"), "{md}");
+    assert!(md.contains("- **Consent:** 1 group\n"), "{md}");
+    assert!(md.contains("Groups split here."), "{md}");
+    assert!(md.contains("## Notes side by side"), "{md}");
+    assert!(md.contains("- **Alpha:** We took our time."), "{md}");
+    assert!(md.contains("- **Gamma:** Urgent work worries us."), "{md}");
+}
+
+#[test]
+fn a_single_session_report_is_a_handout_with_the_result() {
+    let dir = tempfile::tempdir().expect("temp");
+    let a = save_session(
+        dir.path(),
+        "Alpha",
+        &["large", "no"],
+        Some(("size", "Forty people.")),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+        .args(["report", "--guide", "guides/decision-making.ron", &a])
+        .output()
+        .expect("run");
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.starts_with("# Alpha — How should our group make decisions?"),
+        "{md}"
+    );
+    assert!(md.contains("## Your answers"), "{md}");
+    assert!(md.contains("hands: More than twelve 4"), "{md}");
+    assert!(md.contains("Note: Forty people."), "{md}");
+    assert!(md.contains("## Majority voting"), "{md}");
+    assert!(md.contains("### Next steps"), "{md}");
+}
