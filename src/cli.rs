@@ -51,6 +51,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
     },
+    /// Draw the whole guide as a graph (unreachable and dead-end nodes marked).
+    Graph {
+        /// Guide file (default: the built-in guide).
+        guide: Option<PathBuf>,
+        /// Graphviz DOT or Mermaid.
+        #[arg(long, value_enum, default_value_t = GraphFormatArg::Dot)]
+        format: GraphFormatArg,
+    },
     /// Write the whole guide as Markdown, for proofreading.
     Markdown {
         /// Guide file (default: the built-in guide).
@@ -127,6 +135,15 @@ pub enum PathsFormat {
     Table,
     /// JSON.
     Json,
+}
+
+/// Formats of `graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormatArg {
+    /// Graphviz DOT.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
 }
 
 /// Formats of `report`.

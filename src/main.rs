@@ -13,13 +13,14 @@ use std::sync::Arc;
 use clap::Parser;
 
 use cli::{
-    CheckFormat, Cli, Command, I18nCommand, OutputFormat, PathsFormat, PlayArgs, ReportFormat,
+    CheckFormat, Cli, Command, GraphFormatArg, I18nCommand, OutputFormat, PathsFormat, PlayArgs,
+    ReportFormat,
 };
 use coop_guide::engine::session::Session;
 use coop_guide::engine::Walk;
 use coop_guide::guide::diagnostic::{render_human, render_short, to_json};
 use coop_guide::guide::{self, translation, Checked, Guide, Source};
-use coop_guide::report::{guide_markdown, paths, result, sessions, testrun};
+use coop_guide::report::{graph, guide_markdown, paths, result, sessions, testrun};
 use coop_guide::{plain, tui};
 
 /// Why the program stops, mapped to an exit code.
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
         Some(Command::Test { guides }) => test(&guides),
         Some(Command::Paths { guide, format }) => list_paths(guide.as_deref(), format),
         Some(Command::Markdown { guide }) => markdown(guide.as_deref()),
+        Some(Command::Graph { guide, format }) => graph(guide.as_deref(), format),
         Some(Command::Report {
             sessions,
             guide,
@@ -506,6 +508,27 @@ fn report(files: &[PathBuf], guide_path: Option<&Path>, format: ReportFormat) ->
         }
         ReportFormat::Md => write!(stdout, "{}", sessions::comparison(&loaded).to_markdown())?,
     }
+    Ok(Exit::Done)
+}
+
+fn graph(path: Option<&Path>, format: GraphFormatArg) -> io::Result<Exit> {
+    // A graph is most useful on a broken guide: draw whatever parsed, errors and all.
+    let checked = load(path);
+    let guide = match checked.guide {
+        Some(guide) => guide,
+        None => match guide::load::parse_lenient(&checked.source) {
+            Some(guide) => guide,
+            None => {
+                print_errors(&checked.diagnostics, &checked.source);
+                return Ok(Exit::Invalid);
+            }
+        },
+    };
+    let format = match format {
+        GraphFormatArg::Dot => graph::GraphFormat::Dot,
+        GraphFormatArg::Mermaid => graph::GraphFormat::Mermaid,
+    };
+    write!(io::stdout().lock(), "{}", graph::render(&guide, format))?;
     Ok(Exit::Done)
 }
 

@@ -137,6 +137,16 @@ pub fn check_source(source: Source) -> Checked {
     }
 }
 
+/// Parses a guide that has semantic errors (broken links, duplicate ids) into a model with its
+/// index, for tools that show a broken guide as it is (`graph`, the editor's outline). `None`
+/// when the text does not parse at all.
+pub fn parse_lenient(source: &Source) -> Option<Guide> {
+    let mut guide: Guide = ron_options().from_str(&source.text).ok()?;
+    clean_texts(&mut guide);
+    validate(&mut guide);
+    Some(guide)
+}
+
 /// Sanitises and lays out every text of the guide in place, warning where control characters were
 /// found (they are removed, never shown).
 fn clean_texts(guide: &mut Guide) -> Vec<Diagnostic> {

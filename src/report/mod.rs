@@ -2,6 +2,7 @@
 //! own test run, every path through a guide, and the whole guide as Markdown.
 
 pub mod doc;
+pub mod graph;
 pub mod guide_markdown;
 pub mod markdown;
 pub mod paths;

@@ -1,0 +1,219 @@
+//! `graph`: DOT that a DOT parser accepts (labels escaped, every edge between declared nodes),
+//! Mermaid with quoted labels, and unreachable and dead-end nodes marked.
+
+use std::collections::HashSet;
+use std::process::Command;
+
+fn graph(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+        .arg("graph")
+        .args(args)
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[derive(Debug, PartialEq)]
+enum Tok {
+    Id(String),
+    Punct(&'static str),
+}
+
+/// Tokenises DOT: ids, quoted strings (with escapes; an unclosed string or a raw control
+/// character is an error), punctuation.
+fn tokens(dot: &str) -> Result<Vec<Tok>, String> {
+    let chars: Vec<char> = dot.chars().collect();
+    let mut i = 0;
+    let mut out = Vec::new();
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '"' {
+            let mut s = String::new();
+            i += 1;
+            loop {
+                match chars.get(i) {
+                    None => return Err("unclosed string".into()),
+                    Some('"') => break,
+                    Some('\\') => {
+                        s.push(*chars.get(i + 1).ok_or("dangling escape")?);
+                        i += 2;
+                    }
+                    Some(c) if c.is_control() => {
+                        return Err(format!("control character {c:?} in a string"))
+                    }
+                    Some(c) => {
+                        s.push(*c);
+                        i += 1;
+                    }
+                }
+            }
+            i += 1;
+            out.push(Tok::Id(s));
+        } else if c.is_alphanumeric() || c == '_' || c == '.' {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '.')
+            {
+                i += 1;
+            }
+            out.push(Tok::Id(chars[start..i].iter().collect()));
+        } else if c == '-' && chars.get(i + 1) == Some(&'>') {
+            out.push(Tok::Punct("->"));
+            i += 2;
+        } else {
+            let p = match c {
+                '{' => "{",
+                '}' => "}",
+                '[' => "[",
+                ']' => "]",
+                ';' => ";",
+                ',' => ",",
+                '=' => "=",
+                other => return Err(format!("unexpected {other:?}")),
+            };
+            out.push(Tok::Punct(p));
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// Parses `digraph ID { stmt* }` where a statement is `ID [attrs];`, `ID -> ID [attrs];`,
+/// `node|edge|graph [attrs];` or `ID = ID;`. Returns the declared nodes and the edges.
+fn parse(dot: &str) -> Result<(HashSet<String>, Vec<(String, String)>), String> {
+    let toks = tokens(dot)?;
+    let mut i = 0;
+    let id = |i: &mut usize| match toks.get(*i) {
+        Some(Tok::Id(s)) => {
+            *i += 1;
+            Ok(s.clone())
+        }
+        other => Err(format!("expected an id at token {i}, found {other:?}")),
+    };
+    let punct = |i: &mut usize, p: &str| match toks.get(*i) {
+        Some(Tok::Punct(q)) if *q == p => {
+            *i += 1;
+            Ok(())
+        }
+        other => Err(format!("expected {p} at token {i}, found {other:?}")),
+    };
+    let attrs = |i: &mut usize| -> Result<(), String> {
+        if toks.get(*i) != Some(&Tok::Punct("[")) {
+            return Ok(());
+        }
+        *i += 1;
+        while toks.get(*i) != Some(&Tok::Punct("]")) {
+            id(i)?;
+            punct(i, "=")?;
+            id(i)?;
+            if toks.get(*i) == Some(&Tok::Punct(",")) {
+                *i += 1;
+            }
+        }
+        *i += 1;
+        Ok(())
+    };
+    if id(&mut i)? != "digraph" {
+        return Err("not a digraph".into());
+    }
+    if matches!(toks.get(i), Some(Tok::Id(_))) {
+        i += 1;
+    }
+    punct(&mut i, "{")?;
+    let (mut nodes, mut edges) = (HashSet::new(), Vec::new());
+    while toks.get(i) != Some(&Tok::Punct("}")) {
+        let first = id(&mut i)?;
+        match toks.get(i) {
+            Some(Tok::Punct("->")) => {
+                i += 1;
+                let to = id(&mut i)?;
+                attrs(&mut i)?;
+                edges.push((first, to));
+            }
+            Some(Tok::Punct("=")) => {
+                i += 1;
+                id(&mut i)?;
+            }
+            _ => {
+                attrs(&mut i)?;
+                if !matches!(first.as_str(), "node" | "edge" | "graph") {
+                    nodes.insert(first);
+                }
+            }
+        }
+        punct(&mut i, ";")?;
+    }
+    i += 1;
+    if i != toks.len() {
+        return Err("text after the graph".into());
+    }
+    Ok((nodes, edges))
+}
+
+#[test]
+fn dot_of_the_flagship_guide_parses_and_every_edge_joins_declared_nodes() {
+    let dot = graph(&[]);
+    let (nodes, edges) = parse(&dot).expect("valid DOT");
+    assert_eq!(nodes.len(), 14 + 12, "questions and outcomes");
+    assert_eq!(edges.len(), 66, "one edge per answer");
+    for (from, to) in &edges {
+        assert!(nodes.contains(from) && nodes.contains(to), "{from} -> {to}");
+    }
+}
+
+#[test]
+fn unreachable_and_dead_end_nodes_are_styled() {
+    let dot = graph(&["tests/fixtures/check/G0301-unreachable-question.ron"]);
+    parse(&dot).expect("valid DOT");
+    assert!(dot.contains("(unreachable)\", style=dashed"), "{dot}");
+    let dot = graph(&["tests/fixtures/check/G0303-dead-end.ron"]);
+    assert!(dot.contains("(dead end)\", color=red"), "{dot}");
+    let mermaid = graph(&[
+        "--format",
+        "mermaid",
+        "tests/fixtures/check/G0303-dead-end.ron",
+    ]);
+    assert!(mermaid.contains("class q1,q2 deadend;"), "{mermaid}");
+}
+
+#[test]
+fn a_guide_with_broken_links_is_still_drawn() {
+    let dot = graph(&["tests/fixtures/check/G0203-missing-question.ron"]);
+    let (_, edges) = parse(&dot).expect("valid DOT");
+    assert_eq!(edges.len(), 2, "the broken link is left out: {dot}");
+}
+
+#[test]
+fn hostile_labels_are_escaped() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("hostile.ron");
+    let base = std::fs::read_to_string("tests/fixtures/check/base.ron").expect("base");
+    let hostile = base.replace(
+        "text: \"First?\"",
+        "text: \"Quote \\\" brace } arrow -> \\\\ end \\u{1b}[2J <b>#x;</b>\"",
+    );
+    std::fs::write(&path, hostile).expect("write");
+    let dot = graph(&[path.to_str().expect("path")]);
+    parse(&dot).expect("valid DOT despite the label");
+    assert!(!dot.contains('\u{1b}'));
+    let mermaid = graph(&["--format", "mermaid", path.to_str().expect("path")]);
+    assert!(!mermaid.contains('\u{1b}'));
+    let line = mermaid.lines().find(|l| l.contains("q0[")).expect("q0");
+    assert_eq!(line.matches('"').count(), 2, "one quoted label: {line}");
+    assert!(line.contains("#lt;b#gt;#35;x;#lt;/b#gt;"), "{line}");
+}
+
+#[test]
+fn the_parser_rejects_broken_dot() {
+    assert!(parse("digraph g { a -> ; }").is_err());
+    assert!(parse("digraph g { a [label=\"open] ; }").is_err());
+    assert!(parse("digraph g { a [label=\"x\"] }").is_err());
+}
