@@ -13,3 +13,4 @@ pub mod locale;
 pub mod plain;
 pub mod report;
 pub mod tui;
+pub mod watch;

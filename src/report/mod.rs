@@ -5,6 +5,7 @@ pub mod doc;
 pub mod graph;
 pub mod guide_markdown;
 pub mod markdown;
+pub mod outline;
 pub mod paths;
 pub mod result;
 pub mod sessions;
