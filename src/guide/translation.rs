@@ -29,7 +29,7 @@ use super::diagnostic::{did_you_mean, resolve, Code, Diagnostic};
 use super::load::{ron_options, translate_ron_error};
 use super::model::Guide;
 use super::source::Source;
-use super::text::clean;
+use super::text::{clean, escape_quoted};
 
 /// A translation file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -408,18 +408,7 @@ pub fn template(guide: &Guide, language: &str, existing: Option<&Translation>) -
 
 /// A RON string literal.
 fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    format!("\"{}\"", escape_quoted(text))
 }
 
 #[cfg(test)]

@@ -18,6 +18,26 @@ pub enum Marker {
     Number(usize),
 }
 
+impl Marker {
+    /// The marker as written: `-` or `3.`.
+    pub fn text(self) -> String {
+        match self {
+            Marker::Bullet => "-".to_string(),
+            Marker::Number(n) => format!("{n}."),
+        }
+    }
+}
+
+/// An item's lead and text as one line of plain text: `Lead: text`, or `Question? text`.
+pub fn joined(lead: &str, text: &str) -> String {
+    match (lead.is_empty(), text.is_empty()) {
+        (true, _) => text.to_string(),
+        (false, true) => lead.to_string(),
+        (false, false) if needs_colon(lead, text) => format!("{lead}: {text}"),
+        (false, false) => format!("{lead} {text}"),
+    }
+}
+
 /// One block of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -99,64 +119,8 @@ impl Doc {
         }
     }
 
-    /// Writes the document as Markdown, escaping all text.
-    pub fn to_markdown(&self) -> String {
-        let mut md = String::new();
-        let mut in_list = false;
-        for block in &self.blocks {
-            let is_item = matches!(block, Block::Item { .. });
-            if in_list && !is_item {
-                md.push('\n');
-            }
-            in_list = is_item;
-            match block {
-                Block::Heading { level, text } => {
-                    let _ = writeln!(
-                        md,
-                        "{} {}\n",
-                        "#".repeat(usize::from(*level).clamp(1, 6)),
-                        escape(text)
-                    );
-                }
-                Block::Paragraph(text) => {
-                    for para in text.split("\n\n") {
-                        let _ = writeln!(md, "{}\n", escape(para));
-                    }
-                }
-                Block::Item {
-                    marker,
-                    lead,
-                    text,
-                    note,
-                } => {
-                    let mark = match marker {
-                        Marker::Bullet => "-".to_string(),
-                        Marker::Number(n) => format!("{n}."),
-                    };
-                    let mut line = mark.clone();
-                    if !lead.is_empty() {
-                        let colon = if needs_colon(lead, text) { ":" } else { "" };
-                        let _ = write!(line, " **{}{colon}**", escape(lead));
-                    }
-                    if !text.is_empty() {
-                        let _ = write!(line, " {}", escape(&text.replace("\n\n", " ")));
-                    }
-                    let _ = writeln!(md, "{line}");
-                    if !note.is_empty() {
-                        let _ = writeln!(md, "{:w$}_{}_", "", escape(note), w = mark.len() + 1);
-                    }
-                }
-            }
-        }
-        if in_list {
-            md.push('\n');
-        }
-        md
-    }
-
-    /// Writes the document as plain text wrapped to `width` columns: no markup, no box drawing,
-    /// so it reads well through a pipe and a screen reader.
-    pub fn to_text(&self, width: usize) -> String {
+    /// Writes every block with `render`, leaving a blank line after each run of list items.
+    fn render(&self, mut render: impl FnMut(&mut String, &Block)) -> String {
         let mut out = String::new();
         let mut in_list = false;
         for block in &self.blocks {
@@ -165,58 +129,95 @@ impl Doc {
                 out.push('\n');
             }
             in_list = is_item;
-            match block {
-                Block::Heading { level, text } => {
-                    let text = if *level == 1 {
-                        text.to_uppercase()
+            render(&mut out, block);
+        }
+        if in_list {
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Writes the document as Markdown, escaping all text.
+    pub fn to_markdown(&self) -> String {
+        self.render(|md, block| match block {
+            Block::Heading { level, text } => {
+                let _ = writeln!(
+                    md,
+                    "{} {}\n",
+                    "#".repeat(usize::from(*level).clamp(1, 6)),
+                    escape(text)
+                );
+            }
+            Block::Paragraph(text) => {
+                for para in text.split("\n\n") {
+                    let _ = writeln!(md, "{}\n", escape(para));
+                }
+            }
+            Block::Item {
+                marker,
+                lead,
+                text,
+                note,
+            } => {
+                let mark = marker.text();
+                let mut line = mark.clone();
+                if !lead.is_empty() {
+                    let colon = if needs_colon(lead, text) { ":" } else { "" };
+                    let _ = write!(line, " **{}{colon}**", escape(lead));
+                }
+                if !text.is_empty() {
+                    let _ = write!(line, " {}", escape(&text.replace("\n\n", " ")));
+                }
+                let _ = writeln!(md, "{line}");
+                if !note.is_empty() {
+                    let _ = writeln!(md, "{:w$}_{}_", "", escape(note), w = mark.len() + 1);
+                }
+            }
+        })
+    }
+
+    /// Writes the document as plain text wrapped to `width` columns: no markup, no box drawing,
+    /// so it reads well through a pipe and a screen reader.
+    pub fn to_text(&self, width: usize) -> String {
+        self.render(|out, block| match block {
+            Block::Heading { level, text } => {
+                let text = if *level == 1 {
+                    text.to_uppercase()
+                } else {
+                    text.clone()
+                };
+                let _ = writeln!(out, "{text}\n");
+            }
+            Block::Paragraph(text) => {
+                for line in wrap(text, width) {
+                    let _ = writeln!(out, "{line}");
+                }
+                out.push('\n');
+            }
+            Block::Item {
+                marker,
+                lead,
+                text,
+                note,
+            } => {
+                let mark = marker.text();
+                let indent = mark.len() + 1;
+                let body = joined(lead, &text.replace("\n\n", " "));
+                for (i, line) in wrap(&body, width.saturating_sub(indent)).iter().enumerate() {
+                    let prefix = if i == 0 {
+                        format!("{mark} ")
                     } else {
-                        text.clone()
+                        " ".repeat(indent)
                     };
-                    let _ = writeln!(out, "{text}\n");
+                    let _ = writeln!(out, "{prefix}{line}");
                 }
-                Block::Paragraph(text) => {
-                    for line in wrap(text, width) {
-                        let _ = writeln!(out, "{line}");
-                    }
-                    out.push('\n');
-                }
-                Block::Item {
-                    marker,
-                    lead,
-                    text,
-                    note,
-                } => {
-                    let mark = match marker {
-                        Marker::Bullet => "-".to_string(),
-                        Marker::Number(n) => format!("{n}."),
-                    };
-                    let body = match (lead.is_empty(), text.is_empty()) {
-                        (true, _) => text.clone(),
-                        (false, true) => lead.clone(),
-                        (false, false) if needs_colon(lead, text) => format!("{lead}: {text}"),
-                        (false, false) => format!("{lead} {text}"),
-                    };
-                    let indent = mark.len() + 1;
-                    for (i, line) in wrap(&body.replace("\n\n", " "), width.saturating_sub(indent))
-                        .iter()
-                        .enumerate()
-                    {
-                        let prefix = if i == 0 {
-                            format!("{mark} ")
-                        } else {
-                            " ".repeat(indent)
-                        };
-                        let _ = writeln!(out, "{prefix}{line}");
-                    }
-                    if !note.is_empty() {
-                        for line in wrap(note, width.saturating_sub(indent + 2)) {
-                            let _ = writeln!(out, "{:indent$}  {line}", "");
-                        }
+                if !note.is_empty() {
+                    for line in wrap(note, width.saturating_sub(indent + 2)) {
+                        let _ = writeln!(out, "{:indent$}  {line}", "");
                     }
                 }
             }
-        }
-        out
+        })
     }
 }
 

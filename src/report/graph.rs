@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use crate::guide::text::sanitize_line;
+use crate::guide::text::{escape_quoted, sanitize_line};
 use crate::guide::{Guide, Target};
 
 /// Output formats.
@@ -33,19 +33,6 @@ fn short(text: &str) -> String {
     cut
 }
 
-fn dot_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Mermaid labels are quoted; quotes and markup characters become HTML entities.
 fn mermaid_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -63,6 +50,20 @@ fn mermaid_escape(text: &str) -> String {
     out
 }
 
+/// Every resolved link: `(from, to, answer label)` with generated node names.
+fn edges(guide: &Guide) -> impl Iterator<Item = (String, String, String)> + '_ {
+    guide.questions.iter().enumerate().flat_map(move |(i, q)| {
+        q.answers.iter().enumerate().filter_map(move |(a, answer)| {
+            let to = match guide.index.target(i, a) {
+                Target::Question(n) => format!("q{n}"),
+                Target::Outcome(o) => format!("o{o}"),
+                Target::Missing => return None,
+            };
+            Some((format!("q{i}"), to, short(&answer.label)))
+        })
+    })
+}
+
 /// Renders the guide as a graph.
 pub fn render(guide: &Guide, format: GraphFormat) -> String {
     let (reach_q, reach_o) = guide.index.reachable(guide.outcomes.len());
@@ -70,7 +71,7 @@ pub fn render(guide: &Guide, format: GraphFormat) -> String {
     let mut out = String::new();
     match format {
         GraphFormat::Dot => {
-            let _ = writeln!(out, "digraph \"{}\" {{", dot_escape(&short(&guide.id)));
+            let _ = writeln!(out, "digraph \"{}\" {{", escape_quoted(&short(&guide.id)));
             let _ = writeln!(out, "    rankdir=TB;");
             let _ = writeln!(out, "    node [shape=box, fontname=\"Helvetica\"];");
             let _ = writeln!(out, "    edge [fontname=\"Helvetica\", fontsize=10];");
@@ -92,7 +93,7 @@ pub fn render(guide: &Guide, format: GraphFormat) -> String {
                 let _ = writeln!(
                     out,
                     "    q{i} [label=\"{}\"{style}{start}];",
-                    dot_escape(&label)
+                    escape_quoted(&label)
                 );
             }
             for (i, o) in guide.outcomes.iter().enumerate() {
@@ -102,21 +103,18 @@ pub fn render(guide: &Guide, format: GraphFormat) -> String {
                     label.push_str("\n(unreachable)");
                     style = "style=\"rounded,dashed\", color=gray".into();
                 }
-                let _ = writeln!(out, "    o{i} [label=\"{}\", {style}];", dot_escape(&label));
+                let _ = writeln!(
+                    out,
+                    "    o{i} [label=\"{}\", {style}];",
+                    escape_quoted(&label)
+                );
             }
-            for (i, q) in guide.questions.iter().enumerate() {
-                for (a, answer) in q.answers.iter().enumerate() {
-                    let to = match guide.index.target(i, a) {
-                        Target::Question(n) => format!("q{n}"),
-                        Target::Outcome(o) => format!("o{o}"),
-                        Target::Missing => continue,
-                    };
-                    let _ = writeln!(
-                        out,
-                        "    q{i} -> {to} [label=\"{}\"];",
-                        dot_escape(&short(&answer.label))
-                    );
-                }
+            for (from, to, label) in edges(guide) {
+                let _ = writeln!(
+                    out,
+                    "    {from} -> {to} [label=\"{}\"];",
+                    escape_quoted(&label)
+                );
             }
             let _ = writeln!(out, "}}");
         }
@@ -138,19 +136,8 @@ pub fn render(guide: &Guide, format: GraphFormat) -> String {
                 }
                 let _ = writeln!(out, "    o{i}([\"{}\"])", mermaid_escape(&label));
             }
-            for (i, q) in guide.questions.iter().enumerate() {
-                for (a, answer) in q.answers.iter().enumerate() {
-                    let to = match guide.index.target(i, a) {
-                        Target::Question(n) => format!("q{n}"),
-                        Target::Outcome(o) => format!("o{o}"),
-                        Target::Missing => continue,
-                    };
-                    let _ = writeln!(
-                        out,
-                        "    q{i} -->|\"{}\"| {to}",
-                        mermaid_escape(&short(&answer.label))
-                    );
-                }
+            for (from, to, label) in edges(guide) {
+                let _ = writeln!(out, "    {from} -->|\"{}\"| {to}", mermaid_escape(&label));
             }
             let _ = writeln!(out, "    classDef outcome fill:#e8f4e8,stroke:#4a4;");
             let _ = writeln!(
