@@ -29,6 +29,7 @@ enum Exit {
     Invalid,
     Usage(String),
     AnswersMissing,
+    Interrupted,
 }
 
 impl Exit {
@@ -38,6 +39,7 @@ impl Exit {
             Exit::Invalid => 1,
             Exit::Usage(_) => 2,
             Exit::AnswersMissing => 3,
+            Exit::Interrupted => 130,
         }
     }
 }
@@ -170,14 +172,16 @@ fn play(args: PlayArgs) -> io::Result<Exit> {
         || !io::stdin().is_terminal()
         || !io::stdout().is_terminal();
     if !plain_mode {
-        tui::play(
-            guide,
-            tui::PlayOptions {
-                theme: args.theme,
-                from,
-            },
-        )?;
-        return Ok(Exit::Done);
+        let options = tui::PlayOptions {
+            theme: args.theme,
+            from,
+        };
+        return match tui::play(guide, options) {
+            Ok(()) => Ok(Exit::Done),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Exit::Interrupted),
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => Ok(Exit::Usage(e.to_string())),
+            Err(e) => Err(e),
+        };
     }
 
     let mut walk = match from {
@@ -391,11 +395,7 @@ fn i18n_status(path: Option<&Path>) -> io::Result<Exit> {
         };
         let t = translation::check(&guide, source);
         let c = t.coverage;
-        let percent = if c.total == 0 {
-            100
-        } else {
-            c.current * 100 / c.total
-        };
+        let percent = (c.current * 100).checked_div(c.total).unwrap_or(100);
         let complete = if c.current == c.total && c.orphaned == 0 {
             "100%".to_string()
         } else {

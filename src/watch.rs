@@ -80,9 +80,7 @@ impl Watcher {
                     modified: meta.as_ref().and_then(|m| m.modified().ok()),
                     len: meta.as_ref().map_or(u64::MAX, std::fs::Metadata::len),
                     #[cfg(unix)]
-                    inode: meta
-                        .as_ref()
-                        .map_or(0, |m| std::os::unix::fs::MetadataExt::ino(m)),
+                    inode: meta.as_ref().map_or(0, std::os::unix::fs::MetadataExt::ino),
                     path,
                 }
             })

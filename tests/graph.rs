@@ -86,9 +86,12 @@ fn tokens(dot: &str) -> Result<Vec<Tok>, String> {
     Ok(out)
 }
 
+/// The declared nodes and the edges of a graph.
+type Parsed = (HashSet<String>, Vec<(String, String)>);
+
 /// Parses `digraph ID { stmt* }` where a statement is `ID [attrs];`, `ID -> ID [attrs];`,
 /// `node|edge|graph [attrs];` or `ID = ID;`. Returns the declared nodes and the edges.
-fn parse(dot: &str) -> Result<(HashSet<String>, Vec<(String, String)>), String> {
+fn parse(dot: &str) -> Result<Parsed, String> {
     let toks = tokens(dot)?;
     let mut i = 0;
     let id = |i: &mut usize| match toks.get(*i) {

@@ -27,6 +27,8 @@ pub enum Action {
     Edit(usize),
     /// From the review, show the result.
     Confirm,
+    /// Abandon an edit started from the review: back to the review, answers unchanged.
+    CancelEdit,
     /// Forget every answer and go back to the first question.
     Restart,
 }
@@ -223,6 +225,12 @@ impl Walk {
                 }
                 _ => vec![Effect::Refused],
             },
+            Action::CancelEdit if self.editing => {
+                self.editing = false;
+                self.cursor = self.path.steps.len();
+                vec![Effect::BackToReview, Effect::Moved]
+            }
+            Action::CancelEdit => vec![Effect::Refused],
             Action::Restart => {
                 let had_answers = !self.answers.is_empty();
                 self.answers.clear();

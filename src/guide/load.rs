@@ -225,7 +225,7 @@ fn plain_expected(expected: &str) -> String {
             )
         }
         _ if e.starts_with("enum ") => "Goto(\"question-id\") or End(\"outcome-id\")",
-        _ => return format!("{e}"),
+        _ => return e.to_string(),
     };
     words.to_string()
 }

@@ -39,9 +39,9 @@ fn visible(id: &str) -> String {
 
 /// Checks one list of ids for invalid and duplicate ids. `path(i)` names item `i`'s id; it is only
 /// called when there is something to report, so a clean guide allocates nothing here.
-fn check_id_list<'a>(
+fn check_id_list(
     kind: &dyn Fn() -> String,
-    ids: &[&'a str],
+    ids: &[&str],
     path: &dyn Fn(usize) -> String,
     out: &mut Vec<Diagnostic>,
 ) {

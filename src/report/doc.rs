@@ -223,6 +223,6 @@ impl Doc {
 
 /// Whether a lead reads better with a colon before its text: not after a question or a full
 /// stop, and not before text that starts with its own connector (an arrow or a dash).
-fn needs_colon(lead: &str, text: &str) -> bool {
+pub fn needs_colon(lead: &str, text: &str) -> bool {
     !text.is_empty() && !lead.ends_with(['?', '!', '.', ':']) && !text.starts_with(['→', '—', '('])
 }

@@ -270,7 +270,7 @@ pub fn outcome_counts(sessions: &[Session]) -> Vec<(String, usize)> {
         .into_iter()
         .map(|(o, n)| (guide.outcomes[o].title.clone(), n))
         .collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1));
+    list.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     list
 }
 

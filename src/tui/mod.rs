@@ -1,21 +1,171 @@
 //! The full-screen player (ratatui + crossterm) over the walk engine.
+//!
+//! - [`app`]: the state and its transitions, a pure state machine (no IO);
+//! - [`view`]: pure functions from the state to a frame, with the layouts for each window size;
+//! - [`keymap`]: the keys as data, feeding the handling, the footer and the help screen;
+//! - [`strings`]: every word of the player's own, one table per language;
+//! - [`theme`]: styles by role (default, high contrast, no colour);
+//! - [`terminal`]: the guard that restores the terminal on every way out;
+//! - [`save`]: writing the result as Markdown.
+//!
+//! The loop here is the only IO: one thread blocks on the next terminal event (no CPU while idle),
+//! drains whatever else is pending, then draws once.
 
-use std::io;
+pub mod app;
+pub mod keymap;
+pub mod save;
+pub mod strings;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::{execute, queue};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+pub use app::{Action, App, AppEffect, Overlay, Screen, Status};
+pub use theme::Theme;
+
+use crate::engine::Walk;
 use crate::guide::Guide;
+use strings::{fill, ENGLISH};
 
 /// How the player is started.
 #[derive(Debug, Clone, Default)]
 pub struct PlayOptions {
-    /// Theme name from `--theme` (`default` or `high-contrast`).
+    /// Theme name from `--theme` (`default`, `high-contrast` or `mono`).
     pub theme: Option<String>,
-    /// Start at this question (position in the guide) instead of the guide's start.
+    /// Start at this question (position in the guide) instead of the guide's start; the intro
+    /// is skipped.
     pub from: Option<usize>,
 }
 
-/// Runs the player until the user quits.
+/// Environment variable that makes the player panic after its first frame, so tests can check
+/// that a panic restores the terminal. Not for users.
+pub const TEST_PANIC_ENV: &str = "COOP_GUIDE_TEST_PANIC";
+
+/// Runs the player until the user quits. Ctrl-C returns an error of kind
+/// [`io::ErrorKind::Interrupted`] (exit code 130), after the terminal is restored.
 pub fn play(guide: Arc<Guide>, options: PlayOptions) -> io::Result<()> {
-    let _ = (guide, options);
-    Err(io::Error::other("the full-screen player is not built yet; use --plain"))
+    let mut theme = match options.theme.as_deref() {
+        None => Theme::default(),
+        Some(name) => Theme::named(name).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                fill(ENGLISH.unknown_theme, &[("name", &name)]),
+            )
+        })?,
+    };
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        theme = theme.without_color();
+    }
+    let from = options.from.filter(|&q| q < guide.questions.len());
+    if from.is_none() && guide.index.start().is_none() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            ENGLISH.no_start,
+        ));
+    }
+    let walk = match from {
+        Some(q) => Walk::from_question(guide, q),
+        None => Walk::new(guide),
+    };
+    let mut app = App::with_walk(walk).with_theme(theme);
+    if from.is_some() {
+        app = app.skip_intro();
+    }
+    let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some_and(|v| v == "1");
+
+    let guard = terminal::Guard::enter()?;
+    let ending = run(&mut app, test_panic);
+    drop(guard);
+    match ending? {
+        Ending::Quit => Ok(()),
+        Ending::Interrupted => Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted")),
+    }
+}
+
+/// How the loop ended.
+enum Ending {
+    Quit,
+    Interrupted,
+}
+
+type Tty = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+fn run(app: &mut App, test_panic: bool) -> io::Result<Ending> {
+    // A buffered writer sends each frame in one write.
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    let mut terminal: Tty = Terminal::new(backend)?;
+    let size = terminal.size()?;
+    app.handle(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut first = true;
+    loop {
+        draw(&mut terminal, app)?;
+        if test_panic && first {
+            panic!("{TEST_PANIC_ENV}=1: panicking after the first frame, as asked");
+        }
+        first = false;
+        // Block for the next event, then take everything already waiting before drawing again.
+        let mut next = Some(event::read()?);
+        while let Some(ev) = next {
+            if let Some(ending) = on_event(app, ev) {
+                return Ok(ending);
+            }
+            next = if event::poll(Duration::ZERO)? {
+                Some(event::read()?)
+            } else {
+                None
+            };
+        }
+    }
+}
+
+/// Draws one frame of the app, inside a synchronized update so terminals that support it (DEC
+/// mode 2026) show the frame at once. Only what changed since the last frame is written.
+pub fn draw<W: Write>(terminal: &mut Terminal<CrosstermBackend<W>>, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = terminal.draw(|frame| view::render(app, frame)).map(|_| ());
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    drawn
+}
+
+/// Turns a terminal event into an action, and carries out what the app asks for.
+fn on_event(app: &mut App, ev: Event) -> Option<Ending> {
+    let action = match ev {
+        Event::Key(key) => Action::Key(key),
+        Event::Resize(width, height) => Action::Resize { width, height },
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            },
+            MouseEventKind::ScrollDown => Action::Wheel { down: true },
+            MouseEventKind::ScrollUp => Action::Wheel { down: false },
+            _ => return None,
+        },
+        _ => return None,
+    };
+    for effect in app.handle(action) {
+        match effect {
+            AppEffect::Quit => return Some(Ending::Quit),
+            AppEffect::Interrupt => return Some(Ending::Interrupted),
+            AppEffect::SaveResult => {
+                let saved =
+                    save::save_result(app.walk(), Path::new(".")).map_err(|e| e.to_string());
+                app.handle(Action::Saved(saved));
+            }
+        }
+    }
+    None
 }

@@ -1,0 +1,679 @@
+//! The player's state and its transitions: a pure state machine over the walk.
+//!
+//! [`App::handle`] takes an [`Action`] (a key, a click, a resize, the outcome of a save) and
+//! returns [`AppEffect`]s for the driver to carry out (quit, save a file). It does no IO, so flow
+//! tests drive it with key sequences and look at the state and the rendered frame.
+//!
+//! What is on screen is derived, not stored: the walk's place decides the screen, and overlays
+//! (help, why, quit confirmation) sit on a stack above it; the top one gets the keys and Esc
+//! pops it (helix's compositor, without the trait objects).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::keymap::{self, Command, Context};
+use super::strings::{fill, Strings, ENGLISH};
+use super::theme::Theme;
+use super::view;
+use crate::engine::{Action as WalkAction, Effect, Place, Walk};
+use crate::guide::Guide;
+use crate::report::doc::Doc;
+use crate::report::result;
+
+/// What the app is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// A key was pressed; the keymap turns it into a command for the current context.
+    Key(KeyEvent),
+    /// A command, as if its key had been pressed.
+    Command(Command),
+    /// A left click at a cell.
+    Click {
+        /// Column.
+        column: u16,
+        /// Row.
+        row: u16,
+    },
+    /// The mouse wheel turned.
+    Wheel {
+        /// Towards the end of the text.
+        down: bool,
+    },
+    /// The terminal has a new size.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+    /// The driver saved the result (the path) or could not (why).
+    Saved(Result<PathBuf, String>),
+}
+
+/// What the driver must do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppEffect {
+    /// Leave the player.
+    Quit,
+    /// Leave the player at once: the user pressed Ctrl-C.
+    Interrupt,
+    /// Write the result as Markdown, then report back with [`Action::Saved`].
+    SaveResult,
+}
+
+/// The screen under the overlays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The guide's welcome.
+    Intro,
+    /// A question, by position in the guide; `step` counts from 0 on this path.
+    Question {
+        /// Position of the question in the guide.
+        question: usize,
+        /// Step on the path, from 0.
+        step: usize,
+    },
+    /// The answers on the path; `outcome` is `None` when opened before the path is complete.
+    Review {
+        /// Where the path leads, once complete.
+        outcome: Option<usize>,
+    },
+    /// The result.
+    Result {
+        /// The outcome reached.
+        outcome: usize,
+    },
+}
+
+/// A layer over the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keys, generated from the keymap.
+    Help,
+    /// Why the current question is asked (when there is no room for the side pane).
+    Why,
+    /// Quitting would lose answers: ask first.
+    ConfirmQuit,
+}
+
+/// A line shown after an action, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Something worked; the text says what.
+    Done(String),
+    /// Something failed; the text says why.
+    Failed(String),
+}
+
+/// The whole state of the player.
+#[derive(Debug, Clone)]
+pub struct App {
+    walk: Walk,
+    strings: &'static Strings,
+    theme: Theme,
+    size: (u16, u16),
+    started: bool,
+    review_open: bool,
+    selected: usize,
+    why_pane: bool,
+    scroll: usize,
+    section: usize,
+    help_scroll: usize,
+    overlays: Vec<Overlay>,
+    status: Option<Status>,
+    saved: bool,
+    document: Option<Doc>,
+}
+
+impl App {
+    /// A player at the guide's intro, in English, with the default theme, sized 80×24 until told.
+    pub fn new(guide: Arc<Guide>) -> App {
+        App::with_walk(Walk::new(guide))
+    }
+
+    /// A player over an existing walk (`play --from`, sessions). It starts at the intro only when
+    /// the walk has not moved yet and begins at the guide's start.
+    pub fn with_walk(walk: Walk) -> App {
+        let mut app = App {
+            walk,
+            strings: &ENGLISH,
+            theme: Theme::default(),
+            size: (80, 24),
+            started: false,
+            review_open: false,
+            selected: 0,
+            why_pane: true,
+            scroll: 0,
+            section: 0,
+            help_scroll: 0,
+            overlays: Vec::new(),
+            status: None,
+            saved: false,
+            document: None,
+        };
+        app.refresh_document();
+        app.enter_screen();
+        app
+    }
+
+    /// Skips the intro (for `--from` and for tests that start at the first question).
+    pub fn skip_intro(mut self) -> App {
+        self.started = true;
+        self.enter_screen();
+        self
+    }
+
+    /// Uses another theme.
+    pub fn with_theme(mut self, theme: Theme) -> App {
+        self.theme = theme;
+        self
+    }
+
+    /// Uses another table of words.
+    pub fn with_strings(mut self, strings: &'static Strings) -> App {
+        self.strings = strings;
+        self
+    }
+
+    /// Sets the terminal size the app lays itself out for.
+    pub fn with_size(mut self, width: u16, height: u16) -> App {
+        self.size = (width, height);
+        self
+    }
+
+    /// The walk being played.
+    pub fn walk(&self) -> &Walk {
+        &self.walk
+    }
+
+    /// The guide being played.
+    pub fn guide(&self) -> &Guide {
+        self.walk.guide()
+    }
+
+    /// The words in use.
+    pub fn strings(&self) -> &'static Strings {
+        self.strings
+    }
+
+    /// The theme in use.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The size the app was last told of.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// The selected line: an answer, a review line, or the intro's button.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Lines scrolled in the intro or the result.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The result section the user is in.
+    pub fn section(&self) -> usize {
+        self.section
+    }
+
+    /// Lines scrolled in the help overlay.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// True when the why pane is wanted (shown when there is room).
+    pub fn why_pane(&self) -> bool {
+        self.why_pane
+    }
+
+    /// The overlays, bottom first.
+    pub fn overlays(&self) -> &[Overlay] {
+        &self.overlays
+    }
+
+    /// The status line, if an action just reported something.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// True once the result has been saved and nothing changed since.
+    pub fn saved(&self) -> bool {
+        self.saved
+    }
+
+    /// The result as a document, once the path reaches an outcome.
+    pub fn document(&self) -> Option<&Doc> {
+        self.document.as_ref()
+    }
+
+    /// The screen under the overlays.
+    pub fn screen(&self) -> Screen {
+        if !self.started {
+            return Screen::Intro;
+        }
+        match self.walk.place() {
+            Place::Question { .. } if self.review_open => Screen::Review { outcome: None },
+            Place::Question { question, step } => Screen::Question { question, step },
+            Place::Review { outcome } => Screen::Review {
+                outcome: Some(outcome),
+            },
+            Place::Result { outcome } => Screen::Result { outcome },
+        }
+    }
+
+    /// Where keys go: the top overlay, or the screen.
+    pub fn context(&self) -> Context {
+        match self.overlays.last() {
+            Some(Overlay::Help) => Context::Help,
+            Some(Overlay::Why) => Context::Why,
+            Some(Overlay::ConfirmQuit) => Context::ConfirmQuit,
+            None => self.screen_context(),
+        }
+    }
+
+    /// The context of the screen itself, ignoring overlays (the help lists its keys).
+    pub fn screen_context(&self) -> Context {
+        match self.screen() {
+            Screen::Intro => Context::Intro,
+            Screen::Question { .. } => Context::Question,
+            Screen::Review { .. } => Context::Review,
+            Screen::Result { .. } => Context::Result,
+        }
+    }
+
+    /// Number of answers recorded, stale ones included.
+    pub fn answer_count(&self) -> usize {
+        self.walk.review().len() + self.walk.stale().len()
+    }
+
+    /// True when quitting now would lose answers: some are recorded, the result is not on
+    /// screen, and it has not been saved.
+    pub fn answers_at_risk(&self) -> bool {
+        self.answer_count() > 0 && !matches!(self.screen(), Screen::Result { .. }) && !self.saved
+    }
+
+    /// The lines of the review: the answered steps on the path, then the button.
+    pub fn review_len(&self) -> usize {
+        self.walk.review().len() + 1
+    }
+
+    /// Handles one action; returns what the driver must do.
+    pub fn handle(&mut self, action: Action) -> Vec<AppEffect> {
+        match action {
+            Action::Resize { width, height } => {
+                self.resize(width, height);
+                Vec::new()
+            }
+            Action::Saved(outcome) => {
+                self.status = Some(match outcome {
+                    Ok(path) => {
+                        self.saved = true;
+                        let shown = path.display().to_string();
+                        Status::Done(fill(self.strings.saved, &[("path", &shown)]))
+                    }
+                    Err(error) => {
+                        Status::Failed(fill(self.strings.save_failed, &[("error", &error)]))
+                    }
+                });
+                Vec::new()
+            }
+            Action::Key(key) => match keymap::command(self.context(), &key) {
+                Some(command) => self.command(command),
+                None => Vec::new(),
+            },
+            Action::Command(command) => self.command(command),
+            Action::Click { column, row } => {
+                self.status = None;
+                self.click(column, row)
+            }
+            Action::Wheel { down } => {
+                self.status = None;
+                self.wheel(down)
+            }
+        }
+    }
+
+    /// Handles a key event (a shortcut for `handle(Action::Key(key))`).
+    pub fn key(&mut self, key: KeyEvent) -> Vec<AppEffect> {
+        self.handle(Action::Key(key))
+    }
+
+    fn command(&mut self, command: Command) -> Vec<AppEffect> {
+        self.status = None;
+        if command == Command::Interrupt {
+            return vec![AppEffect::Interrupt];
+        }
+        match self.context() {
+            Context::Help => match command {
+                Command::Close => {
+                    self.overlays.pop();
+                }
+                Command::Quit => return self.quit(),
+                other => self.scroll_help(other),
+            },
+            Context::Why => match command {
+                Command::Close => {
+                    self.overlays.pop();
+                }
+                Command::Quit => return self.quit(),
+                _ => {}
+            },
+            Context::ConfirmQuit => match command {
+                Command::Yes => return vec![AppEffect::Quit],
+                Command::No => {
+                    self.overlays.pop();
+                }
+                _ => {}
+            },
+            Context::Intro => match command {
+                Command::Start => {
+                    self.started = true;
+                    self.enter_screen();
+                }
+                other => return self.common(other),
+            },
+            Context::Question => return self.on_question(command),
+            Context::Review => return self.on_review(command),
+            Context::Result => return self.on_result(command),
+        }
+        Vec::new()
+    }
+
+    /// Commands that mean the same on every screen, and scrolling.
+    fn common(&mut self, command: Command) -> Vec<AppEffect> {
+        match command {
+            Command::Help => {
+                self.help_scroll = 0;
+                self.overlays.push(Overlay::Help);
+            }
+            Command::Quit => return self.quit(),
+            Command::ScrollUp
+            | Command::ScrollDown
+            | Command::PageUp
+            | Command::PageDown
+            | Command::Top
+            | Command::Bottom
+            | Command::NextSection
+            | Command::PrevSection => self.scroll_document(command),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn on_question(&mut self, command: Command) -> Vec<AppEffect> {
+        let Screen::Question { question, .. } = self.screen() else {
+            return Vec::new();
+        };
+        let count = self.guide().questions[question].answers.len();
+        match command {
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Command::Top => self.selected = 0,
+            Command::Bottom => self.selected = count.saturating_sub(1),
+            Command::Choose => self.apply(WalkAction::Choose(self.selected)),
+            Command::Pick(n) if n < count => {
+                self.selected = n;
+                self.apply(WalkAction::Choose(n));
+            }
+            Command::Back => self.back_from_question(),
+            Command::Review => {
+                self.review_open = true;
+                self.enter_screen();
+            }
+            Command::Why => {
+                if view::why_pane_fits(self.size) {
+                    self.why_pane = !self.why_pane;
+                } else {
+                    self.overlays.push(Overlay::Why);
+                }
+            }
+            other => return self.common(other),
+        }
+        Vec::new()
+    }
+
+    fn back_from_question(&mut self) {
+        // Backing out of an edit started from the review returns to the review, answer unchanged.
+        if self.walk.editing() {
+            self.apply(WalkAction::CancelEdit);
+            return;
+        }
+        let effects = self.walk.apply(WalkAction::Back);
+        if effects.contains(&Effect::Refused) {
+            self.started = false;
+        }
+        self.enter_screen();
+    }
+
+    fn on_review(&mut self, command: Command) -> Vec<AppEffect> {
+        let last = self.review_len() - 1;
+        match command {
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Down => self.selected = (self.selected + 1).min(last),
+            Command::Top => self.selected = 0,
+            Command::Bottom => self.selected = last,
+            Command::Open if self.selected >= last => {
+                if self.review_open {
+                    self.review_open = false;
+                    self.enter_screen();
+                } else {
+                    self.apply(WalkAction::Confirm);
+                }
+            }
+            Command::Open => {
+                let question = self.walk.review()[self.selected].question;
+                self.review_open = false;
+                self.apply(WalkAction::Edit(question));
+            }
+            Command::Back => {
+                if self.review_open {
+                    self.review_open = false;
+                    self.enter_screen();
+                } else {
+                    self.apply(WalkAction::Back);
+                }
+            }
+            other => return self.common(other),
+        }
+        Vec::new()
+    }
+
+    fn on_result(&mut self, command: Command) -> Vec<AppEffect> {
+        match command {
+            Command::Back | Command::Review => self.apply(WalkAction::Back),
+            Command::Save => {
+                if self.document.is_some() {
+                    return vec![AppEffect::SaveResult];
+                }
+                self.status = Some(Status::Failed(self.strings.nothing_to_save.to_string()));
+            }
+            other => return self.common(other),
+        }
+        Vec::new()
+    }
+
+    fn quit(&mut self) -> Vec<AppEffect> {
+        if !self.answers_at_risk() {
+            return vec![AppEffect::Quit];
+        }
+        if self.overlays.last() != Some(&Overlay::ConfirmQuit) {
+            self.overlays.push(Overlay::ConfirmQuit);
+        }
+        Vec::new()
+    }
+
+    fn click(&mut self, column: u16, row: u16) -> Vec<AppEffect> {
+        if !self.overlays.is_empty() {
+            return Vec::new();
+        }
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let Some(hit) = view::hit(self, area, column, row) else {
+            return Vec::new();
+        };
+        match (self.screen(), hit) {
+            (Screen::Intro, _) => self.command(Command::Start),
+            (Screen::Question { .. }, n) => self.command(Command::Pick(n)),
+            (Screen::Review { .. }, n) => {
+                self.selected = n;
+                self.command(Command::Open)
+            }
+            (Screen::Result { .. }, n) => {
+                self.jump_to_section(n);
+                Vec::new()
+            }
+        }
+    }
+
+    fn wheel(&mut self, down: bool) -> Vec<AppEffect> {
+        let step = if down {
+            Command::ScrollDown
+        } else {
+            Command::ScrollUp
+        };
+        let mv = if down { Command::Down } else { Command::Up };
+        match self.context() {
+            Context::Help => {
+                for _ in 0..3 {
+                    self.scroll_help(step);
+                }
+            }
+            Context::Intro | Context::Result => {
+                for _ in 0..3 {
+                    self.scroll_document(step);
+                }
+            }
+            Context::Question | Context::Review => return self.command(mv),
+            Context::Why | Context::ConfirmQuit => {}
+        }
+        Vec::new()
+    }
+
+    /// Applies an action to the walk and follows it to its new screen.
+    fn apply(&mut self, action: WalkAction) {
+        let effects = self.walk.apply(action);
+        if effects.contains(&Effect::AnswersChanged) {
+            self.saved = false;
+            self.refresh_document();
+        }
+        if effects.contains(&Effect::Refused) {
+            return;
+        }
+        self.enter_screen();
+    }
+
+    fn refresh_document(&mut self) {
+        self.document = result::document(&self.walk);
+    }
+
+    /// Resets what belongs to one screen when arriving on it.
+    fn enter_screen(&mut self) {
+        self.scroll = 0;
+        self.section = 0;
+        self.selected = match self.screen() {
+            Screen::Intro | Screen::Result { .. } => 0,
+            Screen::Question { question, .. } => self.walk.answer_of(question).unwrap_or(0),
+            Screen::Review { .. } => self.review_len() - 1,
+        };
+    }
+
+    fn scroll_document(&mut self, command: Command) {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let Some(doc) = view::document_geometry(self, area) else {
+            return;
+        };
+        let max = doc.lines.saturating_sub(doc.height);
+        let page = doc.height.saturating_sub(2).max(1);
+        self.scroll = match command {
+            Command::ScrollUp => self.scroll.saturating_sub(1),
+            Command::ScrollDown => self.scroll + 1,
+            Command::PageUp => self.scroll.saturating_sub(page),
+            Command::PageDown => self.scroll + page,
+            Command::Top => 0,
+            Command::Bottom => max,
+            Command::NextSection => {
+                let next = (self.section + 1).min(doc.sections.len().saturating_sub(1));
+                self.jump_to_section(next);
+                return;
+            }
+            Command::PrevSection => {
+                let prev = self.section.saturating_sub(1);
+                self.jump_to_section(prev);
+                return;
+            }
+            _ => self.scroll,
+        }
+        .min(max);
+        // The section is the last one starting at or above the top line. At the very end, a short
+        // closing section can't reach the top: keep the one jumped to while its heading shows.
+        let derived = section_at(&doc.sections, self.scroll);
+        let jumped_visible = doc
+            .sections
+            .get(self.section)
+            .is_some_and(|&s| s >= self.scroll && s < self.scroll + doc.height);
+        if !(self.scroll == max && self.section > derived && jumped_visible) {
+            self.section = derived;
+        }
+    }
+
+    fn jump_to_section(&mut self, section: usize) {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let Some(doc) = view::document_geometry(self, area) else {
+            return;
+        };
+        let Some(&start) = doc.sections.get(section) else {
+            return;
+        };
+        let max = doc.lines.saturating_sub(doc.height);
+        self.section = section;
+        self.scroll = start.min(max);
+    }
+
+    fn scroll_help(&mut self, command: Command) {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let (lines, height) = view::help_geometry(self, area);
+        let max = lines.saturating_sub(height);
+        let page = height.saturating_sub(1).max(1);
+        self.help_scroll = match command {
+            Command::ScrollUp => self.help_scroll.saturating_sub(1),
+            Command::ScrollDown => self.help_scroll + 1,
+            Command::PageUp => self.help_scroll.saturating_sub(page),
+            Command::PageDown => self.help_scroll + page,
+            Command::Top => 0,
+            Command::Bottom => max,
+            _ => self.help_scroll,
+        }
+        .min(max);
+    }
+
+    /// Lays out for a new size. Text rewraps, so line offsets change meaning: the scroll keeps
+    /// its place within the current section instead.
+    fn resize(&mut self, width: u16, height: u16) {
+        let old = Rect::new(0, 0, self.size.0, self.size.1);
+        let within = view::document_geometry(self, old).and_then(|doc| {
+            doc.sections
+                .get(self.section)
+                .map(|&start| self.scroll.saturating_sub(start))
+        });
+        self.size = (width, height);
+        let area = Rect::new(0, 0, width, height);
+        if let Some(doc) = view::document_geometry(self, area) {
+            let start = doc.sections.get(self.section).copied().unwrap_or(0);
+            self.scroll = (start + within.unwrap_or(0)).min(doc.lines.saturating_sub(doc.height));
+        }
+        let (lines, height) = view::help_geometry(self, area);
+        self.help_scroll = self.help_scroll.min(lines.saturating_sub(height));
+    }
+}
+
+/// The section a line belongs to: the last one starting at or before it.
+fn section_at(starts: &[usize], line: usize) -> usize {
+    starts.iter().rposition(|&s| s <= line).unwrap_or(0)
+}

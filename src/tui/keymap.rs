@@ -1,0 +1,569 @@
+//! The keymap as data: which key does what, where. One table drives the key handling, the footer
+//! hints and the help screen, so the three can never disagree (gitui's `key_list` pattern).
+//!
+//! A [`Binding`] names its keys, the [`Command`] they give, the [`Context`]s where they work, and
+//! two texts from the strings table: a short hint for the footer and a line for the help screen.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::strings::{fill, Strings};
+
+/// A key as the keymap names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A printable character (shift is ignored: terminals disagree on reporting it).
+    Char(char),
+    /// Control and a letter.
+    Ctrl(char),
+    /// Enter.
+    Enter,
+    /// Escape.
+    Esc,
+    /// Backspace.
+    Backspace,
+    /// Tab.
+    Tab,
+    /// Shift and Tab.
+    BackTab,
+    /// The up arrow.
+    Up,
+    /// The down arrow.
+    Down,
+    /// Page Up.
+    PageUp,
+    /// Page Down.
+    PageDown,
+    /// Home.
+    Home,
+    /// End.
+    End,
+    /// Any of the keys 1 to 9.
+    Digits,
+}
+
+/// What a key asks for; the app decides what it means on the current screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Scroll up one line.
+    ScrollUp,
+    /// Scroll down one line.
+    ScrollDown,
+    /// Scroll up a page.
+    PageUp,
+    /// Scroll down a page.
+    PageDown,
+    /// Go to the top.
+    Top,
+    /// Go to the end.
+    Bottom,
+    /// Jump to the next section.
+    NextSection,
+    /// Jump to the previous section.
+    PrevSection,
+    /// Leave the intro and start.
+    Start,
+    /// Choose the selected answer.
+    Choose,
+    /// Choose answer `n` (0-based).
+    Pick(usize),
+    /// Open the selected line of the review.
+    Open,
+    /// Go back one step.
+    Back,
+    /// Show the review of the answers.
+    Review,
+    /// Show why the question is asked.
+    Why,
+    /// Show the help.
+    Help,
+    /// Save the result.
+    Save,
+    /// Quit, asking first when answers would be lost.
+    Quit,
+    /// Quit at once (Ctrl-C).
+    Interrupt,
+    /// Close the top overlay.
+    Close,
+    /// Yes (confirm quitting).
+    Yes,
+    /// No (stay).
+    No,
+}
+
+/// Where keys are read: a screen, or the overlay on top of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The intro screen.
+    Intro,
+    /// A question.
+    Question,
+    /// The review of answers.
+    Review,
+    /// The result.
+    Result,
+    /// The help overlay.
+    Help,
+    /// The "why we ask" overlay.
+    Why,
+    /// The quit confirmation.
+    ConfirmQuit,
+}
+
+/// One line of the keymap.
+#[derive(Debug)]
+pub struct Binding {
+    /// The keys, the first one shown in the footer.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub command: Command,
+    /// Where they work.
+    pub contexts: &'static [Context],
+    /// Place in the footer, `None` for the help screen only. When the footer is too narrow, the
+    /// highest numbers go first.
+    pub footer: Option<u8>,
+    /// Short footer text.
+    pub hint: fn(&Strings) -> &'static str,
+    /// Help screen text.
+    pub help: fn(&Strings) -> &'static str,
+}
+
+use Context::{ConfirmQuit, Help, Intro, Question, Result, Review, Why};
+
+const SCREENS: &[Context] = &[Intro, Question, Review, Result];
+const ALL: &[Context] = &[Intro, Question, Review, Result, Help, Why, ConfirmQuit];
+const DOCUMENTS: &[Context] = &[Intro, Result, Help];
+
+/// The keymap. Order matters: the first binding whose key matches in the context wins, and the
+/// footer and help list bindings in this order.
+pub static BINDINGS: &[Binding] = &[
+    // Starting (first, so the intro's footer leads with it).
+    Binding {
+        keys: &[Key::Enter],
+        command: Command::Start,
+        contexts: &[Intro],
+        footer: Some(0),
+        hint: |s| s.hint_start,
+        help: |s| s.help_start,
+    },
+    // Moving.
+    Binding {
+        keys: &[Key::Up, Key::Char('k')],
+        command: Command::Up,
+        contexts: &[Question, Review],
+        footer: Some(1),
+        hint: |s| s.hint_move,
+        help: |s| s.help_up,
+    },
+    Binding {
+        keys: &[Key::Down, Key::Char('j')],
+        command: Command::Down,
+        contexts: &[Question, Review],
+        footer: Some(1),
+        hint: |s| s.hint_move,
+        help: |s| s.help_down,
+    },
+    Binding {
+        keys: &[Key::Up, Key::Char('k')],
+        command: Command::ScrollUp,
+        contexts: DOCUMENTS,
+        footer: Some(4),
+        hint: |s| s.hint_scroll,
+        help: |s| s.help_scroll_up,
+    },
+    Binding {
+        keys: &[Key::Down, Key::Char('j')],
+        command: Command::ScrollDown,
+        contexts: DOCUMENTS,
+        footer: Some(4),
+        hint: |s| s.hint_scroll,
+        help: |s| s.help_scroll_down,
+    },
+    Binding {
+        keys: &[Key::PageUp],
+        command: Command::PageUp,
+        contexts: &[Intro, Result, Help],
+        footer: None,
+        hint: |s| s.hint_scroll,
+        help: |s| s.help_page_up,
+    },
+    Binding {
+        keys: &[Key::PageDown, Key::Char(' ')],
+        command: Command::PageDown,
+        contexts: &[Intro, Result, Help],
+        footer: None,
+        hint: |s| s.hint_scroll,
+        help: |s| s.help_page_down,
+    },
+    Binding {
+        keys: &[Key::Home, Key::Char('g')],
+        command: Command::Top,
+        contexts: &[Question, Review, Result, Help],
+        footer: None,
+        hint: |s| s.hint_scroll,
+        help: |s| s.help_top,
+    },
+    Binding {
+        keys: &[Key::End, Key::Char('G')],
+        command: Command::Bottom,
+        contexts: &[Question, Review, Result, Help],
+        footer: None,
+        hint: |s| s.hint_scroll,
+        help: |s| s.help_bottom,
+    },
+    Binding {
+        keys: &[Key::Tab, Key::Char(']')],
+        command: Command::NextSection,
+        contexts: &[Result],
+        footer: Some(4),
+        hint: |s| s.hint_section,
+        help: |s| s.help_next_section,
+    },
+    Binding {
+        keys: &[Key::BackTab, Key::Char('[')],
+        command: Command::PrevSection,
+        contexts: &[Result],
+        footer: None,
+        hint: |s| s.hint_section,
+        help: |s| s.help_prev_section,
+    },
+    // Deciding.
+    Binding {
+        keys: &[Key::Enter],
+        command: Command::Choose,
+        contexts: &[Question],
+        footer: Some(0),
+        hint: |s| s.hint_choose,
+        help: |s| s.help_choose,
+    },
+    Binding {
+        keys: &[Key::Digits],
+        command: Command::Pick(0),
+        contexts: &[Question],
+        footer: Some(6),
+        hint: |s| s.hint_pick,
+        help: |s| s.help_pick,
+    },
+    Binding {
+        keys: &[Key::Enter],
+        command: Command::Open,
+        contexts: &[Review],
+        footer: Some(0),
+        hint: |s| s.hint_open,
+        help: |s| s.help_open,
+    },
+    Binding {
+        keys: &[Key::Char('b'), Key::Backspace, Key::Esc],
+        command: Command::Back,
+        contexts: &[Question, Review],
+        footer: Some(2),
+        hint: |s| s.hint_back,
+        help: |s| s.help_back,
+    },
+    Binding {
+        keys: &[Key::Char('b'), Key::Backspace, Key::Esc],
+        command: Command::Back,
+        contexts: &[Result],
+        footer: None,
+        hint: |s| s.hint_back,
+        help: |s| s.help_back_result,
+    },
+    Binding {
+        keys: &[Key::Char('r')],
+        command: Command::Review,
+        contexts: &[Question, Result],
+        footer: Some(4),
+        hint: |s| s.hint_review,
+        help: |s| s.help_review,
+    },
+    Binding {
+        keys: &[Key::Char('w')],
+        command: Command::Why,
+        contexts: &[Question],
+        footer: Some(5),
+        hint: |s| s.hint_why,
+        help: |s| s.help_why,
+    },
+    Binding {
+        keys: &[Key::Char('s')],
+        command: Command::Save,
+        contexts: &[Result],
+        footer: Some(1),
+        hint: |s| s.hint_save,
+        help: |s| s.help_save,
+    },
+    // Overlays.
+    Binding {
+        keys: &[Key::Char('y'), Key::Enter],
+        command: Command::Yes,
+        contexts: &[ConfirmQuit],
+        footer: Some(0),
+        hint: |s| s.hint_yes_quit,
+        help: |s| s.help_yes,
+    },
+    Binding {
+        keys: &[Key::Char('q')],
+        command: Command::Yes,
+        contexts: &[ConfirmQuit],
+        footer: None,
+        hint: |s| s.hint_yes_quit,
+        help: |s| s.help_yes,
+    },
+    Binding {
+        keys: &[Key::Char('n'), Key::Esc],
+        command: Command::No,
+        contexts: &[ConfirmQuit],
+        footer: Some(0),
+        hint: |s| s.hint_no_stay,
+        help: |s| s.help_no,
+    },
+    Binding {
+        keys: &[Key::Esc, Key::Char('?'), Key::Enter],
+        command: Command::Close,
+        contexts: &[Help],
+        footer: Some(0),
+        hint: |s| s.hint_close,
+        help: |s| s.help_close,
+    },
+    Binding {
+        keys: &[Key::Esc, Key::Char('w'), Key::Enter],
+        command: Command::Close,
+        contexts: &[Why],
+        footer: Some(0),
+        hint: |s| s.hint_close,
+        help: |s| s.help_close,
+    },
+    // Everywhere.
+    Binding {
+        keys: &[Key::Char('?')],
+        command: Command::Help,
+        contexts: SCREENS,
+        footer: Some(3),
+        hint: |s| s.hint_help,
+        help: |s| s.help_help,
+    },
+    Binding {
+        keys: &[Key::Char('q')],
+        command: Command::Quit,
+        contexts: &[Intro, Question, Review, Result, Help, Why],
+        footer: Some(3),
+        hint: |s| s.hint_quit,
+        help: |s| s.help_quit,
+    },
+    Binding {
+        keys: &[Key::Ctrl('c')],
+        command: Command::Interrupt,
+        contexts: ALL,
+        footer: None,
+        hint: |s| s.hint_quit,
+        help: |s| s.help_interrupt,
+    },
+];
+
+impl Key {
+    /// True when the key event is this key.
+    pub fn matches(self, event: &KeyEvent) -> bool {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        let shift = event.modifiers.contains(KeyModifiers::SHIFT);
+        match (self, event.code) {
+            (Key::Char(c), KeyCode::Char(e)) => !ctrl && !alt && c == e,
+            (Key::Ctrl(c), KeyCode::Char(e)) => ctrl && c.eq_ignore_ascii_case(&e),
+            (Key::Digits, KeyCode::Char(e)) => !ctrl && !alt && matches!(e, '1'..='9'),
+            (Key::Enter, KeyCode::Enter) => true,
+            (Key::Esc, KeyCode::Esc) => true,
+            (Key::Backspace, KeyCode::Backspace) => true,
+            (Key::Tab, KeyCode::Tab) => !shift,
+            (Key::BackTab, KeyCode::BackTab) => true,
+            (Key::BackTab, KeyCode::Tab) => shift,
+            (Key::Up, KeyCode::Up) => true,
+            (Key::Down, KeyCode::Down) => true,
+            (Key::PageUp, KeyCode::PageUp) => true,
+            (Key::PageDown, KeyCode::PageDown) => true,
+            (Key::Home, KeyCode::Home) => true,
+            (Key::End, KeyCode::End) => true,
+            _ => false,
+        }
+    }
+
+    /// The key's name for people.
+    pub fn label(self, s: &Strings) -> String {
+        match self {
+            Key::Char(' ') => s.key_space.to_string(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => fill(s.key_ctrl, &[("key", &c)]),
+            Key::Enter => s.key_enter.to_string(),
+            Key::Esc => s.key_esc.to_string(),
+            Key::Backspace => s.key_backspace.to_string(),
+            Key::Tab => s.key_tab.to_string(),
+            Key::BackTab => s.key_backtab.to_string(),
+            Key::Up => s.key_up.to_string(),
+            Key::Down => s.key_down.to_string(),
+            Key::PageUp => s.key_page_up.to_string(),
+            Key::PageDown => s.key_page_down.to_string(),
+            Key::Home => s.key_home.to_string(),
+            Key::End => s.key_end.to_string(),
+            Key::Digits => s.key_digits.to_string(),
+        }
+    }
+}
+
+/// The command a key event gives in a context, if any. Key releases give none.
+pub fn command(context: Context, event: &KeyEvent) -> Option<Command> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    BINDINGS
+        .iter()
+        .filter(|b| b.contexts.contains(&context))
+        .find(|b| b.keys.iter().any(|k| k.matches(event)))
+        .map(|b| match (b.command, event.code) {
+            (Command::Pick(_), KeyCode::Char(c)) => {
+                Command::Pick(c.to_digit(10).map_or(0, |d| d as usize - 1))
+            }
+            (command, _) => command,
+        })
+}
+
+/// One footer hint: the keys and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// The keys, as shown.
+    pub keys: String,
+    /// What they do.
+    pub text: &'static str,
+    /// Lower is more important (kept when the footer is narrow).
+    pub rank: u8,
+}
+
+/// The footer hints for a context, in table order. Neighbouring bindings with the same hint share
+/// one entry (`↑↓ move`).
+pub fn hints(context: Context, s: &Strings) -> Vec<Hint> {
+    let mut out: Vec<Hint> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+        let (Some(rank), Some(key)) = (b.footer, b.keys.first()) else {
+            continue;
+        };
+        let text = (b.hint)(s);
+        let label = key.label(s);
+        match out.last_mut() {
+            Some(last) if last.text == text => {
+                let single = last.keys.chars().count() == 1 && label.chars().count() == 1;
+                if !single {
+                    last.keys.push('/');
+                }
+                last.keys.push_str(&label);
+            }
+            _ => out.push(Hint {
+                keys: label,
+                text,
+                rank,
+            }),
+        }
+    }
+    out
+}
+
+/// The help screen's lines for a context: every binding's keys and what it does.
+pub fn help(context: Context, s: &Strings) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.contexts.contains(&context))
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label(s)).collect();
+            (keys.join(s.key_or), (b.help)(s))
+        })
+        .collect()
+}
+
+/// Parses a key sequence for tests and scripts: plain characters stand for themselves, names in
+/// angle brackets for the others (`<enter>`, `<esc>`, `<bs>`, `<tab>`, `<s-tab>`, `<up>`, `<down>`,
+/// `<pgup>`, `<pgdn>`, `<home>`, `<end>`, `<space>`, `<c-c>`). Spaces between keys are ignored.
+///
+/// # Panics
+/// On an unknown `<name>`: a test with a typo should fail loudly.
+pub fn parse_keys(sequence: &str) -> Vec<KeyEvent> {
+    let mut keys = Vec::new();
+    let mut chars = sequence.chars();
+    while let Some(c) = chars.next() {
+        let event = match c {
+            ' ' => continue,
+            '<' => {
+                let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+                match name.as_str() {
+                    "enter" => KeyEvent::from(KeyCode::Enter),
+                    "esc" => KeyEvent::from(KeyCode::Esc),
+                    "bs" => KeyEvent::from(KeyCode::Backspace),
+                    "tab" => KeyEvent::from(KeyCode::Tab),
+                    "s-tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                    "up" => KeyEvent::from(KeyCode::Up),
+                    "down" => KeyEvent::from(KeyCode::Down),
+                    "pgup" => KeyEvent::from(KeyCode::PageUp),
+                    "pgdn" => KeyEvent::from(KeyCode::PageDown),
+                    "home" => KeyEvent::from(KeyCode::Home),
+                    "end" => KeyEvent::from(KeyCode::End),
+                    "space" => KeyEvent::from(KeyCode::Char(' ')),
+                    "lt" => KeyEvent::from(KeyCode::Char('<')),
+                    ctrl if ctrl.starts_with("c-") && ctrl.chars().count() == 3 => {
+                        let letter = ctrl.chars().nth(2).unwrap_or('c');
+                        KeyEvent::new(KeyCode::Char(letter), KeyModifiers::CONTROL)
+                    }
+                    other => panic!("unknown key <{other}> in {sequence:?}"),
+                }
+            }
+            c => KeyEvent::from(KeyCode::Char(c)),
+        };
+        keys.push(event);
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::strings::ENGLISH;
+
+    #[test]
+    fn every_context_can_quit_and_every_screen_has_help() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for &context in ALL {
+            assert_eq!(
+                command(context, &ctrl_c),
+                Some(Command::Interrupt),
+                "{context:?}"
+            );
+        }
+        for &context in SCREENS {
+            let hints = hints(context, &ENGLISH);
+            assert!(
+                hints.iter().any(|h| h.keys == "?"),
+                "{context:?}: {hints:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn digits_pick_answers_counting_from_zero() {
+        let three = KeyEvent::from(KeyCode::Char('3'));
+        assert_eq!(command(Context::Question, &three), Some(Command::Pick(2)));
+        assert_eq!(command(Context::Review, &three), None);
+    }
+
+    #[test]
+    fn neighbouring_hints_with_the_same_text_share_an_entry() {
+        let hints = hints(Context::Question, &ENGLISH);
+        assert_eq!(hints[0].keys, "↑↓");
+        assert_eq!(hints[0].text, "move");
+    }
+
+    #[test]
+    fn parse_keys_reads_names_and_characters() {
+        let keys = parse_keys("j<enter> <c-c>");
+        assert_eq!(keys.len(), 3);
+        assert_eq!(keys[1].code, KeyCode::Enter);
+        assert!(keys[2].modifiers.contains(KeyModifiers::CONTROL));
+    }
+}

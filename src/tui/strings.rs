@@ -1,0 +1,373 @@
+//! Every word the player shows that does not come from the guide: one table per language.
+//!
+//! Views never hold English text; they read it from a [`Strings`]. Adding a language is adding
+//! one more `static` table here (and choosing it from the guide's language), nothing else.
+//! Templates name their blanks, `{step}`; [`fill`] puts the values in.
+
+/// The player's own words, for one language.
+#[derive(Debug)]
+pub struct Strings {
+    // Key names, as the footer and the help screen show them.
+    /// The Enter key.
+    pub key_enter: &'static str,
+    /// The Escape key.
+    pub key_esc: &'static str,
+    /// The Backspace key.
+    pub key_backspace: &'static str,
+    /// The Tab key.
+    pub key_tab: &'static str,
+    /// Shift and Tab.
+    pub key_backtab: &'static str,
+    /// The Page Up key.
+    pub key_page_up: &'static str,
+    /// The Page Down key.
+    pub key_page_down: &'static str,
+    /// The Home key.
+    pub key_home: &'static str,
+    /// The End key.
+    pub key_end: &'static str,
+    /// The up arrow.
+    pub key_up: &'static str,
+    /// The down arrow.
+    pub key_down: &'static str,
+    /// The space bar.
+    pub key_space: &'static str,
+    /// The number keys.
+    pub key_digits: &'static str,
+    /// Control and a letter; `{key}` is the letter.
+    pub key_ctrl: &'static str,
+    /// Between the keys of one binding on the help screen.
+    pub key_or: &'static str,
+
+    // Footer hints: short, a word or two.
+    /// Move the selection.
+    pub hint_move: &'static str,
+    /// Scroll a page of text.
+    pub hint_scroll: &'static str,
+    /// Choose the selected answer.
+    pub hint_choose: &'static str,
+    /// Choose an answer by its number.
+    pub hint_pick: &'static str,
+    /// Start the guide.
+    pub hint_start: &'static str,
+    /// Go back.
+    pub hint_back: &'static str,
+    /// Review the answers.
+    pub hint_review: &'static str,
+    /// Why this question is asked.
+    pub hint_why: &'static str,
+    /// The help screen.
+    pub hint_help: &'static str,
+    /// Save the result.
+    pub hint_save: &'static str,
+    /// Quit.
+    pub hint_quit: &'static str,
+    /// Jump between sections of the result.
+    pub hint_section: &'static str,
+    /// Close an overlay.
+    pub hint_close: &'static str,
+    /// Confirm quitting.
+    pub hint_yes_quit: &'static str,
+    /// Stay in the guide.
+    pub hint_no_stay: &'static str,
+    /// Open the selected item (edit an answer, or go on).
+    pub hint_open: &'static str,
+
+    // Help screen: one line per binding.
+    /// Move the selection up.
+    pub help_up: &'static str,
+    /// Move the selection down.
+    pub help_down: &'static str,
+    /// Scroll up a line.
+    pub help_scroll_up: &'static str,
+    /// Scroll down a line.
+    pub help_scroll_down: &'static str,
+    /// Page up.
+    pub help_page_up: &'static str,
+    /// Page down.
+    pub help_page_down: &'static str,
+    /// Jump to the top.
+    pub help_top: &'static str,
+    /// Jump to the end.
+    pub help_bottom: &'static str,
+    /// Next section.
+    pub help_next_section: &'static str,
+    /// Previous section.
+    pub help_prev_section: &'static str,
+    /// Start from the intro.
+    pub help_start: &'static str,
+    /// Choose the selected answer.
+    pub help_choose: &'static str,
+    /// Choose answer by number.
+    pub help_pick: &'static str,
+    /// Open the selected review line.
+    pub help_open: &'static str,
+    /// Go back a step.
+    pub help_back: &'static str,
+    /// Back from the result.
+    pub help_back_result: &'static str,
+    /// Review the answers.
+    pub help_review: &'static str,
+    /// Why we ask.
+    pub help_why: &'static str,
+    /// Open the help.
+    pub help_help: &'static str,
+    /// Save the result.
+    pub help_save: &'static str,
+    /// Quit (asks first when answers would be lost).
+    pub help_quit: &'static str,
+    /// Quit at once.
+    pub help_interrupt: &'static str,
+    /// Close this overlay.
+    pub help_close: &'static str,
+    /// Confirm quitting.
+    pub help_yes: &'static str,
+    /// Cancel quitting.
+    pub help_no: &'static str,
+    /// Title of the help overlay.
+    pub help_title: &'static str,
+    /// Below the key list: the mouse.
+    pub help_mouse: &'static str,
+    /// Below the key list: going back keeps answers.
+    pub help_answers_kept: &'static str,
+
+    // Intro.
+    /// Label before the sections the guide asks about.
+    pub intro_asks_about: &'static str,
+    /// Label before the dimensions the result places the group on.
+    pub intro_places_you: &'static str,
+    /// Label before the length.
+    pub intro_length: &'static str,
+    /// A range of questions.
+    pub intro_questions_range: &'static str,
+    /// An exact number of questions.
+    pub intro_questions_exact: &'static str,
+    /// A range of minutes.
+    pub intro_minutes_range: &'static str,
+    /// An exact number of minutes.
+    pub intro_minutes_exact: &'static str,
+    /// The button that starts the walk.
+    pub intro_start: &'static str,
+    /// The button when the walk has answers already.
+    pub intro_continue: &'static str,
+
+    // Question.
+    /// Progress: step and a range left.
+    pub progress_range: &'static str,
+    /// Progress: step and an exact number left.
+    pub progress_exact: &'static str,
+    /// Progress at the last question.
+    pub progress_last: &'static str,
+    /// Progress, short form for tiny windows.
+    pub progress_short: &'static str,
+    /// Marks the answer given before, when coming back.
+    pub your_answer: &'static str,
+    /// Title of the why pane and overlay.
+    pub why_title: &'static str,
+    /// When a question says nothing about why.
+    pub why_missing: &'static str,
+    /// Shown while an answer is being changed from the review.
+    pub editing_note: &'static str,
+
+    // Review.
+    /// Title of the review.
+    pub review_title: &'static str,
+    /// How to use the review.
+    pub review_help: &'static str,
+    /// The number of answers.
+    pub review_count: &'static str,
+    /// When nothing is answered yet.
+    pub review_empty: &'static str,
+    /// Heading of the answers on a branch the group left.
+    pub review_stale: &'static str,
+    /// The button that shows the result.
+    pub review_see_result: &'static str,
+    /// The button that returns to the question (review opened mid-way).
+    pub review_back_to_question: &'static str,
+
+    // Result.
+    /// Above the outcome's title.
+    pub result_kicker: &'static str,
+    /// Header: which section, of how many.
+    pub result_section: &'static str,
+    /// Title of the table of contents.
+    pub result_contents: &'static str,
+    /// Status after saving; `{path}` is where.
+    pub saved: &'static str,
+    /// Status when saving failed; `{error}` says why.
+    pub save_failed: &'static str,
+    /// Status when there is no result to save yet.
+    pub nothing_to_save: &'static str,
+
+    // Quit confirmation.
+    /// Title of the quit overlay.
+    pub quit_title: &'static str,
+    /// What quitting loses; `{count}` answers.
+    pub quit_body: &'static str,
+    /// The same, for one answer.
+    pub quit_body_one: &'static str,
+
+    // Too small.
+    /// Asks for a larger window.
+    pub too_small: &'static str,
+    /// What is needed and what there is.
+    pub too_small_size: &'static str,
+
+    /// Error for an unknown `--theme`; `{name}` is what was given.
+    pub unknown_theme: &'static str,
+    /// Error when the guide cannot be played.
+    pub no_start: &'static str,
+}
+
+/// The English table.
+pub static ENGLISH: Strings = Strings {
+    key_enter: "enter",
+    key_esc: "esc",
+    key_backspace: "backspace",
+    key_tab: "tab",
+    key_backtab: "shift-tab",
+    key_page_up: "pgup",
+    key_page_down: "pgdn",
+    key_home: "home",
+    key_end: "end",
+    key_up: "↑",
+    key_down: "↓",
+    key_space: "space",
+    key_digits: "1–9",
+    key_ctrl: "ctrl-{key}",
+    key_or: " ",
+
+    hint_move: "move",
+    hint_scroll: "scroll",
+    hint_choose: "choose",
+    hint_pick: "pick",
+    hint_start: "start",
+    hint_back: "back",
+    hint_review: "review",
+    hint_why: "why",
+    hint_help: "help",
+    hint_save: "save",
+    hint_quit: "quit",
+    hint_section: "section",
+    hint_close: "close",
+    hint_yes_quit: "quit",
+    hint_no_stay: "stay",
+    hint_open: "open",
+
+    help_up: "move up",
+    help_down: "move down",
+    help_scroll_up: "scroll up a line",
+    help_scroll_down: "scroll down a line",
+    help_page_up: "scroll up a page",
+    help_page_down: "scroll down a page",
+    help_top: "go to the top",
+    help_bottom: "go to the end",
+    help_next_section: "next section",
+    help_prev_section: "previous section",
+    help_start: "start the guide",
+    help_choose: "choose the selected answer",
+    help_pick: "choose an answer by its number",
+    help_open: "change the selected answer, or go on",
+    help_back: "go back a step (your answers are kept)",
+    help_back_result: "back to the review of your answers",
+    help_review: "review your answers",
+    help_why: "why this question is asked",
+    help_help: "show this help",
+    help_save: "save the result as Markdown in this folder",
+    help_quit: "quit (asks first if answers would be lost)",
+    help_interrupt: "quit at once",
+    help_close: "close",
+    help_yes: "quit, losing the answers",
+    help_no: "stay",
+    help_title: "Keys",
+    help_mouse:
+        "Mouse: click an answer to choose it; the wheel scrolls. Hold shift to select text.",
+    help_answers_kept: "Going back never loses answers: they stay filled in when you return.",
+
+    intro_asks_about: "Asks about",
+    intro_places_you: "Looks at",
+    intro_length: "Length",
+    intro_questions_range: "about {min}–{max} questions",
+    intro_questions_exact: "{count} questions",
+    intro_minutes_range: "{min}–{max} minutes as a group",
+    intro_minutes_exact: "{count} minutes as a group",
+    intro_start: "Start",
+    intro_continue: "Continue",
+
+    progress_range: "step {step} · about {min}–{max} left",
+    progress_exact: "step {step} · {count} left",
+    progress_last: "step {step} · last question",
+    progress_short: "{step} · {min}–{max} left",
+    your_answer: "your answer",
+    why_title: "Why we ask",
+    why_missing: "The guide says nothing more about this question.",
+    editing_note: "Changing an answer: you go back to the review after it.",
+
+    review_title: "Your answers",
+    review_help: "Enter on an answer to change it.",
+    review_count: "{count} answered",
+    review_empty: "No answers yet.",
+    review_stale: "Not used: on a branch you left",
+    review_see_result: "See the result",
+    review_back_to_question: "Back to the question",
+
+    result_kicker: "Recommended for your group",
+    result_section: "{index} of {count} · {title}",
+    result_contents: "Contents",
+    saved: "Saved to {path}",
+    save_failed: "Could not save the result: {error}",
+    nothing_to_save: "There is no result to save yet.",
+
+    quit_title: "Quit?",
+    quit_body: "Your {count} answers are not saved and will be lost.",
+    quit_body_one: "Your answer is not saved and will be lost.",
+
+    too_small: "Make the window larger",
+    too_small_size: "needs {need_w}×{need_h}, now {w}×{h}",
+
+    unknown_theme: "unknown theme \"{name}\"; choose default, high-contrast or mono",
+    no_start: "this guide has no first question to ask",
+};
+
+/// Fills the named blanks of a template: `fill("step {n}", &[("n", "4")])` is `"step 4"`.
+/// Blanks without a value stay as they are, so a mistake shows instead of vanishing.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_names_blanks_and_keeps_unknown_ones() {
+        assert_eq!(fill("step {step} · {x}", &[("step", &4)]), "step 4 · {x}");
+        assert_eq!(fill("no blanks", &[]), "no blanks");
+        assert_eq!(fill("open {", &[]), "open {");
+    }
+}

@@ -1,0 +1,175 @@
+//! A question: its section, the question, the answers as a numbered list, and "why we ask" in a
+//! side pane when there is room.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::text::{line_width, pad, wrap, wrap_plain};
+use super::{column, draw_lines, offset_for, Density};
+use crate::tui::app::App;
+
+const MAIN: u16 = 84;
+const GROUP: u16 = 132;
+
+/// The question's lines, and which lines each answer takes.
+struct Listing {
+    lines: Vec<Line<'static>>,
+    answers: Vec<Range<usize>>,
+}
+
+fn listing(app: &App, question: usize, max: usize, spaced: bool) -> Listing {
+    let s = app.strings();
+    let t = app.theme();
+    let q = &app.guide().questions[question];
+    let mut lines = Vec::new();
+    if app.walk().editing() {
+        lines.extend(wrap_plain(s.editing_note, t.dim, max));
+        lines.push(Line::default());
+    }
+    if !q.section.is_empty() {
+        lines.extend(wrap_plain(&q.section, t.heading, max));
+    }
+    lines.extend(wrap_plain(&q.text, t.question, max));
+    lines.push(Line::default());
+
+    let given = app.walk().answer_of(question);
+    let selected = app.selected().min(q.answers.len().saturating_sub(1));
+    let number_w = q.answers.len().to_string().len();
+    let mut answers = Vec::with_capacity(q.answers.len());
+    for (i, answer) in q.answers.iter().enumerate() {
+        if spaced && i > 0 {
+            lines.push(Line::default());
+        }
+        let chosen = i == selected;
+        let (number_style, label_style, tag_style) = if chosen {
+            (t.selected, t.selected, t.selected)
+        } else {
+            (t.number, t.text, t.dim)
+        };
+        let marker = if chosen {
+            Span::styled("› ", t.marker)
+        } else {
+            Span::raw("  ")
+        };
+        let first = [
+            marker,
+            Span::styled(format!(" {:>number_w$}  ", i + 1), number_style),
+        ];
+        let rest = [
+            Span::raw("  "),
+            Span::styled(" ".repeat(number_w + 3), label_style),
+        ];
+        let mut runs = vec![Span::styled(answer.label.as_str(), label_style)];
+        if given == Some(i) {
+            runs.push(Span::styled(format!("  ({})", s.your_answer), tag_style));
+        }
+        let mut item = wrap(&runs, max.saturating_sub(1), &first, &rest);
+        if chosen {
+            let w = item.iter().map(line_width).max().unwrap_or(0) + 1;
+            for line in &mut item {
+                pad(line, w.min(max), t.selected);
+            }
+        }
+        answers.push(lines.len()..lines.len() + item.len());
+        lines.extend(item);
+    }
+    Listing { lines, answers }
+}
+
+/// The main column and the why pane, if shown.
+fn split(app: &App, body: Rect, density: Density) -> (Rect, Option<Rect>) {
+    if density != Density::Full || !app.why_pane() {
+        return (column(body, MAIN), None);
+    }
+    let group = column(body, GROUP);
+    let side_w = (group.width * 36 / 100).clamp(28, 44);
+    let gap = 4;
+    let main_w = group.width.saturating_sub(side_w + gap).min(MAIN);
+    let main = Rect::new(group.x, group.y, main_w, group.height);
+    let side = Rect::new(
+        group.right().saturating_sub(side_w),
+        group.y,
+        side_w,
+        group.height,
+    );
+    (main, Some(side))
+}
+
+/// The listing that fits best: spaced answers when they fit, else close together.
+fn fitted(app: &App, question: usize, main: Rect) -> Listing {
+    // Two columns stay free on the right for the "more above" mark.
+    let max = usize::from(main.width.saturating_sub(2));
+    let spaced = listing(app, question, max, true);
+    if spaced.lines.len() <= usize::from(main.height) {
+        spaced
+    } else {
+        listing(app, question, max, false)
+    }
+}
+
+fn offset(app: &App, listing: &Listing, height: usize) -> usize {
+    let selected = app.selected().min(listing.answers.len().saturating_sub(1));
+    listing
+        .answers
+        .get(selected)
+        .map_or(0, |item| offset_for(item.clone(), height))
+}
+
+/// Draws a question.
+pub fn render(app: &App, question: usize, body: Rect, density: Density, buf: &mut Buffer) {
+    let (main, side) = split(app, body, density);
+    let listing = fitted(app, question, main);
+    let offset = offset(app, &listing, usize::from(main.height));
+    draw_lines(&listing.lines, offset, main, buf);
+    if offset > 0 && !main.is_empty() {
+        buf.set_string(main.right().saturating_sub(1), main.y, "↑", app.theme().dim);
+    }
+    if let Some(side) = side {
+        why_pane(app, question, side, buf);
+    }
+}
+
+fn why_pane(app: &App, question: usize, side: Rect, buf: &mut Buffer) {
+    let s = app.strings();
+    let t = app.theme();
+    for y in side.y..side.bottom() {
+        buf.set_string(side.x, y, "│", t.rule);
+    }
+    let inner = Rect::new(
+        side.x + 3,
+        side.y,
+        side.width.saturating_sub(3),
+        side.height,
+    );
+    let max = usize::from(inner.width);
+    let why = &app.guide().questions[question].why;
+    let mut lines = wrap_plain(s.why_title, t.heading, max);
+    lines.push(Line::default());
+    if why.is_empty() {
+        lines.extend(wrap_plain(s.why_missing, t.dim, max));
+    } else {
+        lines.extend(wrap_plain(why, t.text, max));
+    }
+    draw_lines(&lines, 0, inner, buf);
+}
+
+/// The answer under a click, if any.
+pub fn hit(
+    app: &App,
+    question: usize,
+    body: Rect,
+    density: Density,
+    column: u16,
+    row: u16,
+) -> Option<usize> {
+    let (main, _) = split(app, body, density);
+    if column < main.x || column >= main.right() || row < main.y || row >= main.bottom() {
+        return None;
+    }
+    let listing = fitted(app, question, main);
+    let line = offset(app, &listing, usize::from(main.height)) + usize::from(row - main.y);
+    listing.answers.iter().position(|r| r.contains(&line))
+}

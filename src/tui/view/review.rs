@@ -1,0 +1,174 @@
+//! The review: every answer on the path in asking order, grouped by section; answers on a branch
+//! the group left shown apart, dimmed; and a button to the result (or back to the question).
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::text::{line_width, pad, wrap, wrap_plain};
+use super::{column, draw_lines, offset_for};
+use crate::tui::app::{App, Screen};
+
+const COLUMN: u16 = 88;
+
+/// The review's lines; `items` are the lines of each answer on the path, then the button's.
+struct Listing {
+    lines: Vec<Line<'static>>,
+    items: Vec<Range<usize>>,
+}
+
+fn listing(app: &App, max: usize, spaced: bool) -> Listing {
+    let s = app.strings();
+    let t = app.theme();
+    let g = app.guide();
+    let mut lines = wrap_plain(s.review_title, t.title, max);
+    let path = app.walk().review();
+    let mut items = Vec::with_capacity(path.len() + 1);
+    if path.is_empty() {
+        lines.push(Line::default());
+        lines.extend(wrap_plain(s.review_empty, t.dim, max));
+    } else {
+        lines.extend(wrap_plain(s.review_help, t.dim, max));
+    }
+
+    let mut section: Option<&str> = None;
+    for (i, step) in path.iter().enumerate() {
+        let q = &g.questions[step.question];
+        if section != Some(q.section.as_str()) {
+            lines.push(Line::default());
+            if !q.section.is_empty() {
+                lines.extend(wrap_plain(&q.section, t.heading, max));
+            }
+            section = Some(q.section.as_str());
+        } else if spaced {
+            lines.push(Line::default());
+        }
+        let chosen = i == app.selected();
+        let (question_style, answer_style) = if chosen {
+            (t.selected, t.selected)
+        } else {
+            (t.text, t.question)
+        };
+        let marker = if chosen {
+            Span::styled("› ", t.marker)
+        } else {
+            Span::raw("  ")
+        };
+        let mut item = wrap(
+            &[Span::styled(q.text.as_str(), question_style)],
+            max.saturating_sub(1),
+            &[marker, Span::styled(" ", question_style)],
+            &[Span::raw("  "), Span::styled(" ", question_style)],
+        );
+        let indent = [Span::raw("  "), Span::styled("     ", answer_style)];
+        item.extend(wrap(
+            &[Span::styled(
+                q.answers[step.answer].label.as_str(),
+                answer_style,
+            )],
+            max.saturating_sub(1),
+            &indent,
+            &indent,
+        ));
+        if chosen {
+            let w = item.iter().map(line_width).max().unwrap_or(0) + 1;
+            for line in &mut item {
+                pad(line, w.min(max), t.selected);
+            }
+        }
+        items.push(lines.len()..lines.len() + item.len());
+        lines.extend(item);
+    }
+
+    lines.push(Line::default());
+    let label = match app.screen() {
+        Screen::Review { outcome: Some(_) } => s.review_see_result,
+        _ => s.review_back_to_question,
+    };
+    let button = if app.selected() >= path.len() {
+        Line::from(vec![
+            Span::styled("› ", t.marker),
+            Span::styled(format!(" {label} "), t.selected),
+        ])
+    } else {
+        Line::from(vec![
+            Span::raw("   "),
+            Span::styled(label.to_string(), t.key),
+        ])
+    };
+    items.push(lines.len()..lines.len() + 1);
+    lines.push(button);
+
+    let stale = app.walk().stale();
+    if !stale.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::default());
+        lines.extend(wrap_plain(s.review_stale, t.dim, max));
+        for (i, step) in stale.into_iter().enumerate() {
+            let q = &g.questions[step.question];
+            if spaced && i > 0 {
+                lines.push(Line::default());
+            }
+            lines.extend(wrap(
+                &[Span::styled(q.text.as_str(), t.stale)],
+                max,
+                &[Span::raw("   ")],
+                &[Span::raw("   ")],
+            ));
+            let indent = [Span::raw("       ")];
+            lines.extend(wrap(
+                &[Span::styled(q.answers[step.answer].label.as_str(), t.stale)],
+                max,
+                &indent,
+                &indent,
+            ));
+        }
+    }
+    Listing { lines, items }
+}
+
+/// The column and the listing that fits it best: spaced when it can be.
+fn layout(app: &App, body: Rect) -> (Rect, Listing) {
+    let col = column(body, COLUMN);
+    let max = usize::from(col.width.saturating_sub(2));
+    let spaced = listing(app, max, true);
+    if spaced.lines.len() <= usize::from(col.height) {
+        (col, spaced)
+    } else {
+        (col, listing(app, max, false))
+    }
+}
+
+fn offset(app: &App, listing: &Listing, height: usize) -> usize {
+    let selected = app.selected().min(listing.items.len().saturating_sub(1));
+    listing
+        .items
+        .get(selected)
+        .map_or(0, |item| offset_for(item.clone(), height))
+}
+
+/// Draws the review.
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = app.theme();
+    let (col, listing) = layout(app, body);
+    let offset = offset(app, &listing, usize::from(col.height));
+    draw_lines(&listing.lines, offset, col, buf);
+    if offset > 0 && !col.is_empty() {
+        buf.set_string(col.right().saturating_sub(1), col.y, "↑", t.dim);
+    }
+    if offset + usize::from(col.height) < listing.lines.len() && !col.is_empty() {
+        buf.set_string(col.right().saturating_sub(1), col.bottom() - 1, "↓", t.dim);
+    }
+}
+
+/// The review line under a click: an answer on the path, or the button (the last).
+pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<usize> {
+    let (col, listing) = layout(app, body);
+    if column < col.x || column >= col.right() || row < col.y || row >= col.bottom() {
+        return None;
+    }
+    let line = offset(app, &listing, usize::from(col.height)) + usize::from(row - col.y);
+    listing.items.iter().position(|r| r.contains(&line))
+}

@@ -1,0 +1,466 @@
+//! Flow tests: key sequences sent into the real app over the decision-making guide, with the
+//! state and the rendered frame checked along the way. No terminal involved.
+
+mod tui_support;
+
+use coop_guide::engine::Place;
+use coop_guide::tui::keymap::{self, command, Context};
+use coop_guide::tui::save::save_result;
+use coop_guide::tui::strings::ENGLISH;
+use coop_guide::tui::{Action, App, AppEffect, Overlay, Screen, Status};
+use tui_support::{after, app, decision, guide, press, row_of, text};
+
+fn question_id(app: &App) -> Option<String> {
+    match app.screen() {
+        Screen::Question { question, .. } => Some(app.guide().questions[question].id.clone()),
+        _ => None,
+    }
+}
+
+fn outcome_id(app: &App) -> Option<String> {
+    match app.screen() {
+        Screen::Result { outcome } => Some(app.guide().outcomes[outcome].id.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_whole_walk_from_intro_to_result() {
+    let mut app = app(decision(), 80, 24);
+    assert_eq!(app.screen(), Screen::Intro);
+    assert!(text(&app).contains("How should our group make decisions?"));
+    assert!(text(&app).contains("about 2–3 questions"));
+
+    press(&mut app, "<enter>");
+    assert_eq!(question_id(&app).as_deref(), Some("size"));
+    assert!(text(&app).contains("step 1 · about 2–3 left"));
+
+    press(&mut app, "<enter>"); // the first answer: up to about twelve
+    assert_eq!(question_id(&app).as_deref(), Some("pace"));
+    press(&mut app, "j<enter>"); // often within a few days
+    assert!(matches!(app.screen(), Screen::Review { outcome: Some(_) }));
+    let review = text(&app);
+    assert!(review.contains("Up to about twelve"));
+    assert!(review.contains("Often within a few days"));
+    assert!(review.contains("› ") && review.contains("See the result"));
+
+    press(&mut app, "<enter>");
+    assert_eq!(outcome_id(&app).as_deref(), Some("consent"));
+    let result = text(&app);
+    assert!(result.contains("Recommended for your group"));
+    assert!(result.contains("Consent"));
+    assert!(result.contains("1 of "));
+}
+
+#[test]
+fn the_footer_keys_alone_finish_the_guide() {
+    // Every key pressed here is one the footer of the current screen shows.
+    let mut app = app(decision(), 80, 24);
+    for key in ["<enter>", "<down>", "<enter>", "<enter>", "<enter>"] {
+        let shown = text(&app);
+        let footer = shown.lines().last().unwrap_or_default().to_string();
+        let label = match key {
+            "<enter>" => "enter",
+            "<down>" => "↑↓",
+            other => other,
+        };
+        assert!(footer.contains(label), "{key} not in footer {footer:?}");
+        press(&mut app, key);
+    }
+    // large → delegation → yes → review → result
+    assert_eq!(outcome_id(&app).as_deref(), Some("mandates"));
+}
+
+#[test]
+fn back_keeps_later_answers_and_marks_them() {
+    let mut app = after(decision(), "<enter>11", 80, 24);
+    assert_eq!(question_id(&app).as_deref(), Some("disagreement"));
+    press(&mut app, "b");
+    assert_eq!(question_id(&app).as_deref(), Some("pace"));
+    assert_eq!(app.selected(), 0, "the answer given before is selected");
+    assert!(text(&app).contains("They can usually wait for the next meeting (your answer)"));
+    press(&mut app, "<bs>");
+    assert_eq!(question_id(&app).as_deref(), Some("size"));
+    press(&mut app, "<enter>");
+    assert_eq!(question_id(&app).as_deref(), Some("pace"));
+    assert_eq!(
+        app.walk()
+            .answer_of(app.guide().index.question("pace").unwrap_or(0)),
+        Some(0)
+    );
+}
+
+#[test]
+fn back_at_the_first_question_returns_to_the_intro_without_losing_answers() {
+    let mut app = after(decision(), "<enter>1b", 80, 24);
+    assert_eq!(question_id(&app).as_deref(), Some("size"));
+    press(&mut app, "<esc>");
+    assert_eq!(app.screen(), Screen::Intro);
+    assert_eq!(app.answer_count(), 1);
+    assert!(text(&app).contains("Continue"));
+    press(&mut app, "<enter>");
+    assert!(text(&app).contains("(your answer)"));
+}
+
+#[test]
+fn editing_from_the_review_comes_back_to_the_review() {
+    let mut app = after(decision(), "<enter>12", 80, 24);
+    assert!(matches!(app.screen(), Screen::Review { .. }));
+    press(&mut app, "kk<enter>"); // the first answer on the path: size
+    assert_eq!(question_id(&app).as_deref(), Some("size"));
+    assert!(app.walk().editing());
+    assert!(text(&app).contains("Changing an answer"));
+    press(&mut app, "2"); // more than twelve: a new branch with a new question
+    assert_eq!(question_id(&app).as_deref(), Some("delegation"));
+    press(&mut app, "1");
+    assert!(matches!(app.screen(), Screen::Review { outcome: Some(_) }));
+    let review = text(&app);
+    assert!(review.contains("Not used: on a branch you left"));
+    assert!(
+        review.contains("Often within a few days"),
+        "the stale answer is still shown apart"
+    );
+    press(&mut app, "<enter>");
+    assert_eq!(outcome_id(&app).as_deref(), Some("mandates"));
+    assert!(
+        !text(&app).contains("Often within a few days"),
+        "stale answers never reach the result"
+    );
+}
+
+#[test]
+fn backing_out_of_an_edit_returns_to_the_review_unchanged() {
+    let mut app = after(decision(), "<enter>12k<enter>", 80, 24);
+    assert_eq!(question_id(&app).as_deref(), Some("pace"));
+    press(&mut app, "<esc>");
+    assert!(matches!(app.screen(), Screen::Review { outcome: Some(_) }));
+    assert!(!app.walk().editing(), "the edit is over");
+    press(&mut app, "<enter>");
+    assert_eq!(outcome_id(&app).as_deref(), Some("consent"));
+    // Going back from there walks back one question at a time again.
+    press(&mut app, "bbb");
+    assert_eq!(question_id(&app).as_deref(), Some("size"));
+}
+
+#[test]
+fn review_opened_midway_returns_to_the_question() {
+    let mut app = after(decision(), "<enter>1r", 80, 24);
+    assert_eq!(app.screen(), Screen::Review { outcome: None });
+    assert!(text(&app).contains("Back to the question"));
+    press(&mut app, "<enter>");
+    assert_eq!(question_id(&app).as_deref(), Some("pace"));
+    press(&mut app, "r<esc>");
+    assert_eq!(question_id(&app).as_deref(), Some("pace"));
+}
+
+#[test]
+fn number_keys_choose_directly_and_missing_numbers_do_nothing() {
+    let mut app = after(decision(), "<enter>", 80, 24);
+    press(&mut app, "9");
+    assert_eq!(question_id(&app).as_deref(), Some("size"));
+    press(&mut app, "2");
+    assert_eq!(question_id(&app).as_deref(), Some("delegation"));
+}
+
+#[test]
+fn esc_closes_an_overlay_before_it_goes_back() {
+    let mut app = after(decision(), "<enter>1?", 80, 24);
+    assert_eq!(app.overlays(), &[Overlay::Help]);
+    assert!(text(&app).contains("Keys"));
+    press(&mut app, "<esc>");
+    assert!(app.overlays().is_empty());
+    assert_eq!(question_id(&app).as_deref(), Some("pace"));
+    press(&mut app, "<esc>");
+    assert_eq!(question_id(&app).as_deref(), Some("size"));
+    assert_eq!(app.answer_count(), 1, "esc never discards answers");
+}
+
+#[test]
+fn quitting_asks_first_only_when_answers_would_be_lost() {
+    let mut fresh = app(decision(), 80, 24);
+    assert_eq!(
+        press(&mut fresh, "q"),
+        vec![AppEffect::Quit],
+        "nothing to lose at the intro"
+    );
+
+    let mut app = after(decision(), "<enter>1", 80, 24);
+    assert!(press(&mut app, "q").is_empty());
+    assert_eq!(app.overlays(), &[Overlay::ConfirmQuit]);
+    assert!(text(&app).contains("Your answer is not saved and will be lost."));
+    press(&mut app, "n");
+    assert!(app.overlays().is_empty());
+    press(&mut app, "q");
+    assert_eq!(press(&mut app, "y"), vec![AppEffect::Quit]);
+
+    let mut at_result = after(decision(), "<enter>12<enter>", 80, 24);
+    assert_eq!(
+        press(&mut at_result, "q"),
+        vec![AppEffect::Quit],
+        "the result is on screen"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_at_once_everywhere() {
+    for keys in [
+        "",
+        "<enter>1",
+        "<enter>1?",
+        "<enter>1q",
+        "<enter>12",
+        "<enter>12<enter>",
+    ] {
+        let mut app = after(decision(), keys, 80, 24);
+        assert_eq!(
+            press(&mut app, "<c-c>"),
+            vec![AppEffect::Interrupt],
+            "after {keys:?}"
+        );
+    }
+}
+
+#[test]
+fn saving_reports_the_path_and_then_quits_without_asking() {
+    let mut app = after(decision(), "<enter>12<enter>", 80, 24);
+    assert_eq!(press(&mut app, "s"), vec![AppEffect::SaveResult]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = save_result(app.walk(), dir.path()).expect("saved");
+    let second = save_result(app.walk(), dir.path()).expect("saved again");
+    assert_eq!(
+        first.file_name().and_then(|n| n.to_str()),
+        Some("coop-guide-result-consent.md")
+    );
+    assert_eq!(
+        second.file_name().and_then(|n| n.to_str()),
+        Some("coop-guide-result-consent-1.md")
+    );
+    let markdown = std::fs::read_to_string(&first).expect("readable");
+    assert!(markdown.contains("Consent"));
+
+    app.handle(Action::Saved(Ok(first.clone())));
+    assert!(matches!(app.status(), Some(Status::Done(_))));
+    assert!(text(&app).contains("coop-guide-result-consent.md"));
+    press(&mut app, "r");
+    assert!(app.saved());
+    assert_eq!(
+        press(&mut app, "q"),
+        vec![AppEffect::Quit],
+        "saved answers are not lost"
+    );
+}
+
+#[test]
+fn a_failed_save_says_why() {
+    let mut app = after(decision(), "<enter>12<enter>", 80, 24);
+    app.handle(Action::Saved(Err("permission denied".into())));
+    assert!(text(&app).contains("Could not save the result: permission denied"));
+    press(&mut app, "j");
+    assert!(app.status().is_none(), "a status lasts until the next key");
+}
+
+#[test]
+fn the_result_scrolls_and_jumps_between_sections() {
+    let mut app = after(decision(), "<enter>12<enter>", 80, 24);
+    assert_eq!((app.scroll(), app.section()), (0, 0));
+    press(&mut app, "<tab>");
+    assert_eq!(app.section(), 1);
+    assert!(app.scroll() > 0);
+    let top = text(&app)
+        .lines()
+        .nth(3)
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    assert!(top.starts_with("Where your answers place you"), "{top:?}");
+    assert!(text(&app).contains("2 of "));
+    press(&mut app, "]");
+    assert_eq!(app.section(), 2);
+    press(&mut app, "<s-tab>[");
+    assert_eq!(app.section(), 0);
+    assert_eq!(app.scroll(), 0);
+    press(&mut app, "<end>");
+    let end = app.scroll();
+    assert!(end > 0);
+    press(&mut app, "<pgdn>j");
+    assert_eq!(app.scroll(), end, "scrolling stops at the end");
+    press(&mut app, "<home>");
+    assert_eq!(app.scroll(), 0);
+    press(&mut app, "<pgdn>");
+    assert!(app.scroll() > 10);
+}
+
+#[test]
+fn clicking_an_answer_chooses_it() {
+    let mut app = after(decision(), "<enter>", 80, 24);
+    let row = row_of(&app, "More than twelve").expect("answer shown");
+    app.handle(Action::Click { column: 10, row });
+    assert_eq!(question_id(&app).as_deref(), Some("delegation"));
+    app.handle(Action::Click { column: 10, row: 0 });
+    assert_eq!(
+        question_id(&app).as_deref(),
+        Some("delegation"),
+        "a click on the header does nothing"
+    );
+}
+
+#[test]
+fn the_wheel_scrolls_the_result() {
+    let mut app = after(decision(), "<enter>12<enter>", 80, 24);
+    app.handle(Action::Wheel { down: true });
+    assert_eq!(app.scroll(), 3);
+    app.handle(Action::Wheel { down: false });
+    assert_eq!(app.scroll(), 0);
+}
+
+#[test]
+fn why_is_a_side_pane_when_wide_and_an_overlay_when_narrow() {
+    let mut wide = after(decision(), "<enter>", 110, 30);
+    assert!(text(&wide).contains("Why we ask"));
+    press(&mut wide, "w");
+    assert!(!text(&wide).contains("Why we ask"), "w hides the pane");
+    press(&mut wide, "w");
+    assert!(text(&wide).contains("Why we ask"));
+
+    let mut narrow = after(decision(), "<enter>", 80, 24);
+    assert!(!text(&narrow).contains("Why we ask"));
+    press(&mut narrow, "w");
+    assert_eq!(narrow.overlays(), &[Overlay::Why]);
+    assert!(text(&narrow).contains("Ways of deciding"));
+    press(&mut narrow, "w");
+    assert!(narrow.overlays().is_empty());
+}
+
+#[test]
+fn resizing_keeps_scrolling_in_range() {
+    let mut app = after(decision(), "<enter>12<enter><end>", 40, 12);
+    let small_end = app.scroll();
+    app.handle(Action::Resize {
+        width: 200,
+        height: 60,
+    });
+    assert!(
+        app.scroll() < small_end,
+        "a taller window needs less scrolling"
+    );
+    assert!(text(&app).contains("Consent"));
+}
+
+#[test]
+fn every_footer_hint_is_a_working_key() {
+    for context in [
+        Context::Intro,
+        Context::Question,
+        Context::Review,
+        Context::Result,
+        Context::Help,
+        Context::Why,
+        Context::ConfirmQuit,
+    ] {
+        for hint in keymap::hints(context, &ENGLISH) {
+            let binding = keymap::BINDINGS
+                .iter()
+                .find(|b| b.contexts.contains(&context) && (b.hint)(&ENGLISH) == hint.text)
+                .expect("hint comes from a binding");
+            let key = binding.keys[0];
+            let event = match key {
+                keymap::Key::Digits => keymap::parse_keys("1")[0],
+                keymap::Key::Up => keymap::parse_keys("<up>")[0],
+                keymap::Key::Enter => keymap::parse_keys("<enter>")[0],
+                keymap::Key::Esc => keymap::parse_keys("<esc>")[0],
+                keymap::Key::Tab => keymap::parse_keys("<tab>")[0],
+                keymap::Key::Char(c) => keymap::parse_keys(&c.to_string())[0],
+                other => panic!("footer key {other:?} has no test event"),
+            };
+            assert!(command(context, &event).is_some(), "{context:?}: {hint:?}");
+        }
+    }
+}
+
+#[test]
+fn the_help_lists_the_keys_of_the_screen_below_it() {
+    let app = after(decision(), "<enter>12<enter>?", 80, 40);
+    let shown = text(&app);
+    assert!(shown.contains("save the result as Markdown"));
+    assert!(shown.contains("next section"));
+    assert!(
+        !shown.contains("choose the selected answer"),
+        "question keys are not result keys"
+    );
+}
+
+#[test]
+fn no_control_character_from_a_hostile_guide_reaches_the_frame() {
+    let hostile = guide("tests/fixtures/tui/hostile.ron");
+    for keys in [
+        "",
+        "<enter>",
+        "<enter>w",
+        "<enter>1",
+        "<enter>1<enter>",
+        "<enter>1<enter><end>",
+    ] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let app = after(hostile.clone(), keys, w, h);
+            let buf = tui_support::buffer(&app);
+            for cell in buf.content.iter() {
+                assert!(
+                    !cell
+                        .symbol()
+                        .chars()
+                        .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+                    "control character in the frame after {keys:?}: {:?}",
+                    cell.symbol()
+                );
+            }
+        }
+    }
+    let app = after(hostile, "<enter>", 80, 24);
+    assert!(
+        text(&app).contains("]0;pwned"),
+        "the rest of the text is shown, harmless"
+    );
+}
+
+#[test]
+fn from_a_question_skips_the_intro() {
+    let g = decision();
+    let pace = g.index.question("pace").expect("pace");
+    let walk = coop_guide::engine::Walk::from_question(g, pace);
+    let app = App::with_walk(walk).skip_intro().with_size(80, 24);
+    assert!(matches!(app.walk().place(), Place::Question { .. }));
+    assert_eq!(question_id(&app).as_deref(), Some("pace"));
+}
+
+#[test]
+fn one_selection_move_writes_under_200_bytes() {
+    use std::cell::RefCell;
+    use std::io::Write;
+    use std::rc::Rc;
+
+    #[derive(Clone, Default)]
+    struct Tty(Rc<RefCell<Vec<u8>>>);
+    impl Write for Tty {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    for (w, h) in [(80, 24), (200, 50)] {
+        let tty = Tty::default();
+        let options = ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
+        };
+        let backend = ratatui::backend::CrosstermBackend::new(tty.clone());
+        let mut terminal = ratatui::Terminal::with_options(backend, options).expect("terminal");
+        coop_guide::tui::draw(&mut terminal, &after(decision(), "<enter>", w, h)).expect("draw");
+        let first = tty.0.borrow().len();
+        coop_guide::tui::draw(&mut terminal, &after(decision(), "<enter>j", w, h)).expect("draw");
+        let moved = tty.0.borrow().len() - first;
+        assert!(moved <= 200, "{moved} bytes for one step at {w}x{h}");
+    }
+}
