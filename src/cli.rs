@@ -18,6 +18,31 @@ pub struct Cli {
 pub enum Command {
     /// Play a guide (the full-screen player, or line by line with --plain).
     Play(PlayArgs),
+    /// Run the guide with a room or a group: presenter view, hands, notes, autosave, resume.
+    Facilitate {
+        /// Guide file (default: the built-in guide).
+        guide: Option<PathBuf>,
+        /// The session file: created if missing, resumed if it exists.
+        #[arg(long, value_name = "FILE")]
+        session: PathBuf,
+        /// The group's name, for a new session.
+        #[arg(long, value_name = "NAME")]
+        group: Option<String>,
+        /// Language of the guide's texts.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Colour theme.
+        #[arg(long, value_name = "NAME")]
+        theme: Option<String>,
+    },
+    /// Edit a guide: outline, diagnostics and a live preview that follow the file as you save.
+    Edit {
+        /// The guide file.
+        guide: PathBuf,
+        /// Colour theme.
+        #[arg(long, value_name = "NAME")]
+        theme: Option<String>,
+    },
     /// Check guides for mistakes; exit 1 if any has an error.
     Check {
         /// Guide files (default: the built-in guide).
@@ -47,9 +72,10 @@ pub enum Command {
         /// The guide the sessions walked (default: the built-in guide).
         #[arg(long, value_name = "GUIDE")]
         guide: Option<PathBuf>,
-        /// Markdown for people, JSON for scripts.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-        format: ReportFormat,
+        /// Markdown for people, JSON for scripts; without it, a terminal shows the comparison
+        /// on screen and anything else gets Markdown.
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
     },
     /// Draw the whole guide as a graph (unreachable and dead-end nodes marked).
     Graph {

@@ -167,12 +167,34 @@ pub fn texts(language: &str) -> &'static Texts {
     }
 }
 
-/// Puts values into a template's named blanks: `fill("Step {n}", &[("n", "3")])`.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+/// Fills the named blanks of a template: `fill("step {n}", &[("n", &4)])` is `"step 4"`.
+/// Blanks without a value stay as they are, so a mistake shows instead of vanishing.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -183,7 +205,7 @@ mod tests {
     #[test]
     fn fill_replaces_every_named_blank() {
         assert_eq!(
-            fill("Step {step} · {left} left", &[("step", "2"), ("left", "4")]),
+            fill("Step {step} · {left} left", &[("step", &2), ("left", &"4")]),
             "Step 2 · 4 left"
         );
     }

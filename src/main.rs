@@ -56,6 +56,16 @@ fn main() -> ExitCode {
         None => play(PlayArgs::default()),
         Some(Command::Play(args)) => play(args),
         Some(Command::Check { guides, format }) => check(&guides, format),
+        Some(Command::Facilitate {
+            guide,
+            session,
+            group,
+            lang,
+            theme,
+        }) => facilitate(guide.as_deref(), &session, group, lang.as_deref(), theme),
+        Some(Command::Edit { guide, theme }) => {
+            ui(tui::edit::run(guide, tui::edit::EditOptions { theme }))
+        }
         Some(Command::Test { guides }) => test(&guides),
         Some(Command::Paths { guide, format }) => list_paths(guide.as_deref(), format),
         Some(Command::Markdown { guide }) => markdown(guide.as_deref()),
@@ -176,12 +186,7 @@ fn play(args: PlayArgs) -> io::Result<Exit> {
             theme: args.theme,
             from,
         };
-        return match tui::play(guide, options) {
-            Ok(()) => Ok(Exit::Done),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Exit::Interrupted),
-            Err(e) if e.kind() == io::ErrorKind::InvalidInput => Ok(Exit::Usage(e.to_string())),
-            Err(e) => Err(e),
-        };
+        return ui(tui::play(guide, options));
     }
 
     let mut walk = match from {
@@ -232,6 +237,70 @@ fn play(args: PlayArgs) -> io::Result<Exit> {
             Ok(Exit::AnswersMissing)
         }
     }
+}
+
+/// Maps how a full-screen view ended to an exit: Ctrl-C is 130, a bad option (an unknown theme)
+/// a usage error.
+fn ui(ended: io::Result<()>) -> io::Result<Exit> {
+    match ended {
+        Ok(()) => Ok(Exit::Done),
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Exit::Interrupted),
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => Ok(Exit::Usage(e.to_string())),
+        Err(e) => Err(e),
+    }
+}
+
+fn facilitate(
+    guide_path: Option<&Path>,
+    file: &Path,
+    group: Option<String>,
+    lang: Option<&str>,
+    theme: Option<String>,
+) -> io::Result<Exit> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Ok(Exit::Usage(
+            "workshop mode needs a terminal; `play --plain` works without one".into(),
+        ));
+    }
+    // An existing session is resumed in its own language unless another is asked for; a broken
+    // or foreign file is refused and left exactly as it is.
+    let existing = if file.exists() {
+        match Session::read(file) {
+            Ok(data) => Some(data),
+            Err(e) => return Ok(Exit::Usage(format!("{e}; the file was left untouched"))),
+        }
+    } else {
+        None
+    };
+    let lang = lang.or(existing
+        .as_ref()
+        .map(|d| d.language.as_str())
+        .filter(|l| !l.is_empty()));
+    let guide = match load_in(guide_path, lang) {
+        Ok(guide) => guide,
+        Err(exit) => return Ok(exit),
+    };
+    let session = match existing {
+        Some(data) => match Session::resume(guide, data) {
+            Ok(session) => session,
+            Err(e) => return Ok(Exit::Usage(format!("{e}; the file was left untouched"))),
+        },
+        None => {
+            let name = group.unwrap_or_else(|| {
+                file.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            });
+            let session = Session::new(guide, &name);
+            session.save(file)?;
+            session
+        }
+    };
+    ui(tui::facilitate::run(
+        session,
+        file.to_path_buf(),
+        tui::facilitate::FacilitateOptions { theme },
+    ))
 }
 
 fn read_answers(path: &Path) -> Result<Vec<(String, String)>, String> {
@@ -474,7 +543,11 @@ fn markdown(path: Option<&Path>) -> io::Result<Exit> {
     Ok(Exit::Done)
 }
 
-fn report(files: &[PathBuf], guide_path: Option<&Path>, format: ReportFormat) -> io::Result<Exit> {
+fn report(
+    files: &[PathBuf],
+    guide_path: Option<&Path>,
+    format: Option<ReportFormat>,
+) -> io::Result<Exit> {
     let mut loaded = Vec::new();
     for file in files {
         let data = match Session::read(file) {
@@ -496,6 +569,16 @@ fn report(files: &[PathBuf], guide_path: Option<&Path>, format: ReportFormat) ->
             }
         }
     }
+    let format = match format {
+        Some(format) => format,
+        None if io::stdout().is_terminal() && io::stdin().is_terminal() => {
+            return ui(tui::facilitate::report(
+                loaded,
+                tui::facilitate::FacilitateOptions::default(),
+            ));
+        }
+        None => ReportFormat::Md,
+    };
     let mut stdout = io::stdout().lock();
     match format {
         ReportFormat::Json => {

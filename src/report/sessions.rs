@@ -12,6 +12,7 @@ use super::doc::{Block, Doc, Marker};
 use super::result;
 use crate::engine::session::Session;
 use crate::guide::Guide;
+use crate::locale::fill;
 
 /// Words of the session reports.
 struct Words {
@@ -79,10 +80,6 @@ fn words(language: &str) -> &'static Words {
     }
 }
 
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    crate::locale::fill(template, values)
-}
-
 /// A session's tallies for one question as text: `Label 5 · Other 2`.
 fn tally_text(session: &Session, question: usize) -> String {
     let q = &session.walk.guide().questions[question];
@@ -110,7 +107,7 @@ pub fn handout(session: &Session) -> Doc {
     let date = session.created.get(..10).unwrap_or(&session.created);
     doc.paragraph(fill(
         w.session_of,
-        &[("date", date), ("version", &guide.version)],
+        &[("date", &date), ("version", &guide.version)],
     ));
 
     doc.heading(2, w.answers);

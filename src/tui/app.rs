@@ -15,7 +15,7 @@ use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::keymap::{self, Command, Context};
-use super::strings::{fill, Strings, ENGLISH};
+use super::strings::{fill, for_language, Strings};
 use super::theme::Theme;
 use super::view;
 use crate::engine::{Action as WalkAction, Effect, Place, Walk};
@@ -129,17 +129,19 @@ pub struct App {
 }
 
 impl App {
-    /// A player at the guide's intro, in English, with the default theme, sized 80×24 until told.
+    /// A player at the guide's intro, in the guide's language, with the default theme, sized 80×24 until told.
     pub fn new(guide: Arc<Guide>) -> App {
         App::with_walk(Walk::new(guide))
     }
 
-    /// A player over an existing walk (`play --from`, sessions). It starts at the intro only when
+    /// A player over an existing walk (`play --from`, sessions), speaking the guide's language.
+    /// It starts at the intro only when
     /// the walk has not moved yet and begins at the guide's start.
     pub fn with_walk(walk: Walk) -> App {
+        let strings = for_language(&walk.guide().language);
         let mut app = App {
             walk,
-            strings: &ENGLISH,
+            strings,
             theme: Theme::default(),
             size: (80, 24),
             started: false,

@@ -12,6 +12,8 @@
 //! drains whatever else is pending, then draws once.
 
 pub mod app;
+pub mod edit;
+pub mod facilitate;
 pub mod keymap;
 pub mod save;
 pub mod strings;
@@ -35,7 +37,7 @@ pub use theme::Theme;
 
 use crate::engine::Walk;
 use crate::guide::Guide;
-use strings::{fill, ENGLISH};
+use strings::{fill, for_language};
 
 /// How the player is started.
 #[derive(Debug, Clone, Default)]
@@ -54,12 +56,13 @@ pub const TEST_PANIC_ENV: &str = "COOP_GUIDE_TEST_PANIC";
 /// Runs the player until the user quits. Ctrl-C returns an error of kind
 /// [`io::ErrorKind::Interrupted`] (exit code 130), after the terminal is restored.
 pub fn play(guide: Arc<Guide>, options: PlayOptions) -> io::Result<()> {
+    let words = for_language(&guide.language);
     let mut theme = match options.theme.as_deref() {
         None => Theme::default(),
         Some(name) => Theme::named(name).ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidInput,
-                fill(ENGLISH.unknown_theme, &[("name", &name)]),
+                fill(words.unknown_theme, &[("name", &name)]),
             )
         })?,
     };
@@ -68,10 +71,7 @@ pub fn play(guide: Arc<Guide>, options: PlayOptions) -> io::Result<()> {
     }
     let from = options.from.filter(|&q| q < guide.questions.len());
     if from.is_none() && guide.index.start().is_none() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            ENGLISH.no_start,
-        ));
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, words.no_start));
     }
     let walk = match from {
         Some(q) => Walk::from_question(guide, q),

@@ -329,45 +329,150 @@ pub static ENGLISH: Strings = Strings {
     no_start: "this guide has no first question to ask",
 };
 
-/// Fills the named blanks of a template: `fill("step {n}", &[("n", "4")])` is `"step 4"`.
-/// Blanks without a value stay as they are, so a mistake shows instead of vanishing.
-pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match values.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(&value.to_string()),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
+pub use crate::locale::fill;
+
+/// The table for a language tag (`es`, `es-AR`, …); English when there is none.
+pub fn for_language(language: &str) -> &'static Strings {
+    match language.split('-').next().unwrap_or("") {
+        "es" => &SPANISH,
+        _ => &ENGLISH,
     }
-    out.push_str(rest);
-    out
 }
+
+/// The Spanish table (neutral, as read in Argentina).
+pub static SPANISH: Strings = Strings {
+    key_enter: "enter",
+    key_esc: "esc",
+    key_backspace: "retroceso",
+    key_tab: "tab",
+    key_backtab: "mayús-tab",
+    key_page_up: "re pág",
+    key_page_down: "av pág",
+    key_home: "inicio",
+    key_end: "fin",
+    key_up: "↑",
+    key_down: "↓",
+    key_space: "espacio",
+    key_digits: "1–9",
+    key_ctrl: "ctrl-{key}",
+    key_or: " ",
+
+    hint_move: "mover",
+    hint_scroll: "desplazar",
+    hint_choose: "elegir",
+    hint_pick: "elegir n.º",
+    hint_start: "empezar",
+    hint_back: "volver",
+    hint_review: "repasar",
+    hint_why: "por qué",
+    hint_help: "ayuda",
+    hint_save: "guardar",
+    hint_quit: "salir",
+    hint_section: "sección",
+    hint_close: "cerrar",
+    hint_yes_quit: "salir",
+    hint_no_stay: "quedarse",
+    hint_open: "abrir",
+
+    help_up: "subir",
+    help_down: "bajar",
+    help_scroll_up: "subir una línea",
+    help_scroll_down: "bajar una línea",
+    help_page_up: "subir una página",
+    help_page_down: "bajar una página",
+    help_top: "ir al principio",
+    help_bottom: "ir al final",
+    help_next_section: "sección siguiente",
+    help_prev_section: "sección anterior",
+    help_start: "empezar la guía",
+    help_choose: "elegir la respuesta marcada",
+    help_pick: "elegir una respuesta por su número",
+    help_open: "cambiar la respuesta marcada, o seguir",
+    help_back: "volver un paso (sus respuestas se conservan)",
+    help_back_result: "volver al repaso de sus respuestas",
+    help_review: "repasar sus respuestas",
+    help_why: "por qué hacemos esta pregunta",
+    help_help: "mostrar esta ayuda",
+    help_save: "guardar el resultado en Markdown en esta carpeta",
+    help_quit: "salir (pregunta antes si se perderían respuestas)",
+    help_interrupt: "salir de inmediato",
+    help_close: "cerrar",
+    help_yes: "salir y perder las respuestas",
+    help_no: "quedarse",
+    help_title: "Teclas",
+    help_mouse: "Mouse: hagan clic en una respuesta para elegirla; la rueda desplaza. Mantengan mayús para seleccionar texto.",
+    help_answers_kept: "Volver nunca pierde respuestas: siguen completas cuando regresan.",
+
+    intro_asks_about: "Pregunta sobre",
+    intro_places_you: "Considera",
+    intro_length: "Duración",
+    intro_questions_range: "entre {min} y {max} preguntas",
+    intro_questions_exact: "{count} preguntas",
+    intro_minutes_range: "{min}–{max} minutos en grupo",
+    intro_minutes_exact: "{count} minutos en grupo",
+    intro_start: "Empezar",
+    intro_continue: "Continuar",
+
+    progress_range: "paso {step} · quedan entre {min} y {max}",
+    progress_exact: "paso {step} · quedan {count}",
+    progress_last: "paso {step} · última pregunta",
+    progress_short: "{step} · {min}–{max}",
+    your_answer: "su respuesta",
+    why_title: "Por qué preguntamos",
+    why_missing: "La guía no dice nada más sobre esta pregunta.",
+    editing_note: "Están cambiando una respuesta: después vuelven al repaso.",
+
+    review_title: "Sus respuestas",
+    review_help: "Enter sobre una respuesta para cambiarla.",
+    review_count: "{count} respondidas",
+    review_empty: "Todavía no hay respuestas.",
+    review_stale: "Sin usar: de un camino que dejaron",
+    review_see_result: "Ver el resultado",
+    review_back_to_question: "Volver a la pregunta",
+
+    result_kicker: "Recomendado para su grupo",
+    result_section: "{index} de {count} · {title}",
+    result_contents: "Contenido",
+    saved: "Guardado en {path}",
+    save_failed: "No se pudo guardar el resultado: {error}",
+    nothing_to_save: "Todavía no hay un resultado para guardar.",
+
+    quit_title: "¿Salir?",
+    quit_body: "Sus {count} respuestas no están guardadas y se van a perder.",
+    quit_body_one: "Su respuesta no está guardada y se va a perder.",
+
+    too_small: "Agranden la ventana",
+    too_small_size: "hace falta {need_w}×{need_h}, ahora {w}×{h}",
+
+    unknown_theme: "tema desconocido «{name}»; elijan default, high-contrast o mono",
+    no_start: "esta guía no tiene una primera pregunta",
+};
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn fill_names_blanks_and_keeps_unknown_ones() {
-        assert_eq!(fill("step {step} · {x}", &[("step", &4)]), "step 4 · {x}");
-        assert_eq!(fill("no blanks", &[]), "no blanks");
-        assert_eq!(fill("open {", &[]), "open {");
+    fn spanish_keeps_every_blank_of_english() {
+        // Every `{blank}` in an English string must appear in its Spanish one, or a value would
+        // silently disappear. Pretty Debug prints one field per line, in order.
+        let blanks = |table: &Strings| -> Vec<(String, Vec<String>)> {
+            format!("{table:#?}")
+                .lines()
+                .filter_map(|line| line.trim().split_once(": "))
+                .map(|(field, value)| {
+                    let mut names: Vec<String> = value
+                        .split('{')
+                        .skip(1)
+                        .filter_map(|rest| rest.split_once('}').map(|(n, _)| n.to_string()))
+                        .collect();
+                    names.sort();
+                    (field.to_string(), names)
+                })
+                .collect()
+        };
+        let (en, es) = (blanks(&ENGLISH), blanks(&SPANISH));
+        assert_eq!(en.len(), 96, "every field was read");
+        assert_eq!(en, es);
     }
 }
