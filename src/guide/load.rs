@@ -5,6 +5,7 @@
 //! `ron`'s own errors are translated into the guide's vocabulary here, so a facilitator never
 //! reads "struct", "newtype" or "u32".
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use ron::error::{Error as RonError, Position, SpannedError};
@@ -152,18 +153,19 @@ pub fn parse_lenient(source: &Source) -> Option<Guide> {
 fn clean_texts(guide: &mut Guide) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     guide.visit_texts_mut(&mut |at, text| {
-        if text.chars().any(is_unsafe_char) {
-            found.push(
-                Diagnostic::new(
-                    Code::ControlChars,
-                    "this text holds control or bidi-override characters",
-                )
-                .at(at.path(), "removed before it is shown")
-                .help("delete the invisible characters; they can hide or rewrite what people see"),
-            );
-        }
-        let cleaned = clean(text);
-        if cleaned != *text {
+        if let Cow::Owned(cleaned) = clean(text) {
+            if text.chars().any(is_unsafe_char) {
+                found.push(
+                    Diagnostic::new(
+                        Code::ControlChars,
+                        "this text holds control or bidi-override characters",
+                    )
+                    .at(at.path(), "removed before it is shown")
+                    .help(
+                        "delete the invisible characters; they can hide or rewrite what people see",
+                    ),
+                );
+            }
             *text = cleaned;
         }
     });

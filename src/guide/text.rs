@@ -23,12 +23,27 @@ pub fn is_unsafe_char(c: char) -> bool {
     )
 }
 
+/// True when a text holds a character [`sanitize`] would change (a byte scan, no decoding:
+/// the unsafe characters above ASCII are C1 controls `C2 80..9F`, the Arabic letter mark
+/// `D8 9C`, and `E2 80 A8..AE` / `E2 81 A6..A9` for separators, embeddings and isolates).
+pub fn has_unsafe(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\n' => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xd8 => b.get(i + 1) == Some(&0x9c),
+        0xe2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
+}
+
 /// Removes control and bidi-override characters; tabs become a space. Newlines are kept.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| c == '\t' || c == '\r' || is_unsafe_char(c))
-    {
+    if !has_unsafe(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -71,9 +86,13 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
-/// Both steps at once, in the order the loader needs: first make safe, then lay out.
-pub fn clean(s: &str) -> String {
-    normalize(&sanitize(s))
+/// Both steps at once, in the order the loader needs: first make safe, then lay out. Borrows
+/// when there is nothing to change, which is most texts.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if s.len() == s.trim().len() && !s.contains('\n') && !has_unsafe(s) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(normalize(&sanitize(s)))
 }
 
 /// Wraps text to `width` columns, breaking at spaces; paragraphs (`\n\n`) are kept with a blank
@@ -127,6 +146,31 @@ mod tests {
     fn sanitize_strips_escape_sequences_and_bidi_overrides() {
         let hostile = "a\u{1b}]0;pwned\u{7}b\u{1b}[2Jc\u{202e}d\u{9b}e";
         assert_eq!(sanitize(hostile), "a]0;pwnedb[2Jcde");
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_character_test() {
+        let samples = [
+            "plain",
+            "tab\there",
+            "cr\r",
+            "bell\u{7}",
+            "c1\u{85}x",
+            "ok é ñ ‘quotes’",
+            "lrm\u{202e}x",
+            "iso\u{2066}x",
+            "alm\u{61c}x",
+            "ls\u{2028}x",
+            "not bidi \u{2030}",
+            "emoji 🙂",
+            "del\u{7f}",
+        ];
+        for s in samples {
+            let by_char = s
+                .chars()
+                .any(|c| c == '\t' || c == '\r' || is_unsafe_char(c));
+            assert_eq!(has_unsafe(s), by_char, "{s:?}");
+        }
     }
 
     #[test]

@@ -191,7 +191,7 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
         }
     };
     for entry in &mut translation.entries {
-        entry.text = clean(&entry.text);
+        entry.text = clean(&entry.text).into_owned();
     }
     let mut diagnostics = Vec::new();
     if translation.guide != guide.id {
