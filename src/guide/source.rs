@@ -37,27 +37,34 @@ pub struct Source {
     pub name: String,
     /// The whole text.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Byte offsets of line starts, computed the first time a position is needed (a clean
+    /// guide never needs one).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl Source {
     /// Wraps a file's text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Source {
             name: name.into(),
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// Line and column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let line = self.line_starts().partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts()[line];
         let col = self
             .text
             .get(start..offset)
@@ -70,7 +77,7 @@ impl Source {
 
     /// Byte offset of a 1-based line and character column (clamped to the text).
     pub fn offset(&self, at: LineCol) -> usize {
-        let Some(&start) = self.line_starts.get(at.line.saturating_sub(1)) else {
+        let Some(&start) = self.line_starts().get(at.line.saturating_sub(1)) else {
             return self.text.len();
         };
         let line = self.line(at.line).unwrap_or("");
@@ -84,9 +91,9 @@ impl Source {
 
     /// The text of a 1-based line, without its line break.
     pub fn line(&self, line: usize) -> Option<&str> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let start = *self.line_starts().get(line.checked_sub(1)?)?;
         let end = self
-            .line_starts
+            .line_starts()
             .get(line)
             .map_or(self.text.len(), |&e| e - 1);
         self.text
@@ -96,7 +103,7 @@ impl Source {
 
     /// Number of lines.
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// Finds the spans of the values at `paths`. Paths not present are missing from the map.
