@@ -385,6 +385,8 @@ impl App {
             Context::Question => return self.on_question(command),
             Context::Review => return self.on_review(command),
             Context::Result => return self.on_result(command),
+            // Workshop mode's own screens; the player is never in them.
+            Context::Presenter | Context::Note | Context::WorkshopResult | Context::Comparison => {}
         }
         Vec::new()
     }
@@ -553,7 +555,12 @@ impl App {
                 }
             }
             Context::Question | Context::Review => return self.command(mv),
-            Context::Why | Context::ConfirmQuit => {}
+            Context::Why
+            | Context::ConfirmQuit
+            | Context::Presenter
+            | Context::Note
+            | Context::WorkshopResult
+            | Context::Comparison => {}
         }
         Vec::new()
     }
@@ -591,38 +598,13 @@ impl App {
         let Some(doc) = view::document_geometry(self, area) else {
             return;
         };
-        let max = doc.lines.saturating_sub(doc.height);
-        let page = doc.height.saturating_sub(2).max(1);
-        self.scroll = match command {
-            Command::ScrollUp => self.scroll.saturating_sub(1),
-            Command::ScrollDown => self.scroll + 1,
-            Command::PageUp => self.scroll.saturating_sub(page),
-            Command::PageDown => self.scroll + page,
-            Command::Top => 0,
-            Command::Bottom => max,
-            Command::NextSection => {
-                let next = (self.section + 1).min(doc.sections.len().saturating_sub(1));
-                self.jump_to_section(next);
-                return;
-            }
-            Command::PrevSection => {
-                let prev = self.section.saturating_sub(1);
-                self.jump_to_section(prev);
-                return;
-            }
-            _ => self.scroll,
-        }
-        .min(max);
-        // The section is the last one starting at or above the top line. At the very end, a short
-        // closing section can't reach the top: keep the one jumped to while its heading shows.
-        let derived = section_at(&doc.sections, self.scroll);
-        let jumped_visible = doc
-            .sections
-            .get(self.section)
-            .is_some_and(|&s| s >= self.scroll && s < self.scroll + doc.height);
-        if !(self.scroll == max && self.section > derived && jumped_visible) {
-            self.section = derived;
-        }
+        let here = view::Reading {
+            scroll: self.scroll,
+            section: self.section,
+        };
+        let there = here.after(command, &doc);
+        self.scroll = there.scroll;
+        self.section = there.section;
     }
 
     fn jump_to_section(&mut self, section: usize) {
@@ -630,12 +612,13 @@ impl App {
         let Some(doc) = view::document_geometry(self, area) else {
             return;
         };
-        let Some(&start) = doc.sections.get(section) else {
-            return;
-        };
-        let max = doc.lines.saturating_sub(doc.height);
-        self.section = section;
-        self.scroll = start.min(max);
+        let there = view::Reading {
+            scroll: self.scroll,
+            section: self.section,
+        }
+        .at_section(section, &doc);
+        self.scroll = there.scroll;
+        self.section = there.section;
     }
 
     fn scroll_help(&mut self, command: Command) {
@@ -659,23 +642,17 @@ impl App {
     /// its place within the current section instead.
     fn resize(&mut self, width: u16, height: u16) {
         let old = Rect::new(0, 0, self.size.0, self.size.1);
-        let within = view::document_geometry(self, old).and_then(|doc| {
-            doc.sections
-                .get(self.section)
-                .map(|&start| self.scroll.saturating_sub(start))
-        });
+        let before = view::document_geometry(self, old);
         self.size = (width, height);
         let area = Rect::new(0, 0, width, height);
-        if let Some(doc) = view::document_geometry(self, area) {
-            let start = doc.sections.get(self.section).copied().unwrap_or(0);
-            self.scroll = (start + within.unwrap_or(0)).min(doc.lines.saturating_sub(doc.height));
+        if let Some(after) = view::document_geometry(self, area) {
+            let here = view::Reading {
+                scroll: self.scroll,
+                section: self.section,
+            };
+            self.scroll = here.relaid(before.as_ref(), &after).scroll;
         }
         let (lines, height) = view::help_geometry(self, area);
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(height));
     }
-}
-
-/// The section a line belongs to: the last one starting at or before it.
-fn section_at(starts: &[usize], line: usize) -> usize {
-    starts.iter().rposition(|&s| s <= line).unwrap_or(0)
 }

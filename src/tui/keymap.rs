@@ -29,6 +29,12 @@ pub enum Key {
     Up,
     /// The down arrow.
     Down,
+    /// The left arrow.
+    Left,
+    /// The right arrow.
+    Right,
+    /// Delete (forward).
+    Delete,
     /// Page Up.
     PageUp,
     /// Page Down.
@@ -92,6 +98,26 @@ pub enum Command {
     Yes,
     /// No (stay).
     No,
+    /// Add a raised hand to the selected answer (workshop mode).
+    AddHand,
+    /// Remove a raised hand from the selected answer (workshop mode).
+    RemoveHand,
+    /// Write a note on the question (workshop mode).
+    Note,
+    /// Start, lengthen or stop the countdown (workshop mode).
+    Countdown,
+    /// Show or hide the facilitator notes (workshop mode).
+    NotesPane,
+    /// Leave a text input without keeping what was typed.
+    Cancel,
+    /// Move left in a text input.
+    Left,
+    /// Move right in a text input.
+    Right,
+    /// Delete the character before the cursor.
+    Erase,
+    /// Delete the character under the cursor.
+    EraseForward,
 }
 
 /// Where keys are read: a screen, or the overlay on top of it.
@@ -111,6 +137,14 @@ pub enum Context {
     Why,
     /// The quit confirmation.
     ConfirmQuit,
+    /// Workshop mode: a question on the presenter view, with hands and notes.
+    Presenter,
+    /// Workshop mode: typing a note on a question.
+    Note,
+    /// Workshop mode: the result, whose hand-out is saved beside the session file.
+    WorkshopResult,
+    /// The comparison of workshop sessions.
+    Comparison,
 }
 
 /// One line of the keymap.
@@ -131,11 +165,37 @@ pub struct Binding {
     pub help: fn(&Strings) -> &'static str,
 }
 
-use Context::{ConfirmQuit, Help, Intro, Question, Result, Review, Why};
+use Context::{
+    Comparison, ConfirmQuit, Help, Intro, Note, Presenter, Question, Result, Review, Why,
+    WorkshopResult,
+};
 
-const SCREENS: &[Context] = &[Intro, Question, Review, Result];
-const ALL: &[Context] = &[Intro, Question, Review, Result, Help, Why, ConfirmQuit];
-const DOCUMENTS: &[Context] = &[Intro, Result, Help];
+const SCREENS: &[Context] = &[
+    Intro,
+    Question,
+    Review,
+    Result,
+    Presenter,
+    WorkshopResult,
+    Comparison,
+];
+const ALL: &[Context] = &[
+    Intro,
+    Question,
+    Review,
+    Result,
+    Help,
+    Why,
+    ConfirmQuit,
+    Presenter,
+    Note,
+    WorkshopResult,
+    Comparison,
+];
+const DOCUMENTS: &[Context] = &[Intro, Result, Help, WorkshopResult, Comparison];
+/// Screens that scroll a page at a time and jump between sections.
+const PAGES: &[Context] = &[Intro, Result, Help, WorkshopResult, Comparison];
+const SECTIONED: &[Context] = &[Result, WorkshopResult, Comparison];
 
 /// The keymap. Order matters: the first binding whose key matches in the context wins, and the
 /// footer and help list bindings in this order.
@@ -153,7 +213,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Up, Key::Char('k')],
         command: Command::Up,
-        contexts: &[Question, Review],
+        contexts: &[Question, Review, Presenter],
         footer: Some(1),
         hint: |s| s.hint_move,
         help: |s| s.help_up,
@@ -161,7 +221,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Down, Key::Char('j')],
         command: Command::Down,
-        contexts: &[Question, Review],
+        contexts: &[Question, Review, Presenter],
         footer: Some(1),
         hint: |s| s.hint_move,
         help: |s| s.help_down,
@@ -185,7 +245,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::PageUp],
         command: Command::PageUp,
-        contexts: &[Intro, Result, Help],
+        contexts: PAGES,
         footer: None,
         hint: |s| s.hint_scroll,
         help: |s| s.help_page_up,
@@ -193,7 +253,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::PageDown, Key::Char(' ')],
         command: Command::PageDown,
-        contexts: &[Intro, Result, Help],
+        contexts: PAGES,
         footer: None,
         hint: |s| s.hint_scroll,
         help: |s| s.help_page_down,
@@ -201,7 +261,15 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Home, Key::Char('g')],
         command: Command::Top,
-        contexts: &[Question, Review, Result, Help],
+        contexts: &[
+            Question,
+            Review,
+            Result,
+            Help,
+            Presenter,
+            WorkshopResult,
+            Comparison,
+        ],
         footer: None,
         hint: |s| s.hint_scroll,
         help: |s| s.help_top,
@@ -209,7 +277,15 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::End, Key::Char('G')],
         command: Command::Bottom,
-        contexts: &[Question, Review, Result, Help],
+        contexts: &[
+            Question,
+            Review,
+            Result,
+            Help,
+            Presenter,
+            WorkshopResult,
+            Comparison,
+        ],
         footer: None,
         hint: |s| s.hint_scroll,
         help: |s| s.help_bottom,
@@ -217,7 +293,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Tab, Key::Char(']')],
         command: Command::NextSection,
-        contexts: &[Result],
+        contexts: SECTIONED,
         footer: Some(4),
         hint: |s| s.hint_section,
         help: |s| s.help_next_section,
@@ -225,10 +301,132 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::BackTab, Key::Char('[')],
         command: Command::PrevSection,
-        contexts: &[Result],
+        contexts: SECTIONED,
         footer: None,
         hint: |s| s.hint_section,
         help: |s| s.help_prev_section,
+    },
+    // Workshop mode: counting hands, choosing for the group, notes and the countdown.
+    Binding {
+        keys: &[Key::Char('+'), Key::Right, Key::Char('=')],
+        command: Command::AddHand,
+        contexts: &[Presenter],
+        footer: Some(1),
+        hint: |s| s.hint_hands,
+        help: |s| s.help_add_hand,
+    },
+    Binding {
+        keys: &[Key::Char('-'), Key::Left],
+        command: Command::RemoveHand,
+        contexts: &[Presenter],
+        footer: Some(1),
+        hint: |s| s.hint_hands,
+        help: |s| s.help_remove_hand,
+    },
+    Binding {
+        keys: &[Key::Enter],
+        command: Command::Choose,
+        contexts: &[Presenter],
+        footer: Some(0),
+        hint: |s| s.hint_choose,
+        help: |s| s.help_record,
+    },
+    Binding {
+        keys: &[Key::Digits],
+        command: Command::Pick(0),
+        contexts: &[Presenter],
+        footer: None,
+        hint: |s| s.hint_pick,
+        help: |s| s.help_select,
+    },
+    Binding {
+        keys: &[Key::Char('n')],
+        command: Command::Note,
+        contexts: &[Presenter],
+        footer: Some(4),
+        hint: |s| s.hint_note,
+        help: |s| s.help_note,
+    },
+    Binding {
+        keys: &[Key::Char('t')],
+        command: Command::Countdown,
+        contexts: &[Presenter],
+        footer: Some(5),
+        hint: |s| s.hint_countdown,
+        help: |s| s.help_countdown,
+    },
+    Binding {
+        keys: &[Key::Char('h')],
+        command: Command::NotesPane,
+        contexts: &[Presenter],
+        footer: Some(3),
+        hint: |s| s.hint_notes_pane,
+        help: |s| s.help_notes_pane,
+    },
+    // Typing a note.
+    Binding {
+        keys: &[Key::Enter],
+        command: Command::Save,
+        contexts: &[Note],
+        footer: Some(0),
+        hint: |s| s.hint_save,
+        help: |s| s.help_note_save,
+    },
+    Binding {
+        keys: &[Key::Esc],
+        command: Command::Cancel,
+        contexts: &[Note],
+        footer: Some(0),
+        hint: |s| s.hint_cancel,
+        help: |s| s.help_note_cancel,
+    },
+    Binding {
+        keys: &[Key::Left],
+        command: Command::Left,
+        contexts: &[Note],
+        footer: Some(2),
+        hint: |s| s.hint_move,
+        help: |s| s.help_text_left,
+    },
+    Binding {
+        keys: &[Key::Right],
+        command: Command::Right,
+        contexts: &[Note],
+        footer: Some(2),
+        hint: |s| s.hint_move,
+        help: |s| s.help_text_right,
+    },
+    Binding {
+        keys: &[Key::Home],
+        command: Command::Top,
+        contexts: &[Note],
+        footer: None,
+        hint: |s| s.hint_move,
+        help: |s| s.help_text_start,
+    },
+    Binding {
+        keys: &[Key::End],
+        command: Command::Bottom,
+        contexts: &[Note],
+        footer: None,
+        hint: |s| s.hint_move,
+        help: |s| s.help_text_end,
+    },
+    Binding {
+        keys: &[Key::Backspace],
+        command: Command::Erase,
+        contexts: &[Note],
+        footer: None,
+        hint: |s| s.hint_move,
+        help: |s| s.help_text_erase,
+    },
+    Binding {
+        keys: &[Key::Delete],
+        command: Command::EraseForward,
+        contexts: &[Note],
+        footer: None,
+        hint: |s| s.hint_move,
+        help: |s| s.help_text_erase_forward,
     },
     // Deciding.
     Binding {
@@ -258,7 +456,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Char('b'), Key::Backspace, Key::Esc],
         command: Command::Back,
-        contexts: &[Question, Review],
+        contexts: &[Question, Review, Presenter],
         footer: Some(2),
         hint: |s| s.hint_back,
         help: |s| s.help_back,
@@ -266,7 +464,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Char('b'), Key::Backspace, Key::Esc],
         command: Command::Back,
-        contexts: &[Result],
+        contexts: &[Result, WorkshopResult],
         footer: None,
         hint: |s| s.hint_back,
         help: |s| s.help_back_result,
@@ -274,7 +472,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Char('r')],
         command: Command::Review,
-        contexts: &[Question, Result],
+        contexts: &[Question, Result, Presenter, WorkshopResult],
         footer: Some(4),
         hint: |s| s.hint_review,
         help: |s| s.help_review,
@@ -282,7 +480,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Char('w')],
         command: Command::Why,
-        contexts: &[Question],
+        contexts: &[Question, Presenter],
         footer: Some(5),
         hint: |s| s.hint_why,
         help: |s| s.help_why,
@@ -294,6 +492,22 @@ pub static BINDINGS: &[Binding] = &[
         footer: Some(1),
         hint: |s| s.hint_save,
         help: |s| s.help_save,
+    },
+    Binding {
+        keys: &[Key::Char('s')],
+        command: Command::Save,
+        contexts: &[WorkshopResult],
+        footer: Some(1),
+        hint: |s| s.hint_save,
+        help: |s| s.help_save_handout,
+    },
+    Binding {
+        keys: &[Key::Char('s')],
+        command: Command::Save,
+        contexts: &[Comparison],
+        footer: Some(1),
+        hint: |s| s.hint_save,
+        help: |s| s.help_save_comparison,
     },
     // Overlays.
     Binding {
@@ -354,6 +568,22 @@ pub static BINDINGS: &[Binding] = &[
         help: |s| s.help_quit,
     },
     Binding {
+        keys: &[Key::Char('q')],
+        command: Command::Quit,
+        contexts: &[Presenter, WorkshopResult],
+        footer: Some(3),
+        hint: |s| s.hint_quit,
+        help: |s| s.help_quit_session,
+    },
+    Binding {
+        keys: &[Key::Char('q')],
+        command: Command::Quit,
+        contexts: &[Comparison],
+        footer: Some(3),
+        hint: |s| s.hint_quit,
+        help: |s| s.hint_quit,
+    },
+    Binding {
         keys: &[Key::Ctrl('c')],
         command: Command::Interrupt,
         contexts: ALL,
@@ -381,6 +611,9 @@ impl Key {
             (Key::BackTab, KeyCode::Tab) => shift,
             (Key::Up, KeyCode::Up) => true,
             (Key::Down, KeyCode::Down) => true,
+            (Key::Left, KeyCode::Left) => true,
+            (Key::Right, KeyCode::Right) => true,
+            (Key::Delete, KeyCode::Delete) => true,
             (Key::PageUp, KeyCode::PageUp) => true,
             (Key::PageDown, KeyCode::PageDown) => true,
             (Key::Home, KeyCode::Home) => true,
@@ -402,6 +635,9 @@ impl Key {
             Key::BackTab => s.key_backtab.to_string(),
             Key::Up => s.key_up.to_string(),
             Key::Down => s.key_down.to_string(),
+            Key::Left => s.key_left.to_string(),
+            Key::Right => s.key_right.to_string(),
+            Key::Delete => s.key_delete.to_string(),
             Key::PageUp => s.key_page_up.to_string(),
             Key::PageDown => s.key_page_down.to_string(),
             Key::Home => s.key_home.to_string(),
@@ -480,8 +716,8 @@ pub fn help(context: Context, s: &Strings) -> Vec<(String, &'static str)> {
 }
 
 /// Parses a key sequence for tests and scripts: plain characters stand for themselves, names in
-/// angle brackets for the others (`<enter>`, `<esc>`, `<bs>`, `<tab>`, `<s-tab>`, `<up>`, `<down>`,
-/// `<pgup>`, `<pgdn>`, `<home>`, `<end>`, `<space>`, `<c-c>`). Spaces between keys are ignored.
+/// angle brackets for the others (`<enter>`, `<esc>`, `<bs>`, `<del>`, `<tab>`, `<s-tab>`, `<up>`,
+/// `<down>`, `<left>`, `<right>`, `<pgup>`, `<pgdn>`, `<home>`, `<end>`, `<space>`, `<c-c>`). Spaces between keys are ignored.
 ///
 /// # Panics
 /// On an unknown `<name>`: a test with a typo should fail loudly.
@@ -501,6 +737,9 @@ pub fn parse_keys(sequence: &str) -> Vec<KeyEvent> {
                     "s-tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
                     "up" => KeyEvent::from(KeyCode::Up),
                     "down" => KeyEvent::from(KeyCode::Down),
+                    "left" => KeyEvent::from(KeyCode::Left),
+                    "right" => KeyEvent::from(KeyCode::Right),
+                    "del" => KeyEvent::from(KeyCode::Delete),
                     "pgup" => KeyEvent::from(KeyCode::PageUp),
                     "pgdn" => KeyEvent::from(KeyCode::PageDown),
                     "home" => KeyEvent::from(KeyCode::Home),

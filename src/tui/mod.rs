@@ -57,18 +57,7 @@ pub const TEST_PANIC_ENV: &str = "COOP_GUIDE_TEST_PANIC";
 /// [`io::ErrorKind::Interrupted`] (exit code 130), after the terminal is restored.
 pub fn play(guide: Arc<Guide>, options: PlayOptions) -> io::Result<()> {
     let words = for_language(&guide.language);
-    let mut theme = match options.theme.as_deref() {
-        None => Theme::default(),
-        Some(name) => Theme::named(name).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                fill(words.unknown_theme, &[("name", &name)]),
-            )
-        })?,
-    };
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        theme = theme.without_color();
-    }
+    let theme = theme_for(options.theme.as_deref(), words)?;
     let from = options.from.filter(|&q| q < guide.questions.len());
     if from.is_none() && guide.index.start().is_none() {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, words.no_start));
@@ -90,6 +79,27 @@ pub fn play(guide: Arc<Guide>, options: PlayOptions) -> io::Result<()> {
         Ending::Quit => Ok(()),
         Ending::Interrupted => Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted")),
     }
+}
+
+/// The theme named by `--theme` (the default one when none is), without colours when `NO_COLOR`
+/// is set. An unknown name is an error of kind [`io::ErrorKind::InvalidInput`] (a usage error).
+pub(crate) fn theme_for(name: Option<&str>, words: &strings::Strings) -> io::Result<Theme> {
+    let theme = match name {
+        None => Theme::default(),
+        Some(name) => Theme::named(name).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                fill(words.unknown_theme, &[("name", &name)]),
+            )
+        })?,
+    };
+    Ok(
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            theme.without_color()
+        } else {
+            theme
+        },
+    )
 }
 
 /// How the loop ended.

@@ -1,4 +1,5 @@
-//! Saving the result as a Markdown file, never over an existing one.
+//! Saving Markdown files (the result, a workshop hand-out, a comparison), never over an existing
+//! one.
 
 use std::fs::OpenOptions;
 use std::io::{self, Write};
@@ -17,16 +18,22 @@ pub fn save_result(walk: &Walk, dir: &Path) -> io::Result<PathBuf> {
         return Err(io::Error::other("the walk has no result yet"));
     };
     let id = file_safe(&walk.guide().outcomes[outcome].id);
+    save_new(dir, &format!("coop-guide-result-{id}"), &markdown)
+}
+
+/// Writes `text` into `dir` as `<stem>.md`, or `<stem>-1.md`, `<stem>-2.md` … when that exists:
+/// an existing file is never overwritten. Returns the path written.
+pub fn save_new(dir: &Path, stem: &str, text: &str) -> io::Result<PathBuf> {
     for n in 0..ATTEMPTS {
         let name = if n == 0 {
-            format!("coop-guide-result-{id}.md")
+            format!("{stem}.md")
         } else {
-            format!("coop-guide-result-{id}-{n}.md")
+            format!("{stem}-{n}.md")
         };
         let path = dir.join(name);
         match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
-                file.write_all(markdown.as_bytes())?;
+                file.write_all(text.as_bytes())?;
                 file.sync_all()?;
                 return Ok(path);
             }
@@ -35,12 +42,12 @@ pub fn save_result(walk: &Walk, dir: &Path) -> io::Result<PathBuf> {
         }
     }
     Err(io::Error::other(
-        "too many saved results with this name in this folder",
+        "too many saved files with this name in this folder",
     ))
 }
 
 /// An id made safe for a file name: letters, digits, `-` and `_` only.
-fn file_safe(id: &str) -> String {
+pub fn file_safe(id: &str) -> String {
     let safe: String = id
         .chars()
         .map(|c| {

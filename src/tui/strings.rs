@@ -217,6 +217,112 @@ pub struct Strings {
     pub unknown_theme: &'static str,
     /// Error when the guide cannot be played.
     pub no_start: &'static str,
+
+    // Workshop mode: keys, the presenter, notes, the countdown, sessions, the comparison.
+    /// The left arrow.
+    pub key_left: &'static str,
+    /// The right arrow.
+    pub key_right: &'static str,
+    /// The Delete key.
+    pub key_delete: &'static str,
+    /// Add or remove raised hands.
+    pub hint_hands: &'static str,
+    /// Write a note.
+    pub hint_note: &'static str,
+    /// Start or stop the countdown.
+    pub hint_countdown: &'static str,
+    /// Show or hide the facilitator notes.
+    pub hint_notes_pane: &'static str,
+    /// Leave a text input without keeping it.
+    pub hint_cancel: &'static str,
+    /// Add a raised hand.
+    pub help_add_hand: &'static str,
+    /// Remove a raised hand.
+    pub help_remove_hand: &'static str,
+    /// Record the group's choice.
+    pub help_record: &'static str,
+    /// Select an answer by number (without choosing it).
+    pub help_select: &'static str,
+    /// Write a note on the question.
+    pub help_note: &'static str,
+    /// The countdown's key.
+    pub help_countdown: &'static str,
+    /// Show or hide the facilitator notes.
+    pub help_notes_pane: &'static str,
+    /// Save the note being typed.
+    pub help_note_save: &'static str,
+    /// Cancel the note being typed.
+    pub help_note_cancel: &'static str,
+    /// Move the text cursor left.
+    pub help_text_left: &'static str,
+    /// Move the text cursor right.
+    pub help_text_right: &'static str,
+    /// Go to the start of the text.
+    pub help_text_start: &'static str,
+    /// Go to the end of the text.
+    pub help_text_end: &'static str,
+    /// Delete the character before the cursor.
+    pub help_text_erase: &'static str,
+    /// Delete the character under the cursor.
+    pub help_text_erase_forward: &'static str,
+    /// Save the workshop hand-out.
+    pub help_save_handout: &'static str,
+    /// Save the comparison of sessions.
+    pub help_save_comparison: &'static str,
+    /// Quit workshop mode (nothing is lost).
+    pub help_quit_session: &'static str,
+    /// Below the key list in workshop mode: autosave.
+    pub help_autosave: &'static str,
+    /// Marks the answer the group recorded before.
+    pub workshop_group_answer: &'static str,
+    /// When the most hands are tied.
+    pub workshop_tied: &'static str,
+    /// Label before the group's note.
+    pub workshop_note: &'static str,
+    /// Title of the facilitator notes pane.
+    pub workshop_notes_title: &'static str,
+    /// When a question has no facilitator notes.
+    pub workshop_no_notes: &'static str,
+    /// Title of the note input.
+    pub note_title: &'static str,
+    /// Status after saving a note.
+    pub note_saved: &'static str,
+    /// Status after emptying a note.
+    pub note_removed: &'static str,
+    /// The countdown; `{time}` is minutes:seconds.
+    pub countdown_left: &'static str,
+    /// The countdown at zero.
+    pub countdown_up: &'static str,
+    /// Status when a countdown starts; `{minutes}`.
+    pub countdown_started: &'static str,
+    /// Status when the countdown is turned off.
+    pub countdown_stopped: &'static str,
+    /// Status when the session could not be saved; `{error}`.
+    pub session_save_failed: &'static str,
+    /// Status when saving works again after a failure.
+    pub session_saved_again: &'static str,
+    /// Status when quitting while the session can't be saved.
+    pub quit_unsaved: &'static str,
+    /// Resumed on another guide version; `{version}` then, `{current}` now.
+    pub notice_version: &'static str,
+    /// Answers kept from questions the guide no longer has; `{count}`.
+    pub notice_kept: &'static str,
+    /// The same, for one answer.
+    pub notice_kept_one: &'static str,
+    /// Status after saving the hand-out; `{path}`.
+    pub handout_saved: &'static str,
+    /// Status when the hand-out could not be saved; `{error}`.
+    pub handout_failed: &'static str,
+    /// Status after saving the comparison; `{path}`.
+    pub comparison_saved: &'static str,
+    /// Status when the comparison could not be saved; `{error}`.
+    pub comparison_failed: &'static str,
+    /// Title of the chart of outcomes across groups.
+    pub chart_title: &'static str,
+    /// Chart label for groups without a result.
+    pub chart_unfinished: &'static str,
+    /// When there are no sessions to compare.
+    pub comparison_empty: &'static str,
 }
 
 /// The English table.
@@ -327,6 +433,59 @@ pub static ENGLISH: Strings = Strings {
 
     unknown_theme: "unknown theme \"{name}\"; choose default, high-contrast or mono",
     no_start: "this guide has no first question to ask",
+
+    key_left: "←",
+    key_right: "→",
+    key_delete: "delete",
+    hint_hands: "hands",
+    hint_note: "add note",
+    hint_countdown: "timer",
+    hint_notes_pane: "notes",
+    hint_cancel: "cancel",
+    help_add_hand: "add a raised hand to the selected answer",
+    help_remove_hand: "remove a raised hand from the selected answer",
+    help_record: "record the group's choice: the answer with most hands, or the one you moved to",
+    help_select: "select an answer by its number",
+    help_note: "write a note on this question",
+    help_countdown: "countdown: 2, 5, 10 minutes, then off",
+    help_notes_pane: "show or hide the facilitator notes (hide them while projecting)",
+    help_note_save: "save the note",
+    help_note_cancel: "cancel, leaving the note as it was",
+    help_text_left: "move the cursor left",
+    help_text_right: "move the cursor right",
+    help_text_start: "go to the start of the text",
+    help_text_end: "go to the end of the text",
+    help_text_erase: "delete the character before the cursor",
+    help_text_erase_forward: "delete the character under the cursor",
+    help_save_handout: "save the hand-out (answers, hands, notes, result) beside the session file",
+    help_save_comparison: "save the comparison as Markdown in this folder",
+    help_quit_session: "quit (the session is already saved)",
+    help_autosave: "Every change is saved to the session file at once; quitting loses nothing.",
+    workshop_group_answer: "the group's answer",
+    workshop_tied: "Hands are tied: move to the group's answer and press enter.",
+    workshop_note: "Note",
+    workshop_notes_title: "Facilitator notes",
+    workshop_no_notes: "The guide has no notes for this question.",
+    note_title: "Note on this question",
+    note_saved: "Note saved.",
+    note_removed: "Note removed.",
+    countdown_left: "{time} left",
+    countdown_up: "time is up",
+    countdown_started: "Countdown: {minutes} minutes.",
+    countdown_stopped: "Countdown stopped.",
+    session_save_failed: "Could not save the session: {error}. Nothing is lost here; the next change tries again.",
+    session_saved_again: "The session is saved again.",
+    quit_unsaved: "The session could not be saved. Press q again to quit anyway; the latest changes would be lost.",
+    notice_version: "Resumed from guide version {version} (this is {current}).",
+    notice_kept: "{count} answers kept from questions this version no longer has.",
+    notice_kept_one: "1 answer kept from a question this version no longer has.",
+    handout_saved: "Hand-out saved to {path}",
+    handout_failed: "Could not save the hand-out: {error}",
+    comparison_saved: "Comparison saved to {path}",
+    comparison_failed: "Could not save the comparison: {error}",
+    chart_title: "Outcomes across groups",
+    chart_unfinished: "No result yet",
+    comparison_empty: "There are no sessions to compare.",
 };
 
 pub use crate::locale::fill;
@@ -446,6 +605,59 @@ pub static SPANISH: Strings = Strings {
 
     unknown_theme: "tema desconocido «{name}»; elijan default, high-contrast o mono",
     no_start: "esta guía no tiene una primera pregunta",
+
+    key_left: "←",
+    key_right: "→",
+    key_delete: "supr",
+    hint_hands: "manos",
+    hint_note: "anotar",
+    hint_countdown: "tiempo",
+    hint_notes_pane: "notas",
+    hint_cancel: "cancelar",
+    help_add_hand: "sumar una mano levantada a la respuesta marcada",
+    help_remove_hand: "quitar una mano levantada de la respuesta marcada",
+    help_record: "registrar la elección del grupo: la respuesta con más manos, o la que marcaron",
+    help_select: "marcar una respuesta por su número",
+    help_note: "escribir una nota sobre esta pregunta",
+    help_countdown: "cuenta regresiva: 2, 5, 10 minutos, y apagada",
+    help_notes_pane: "mostrar u ocultar las notas para quien facilita (ocúltenlas al proyectar)",
+    help_note_save: "guardar la nota",
+    help_note_cancel: "cancelar; la nota queda como estaba",
+    help_text_left: "mover el cursor a la izquierda",
+    help_text_right: "mover el cursor a la derecha",
+    help_text_start: "ir al principio del texto",
+    help_text_end: "ir al final del texto",
+    help_text_erase: "borrar el carácter anterior al cursor",
+    help_text_erase_forward: "borrar el carácter bajo el cursor",
+    help_save_handout: "guardar el resumen para el grupo (respuestas, manos, notas, resultado) junto al archivo de la sesión",
+    help_save_comparison: "guardar la comparación en Markdown en esta carpeta",
+    help_quit_session: "salir (la sesión ya está guardada)",
+    help_autosave: "Cada cambio se guarda al instante en el archivo de la sesión; salir no pierde nada.",
+    workshop_group_answer: "respuesta del grupo",
+    workshop_tied: "Empate de manos: marquen la respuesta del grupo y presionen enter.",
+    workshop_note: "Nota",
+    workshop_notes_title: "Notas para quien facilita",
+    workshop_no_notes: "La guía no tiene notas para esta pregunta.",
+    note_title: "Nota sobre esta pregunta",
+    note_saved: "Nota guardada.",
+    note_removed: "Nota borrada.",
+    countdown_left: "quedan {time}",
+    countdown_up: "se acabó el tiempo",
+    countdown_started: "Cuenta regresiva: {minutes} minutos.",
+    countdown_stopped: "Cuenta regresiva detenida.",
+    session_save_failed: "No se pudo guardar la sesión: {error}. Acá no se pierde nada; el próximo cambio lo intenta de nuevo.",
+    session_saved_again: "La sesión se guardó de nuevo.",
+    quit_unsaved: "No se pudo guardar la sesión. Presionen q otra vez para salir igual; se perderían los últimos cambios.",
+    notice_version: "Se retomó desde la versión {version} de la guía (esta es la {current}).",
+    notice_kept: "Se conservan {count} respuestas de preguntas que esta versión ya no tiene.",
+    notice_kept_one: "Se conserva 1 respuesta de una pregunta que esta versión ya no tiene.",
+    handout_saved: "Resumen guardado en {path}",
+    handout_failed: "No se pudo guardar el resumen: {error}",
+    comparison_saved: "Comparación guardada en {path}",
+    comparison_failed: "No se pudo guardar la comparación: {error}",
+    chart_title: "Resultados entre grupos",
+    chart_unfinished: "Sin resultado todavía",
+    comparison_empty: "No hay sesiones para comparar.",
 };
 
 #[cfg(test)]
@@ -472,7 +684,7 @@ mod tests {
                 .collect()
         };
         let (en, es) = (blanks(&ENGLISH), blanks(&SPANISH));
-        assert_eq!(en.len(), 96, "every field was read");
+        assert_eq!(en.len(), 148, "every field was read");
         assert_eq!(en, es);
     }
 }

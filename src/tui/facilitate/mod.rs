@@ -1,9 +1,49 @@
-//! Workshop mode: the presenter view over a [`Session`], and the comparison of sessions.
+//! Workshop mode: the presenter view over a [`Session`], and the report viewer over several.
+//!
+//! - [`presenter`]: the presenter's state and transitions, a pure state machine (no IO) that holds
+//!   the player's [`App`](crate::tui::App) for the walk, and adds hands, notes, the countdown and
+//!   time per question;
+//! - [`comparison`]: the report viewer's state (the comparison of sessions with a chart);
+//! - [`view`]: pure functions from either state to a frame;
+//! - [`note`] and [`clock`]: the note input and the time (countdown, time on a question).
+//!
+//! This file is the only IO: the loops that read the terminal and draw, and [`perform`], which
+//! carries out what the presenter asks for — saving the session after every change (atomically,
+//! with `Session::save`) and writing the hand-out beside the session file.
+//!
+//! Keys on a question (all in the keymap, so the footer and `?` list them): ↑↓ or a number move
+//! the selection, `+`/`→` and `-`/`←` add and remove raised hands for it, Enter records the
+//! group's choice (the answer with most hands, unless the selection was moved after counting;
+//! nothing on a tie), `n` writes a note, `t` starts a countdown (2, 5, 10 minutes, off), `h` hides
+//! the facilitator notes while projecting, `w` why we ask, `b` back, `r` review, `q` quit. On the
+//! result `s` saves the hand-out. In the report viewer `s` saves the comparison in this folder.
+//!
+//! The loop blocks on the terminal while nothing runs, so an idle presenter uses no CPU; only
+//! while a countdown runs does it wake once a second to redraw it.
 
-use std::io;
-use std::path::PathBuf;
+pub mod clock;
+pub mod comparison;
+pub mod note;
+pub mod presenter;
+pub mod view;
+
+use std::io::{self, BufWriter, Stdout};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::{execute, queue};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
 
 use crate::engine::session::Session;
+use crate::report::sessions::handout;
+use crate::tui::save::{file_safe, save_new};
+use crate::tui::strings::for_language;
+use crate::tui::{terminal, theme_for};
+pub use comparison::Comparison;
+pub use presenter::Presenter;
 
 /// How workshop mode is started.
 #[derive(Debug, Clone, Default)]
@@ -12,18 +52,221 @@ pub struct FacilitateOptions {
     pub theme: Option<String>,
 }
 
-/// Runs the presenter view on a session saved at `path` after every change.
-pub fn run(session: Session, path: PathBuf, options: FacilitateOptions) -> io::Result<()> {
-    let _ = (session, path, options);
-    Err(io::Error::other(
-        "workshop mode is not available in this build",
-    ))
+/// How a workshop loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// The user pressed Ctrl-C.
+    Interrupted,
 }
 
-/// Shows the comparison of sessions, with a chart of outcomes across groups.
+/// Runs the presenter view on a session saved at `path` after every change. Ctrl-C returns an
+/// error of kind [`io::ErrorKind::Interrupted`] (exit code 130), after the session is saved and
+/// the terminal restored.
+pub fn run(session: Session, path: PathBuf, options: FacilitateOptions) -> io::Result<()> {
+    let words = for_language(&session.walk.guide().language);
+    let theme = theme_for(options.theme.as_deref(), words)?;
+    let mut presenter = Presenter::new(session, path).with_theme(theme);
+    let guard = terminal::Guard::enter()?;
+    let ending = present(&mut presenter);
+    drop(guard);
+    ended(ending?)
+}
+
+/// Shows the comparison of sessions (the hand-out when there is one), with a chart of outcomes
+/// across groups.
 pub fn report(sessions: Vec<Session>, options: FacilitateOptions) -> io::Result<()> {
-    let _ = (sessions, options);
-    Err(io::Error::other(
-        "the report viewer is not available in this build",
-    ))
+    let language = sessions
+        .first()
+        .map_or("en", |s| s.walk.guide().language.as_str());
+    let theme = theme_for(options.theme.as_deref(), for_language(language))?;
+    let mut viewer = Comparison::new(&sessions).with_theme(theme);
+    let guard = terminal::Guard::enter()?;
+    let ending = show(&mut viewer);
+    drop(guard);
+    ended(ending?)
+}
+
+fn ended(ending: Ending) -> io::Result<()> {
+    match ending {
+        Ending::Quit => Ok(()),
+        Ending::Interrupted => Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted")),
+    }
+}
+
+/// Carries out what the presenter asked for, reporting each outcome back to it; returns how the
+/// loop ends, if it does. Saving never touches the presenter's state beyond that report, so a
+/// failed save loses nothing in memory.
+pub fn perform(presenter: &mut Presenter, effects: Vec<presenter::Effect>) -> Option<Ending> {
+    use presenter::{Action, Effect};
+    for effect in effects {
+        match effect {
+            Effect::SaveSession => {
+                let saved = presenter
+                    .session()
+                    .save(presenter.path())
+                    .map_err(|e| e.to_string());
+                presenter.handle(Action::SessionSaved(saved));
+            }
+            Effect::SaveHandout => {
+                let saved =
+                    save_handout(presenter.session(), presenter.path()).map_err(|e| e.to_string());
+                presenter.handle(Action::HandoutSaved(saved));
+            }
+            Effect::Quit => return Some(Ending::Quit),
+            Effect::Interrupt => return Some(Ending::Interrupted),
+        }
+    }
+    None
+}
+
+/// Writes the session's hand-out beside its file, as `<session>-handout.md` (or `-1`, `-2` …:
+/// an existing file is never overwritten). Returns the path written.
+pub fn save_handout(session: &Session, path: &Path) -> io::Result<PathBuf> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| file_safe(&s.to_string_lossy()))
+        .unwrap_or_else(|| "session".to_string());
+    save_new(
+        dir,
+        &format!("{stem}-handout"),
+        &handout(session).to_markdown(),
+    )
+}
+
+/// What the workshop loops take from the terminal.
+enum Input {
+    Key(event::KeyEvent),
+    Resize(u16, u16),
+    Click(u16, u16),
+    Wheel(bool),
+}
+
+fn input(ev: Event) -> Option<Input> {
+    match ev {
+        Event::Key(key) => Some(Input::Key(key)),
+        Event::Resize(width, height) => Some(Input::Resize(width, height)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Input::Click(mouse.column, mouse.row)),
+            MouseEventKind::ScrollDown => Some(Input::Wheel(true)),
+            MouseEventKind::ScrollUp => Some(Input::Wheel(false)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl From<Input> for presenter::Action {
+    fn from(input: Input) -> Self {
+        match input {
+            Input::Key(key) => Self::Key(key),
+            Input::Resize(width, height) => Self::Resize { width, height },
+            Input::Click(column, row) => Self::Click { column, row },
+            Input::Wheel(down) => Self::Wheel { down },
+        }
+    }
+}
+
+impl From<Input> for comparison::Action {
+    fn from(input: Input) -> Self {
+        match input {
+            Input::Key(key) => Self::Key(key),
+            Input::Resize(width, height) => Self::Resize { width, height },
+            Input::Click(column, row) => Self::Click { column, row },
+            Input::Wheel(down) => Self::Wheel { down },
+        }
+    }
+}
+
+/// Writes what the report viewer shows as Markdown into `dir`, as `coop-guide-comparison.md`
+/// (`coop-guide-handout.md` for one session), or `-1`, `-2` …: never over an existing file.
+pub fn save_comparison(viewer: &Comparison, dir: &Path) -> io::Result<PathBuf> {
+    save_new(dir, viewer.file_stem(), &viewer.markdown())
+}
+
+type Tty = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+fn tty() -> io::Result<Tty> {
+    // A buffered writer sends each frame in one write.
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    Terminal::new(backend)
+}
+
+/// Draws one frame inside a synchronized update (as the player does).
+fn frame(terminal: &mut Tty, draw: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = terminal.draw(draw).map(|_| ());
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    drawn
+}
+
+/// The next terminal event, waiting at most `wait` (forever when `None`).
+fn next_event(wait: Option<Duration>) -> io::Result<Option<Event>> {
+    match wait {
+        None => event::read().map(Some),
+        Some(wait) if event::poll(wait)? => event::read().map(Some),
+        Some(_) => Ok(None),
+    }
+}
+
+fn present(presenter: &mut Presenter) -> io::Result<Ending> {
+    use presenter::Action;
+    let mut terminal = tty()?;
+    let started = Instant::now();
+    let size = terminal.size()?;
+    presenter.handle(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    loop {
+        frame(&mut terminal, |f| view::render(presenter, f))?;
+        // Sleep until a key, or until a running countdown needs redrawing; then take
+        // everything already waiting before drawing again.
+        let mut next = next_event(presenter.next_tick())?;
+        presenter.handle(Action::Tick(started.elapsed()));
+        while let Some(ev) = next {
+            let action = input(ev).map(Action::from);
+            if let Some(action) = action {
+                let effects = presenter.handle(action);
+                if let Some(ending) = perform(presenter, effects) {
+                    return Ok(ending);
+                }
+            }
+            next = next_event(Some(Duration::ZERO))?;
+        }
+    }
+}
+
+fn show(viewer: &mut Comparison) -> io::Result<Ending> {
+    use comparison::{Action, Effect};
+    let mut terminal = tty()?;
+    let size = terminal.size()?;
+    viewer.handle(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    loop {
+        frame(&mut terminal, |f| view::comparison::render(viewer, f))?;
+        let mut next = next_event(None)?;
+        while let Some(ev) = next {
+            let action = input(ev).map(Action::from);
+            for effect in action.map(|a| viewer.handle(a)).unwrap_or_default() {
+                match effect {
+                    Effect::Save => {
+                        let saved =
+                            save_comparison(viewer, Path::new(".")).map_err(|e| e.to_string());
+                        viewer.handle(Action::Saved(saved));
+                    }
+                    Effect::Quit => return Ok(Ending::Quit),
+                    Effect::Interrupt => return Ok(Ending::Interrupted),
+                }
+            }
+            next = next_event(Some(Duration::ZERO))?;
+        }
+    }
 }

@@ -8,9 +8,9 @@
 //! mouse click hit, so what is drawn and what is clicked can't drift apart.
 
 mod intro;
-mod overlay;
+pub(crate) mod overlay;
 mod question;
-mod result;
+pub(crate) mod result;
 mod review;
 pub mod text;
 
@@ -22,8 +22,9 @@ use ratatui::widgets::Widget;
 use ratatui::Frame;
 
 use super::app::{App, Screen, Status};
-use super::keymap;
-use super::strings::fill;
+use super::keymap::{self, Context};
+use super::strings::{fill, Strings};
+use super::theme::Theme;
 use text::{truncate, width};
 
 /// Smallest window the player draws in.
@@ -132,7 +133,7 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
     }
     buf.set_style(area, app.theme().base);
     let Some(areas) = areas(area) else {
-        too_small(app, area, buf);
+        too_small(app.strings(), app.theme(), area, buf);
         return;
     };
     if let Some(rule) = areas.rule {
@@ -140,7 +141,16 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_string(rule.x, rule.y, line, app.theme().rule);
     }
     // The body first: the result's header names the section it found while laying out.
-    let status = match app.screen() {
+    let status = render_body(app, &areas, buf);
+    header(app, areas.header, &status, buf);
+    footer(app, areas.footer, buf);
+    overlay::render(app, area, buf);
+}
+
+/// Draws the body of the current screen (no header, footer or overlays); returns the text for
+/// the right of the header. Workshop mode draws the intro, review and result with it.
+pub(crate) fn render_body(app: &App, areas: &Areas, buf: &mut Buffer) -> String {
+    match app.screen() {
         Screen::Intro => {
             intro::render(app, areas.body, buf);
             String::new()
@@ -157,10 +167,7 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
             )
         }
         Screen::Result { .. } => result::render(app, areas.body, areas.density, buf),
-    };
-    header(app, areas.header, &status, buf);
-    footer(app, areas.footer, buf);
-    overlay::render(app, area, buf);
+    }
 }
 
 /// Draws lines into an area, starting at line `offset`; lines are cut at the area's width.
@@ -214,7 +221,7 @@ fn header(app: &App, area: Rect, right: &str, buf: &mut Buffer) {
 }
 
 /// "step 4 · about 3–6 left", shortened when the header is narrow.
-fn progress(app: &App, density: Density, room: usize) -> String {
+pub(crate) fn progress(app: &App, density: Density, room: usize) -> String {
     let s = app.strings();
     let Some(p) = app.walk().progress() else {
         return String::new();
@@ -280,8 +287,12 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
 /// The footer's key hints for the current context, as many as fit in `room` columns; the least
 /// important go first when the line is too narrow.
 pub fn hint_line(app: &App, room: usize) -> Line<'static> {
-    let t = app.theme();
-    let mut hints = keymap::hints(app.context(), app.strings());
+    hints_for(app.context(), app.strings(), app.theme(), room)
+}
+
+/// The footer's key hints for a context, as many as fit in `room` columns.
+pub fn hints_for(context: Context, s: &Strings, t: &Theme, room: usize) -> Line<'static> {
+    let mut hints = keymap::hints(context, s);
     const GAP: usize = 2;
     let total = |hints: &[keymap::Hint]| -> usize {
         hints
@@ -309,9 +320,8 @@ pub fn hint_line(app: &App, room: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let s = app.strings();
-    let t = app.theme();
+/// The calm request for a larger window, centred in `area`.
+pub fn too_small(s: &Strings, t: &Theme, area: Rect, buf: &mut Buffer) {
     let size = fill(
         s.too_small_size,
         &[
@@ -349,6 +359,86 @@ pub struct DocumentGeometry {
     pub height: usize,
     /// First line of each section.
     pub sections: Vec<usize>,
+}
+
+/// Where a reader is in a scrolling document: lines scrolled and the section they are in. The
+/// player's intro and result and the comparison of sessions all move through a document with it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// Lines scrolled.
+    pub scroll: usize,
+    /// The section the reader is in.
+    pub section: usize,
+}
+
+impl Reading {
+    /// Where a scrolling command leads in a document.
+    pub fn after(self, command: keymap::Command, doc: &DocumentGeometry) -> Reading {
+        use keymap::Command;
+        let max = doc.lines.saturating_sub(doc.height);
+        let page = doc.height.saturating_sub(2).max(1);
+        let scroll = match command {
+            Command::ScrollUp => self.scroll.saturating_sub(1),
+            Command::ScrollDown => self.scroll + 1,
+            Command::PageUp => self.scroll.saturating_sub(page),
+            Command::PageDown => self.scroll + page,
+            Command::Top => 0,
+            Command::Bottom => max,
+            Command::NextSection => {
+                let next = (self.section + 1).min(doc.sections.len().saturating_sub(1));
+                return self.at_section(next, doc);
+            }
+            Command::PrevSection => return self.at_section(self.section.saturating_sub(1), doc),
+            _ => self.scroll,
+        }
+        .min(max);
+        // The section is the last one starting at or above the top line. At the very end, a short
+        // closing section can't reach the top: keep the one jumped to while its heading shows.
+        let derived = section_at(&doc.sections, scroll);
+        let jumped_visible = doc
+            .sections
+            .get(self.section)
+            .is_some_and(|&s| s >= scroll && s < scroll + doc.height);
+        let section = if scroll == max && self.section > derived && jumped_visible {
+            self.section
+        } else {
+            derived
+        };
+        Reading { scroll, section }
+    }
+
+    /// The reader at the start of a section (as far as the document scrolls); unchanged when
+    /// there is no such section.
+    pub fn at_section(self, section: usize, doc: &DocumentGeometry) -> Reading {
+        let Some(&start) = doc.sections.get(section) else {
+            return self;
+        };
+        let max = doc.lines.saturating_sub(doc.height);
+        Reading {
+            scroll: start.min(max),
+            section,
+        }
+    }
+
+    /// The same place after the document was laid out again (text rewraps on a resize, so line
+    /// offsets change meaning): the same distance into the same section.
+    pub fn relaid(self, before: Option<&DocumentGeometry>, after: &DocumentGeometry) -> Reading {
+        let within = before.and_then(|doc| {
+            doc.sections
+                .get(self.section)
+                .map(|&start| self.scroll.saturating_sub(start))
+        });
+        let start = after.sections.get(self.section).copied().unwrap_or(0);
+        Reading {
+            scroll: (start + within.unwrap_or(0)).min(after.lines.saturating_sub(after.height)),
+            section: self.section,
+        }
+    }
+}
+
+/// The section a line belongs to: the last one starting at or before it.
+fn section_at(starts: &[usize], line: usize) -> usize {
+    starts.iter().rposition(|&s| s <= line).unwrap_or(0)
 }
 
 /// The geometry of the scrolling document on the current screen, if it has one.

@@ -6,19 +6,23 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::text::{truncate, wrap, wrap_plain};
-use super::{column, draw_lines, scrollbar, Density, DocumentGeometry};
-use crate::report::doc::{needs_colon, Block, Marker};
+use super::{column, draw_lines, scrollbar, Density, DocumentGeometry, Reading};
+use crate::report::doc::{needs_colon, Block, Doc, Marker};
 use crate::tui::app::App;
-use crate::tui::strings::fill;
+use crate::tui::strings::{fill, Strings};
+use crate::tui::theme::Theme;
 
 const CONTENT: u16 = 88;
 const TOC: u16 = 28;
 const TOC_GAP: u16 = 3;
 
-/// The result laid out for a width: its lines, and each section's title and first line.
-struct Page {
-    lines: Vec<Line<'static>>,
-    sections: Vec<(String, usize)>,
+/// A document laid out for a width: its lines, and each section's title and first line.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Page {
+    /// The lines.
+    pub lines: Vec<Line<'static>>,
+    /// Each section's title and first line.
+    pub sections: Vec<(String, usize)>,
 }
 
 fn blank_after(lines: &mut Vec<Line<'static>>) {
@@ -28,13 +32,17 @@ fn blank_after(lines: &mut Vec<Line<'static>>) {
 }
 
 fn page(app: &App, max: usize) -> Page {
-    let s = app.strings();
-    let t = app.theme();
+    match app.document() {
+        Some(doc) => layout(doc, Some(app.strings().result_kicker), app.theme(), max),
+        None => Page::default(),
+    }
+}
+
+/// Lays out a document (a result, a comparison of sessions) as the result screen shows it, for
+/// `max` columns; `kicker` is a quiet line above the document's title.
+pub(crate) fn layout(doc: &Doc, kicker: Option<&str>, t: &Theme, max: usize) -> Page {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut sections = Vec::new();
-    let Some(doc) = app.document() else {
-        return Page { lines, sections };
-    };
     let mut in_list = false;
     for block in &doc.blocks {
         let is_item = matches!(block, Block::Item { .. });
@@ -46,7 +54,9 @@ fn page(app: &App, max: usize) -> Page {
             Block::Heading { level: 1, text } => {
                 blank_after(&mut lines);
                 sections.push((text.clone(), lines.len()));
-                lines.extend(wrap_plain(s.result_kicker, t.dim, max));
+                if let Some(kicker) = kicker {
+                    lines.extend(wrap_plain(kicker, t.dim, max));
+                }
                 lines.extend(wrap_plain(text, t.title, max));
                 lines.push(Line::default());
             }
@@ -115,6 +125,11 @@ struct Split {
     bar: Rect,
 }
 
+/// The width a page is laid out for in a body.
+pub(crate) fn content_width(body: Rect, density: Density) -> usize {
+    usize::from(split(body, density).content.width)
+}
+
 fn split(body: Rect, density: Density) -> Split {
     if density == Density::Full {
         let group = column(body, TOC + TOC_GAP + CONTENT + 2);
@@ -146,22 +161,37 @@ fn split(body: Rect, density: Density) -> Split {
 
 /// Draws the result; returns the header's text (which section, of how many).
 pub fn render(app: &App, body: Rect, density: Density, buf: &mut Buffer) -> String {
-    let t = app.theme();
+    let page = page(app, content_width(body, density));
+    let at = Reading {
+        scroll: app.scroll(),
+        section: app.section(),
+    };
+    draw(&page, at, app.strings(), app.theme(), body, density, buf)
+}
+
+/// Draws a page laid out with [`layout`] (with its scrollbar, and its contents when there is
+/// room); returns the header's text (which section, of how many).
+pub(crate) fn draw(
+    page: &Page,
+    at: Reading,
+    s: &Strings,
+    t: &Theme,
+    body: Rect,
+    density: Density,
+    buf: &mut Buffer,
+) -> String {
     let split = split(body, density);
-    let page = page(app, usize::from(split.content.width));
     let height = usize::from(split.content.height);
-    let offset = app.scroll().min(page.lines.len().saturating_sub(height));
+    let offset = at.scroll.min(page.lines.len().saturating_sub(height));
     draw_lines(&page.lines, offset, split.content, buf);
     scrollbar(page.lines.len(), offset, split.bar, t.rule, buf);
     if let Some(toc) = split.toc {
-        contents(app, &page, toc, buf);
+        contents(page, at.section, s, t, toc, buf);
     }
-    header(app, &page)
+    header(page, at.section, s)
 }
 
-fn contents(app: &App, page: &Page, toc: Rect, buf: &mut Buffer) {
-    let s = app.strings();
-    let t = app.theme();
+fn contents(page: &Page, section: usize, s: &Strings, t: &Theme, toc: Rect, buf: &mut Buffer) {
     let max = usize::from(toc.width.saturating_sub(2));
     let mut lines = vec![
         Line::from(Span::styled(s.result_contents, t.dim)),
@@ -169,7 +199,7 @@ fn contents(app: &App, page: &Page, toc: Rect, buf: &mut Buffer) {
     ];
     for (i, (title, _)) in page.sections.iter().enumerate() {
         let title = truncate(title, max);
-        lines.push(if i == app.section() {
+        lines.push(if i == section {
             Line::from(vec![
                 Span::styled("› ", t.marker),
                 Span::styled(title, t.question),
@@ -182,14 +212,14 @@ fn contents(app: &App, page: &Page, toc: Rect, buf: &mut Buffer) {
 }
 
 /// The header's text: which section, of how many.
-fn header(app: &App, page: &Page) -> String {
-    let Some((title, _)) = page.sections.get(app.section()) else {
+fn header(page: &Page, section: usize, s: &Strings) -> String {
+    let Some((title, _)) = page.sections.get(section) else {
         return String::new();
     };
     fill(
-        app.strings().result_section,
+        s.result_section,
         &[
-            ("index", &(app.section() + 1)),
+            ("index", &(section + 1)),
             ("count", &page.sections.len()),
             ("title", title),
         ],
@@ -198,23 +228,36 @@ fn header(app: &App, page: &Page) -> String {
 
 /// Lines, rows and sections of the result.
 pub fn geometry(app: &App, body: Rect, density: Density) -> DocumentGeometry {
-    let split = split(body, density);
-    let page = page(app, usize::from(split.content.width));
+    page_geometry(&page(app, content_width(body, density)), body, density)
+}
+
+/// Lines, rows and sections of a page laid out for `body`.
+pub(crate) fn page_geometry(page: &Page, body: Rect, density: Density) -> DocumentGeometry {
     DocumentGeometry {
         lines: page.lines.len(),
-        height: usize::from(split.content.height),
+        height: usize::from(split(body, density).content.height),
         sections: page.sections.iter().map(|&(_, line)| line).collect(),
     }
 }
 
 /// The section of the contents under a click, if any.
 pub fn hit(app: &App, body: Rect, density: Density, column: u16, row: u16) -> Option<usize> {
+    let sections = page(app, content_width(body, density)).sections.len();
+    contents_hit(sections, body, density, column, row)
+}
+
+/// The section of a page's contents (`sections` long) under a click, if any.
+pub(crate) fn contents_hit(
+    sections: usize,
+    body: Rect,
+    density: Density,
+    column: u16,
+    row: u16,
+) -> Option<usize> {
     let toc = split(body, density).toc?;
     if column < toc.x || column >= toc.right() || row < toc.y + 2 {
         return None;
     }
-    let split = split(body, density);
-    let sections = page(app, usize::from(split.content.width)).sections.len();
     let index = usize::from(row - toc.y - 2);
     (index < sections).then_some(index)
 }

@@ -1,0 +1,854 @@
+//! The editor's state and its transitions: a pure state machine, like the player's.
+//!
+//! [`App::handle`] takes an [`Action`] — a key, a click, a resize, a new [`Snapshot`] of the file
+//! after a save, the end of an `$EDITOR` run — and returns [`Effect`]s for the driver (quit, open
+//! the editor). It never reads or writes a file, so tests drive a reload by handing it a snapshot.
+//!
+//! Which version of the guide is on show is the heart of it ([`Version`]): the file as it is when
+//! it has no errors; otherwise the last good version, kept for the outline and the preview while
+//! the problems pane shows what is wrong now.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
+use ratatui::layout::Rect;
+
+use super::keymap::{self, Command, Context};
+use super::outline::Outline;
+use super::preview::{Divergence, Preview};
+use super::snapshot::{Origin, Problem, Snapshot};
+use super::strings::{fill, for_language, EditStrings};
+use super::view;
+use crate::guide::text::sanitize_line;
+use crate::guide::{Guide, Severity, Source};
+use crate::tui::app::{Action as PlayerAction, AppEffect as PlayerEffect, Screen, Status};
+use crate::tui::strings::{self as player_strings, Strings};
+use crate::tui::theme::Theme;
+
+/// The panes, in the order Tab visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// Sections, questions, answers and outcomes.
+    Outline,
+    /// The player, from the selected question.
+    Preview,
+    /// Errors and warnings of the guide and its translations.
+    Problems,
+}
+
+impl Pane {
+    const ORDER: [Pane; 3] = [Pane::Outline, Pane::Preview, Pane::Problems];
+
+    fn step(self, by: usize) -> Pane {
+        let at = Pane::ORDER.iter().position(|&p| p == self).unwrap_or(0);
+        Pane::ORDER[(at + by) % Pane::ORDER.len()]
+    }
+}
+
+/// Which version of the guide the outline and the preview show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    /// The file as it is now: it has no errors.
+    Current,
+    /// The file has errors; this is the last version that had none.
+    LastGood,
+    /// The file has errors and never had a good version here: the outline shows it as it is,
+    /// and there is no preview.
+    Broken,
+    /// The file does not parse and never did: nothing to outline or play.
+    Unparsed,
+}
+
+/// What the editor is told.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// A command, as if its key had been pressed in the focused pane.
+    Command(Command),
+    /// The terminal has a new size.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+    /// A left click at a cell.
+    Click {
+        /// Column.
+        column: u16,
+        /// Row.
+        row: u16,
+    },
+    /// The mouse wheel turned over a cell.
+    Wheel {
+        /// Towards the end.
+        down: bool,
+        /// Column.
+        column: u16,
+        /// Row.
+        row: u16,
+    },
+    /// The file (or a translation) changed and was read again.
+    Reloaded(Box<Snapshot>),
+    /// `$EDITOR` ended: `Err` says why it could not run or failed.
+    EditorClosed(Result<(), String>),
+}
+
+/// What the driver must do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave the editor.
+    Quit,
+    /// Leave at once: the user pressed Ctrl-C.
+    Interrupt,
+    /// Suspend the screen, run `$EDITOR +line file`, then report with [`Action::EditorClosed`].
+    OpenEditor {
+        /// The file to open.
+        file: PathBuf,
+        /// 1-based line.
+        line: usize,
+    },
+}
+
+/// The version on show: the guide and its outline.
+#[derive(Debug, Clone)]
+struct Shown {
+    guide: Arc<Guide>,
+    outline: Outline,
+}
+
+/// The whole state of the editor.
+#[derive(Debug, Clone)]
+pub struct App {
+    path: PathBuf,
+    name: String,
+    strings: &'static EditStrings,
+    keys: &'static Strings,
+    theme: Theme,
+    size: (u16, u16),
+    version: Version,
+    shown: Option<Shown>,
+    problems: Vec<Problem>,
+    focus: Pane,
+    selected: usize,
+    outline_offset: usize,
+    problem: usize,
+    problems_offset: usize,
+    preview: Option<Preview>,
+    help: bool,
+    help_scroll: usize,
+    status: Option<Status>,
+}
+
+impl App {
+    /// The editor on the guide at `path`, as first read; 80×24 until told, default theme.
+    pub fn new(path: impl Into<PathBuf>, snapshot: Snapshot) -> App {
+        let path = path.into();
+        let mut app = App {
+            name: sanitize_line(&path.display().to_string()),
+            path,
+            strings: for_language(""),
+            keys: player_strings::for_language(""),
+            theme: Theme::default(),
+            size: (80, 24),
+            version: Version::Unparsed,
+            shown: None,
+            problems: Vec::new(),
+            focus: Pane::Outline,
+            selected: 0,
+            outline_offset: 0,
+            problem: 0,
+            problems_offset: 0,
+            preview: None,
+            help: false,
+            help_scroll: 0,
+            status: None,
+        };
+        app.reload(snapshot);
+        app.settle();
+        app
+    }
+
+    /// Uses another theme (the preview's too).
+    pub fn with_theme(mut self, theme: Theme) -> App {
+        if let Some(preview) = &mut self.preview {
+            preview.set_theme(&theme);
+        }
+        self.theme = theme;
+        self
+    }
+
+    /// Sets the terminal size the editor lays itself out for.
+    pub fn with_size(mut self, width: u16, height: u16) -> App {
+        self.size = (width, height);
+        self.settle();
+        self
+    }
+
+    /// The guide file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The guide file's name as shown.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The editor's words.
+    pub fn strings(&self) -> &'static EditStrings {
+        self.strings
+    }
+
+    /// The player's words, for key names.
+    pub fn keys(&self) -> &'static Strings {
+        self.keys
+    }
+
+    /// The theme in use.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The size the editor was last told of.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Which version of the guide is on show.
+    pub fn version(&self) -> Version {
+        self.version
+    }
+
+    /// The guide on show (the current file or the last good version), if any.
+    pub fn guide(&self) -> Option<&Arc<Guide>> {
+        self.shown.as_ref().map(|s| &s.guide)
+    }
+
+    /// The outline of the guide on show (empty when there is none).
+    pub fn outline(&self) -> &Outline {
+        static EMPTY: std::sync::OnceLock<Outline> = std::sync::OnceLock::new();
+        match &self.shown {
+            Some(shown) => &shown.outline,
+            None => EMPTY.get_or_init(Outline::default),
+        }
+    }
+
+    /// The selected outline row.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first outline row on screen.
+    pub fn outline_offset(&self) -> usize {
+        self.outline_offset
+    }
+
+    /// Every problem of the file as it is now, errors first.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The selected problem.
+    pub fn problem(&self) -> usize {
+        self.problem
+    }
+
+    /// The first line of the problems pane on screen.
+    pub fn problems_offset(&self) -> usize {
+        self.problems_offset
+    }
+
+    /// Counts of errors and warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self
+            .problems
+            .iter()
+            .filter(|p| p.severity() == Severity::Error)
+            .count();
+        (errors, self.problems.len() - errors)
+    }
+
+    /// The focused pane.
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    /// The preview, when there is a good version to play.
+    pub fn preview(&self) -> Option<&Preview> {
+        self.preview.as_ref()
+    }
+
+    /// True while the help is open.
+    pub fn help_open(&self) -> bool {
+        self.help
+    }
+
+    /// Lines scrolled in the help.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The line shown after an action, until the next key.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Where keys go.
+    pub fn context(&self) -> Context {
+        if self.help {
+            return Context::Help;
+        }
+        self.pane_context()
+    }
+
+    /// The focused pane's context, ignoring the help (the help lists its keys).
+    pub fn pane_context(&self) -> Context {
+        match self.focus {
+            Pane::Outline => Context::Outline,
+            Pane::Preview => Context::Preview,
+            Pane::Problems => Context::Problems,
+        }
+    }
+
+    /// Handles one action; returns what the driver must do.
+    pub fn handle(&mut self, action: Action) -> Vec<Effect> {
+        let effects = match action {
+            Action::Resize { width, height } => {
+                self.size = (width, height);
+                Vec::new()
+            }
+            Action::Reloaded(snapshot) => {
+                self.reload(*snapshot);
+                Vec::new()
+            }
+            Action::EditorClosed(ended) => {
+                self.status = Some(match ended {
+                    Ok(()) => Status::Done(self.strings.editor_back.to_string()),
+                    Err(why) => Status::Failed(why),
+                });
+                Vec::new()
+            }
+            Action::Key(key) => self.key(key),
+            Action::Command(command) => {
+                self.status = None;
+                self.command(command)
+            }
+            Action::Click { column, row } => {
+                self.status = None;
+                self.click(column, row);
+                Vec::new()
+            }
+            Action::Wheel { down, column, row } => {
+                self.wheel(down, column, row);
+                Vec::new()
+            }
+        };
+        self.settle();
+        effects
+    }
+
+    /// Turns a terminal event into an action and handles it.
+    pub fn handle_event(&mut self, ev: Event) -> Vec<Effect> {
+        let action = match ev {
+            Event::Key(key) => Action::Key(key),
+            Event::Resize(width, height) => Action::Resize { width, height },
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Action::Click {
+                    column: mouse.column,
+                    row: mouse.row,
+                },
+                MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Action::Wheel {
+                    down: mouse.kind == MouseEventKind::ScrollDown,
+                    column: mouse.column,
+                    row: mouse.row,
+                },
+                _ => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        };
+        self.handle(action)
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let context = self.context();
+        match keymap::command(context, &key) {
+            Some(command) => {
+                self.status = None;
+                self.command(command)
+            }
+            None if context == Context::Preview => {
+                self.status = None;
+                self.play_in_preview(PlayerAction::Key(key));
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn command(&mut self, command: Command) -> Vec<Effect> {
+        match command {
+            Command::Interrupt => return vec![Effect::Interrupt],
+            Command::Quit => return vec![Effect::Quit],
+            _ => {}
+        }
+        if self.help {
+            match command {
+                Command::Close => self.help = false,
+                other => self.scroll_help(other),
+            }
+            return Vec::new();
+        }
+        match command {
+            Command::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Command::NextPane => self.focus = self.focus.step(1),
+            Command::PrevPane => self.focus = self.focus.step(Pane::ORDER.len() - 1),
+            Command::Edit => return vec![self.open_here()],
+            Command::Open => match self.focus {
+                Pane::Outline => self.play_here(),
+                Pane::Problems => self.jump(),
+                Pane::Preview => {}
+            },
+            Command::Up
+            | Command::Down
+            | Command::PageUp
+            | Command::PageDown
+            | Command::Top
+            | Command::Bottom => match self.focus {
+                Pane::Outline => self.move_outline(command),
+                Pane::Problems => self.move_problems(command),
+                Pane::Preview => {}
+            },
+            Command::Close | Command::Quit | Command::Interrupt => {}
+        }
+        Vec::new()
+    }
+
+    /// Sends an action to the player in the preview. The preview never writes files: a save
+    /// is answered at once with why not.
+    fn play_in_preview(&mut self, action: PlayerAction) {
+        let refusal = self.strings.preview_no_save;
+        let Some(preview) = &mut self.preview else {
+            return;
+        };
+        for effect in preview.player_mut().handle(action) {
+            if effect == PlayerEffect::SaveResult {
+                preview
+                    .player_mut()
+                    .handle(PlayerAction::Saved(Err(refusal.to_string())));
+            }
+        }
+    }
+
+    // Reloading.
+
+    /// Takes in a new reading of the file: new problems always; a new outline and a replanted
+    /// preview when the file is good; otherwise the last good version stays on show.
+    fn reload(&mut self, snapshot: Snapshot) {
+        let Snapshot {
+            source,
+            guide,
+            lenient,
+            problems,
+        } = snapshot;
+        self.problems = problems;
+        self.problem = self.problem.min(self.problems.len().saturating_sub(1));
+        match guide {
+            Some(guide) => {
+                self.show(guide.clone(), &source, Version::Current);
+                self.replant(guide);
+            }
+            None if matches!(self.version, Version::Current | Version::LastGood) => {
+                self.version = Version::LastGood;
+            }
+            None => {
+                self.preview = None;
+                match lenient {
+                    Some(guide) => self.show(guide, &source, Version::Broken),
+                    None => {
+                        self.shown = None;
+                        self.version = Version::Unparsed;
+                        self.selected = 0;
+                    }
+                }
+            }
+        }
+        let (strings, keys) = match self.guide() {
+            Some(g) => (
+                for_language(&g.language),
+                player_strings::for_language(&g.language),
+            ),
+            None => (for_language(""), player_strings::for_language("")),
+        };
+        self.strings = strings;
+        self.keys = keys;
+    }
+
+    /// Puts a version on show, keeping the selection on the same node when it still exists.
+    fn show(&mut self, guide: Arc<Guide>, source: &Source, version: Version) {
+        let was = self
+            .shown
+            .as_ref()
+            .and_then(|s| s.outline.key(self.selected).cloned());
+        let outline = Outline::build(&guide, source);
+        self.selected = match was {
+            Some(key) => outline
+                .find(&key)
+                .unwrap_or_else(|| self.selected.min(outline.len().saturating_sub(1))),
+            None => guide
+                .index
+                .start()
+                .and_then(|q| outline.question_row(q))
+                .unwrap_or(0),
+        };
+        self.shown = Some(Shown { guide, outline });
+        self.version = version;
+    }
+
+    /// Moves the preview onto a new good version, keeping its place; or starts it.
+    fn replant(&mut self, guide: Arc<Guide>) {
+        let Some(preview) = &self.preview else {
+            self.follow_selection(false);
+            return;
+        };
+        let (preview, divergence) = preview.replant(guide, &self.theme);
+        self.preview = Some(preview);
+        let s = self.strings;
+        if let Some(divergence) = divergence {
+            self.status = Some(Status::Failed(match divergence {
+                Divergence::StartGone(id) => fill(s.preview_gone, &[("id", &id)]),
+                Divergence::AnswerGone(question, answer) => fill(
+                    s.preview_diverged,
+                    &[("question", &question), ("answer", &answer)],
+                ),
+            }));
+        }
+    }
+
+    // The outline and the preview.
+
+    /// Starts the preview at the selected row's question, unless it already plays from there
+    /// (or `restart` asks for a fresh start anyway).
+    fn follow_selection(&mut self, restart: bool) {
+        if !matches!(self.version, Version::Current | Version::LastGood) {
+            return;
+        }
+        let Some(shown) = &self.shown else {
+            return;
+        };
+        let Some(question) = shown.outline.question_of(self.selected) else {
+            return;
+        };
+        let guide = shown.guide.clone();
+        let same = self.preview.as_ref().is_some_and(|p| {
+            Arc::ptr_eq(p.guide(), &guide) && p.from() == guide.questions[question].id
+        });
+        if same && !restart {
+            return;
+        }
+        let size = self
+            .preview
+            .as_ref()
+            .map_or(self.size, |p| p.player().size());
+        self.preview = Some(Preview::start(guide, question, &self.theme, size));
+    }
+
+    fn select(&mut self, row: usize) {
+        self.selected = row.min(self.outline().len().saturating_sub(1));
+        self.follow_selection(false);
+    }
+
+    fn move_outline(&mut self, command: Command) {
+        let last = self.outline().len().saturating_sub(1);
+        let page = self.pane_height(Pane::Outline).saturating_sub(1).max(1);
+        let row = match command {
+            Command::Up => self.selected.saturating_sub(1),
+            Command::Down => (self.selected + 1).min(last),
+            Command::PageUp => self.selected.saturating_sub(page),
+            Command::PageDown => (self.selected + page).min(last),
+            Command::Top => 0,
+            Command::Bottom => last,
+            _ => self.selected,
+        };
+        self.select(row);
+    }
+
+    fn play_here(&mut self) {
+        if !matches!(self.version, Version::Current | Version::LastGood) {
+            self.status = Some(Status::Failed(self.strings.preview_waiting.to_string()));
+            return;
+        }
+        if self.outline().question_of(self.selected).is_none() {
+            self.status = Some(Status::Done(self.strings.preview_outcome.to_string()));
+            return;
+        }
+        self.follow_selection(true);
+        self.focus = Pane::Preview;
+    }
+
+    // Problems.
+
+    fn move_problems(&mut self, command: Command) {
+        let last = self.problems.len().saturating_sub(1);
+        let page = (self.pane_height(Pane::Problems) / 2).max(1);
+        self.problem = match command {
+            Command::Up => self.problem.saturating_sub(1),
+            Command::Down => (self.problem + 1).min(last),
+            Command::PageUp => self.problem.saturating_sub(page),
+            Command::PageDown => (self.problem + page).min(last),
+            Command::Top => 0,
+            Command::Bottom => last,
+            _ => self.problem,
+        };
+    }
+
+    /// Shows the selected problem's node in the outline.
+    fn jump(&mut self) {
+        let Some(problem) = self.problems.get(self.problem) else {
+            return;
+        };
+        if problem.origin == Origin::Translation {
+            self.status = Some(Status::Done(fill(
+                self.strings.jump_translation,
+                &[("file", &problem.name)],
+            )));
+            return;
+        }
+        let line = problem.line;
+        match self.outline().row_at_line(line) {
+            Some(row) => {
+                self.focus = Pane::Outline;
+                self.select(row);
+            }
+            None => {
+                self.status = Some(Status::Done(fill(
+                    self.strings.jump_outside,
+                    &[("line", &line)],
+                )))
+            }
+        }
+    }
+
+    // Opening the editor.
+
+    /// Where `e` opens the editor: the selected node, the selected problem, or the preview's
+    /// question; the top of the guide when there is nothing selected.
+    fn open_here(&self) -> Effect {
+        let at = |line: usize| Effect::OpenEditor {
+            file: self.path.clone(),
+            line: line.max(1),
+        };
+        let row_line = |row: Option<usize>| {
+            row.and_then(|r| self.outline().rows().get(r))
+                .map_or(1, |r| r.line)
+        };
+        match self.focus {
+            Pane::Outline => at(row_line(Some(self.selected))),
+            Pane::Problems => match self.problems.get(self.problem) {
+                Some(p) => Effect::OpenEditor {
+                    file: p.file.clone(),
+                    line: p.line.max(1),
+                },
+                None => at(1),
+            },
+            Pane::Preview => {
+                let Some(preview) = &self.preview else {
+                    return at(row_line(Some(self.selected)));
+                };
+                let outline = self.outline();
+                let same_version = self
+                    .guide()
+                    .is_some_and(|g| Arc::ptr_eq(g, preview.guide()));
+                if !same_version {
+                    return at(1);
+                }
+                let from = preview.guide().index.question(preview.from());
+                let row = match preview.player().screen() {
+                    Screen::Question { question, .. } => outline.question_row(question),
+                    Screen::Result { outcome } => outline.outcome_row(outcome),
+                    Screen::Intro | Screen::Review { .. } => {
+                        from.and_then(|q| outline.question_row(q))
+                    }
+                };
+                at(row_line(row))
+            }
+        }
+    }
+
+    // The mouse.
+
+    fn click(&mut self, column: u16, row: u16) {
+        if self.help {
+            return;
+        }
+        let Some(layout) = self.layout() else {
+            return;
+        };
+        match layout.pane_at(column, row) {
+            Some((Pane::Preview, inner)) => {
+                self.focus = Pane::Preview;
+                self.play_in_preview(PlayerAction::Click {
+                    column: column - inner.x,
+                    row: row - inner.y,
+                });
+            }
+            Some((Pane::Outline, inner)) => {
+                self.focus = Pane::Outline;
+                let at = self.outline_offset + usize::from(row - inner.y);
+                if at < self.outline().len() {
+                    self.select(at);
+                }
+            }
+            Some((Pane::Problems, inner)) => {
+                self.focus = Pane::Problems;
+                let line = self.problems_offset + usize::from(row - inner.y);
+                let (_, items) = view::problem_lines(self, inner);
+                if let Some(i) = items.iter().position(|r| r.contains(&line)) {
+                    self.problem = i;
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn wheel(&mut self, down: bool, column: u16, row: u16) {
+        if self.help {
+            let step = if down { Command::Down } else { Command::Up };
+            for _ in 0..3 {
+                self.scroll_help(step);
+            }
+            return;
+        }
+        let Some(layout) = self.layout() else {
+            return;
+        };
+        let step = if down { Command::Down } else { Command::Up };
+        match layout.pane_at(column, row) {
+            Some((Pane::Preview, _)) => self.play_in_preview(PlayerAction::Wheel { down }),
+            Some((Pane::Outline, _)) => {
+                for _ in 0..3 {
+                    self.move_outline(step);
+                }
+            }
+            Some((Pane::Problems, _)) => self.move_problems(step),
+            None => {}
+        }
+    }
+
+    // Layout.
+
+    fn layout(&self) -> Option<view::Layout> {
+        view::layout(self, Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    fn pane_height(&self, pane: Pane) -> usize {
+        self.layout()
+            .and_then(|l| l.inner(pane))
+            .map_or(1, |r| usize::from(r.height))
+    }
+
+    fn scroll_help(&mut self, command: Command) {
+        let (lines, height) = view::help_geometry(self, Rect::new(0, 0, self.size.0, self.size.1));
+        let max = lines.saturating_sub(height);
+        let page = height.saturating_sub(1).max(1);
+        self.help_scroll = match command {
+            Command::Up => self.help_scroll.saturating_sub(1),
+            Command::Down => self.help_scroll + 1,
+            Command::PageUp => self.help_scroll.saturating_sub(page),
+            Command::PageDown => self.help_scroll + page,
+            Command::Top => 0,
+            Command::Bottom => max,
+            _ => self.help_scroll,
+        }
+        .min(max);
+    }
+
+    /// After every change: scroll the lists to their selections and size the preview to its pane.
+    fn settle(&mut self) {
+        let Some(layout) = self.layout() else {
+            return;
+        };
+        if let Some(inner) = layout.inner(Pane::Outline) {
+            let rows = self.outline().len();
+            self.outline_offset = follow(
+                self.outline_offset,
+                self.selected..self.selected + 1,
+                usize::from(inner.height),
+                rows,
+            );
+        }
+        if let Some(inner) = layout.inner(Pane::Problems) {
+            let (lines, items) = view::problem_lines(self, inner);
+            let item = items.get(self.problem).cloned().unwrap_or(0..0);
+            self.problems_offset = follow(
+                self.problems_offset,
+                item,
+                usize::from(inner.height),
+                lines.len(),
+            );
+        }
+        if let (Some(preview), Some(inner)) = (&mut self.preview, layout.inner(Pane::Preview)) {
+            if preview.player().size() != (inner.width, inner.height) {
+                preview.player_mut().handle(PlayerAction::Resize {
+                    width: inner.width,
+                    height: inner.height,
+                });
+            }
+        }
+        if self.help {
+            let area = Rect::new(0, 0, self.size.0, self.size.1);
+            let (lines, height) = view::help_geometry(self, area);
+            self.help_scroll = self.help_scroll.min(lines.saturating_sub(height));
+        }
+    }
+}
+
+/// The first line to show so that `item` is on screen, moving as little as possible from
+/// `offset`, and never past the end.
+pub fn follow(offset: usize, item: Range<usize>, height: usize, total: usize) -> usize {
+    if height == 0 {
+        return 0;
+    }
+    let mut top = offset.min(total.saturating_sub(height));
+    if item.start < top {
+        top = item.start;
+    } else if item.end > top + height {
+        top = (item.end - height).min(item.start);
+    }
+    top
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn follow_moves_only_as_far_as_needed() {
+        assert_eq!(follow(0, 3..4, 10, 50), 0);
+        assert_eq!(follow(0, 12..13, 10, 50), 3);
+        assert_eq!(follow(8, 5..6, 10, 50), 5);
+        assert_eq!(follow(45, 5..6, 10, 50), 5);
+        assert_eq!(follow(45, 48..49, 10, 50), 40, "never past the end");
+        assert_eq!(follow(3, 0..30, 10, 50), 0, "tall items show their start");
+        assert_eq!(follow(0, 20..40, 10, 50), 20, "tall items show their start");
+    }
+
+    #[test]
+    fn tab_visits_every_pane_and_comes_back() {
+        let mut pane = Pane::Outline;
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            seen.push(pane);
+            pane = pane.step(1);
+        }
+        assert_eq!(pane, Pane::Outline);
+        assert_eq!(seen, Pane::ORDER);
+        assert_eq!(Pane::Outline.step(2), Pane::Problems);
+    }
+}

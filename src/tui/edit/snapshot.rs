@@ -1,0 +1,168 @@
+//! One reading of a guide file and the translations beside it: the guide (when usable), the
+//! guide as it is (when it parses despite errors), and every problem, as the editor lists them.
+//!
+//! This is the editor's only file reading; the app receives snapshots and never touches the disk.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::guide::diagnostic::Diagnostic;
+use crate::guide::load::parse_lenient;
+use crate::guide::text::sanitize_line;
+use crate::guide::{check_path, translation, Code, Guide, Severity, Source};
+
+/// Which file a problem is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The guide itself.
+    Guide,
+    /// A translation beside it.
+    Translation,
+}
+
+/// One diagnostic, placed in its file, ready to show (`file:line:col code message`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file to open.
+    pub file: PathBuf,
+    /// The file's name as shown (the path as given, sanitised).
+    pub name: String,
+    /// The guide or a translation.
+    pub origin: Origin,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    /// The stable code.
+    pub code: Code,
+    /// The message, sanitised.
+    pub message: String,
+    /// The suggested fix, sanitised.
+    pub help: Option<String>,
+}
+
+impl Problem {
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    /// `file:line:col`.
+    pub fn place(&self) -> String {
+        format!("{}:{}:{}", self.name, self.line, self.col)
+    }
+}
+
+/// What one reading found.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// The guide file's text (empty when it could not be read).
+    pub source: Source,
+    /// The guide, when it has no errors.
+    pub guide: Option<Arc<Guide>>,
+    /// The guide as it is, when it has errors but parses (to outline a guide never yet good).
+    pub lenient: Option<Arc<Guide>>,
+    /// Problems of the guide, then of its translations; errors before warnings.
+    pub problems: Vec<Problem>,
+}
+
+impl Snapshot {
+    /// Reads and checks the guide at `path` and every translation beside it. Never fails: an
+    /// unreadable file is a problem like any other.
+    pub fn read(path: &Path) -> Snapshot {
+        let checked = check_path(path);
+        let lenient = match (&checked.guide, checked.source.text.trim().is_empty()) {
+            (None, false) => parse_lenient(&checked.source).map(Arc::new),
+            _ => None,
+        };
+        let guide = checked.guide.map(Arc::new);
+        let mut problems = problems(&checked.diagnostics, &checked.source, path, Origin::Guide);
+        if let Some(base) = guide.as_deref().or(lenient.as_deref()) {
+            for (_, file) in translation::find_beside(path) {
+                let name = file.display().to_string();
+                match std::fs::read_to_string(&file) {
+                    Ok(text) => {
+                        let checked = translation::check(base, Source::new(name, text));
+                        problems.extend(self::problems(
+                            &checked.diagnostics,
+                            &checked.source,
+                            &file,
+                            Origin::Translation,
+                        ));
+                    }
+                    Err(e) => problems.push(Problem {
+                        name: sanitize_line(&name),
+                        file,
+                        origin: Origin::Translation,
+                        line: 1,
+                        col: 1,
+                        code: Code::Unreadable,
+                        message: sanitize_line(&format!("cannot read the translation: {e}")),
+                        help: None,
+                    }),
+                }
+            }
+        }
+        // Errors first: they are what stops the guide; the sort keeps file order within each.
+        problems.sort_by_key(|p| p.severity() != Severity::Error);
+        Snapshot {
+            source: checked.source,
+            guide,
+            lenient,
+            problems,
+        }
+    }
+
+    /// True when the guide has errors.
+    pub fn has_errors(&self) -> bool {
+        self.guide.is_none()
+    }
+}
+
+fn problems(
+    diagnostics: &[Diagnostic],
+    source: &Source,
+    file: &Path,
+    origin: Origin,
+) -> Vec<Problem> {
+    let name = sanitize_line(&source.name);
+    diagnostics
+        .iter()
+        .map(|d| {
+            let at = d.span().map(|s| source.line_col(s.start));
+            Problem {
+                file: file.to_path_buf(),
+                name: name.clone(),
+                origin,
+                line: at.map_or(1, |a| a.line),
+                col: at.map_or(1, |a| a.col),
+                code: d.code,
+                message: sanitize_line(&d.message),
+                help: d.help.as_deref().map(sanitize_line),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_is_a_problem_not_a_failure() {
+        let snapshot = Snapshot::read(Path::new("tests/fixtures/edit/no-such-file.ron"));
+        assert!(snapshot.has_errors());
+        assert_eq!(snapshot.problems[0].code, Code::Unreadable);
+        assert!(snapshot.lenient.is_none());
+    }
+
+    #[test]
+    fn translations_beside_the_guide_are_checked_too() {
+        let snapshot = Snapshot::read(Path::new("tests/fixtures/i18n/stale/guide.ron"));
+        assert!(snapshot.guide.is_some());
+        assert!(snapshot
+            .problems
+            .iter()
+            .any(|p| p.origin == Origin::Translation && p.code == Code::TranslationStale));
+    }
+}

@@ -1,0 +1,758 @@
+//! The presenter: workshop mode's state and its transitions, a pure state machine over a
+//! [`Session`].
+//!
+//! The walk itself (intro, questions, back, review, edits from the review, result, scrolling) is
+//! the player's: the presenter holds a player [`App`] and sends it the commands that move the
+//! walk, so the two can't drift apart. What workshop mode adds lives here: raised hands per
+//! answer and the group's choice they suggest, a note per question, the facilitator notes pane,
+//! a countdown, the time spent per question, and the effects that save the session after every
+//! change. [`Presenter::handle`] does no IO: it returns [`Effect`]s for the driver
+//! ([`super::perform`]) to carry out.
+//!
+//! **The group's choice.** Two things are tracked on a question: the *cursor* (the answer the
+//! hands keys count for, moved with ↑↓ or a number) and the *choice* (what Enter records, shown
+//! highlighted). Counting hands makes the choice the answer with most hands, or nothing on a tie;
+//! moving the cursor makes the choice the answer moved to, which is how a facilitator overrides
+//! the count. A question answered before opens on that answer.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+
+use super::clock::{Countdown, OnQuestion};
+use super::note::NoteInput;
+use super::view;
+use crate::engine::session::Session;
+use crate::engine::Place;
+use crate::guide::text::sanitize_line;
+use crate::guide::Guide;
+use crate::tui::app::{self, App, AppEffect, Screen, Status};
+use crate::tui::keymap::{self, Command, Context};
+use crate::tui::strings::{fill, Strings};
+use crate::tui::theme::Theme;
+
+/// What the presenter is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// A command, as if its key had been pressed.
+    Command(Command),
+    /// A left click at a cell.
+    Click {
+        /// Column.
+        column: u16,
+        /// Row.
+        row: u16,
+    },
+    /// The mouse wheel turned.
+    Wheel {
+        /// Towards the end.
+        down: bool,
+    },
+    /// The terminal has a new size.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+    /// The time since the presenter started; the driver sends it before every batch of events
+    /// and whenever a running countdown needs redrawing.
+    Tick(Duration),
+    /// The driver saved the session, or could not (why).
+    SessionSaved(Result<(), String>),
+    /// The driver saved the hand-out (where), or could not (why).
+    HandoutSaved(Result<PathBuf, String>),
+}
+
+/// What the driver must do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the session to its file (atomically), then report with [`Action::SessionSaved`].
+    SaveSession,
+    /// Write the hand-out beside the session file, then report with [`Action::HandoutSaved`].
+    SaveHandout,
+    /// Leave workshop mode.
+    Quit,
+    /// Leave at once: Ctrl-C.
+    Interrupt,
+}
+
+/// A layer over the screen; the top one gets the keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layer {
+    /// The keys of the screen below.
+    Help,
+    /// Why the question is asked.
+    Why,
+    /// A note being typed on a question (position in the guide).
+    Note {
+        /// The question the note is on.
+        question: usize,
+        /// What is typed.
+        input: NoteInput,
+    },
+}
+
+/// The whole state of workshop mode.
+#[derive(Debug, Clone)]
+pub struct Presenter {
+    player: App,
+    session: Session,
+    path: PathBuf,
+    size: (u16, u16),
+    now: Duration,
+    on_question: Option<OnQuestion>,
+    countdown: Option<Countdown>,
+    cursor: usize,
+    choice: Option<usize>,
+    notes_pane: bool,
+    layers: Vec<Layer>,
+    help_scroll: usize,
+    status: Option<Status>,
+    save_error: Option<String>,
+    quit_warned: bool,
+    notice: Option<String>,
+}
+
+impl Presenter {
+    /// A presenter over a session saved at `path`, sized 80×24 until told. A session with
+    /// anything recorded opens where it was left (the walk is already there, see
+    /// `Session::resume`); a new one opens on the guide's intro.
+    pub fn new(mut session: Session, path: PathBuf) -> Presenter {
+        // A group named on the command line is as untrusted as one read from a file.
+        session.group = sanitize_line(&session.group);
+        let walk = &session.walk;
+        let resumed = !walk.answers_by_id().is_empty()
+            || !session.kept.is_empty()
+            || !session.tallies.is_empty()
+            || !session.notes.is_empty()
+            || !session.seconds.is_empty()
+            || !session.countdowns.is_empty()
+            || !matches!(walk.place(), Place::Question { step: 0, .. });
+        let mut player = App::with_walk(walk.clone());
+        if resumed {
+            player = player.skip_intro();
+        }
+        let notice = resume_notice(&session, player.strings());
+        let mut presenter = Presenter {
+            player,
+            session,
+            path,
+            size: (80, 24),
+            now: Duration::ZERO,
+            on_question: None,
+            countdown: None,
+            cursor: 0,
+            choice: None,
+            notes_pane: true,
+            layers: Vec::new(),
+            help_scroll: 0,
+            status: None,
+            save_error: None,
+            quit_warned: false,
+            notice,
+        };
+        presenter.arrive();
+        presenter
+    }
+
+    /// Uses another theme.
+    pub fn with_theme(mut self, theme: Theme) -> Presenter {
+        self.player = self.player.with_theme(theme);
+        self
+    }
+
+    /// Sets the terminal size to lay out for.
+    pub fn with_size(mut self, width: u16, height: u16) -> Presenter {
+        self.handle(Action::Resize { width, height });
+        self
+    }
+
+    /// The session, as it is saved.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Where the session is saved.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The player underneath (the walk, the review and the result).
+    pub fn player(&self) -> &App {
+        &self.player
+    }
+
+    /// The guide.
+    pub fn guide(&self) -> &Guide {
+        self.player.guide()
+    }
+
+    /// The words in use (the guide's language).
+    pub fn strings(&self) -> &'static Strings {
+        self.player.strings()
+    }
+
+    /// The theme in use.
+    pub fn theme(&self) -> &Theme {
+        self.player.theme()
+    }
+
+    /// The size last told of.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// The screen under the layers.
+    pub fn screen(&self) -> Screen {
+        self.player.screen()
+    }
+
+    /// The question being asked: the one on screen, or the one the review was opened from.
+    /// `None` on the intro, the review of a whole path and the result.
+    pub fn asked(&self) -> Option<usize> {
+        match self.player.screen() {
+            Screen::Question { question, .. } => Some(question),
+            Screen::Review { outcome: None } => match self.player.walk().place() {
+                Place::Question { question, .. } => Some(question),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Where keys go: the top layer, or the screen.
+    pub fn context(&self) -> Context {
+        match self.layers.last() {
+            Some(Layer::Help) => Context::Help,
+            Some(Layer::Why) => Context::Why,
+            Some(Layer::Note { .. }) => Context::Note,
+            None => self.screen_context(),
+        }
+    }
+
+    /// The context of the screen itself (the help lists its keys).
+    pub fn screen_context(&self) -> Context {
+        match self.screen() {
+            Screen::Intro => Context::Intro,
+            Screen::Question { .. } => Context::Presenter,
+            Screen::Review { .. } => Context::Review,
+            Screen::Result { .. } => Context::WorkshopResult,
+        }
+    }
+
+    /// The answer the hands keys count for.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The answer Enter records: the one with most hands, or the one moved to; `None` when the
+    /// most hands are tied.
+    pub fn choice(&self) -> Option<usize> {
+        self.choice
+    }
+
+    /// True when the facilitator notes are shown.
+    pub fn notes_pane(&self) -> bool {
+        self.notes_pane
+    }
+
+    /// The layers, bottom first.
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
+    /// The note being typed, if the note input is open.
+    pub fn note_input(&self) -> Option<&NoteInput> {
+        self.layers.iter().rev().find_map(|layer| match layer {
+            Layer::Note { input, .. } => Some(input),
+            _ => None,
+        })
+    }
+
+    /// Lines scrolled in the help.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The line an action just reported, if any.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Why the last save failed, until one works again.
+    pub fn save_error(&self) -> Option<&str> {
+        self.save_error.as_deref()
+    }
+
+    /// The notice shown once on resuming a session saved with another version of the guide.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// The countdown, if one was started on the question being asked.
+    pub fn countdown(&self) -> Option<Countdown> {
+        self.countdown
+    }
+
+    /// The time on the presenter's clock.
+    pub fn now(&self) -> Duration {
+        self.now
+    }
+
+    /// How long the driver may sleep before the view changes by itself: a running countdown
+    /// changes every second; otherwise nothing changes until a key is pressed.
+    pub fn next_tick(&self) -> Option<Duration> {
+        self.countdown.and_then(|c| c.next_change(self.now))
+    }
+
+    /// The raised hands for an answer of a question (positions in the guide).
+    pub fn hands(&self, question: usize, answer: usize) -> u32 {
+        let q = &self.guide().questions[question];
+        q.answers
+            .get(answer)
+            .map_or(0, |a| self.session.hands(&q.id, &a.id))
+    }
+
+    /// True when any hand is counted on a question.
+    pub fn has_hands(&self, question: usize) -> bool {
+        let q = &self.guide().questions[question];
+        q.answers
+            .iter()
+            .any(|a| self.session.hands(&q.id, &a.id) > 0)
+    }
+
+    /// Handles one action; returns what the driver must do.
+    pub fn handle(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Tick(now) => {
+                self.now = self.now.max(now);
+                Vec::new()
+            }
+            Action::Resize { width, height } => {
+                self.resize(width, height);
+                Vec::new()
+            }
+            Action::SessionSaved(outcome) => {
+                self.session_saved(outcome);
+                Vec::new()
+            }
+            Action::HandoutSaved(outcome) => {
+                let s = self.strings();
+                self.status = Some(match outcome {
+                    Ok(path) => {
+                        let shown = path.display().to_string();
+                        Status::Done(fill(s.handout_saved, &[("path", &shown)]))
+                    }
+                    Err(error) => Status::Failed(fill(s.handout_failed, &[("error", &error)])),
+                });
+                Vec::new()
+            }
+            Action::Key(key) => {
+                if key.kind == KeyEventKind::Release {
+                    return Vec::new();
+                }
+                self.notice = None;
+                let context = self.context();
+                match keymap::command(context, &key) {
+                    Some(command) => self.command(command),
+                    None if context == Context::Note => {
+                        self.type_char(&key);
+                        Vec::new()
+                    }
+                    None => Vec::new(),
+                }
+            }
+            Action::Command(command) => {
+                self.notice = None;
+                self.command(command)
+            }
+            Action::Click { column, row } => {
+                self.notice = None;
+                self.status = None;
+                self.click(column, row)
+            }
+            Action::Wheel { down } => {
+                self.notice = None;
+                self.status = None;
+                self.wheel(down)
+            }
+        }
+    }
+
+    /// Handles a key event (a shortcut for `handle(Action::Key(key))`).
+    pub fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        self.handle(Action::Key(key))
+    }
+
+    fn command(&mut self, command: Command) -> Vec<Effect> {
+        self.status = None;
+        if command == Command::Interrupt {
+            return self.leave(Effect::Interrupt);
+        }
+        match self.context() {
+            Context::Help => match command {
+                Command::Close => {
+                    self.layers.pop();
+                }
+                Command::Quit => return self.quit(),
+                other => self.scroll_help(other),
+            },
+            Context::Why => match command {
+                Command::Close => {
+                    self.layers.pop();
+                }
+                Command::Quit => return self.quit(),
+                _ => {}
+            },
+            Context::Note => return self.on_note(command),
+            Context::Presenter => return self.on_question(command),
+            Context::WorkshopResult if command == Command::Save => {
+                return vec![Effect::SaveHandout];
+            }
+            _ => match command {
+                Command::Help => self.open_help(),
+                Command::Quit => return self.quit(),
+                other => return self.forward(app::Action::Command(other)),
+            },
+        }
+        Vec::new()
+    }
+
+    fn on_question(&mut self, command: Command) -> Vec<Effect> {
+        let Some(question) = self.asked() else {
+            return Vec::new();
+        };
+        let last = self.guide().questions[question]
+            .answers
+            .len()
+            .saturating_sub(1);
+        match command {
+            Command::Up => self.move_cursor(self.cursor.saturating_sub(1)),
+            Command::Down => self.move_cursor((self.cursor + 1).min(last)),
+            Command::Top => self.move_cursor(0),
+            Command::Bottom => self.move_cursor(last),
+            Command::Pick(n) if n <= last => self.move_cursor(n),
+            Command::AddHand => return self.count_hand(question, 1),
+            Command::RemoveHand => return self.count_hand(question, -1),
+            Command::Choose => match self.choice {
+                Some(answer) => {
+                    return self.forward(app::Action::Command(Command::Pick(answer)));
+                }
+                None => {
+                    self.status = Some(Status::Failed(self.strings().workshop_tied.to_string()));
+                }
+            },
+            Command::Back | Command::Review => return self.forward(app::Action::Command(command)),
+            Command::Why => self.layers.push(Layer::Why),
+            Command::Note => {
+                let id = &self.guide().questions[question].id;
+                let written = self.session.notes.get(id).map_or("", String::as_str);
+                let input = NoteInput::new(written);
+                self.layers.push(Layer::Note { question, input });
+            }
+            Command::Countdown => return self.cycle_countdown(question),
+            Command::NotesPane => self.notes_pane = !self.notes_pane,
+            Command::Help => self.open_help(),
+            Command::Quit => return self.quit(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn move_cursor(&mut self, answer: usize) {
+        self.cursor = answer;
+        self.choice = Some(answer);
+    }
+
+    fn count_hand(&mut self, question: usize, delta: i32) -> Vec<Effect> {
+        let q = &self.guide().questions[question];
+        let Some(answer) = q.answers.get(self.cursor) else {
+            return Vec::new();
+        };
+        let (qid, aid) = (q.id.clone(), answer.id.clone());
+        if delta < 0 && self.session.hands(&qid, &aid) == 0 {
+            return Vec::new();
+        }
+        self.session.add_hands(&qid, &aid, delta);
+        self.choice = if self.has_hands(question) {
+            self.session.leading_answer(question)
+        } else {
+            Some(self.cursor)
+        };
+        self.save()
+    }
+
+    fn cycle_countdown(&mut self, question: usize) -> Vec<Effect> {
+        let s = self.strings();
+        let id = self.guide().questions[question].id.clone();
+        self.countdown = Countdown::cycle(self.countdown, question, self.now);
+        match self.countdown {
+            Some(c) => {
+                let seconds = c.length.as_secs();
+                self.session.countdowns.insert(id, seconds);
+                let minutes = seconds / 60;
+                self.status = Some(Status::Done(fill(
+                    s.countdown_started,
+                    &[("minutes", &minutes)],
+                )));
+            }
+            None => {
+                self.session.countdowns.remove(&id);
+                self.status = Some(Status::Done(s.countdown_stopped.to_string()));
+            }
+        }
+        self.save()
+    }
+
+    fn on_note(&mut self, command: Command) -> Vec<Effect> {
+        let Some(Layer::Note { question, input }) = self.layers.last_mut() else {
+            return Vec::new();
+        };
+        let question = *question;
+        match command {
+            Command::Left => input.left(),
+            Command::Right => input.right(),
+            Command::Top => input.home(),
+            Command::Bottom => input.end(),
+            Command::Erase => input.erase(),
+            Command::EraseForward => input.erase_forward(),
+            Command::Cancel => {
+                self.layers.pop();
+            }
+            Command::Save => {
+                let text = input.text();
+                self.layers.pop();
+                return self.keep_note(question, &text);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn type_char(&mut self, key: &KeyEvent) {
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return;
+        }
+        if let (KeyCode::Char(c), Some(Layer::Note { input, .. })) =
+            (key.code, self.layers.last_mut())
+        {
+            input.insert(c);
+        }
+    }
+
+    fn keep_note(&mut self, question: usize, text: &str) -> Vec<Effect> {
+        let s = self.strings();
+        let id = self.guide().questions[question].id.clone();
+        let text = sanitize_line(text.trim());
+        let before = self.session.notes.get(&id).cloned();
+        if before.as_deref().unwrap_or("") == text {
+            return Vec::new();
+        }
+        if text.is_empty() {
+            self.session.notes.remove(&id);
+            self.status = Some(Status::Done(s.note_removed.to_string()));
+        } else {
+            self.session.notes.insert(id, text);
+            self.status = Some(Status::Done(s.note_saved.to_string()));
+        }
+        self.save()
+    }
+
+    fn open_help(&mut self) {
+        self.help_scroll = 0;
+        self.layers.push(Layer::Help);
+    }
+
+    /// Sends a command or a mouse action to the player; when the walk moved or its answers
+    /// changed, the session follows and is saved.
+    fn forward(&mut self, action: app::Action) -> Vec<Effect> {
+        let screen = self.player.screen();
+        let answers = self.player.walk().answers_by_id();
+        let mut effects = Vec::new();
+        for effect in self.player.handle(action) {
+            match effect {
+                AppEffect::Quit => return self.quit(),
+                AppEffect::Interrupt => return self.leave(Effect::Interrupt),
+                AppEffect::SaveResult => effects.push(Effect::SaveHandout),
+            }
+        }
+        if self.player.screen() != screen || self.player.walk().answers_by_id() != answers {
+            self.session.walk = self.player.walk().clone();
+            self.arrive();
+            effects.extend(self.save());
+        }
+        effects
+    }
+
+    /// Follows the walk to where it is now: the time on the question left is counted, a
+    /// countdown on it stops, and a question arrived at gets its cursor and choice.
+    fn arrive(&mut self) {
+        let asked = self.asked();
+        if self.on_question.map(|o| o.question) != asked {
+            self.fold_time();
+            self.on_question = asked.map(|question| OnQuestion {
+                question,
+                since: self.now,
+            });
+        }
+        if self.countdown.is_some_and(|c| Some(c.question) != asked) {
+            self.countdown = None;
+        }
+        if let Some(question) = asked {
+            self.preselect(question);
+        }
+    }
+
+    /// The cursor and choice on arriving at a question: the answer given before; else the one
+    /// with most hands (none on a tie); else the first.
+    fn preselect(&mut self, question: usize) {
+        if let Some(answer) = self.player.walk().answer_of(question) {
+            self.move_cursor(answer);
+        } else if self.has_hands(question) {
+            self.choice = self.session.leading_answer(question);
+            self.cursor = self.choice.unwrap_or(0);
+        } else {
+            self.move_cursor(0);
+        }
+    }
+
+    /// Adds the whole seconds spent on the question being asked to the session.
+    fn fold_time(&mut self) {
+        let Some(on) = self.on_question.as_mut() else {
+            return;
+        };
+        let seconds = on.take_seconds(self.now);
+        if seconds > 0 {
+            let id = &self.player.guide().questions[on.question].id;
+            self.session.add_seconds(id, seconds);
+        }
+    }
+
+    fn save(&mut self) -> Vec<Effect> {
+        self.fold_time();
+        vec![Effect::SaveSession]
+    }
+
+    fn session_saved(&mut self, outcome: Result<(), String>) {
+        match outcome {
+            Ok(()) => {
+                if self.save_error.take().is_some() {
+                    self.status =
+                        Some(Status::Done(self.strings().session_saved_again.to_string()));
+                }
+                self.quit_warned = false;
+            }
+            Err(error) => {
+                self.save_error = Some(fill(
+                    self.strings().session_save_failed,
+                    &[("error", &error)],
+                ));
+            }
+        }
+    }
+
+    /// Quitting saves once more (the time on the question). When saving has been failing, the
+    /// first `q` tries again and warns; a second one quits.
+    fn quit(&mut self) -> Vec<Effect> {
+        if self.save_error.is_some() && !self.quit_warned {
+            self.quit_warned = true;
+            self.status = Some(Status::Failed(self.strings().quit_unsaved.to_string()));
+            return self.save();
+        }
+        self.leave(Effect::Quit)
+    }
+
+    fn leave(&mut self, how: Effect) -> Vec<Effect> {
+        let mut effects = self.save();
+        effects.push(how);
+        effects
+    }
+
+    fn click(&mut self, column: u16, row: u16) -> Vec<Effect> {
+        if !self.layers.is_empty() {
+            return Vec::new();
+        }
+        match self.screen() {
+            Screen::Question { .. } => {
+                let area = Rect::new(0, 0, self.size.0, self.size.1);
+                if let Some(answer) = view::answer_at(self, area, column, row) {
+                    self.move_cursor(answer);
+                }
+                Vec::new()
+            }
+            _ => self.forward(app::Action::Click { column, row }),
+        }
+    }
+
+    fn wheel(&mut self, down: bool) -> Vec<Effect> {
+        match self.context() {
+            Context::Help => {
+                let step = if down {
+                    Command::ScrollDown
+                } else {
+                    Command::ScrollUp
+                };
+                for _ in 0..3 {
+                    self.scroll_help(step);
+                }
+                Vec::new()
+            }
+            Context::Presenter => self.command(if down { Command::Down } else { Command::Up }),
+            Context::Intro | Context::Review | Context::WorkshopResult => {
+                self.forward(app::Action::Wheel { down })
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn scroll_help(&mut self, command: Command) {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let (lines, height) = view::help_geometry(self, area);
+        let max = lines.saturating_sub(height);
+        let page = height.saturating_sub(1).max(1);
+        self.help_scroll = match command {
+            Command::ScrollUp => self.help_scroll.saturating_sub(1),
+            Command::ScrollDown => self.help_scroll + 1,
+            Command::PageUp => self.help_scroll.saturating_sub(page),
+            Command::PageDown => self.help_scroll + page,
+            Command::Top => 0,
+            Command::Bottom => max,
+            _ => self.help_scroll,
+        }
+        .min(max);
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.player.handle(app::Action::Resize { width, height });
+        let area = Rect::new(0, 0, width, height);
+        let (lines, rows) = view::help_geometry(self, area);
+        self.help_scroll = self.help_scroll.min(lines.saturating_sub(rows));
+    }
+}
+
+/// The notice on resuming a session saved with another version of the guide, if it was.
+fn resume_notice(session: &Session, s: &Strings) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(version) = session.older_version.as_ref().filter(|v| !v.is_empty()) {
+        let current = &session.walk.guide().version;
+        parts.push(fill(
+            s.notice_version,
+            &[("version", version), ("current", current)],
+        ));
+    }
+    match session.kept.len() {
+        0 => {}
+        1 => parts.push(s.notice_kept_one.to_string()),
+        count => parts.push(fill(s.notice_kept, &[("count", &count)])),
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}

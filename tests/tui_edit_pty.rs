@@ -1,0 +1,109 @@
+//! End-to-end tests of `coop-guide edit` in a pseudo-terminal: a save on disk shows its problems
+//! within two seconds, `e` hands the terminal to `$EDITOR` at the node's line and takes it back,
+//! and every way out restores the terminal.
+
+#![cfg(unix)]
+
+mod tui_edit_support;
+
+use std::time::Duration;
+
+use tui_edit_support::pty::Pty;
+use tui_edit_support::{copy_to_temp, editor, press, rewrite, DECISION};
+
+#[test]
+fn a_save_shows_its_problems_within_two_seconds_and_q_restores() {
+    let (_dir, path) = copy_to_temp(DECISION);
+    let file = path.to_str().expect("utf-8 path");
+    let mut pty = Pty::spawn(&["edit", file], &[], 120, 35);
+    pty.wait_for("no problems");
+    pty.wait_for("How many people take part in decisions?");
+
+    rewrite(&path, "Goto(\"pace\")", "Goto(\"paec\")");
+    let screen = pty.wait_for_within("G0203", Duration::from_secs(2));
+    assert!(
+        screen.contains("showing the last good version; fix the errors below"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("→ pace"),
+        "the outline keeps the last good guide:\n{screen}"
+    );
+
+    // The preview keeps working meanwhile.
+    pty.send("\t1");
+    pty.wait_for("How quickly do most of your decisions need to be made?");
+
+    rewrite(&path, "Goto(\"paec\")", "Goto(\"pace\")");
+    pty.wait_for_within("no problems", Duration::from_secs(2));
+    assert!(!pty.screen().contains("G0203"));
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn e_opens_the_editor_at_the_nodes_line_and_comes_back() {
+    let (dir, path) = copy_to_temp(DECISION);
+    let file = path.to_str().expect("utf-8 path");
+    // A stand-in editor: it records its arguments and exits. Run through `sh`, which also shows
+    // that $EDITOR is split on whitespace.
+    let script = dir.path().join("editor.sh");
+    let record = dir.path().join("args.txt");
+    std::fs::write(
+        &script,
+        format!("printf '%s\\n' \"$*\" >> '{}'\n", record.display()),
+    )
+    .expect("write the script");
+    let editor_var = format!("sh {}", script.display());
+
+    // The line the editor should open at: the first answer of the first question.
+    let mut app = editor(&path, 120, 35);
+    press(&mut app, "j");
+    let line = app.outline().rows()[app.selected()].line;
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text
+        .lines()
+        .nth(line - 1)
+        .is_some_and(|l| l.contains("Answer(")));
+
+    let mut pty = Pty::spawn(&["edit", file], &[("EDITOR", &editor_var)], 120, 35);
+    pty.wait_for("no problems");
+    assert_eq!(pty.times_entered(), 1);
+    pty.send("j");
+    pty.send("e");
+    pty.wait_until("the editor to run", |_| record.exists());
+    let args = std::fs::read_to_string(&record).expect("read the record");
+    assert_eq!(args.trim_end(), format!("+{line} {file}"));
+
+    // The editor's screen came back and was drawn again.
+    pty.wait_until("the editor's screen to come back", |p| {
+        p.times_entered() >= 2 && p.on_alternate_screen()
+    });
+    let screen = pty.wait_for("Back from the editor.");
+    assert!(screen.contains("Outline") && screen.contains("Up to about twelve"));
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn a_missing_editor_is_reported_and_the_editor_goes_on() {
+    let (_dir, path) = copy_to_temp(DECISION);
+    let file = path.to_str().expect("utf-8 path");
+    let mut pty = Pty::spawn(
+        &["edit", file],
+        &[("EDITOR", "/nonexistent/editor-for-coop-guide-tests")],
+        100,
+        30,
+    );
+    pty.wait_for("no problems");
+    pty.send("e");
+    pty.wait_for("Could not run");
+    pty.send("\x03");
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 130, "interrupted: {status:?}");
+    pty.assert_restored();
+}

@@ -1,0 +1,143 @@
+//! The editor's size sweep: every pane, overlay and version of the guide, drawn at every size
+//! from 0×0 to 300×100, with long, wide and hostile texts and with broken files — and clicked,
+//! scrolled and resized there. Nothing may panic.
+
+mod tui_edit_support;
+
+use coop_guide::tui::edit::{view, Action, App};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use tui_edit_support::{editor, press, reload, DECISION};
+
+/// Widths and heights around every layout threshold (the editor's and the player's in the
+/// preview), plus the extremes.
+const WIDTHS: &[u16] = &[0, 1, 3, 13, 39, 40, 41, 59, 60, 80, 99, 100, 140, 300];
+const HEIGHTS: &[u16] = &[0, 1, 2, 6, 11, 12, 13, 19, 20, 24, 28, 100];
+
+/// Key sequences that reach every pane and overlay.
+const KEYS: &[&str] = &[
+    "",
+    "<tab>",
+    "<tab><tab>",
+    "?",
+    "<tab>?",
+    "<tab>1",
+    "<tab>12<enter>",
+    "G",
+    "<s-tab>G<enter>",
+];
+
+/// Guides to open, and a file to reload into them afterwards (`None`: no reload).
+const FILES: &[(&str, Option<&str>)] = &[
+    (DECISION, None),
+    (DECISION, Some("tests/fixtures/edit/broken-link.ron")),
+    (DECISION, Some("tests/fixtures/edit/syntax-error.ron")),
+    ("tests/fixtures/edit/broken-link.ron", None),
+    ("tests/fixtures/edit/syntax-error.ron", None),
+    ("tests/fixtures/edit/marks.ron", None),
+    ("tests/fixtures/tui/long.ron", None),
+    ("tests/fixtures/tui/hostile.ron", None),
+    ("tests/fixtures/edit/hostile-ids.ron", None),
+    ("tests/fixtures/i18n/stale/guide.ron", None),
+];
+
+fn draw(app: &App, w: u16, h: u16) {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    view::render_into(app, buf.area, &mut buf);
+}
+
+fn opened(file: &str, then: Option<&str>, keys: &str, w: u16, h: u16) -> App {
+    let mut app = editor(file, w, h);
+    press(&mut app, keys);
+    if let Some(other) = then {
+        reload(&mut app, other);
+    }
+    app
+}
+
+#[test]
+fn every_state_draws_at_every_size() {
+    for &(file, then) in FILES {
+        for keys in KEYS {
+            let base = opened(file, then, keys, 80, 24);
+            for &w in WIDTHS {
+                for &h in HEIGHTS {
+                    let mut app = base.clone();
+                    app.handle(Action::Resize {
+                        width: w,
+                        height: h,
+                    });
+                    draw(&app, w, h);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn keys_clicks_and_wheels_at_every_size_never_panic() {
+    for &(file, then) in FILES.iter().step_by(2) {
+        let base = opened(file, then, "", 80, 24);
+        for keys in KEYS {
+            for &w in WIDTHS.iter().step_by(3) {
+                for &h in HEIGHTS.iter().step_by(3) {
+                    let mut app = base.clone();
+                    app.handle(Action::Resize {
+                        width: w,
+                        height: h,
+                    });
+                    press(&mut app, keys);
+                    for (column, row) in [
+                        (0, 0),
+                        (w / 2, h / 2),
+                        (w.saturating_sub(1), h.saturating_sub(1)),
+                        (5, 6),
+                        (w.saturating_sub(20), 3),
+                    ] {
+                        let mut clicked = app.clone();
+                        clicked.handle(Action::Click { column, row });
+                        clicked.handle(Action::Wheel {
+                            down: true,
+                            column,
+                            row,
+                        });
+                        draw(&clicked, w, h);
+                    }
+                    press(
+                        &mut app,
+                        "<pgdn><end>jjk<pgup><home><tab>j<enter><tab>jj<enter>",
+                    );
+                    draw(&app, w, h);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_size_up_to_300x100_in_steps() {
+    let apps: Vec<App> = ["", "<tab>", "<tab><tab>", "?"]
+        .iter()
+        .map(|k| {
+            opened(
+                DECISION,
+                Some("tests/fixtures/edit/broken-link.ron"),
+                k,
+                80,
+                24,
+            )
+        })
+        .collect();
+    for w in (0..=300).step_by(13) {
+        for h in (0..=100).step_by(5) {
+            for app in &apps {
+                let mut app = app.clone();
+                app.handle(Action::Resize {
+                    width: w,
+                    height: h,
+                });
+                draw(&app, w, h);
+            }
+        }
+    }
+}

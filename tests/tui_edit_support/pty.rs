@@ -1,0 +1,197 @@
+//! The real binary in a pseudo-terminal, read through the vt100 parser, for the editor's
+//! end-to-end tests. Waits poll for text with a timeout, never sleep blindly.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, ExitStatus, PtySize};
+
+const BIN: &str = env!("CARGO_BIN_EXE_coop-guide");
+
+/// How long to wait for a screen, from `COOP_GUIDE_PTY_TIMEOUT` (seconds; 10 by default).
+pub fn timeout() -> Duration {
+    let secs = std::env::var("COOP_GUIDE_PTY_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    Duration::from_secs(secs)
+}
+
+/// The binary running in a pseudo-terminal, with everything it wrote.
+pub struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    reader: Option<JoinHandle<()>>,
+    parser: vt100::Parser,
+    fed: usize,
+}
+
+impl Pty {
+    /// Starts the binary with arguments and extra environment in a terminal of a size.
+    pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn the binary");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        // Drain the pty on a thread, so the child never blocks on a full buffer.
+        let reader = std::thread::spawn(move || {
+            let _master = pair.master;
+            let mut chunk = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .expect("output lock")
+                    .extend_from_slice(&chunk[..n]);
+            }
+        });
+        let nz = |n: u16| std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN);
+        Pty {
+            child,
+            writer,
+            output,
+            reader: Some(reader),
+            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+            fed: 0,
+        }
+    }
+
+    /// Types keys.
+    pub fn send(&mut self, keys: &str) {
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Everything written so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.output.lock().expect("output lock").clone()
+    }
+
+    /// Feeds the parser what arrived since last time and returns the screen's text.
+    pub fn screen(&mut self) -> String {
+        let raw = self.raw();
+        self.parser.process(&raw[self.fed..]);
+        self.fed = raw.len();
+        self.parser.screen().contents()
+    }
+
+    /// True while the program is on the alternate screen.
+    pub fn on_alternate_screen(&mut self) -> bool {
+        self.screen();
+        self.parser.screen().alternate_screen()
+    }
+
+    /// Waits up to `limit` until the screen shows `text`; panics with the screen otherwise.
+    pub fn wait_for_within(&mut self, text: &str, limit: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > limit {
+                panic!("timed out waiting for {text:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the screen shows `text`.
+    pub fn wait_for(&mut self, text: &str) -> String {
+        self.wait_for_within(text, timeout())
+    }
+
+    /// Waits until `done` holds, or panics saying `what`.
+    pub fn wait_until(&mut self, what: &str, mut done: impl FnMut(&mut Pty) -> bool) {
+        let start = Instant::now();
+        while !done(self) {
+            if start.elapsed() > timeout() {
+                panic!(
+                    "timed out waiting for {what}; the screen shows:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for the process to end, then for the last of its output.
+    pub fn wait_exit(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                break status;
+            }
+            if start.elapsed() > timeout() {
+                let _ = self.child.kill();
+                panic!(
+                    "the editor did not exit; the screen shows:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        self.screen();
+        status
+    }
+
+    /// The terminal is back to normal: main screen, cursor shown, mouse off, and the raw output
+    /// holds the restore sequences after the last use of the alternate screen.
+    pub fn assert_restored(&mut self) {
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "the cursor is still hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture is still on"
+        );
+        let raw = self.raw();
+        let last = |needle: &[u8]| raw.windows(needle.len()).rposition(|w| w == needle);
+        let entered = last(b"\x1b[?1049h").expect("the editor used the alternate screen");
+        for restore in [&b"\x1b[?1049l"[..], b"\x1b[?25h", b"\x1b[?1000l"] {
+            let at = last(restore).unwrap_or_else(|| {
+                panic!("no {:?} in the output", String::from_utf8_lossy(restore))
+            });
+            assert!(
+                at > entered,
+                "{:?} comes before the alternate screen",
+                String::from_utf8_lossy(restore)
+            );
+        }
+    }
+
+    /// How many times the output entered the alternate screen.
+    pub fn times_entered(&self) -> usize {
+        let raw = self.raw();
+        let needle = b"\x1b[?1049h";
+        raw.windows(needle.len()).filter(|w| w == needle).count()
+    }
+}

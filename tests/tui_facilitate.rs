@@ -1,0 +1,614 @@
+//! Workshop mode, driven with keys: the presenter over the decision-making guide (hands, the
+//! group's choice, notes, the countdown, time per question, autosave and resume, the hand-out),
+//! the report viewer with its chart, and snapshots of both. Every change is read back from the
+//! session file on disk, through the same `perform` the terminal loop uses.
+
+mod tui_facilitate_support;
+
+use std::time::Duration;
+
+use coop_guide::engine::session::{Session, SessionFile};
+use coop_guide::tui::facilitate::presenter::Action;
+use coop_guide::tui::facilitate::{save_comparison, Comparison, Ending, Presenter};
+use coop_guide::tui::keymap::{self, command, Context};
+use coop_guide::tui::strings::ENGLISH;
+use coop_guide::tui::{Screen, Status, Theme};
+use insta::assert_snapshot;
+use ratatui::style::Modifier;
+use tui_facilitate_support::*;
+
+fn tally(file: &SessionFile, question: &str) -> Vec<(String, u32)> {
+    file.tallies
+        .iter()
+        .find(|t| t.question == question)
+        .map(|t| t.hands.clone())
+        .unwrap_or_default()
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+#[test]
+fn hands_are_added_and_removed_for_the_selected_answer_and_saved_each_time() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>");
+    assert_eq!(question_id(&p).as_deref(), Some("size"));
+
+    press(&mut p, "+");
+    assert_eq!(tally(&on_disk(&path), "size"), vec![("small".into(), 1)]);
+    press(&mut p, "<right>=");
+    assert_eq!(p.hands(0, 0), 3);
+    assert_eq!(tally(&on_disk(&path), "size"), vec![("small".into(), 3)]);
+
+    press(&mut p, "j++");
+    assert_eq!(
+        tally(&on_disk(&path), "size"),
+        vec![("large".into(), 2), ("small".into(), 3)]
+    );
+    press(&mut p, "-<left>");
+    assert_eq!(p.hands(0, 1), 0);
+    assert_eq!(tally(&on_disk(&path), "size"), vec![("small".into(), 3)]);
+    // Hands never go below zero.
+    press(&mut p, "---");
+    assert_eq!(p.hands(0, 1), 0);
+    let shown = text(&p);
+    assert!(shown.contains("3 ████"), "the count and its bar:\n{shown}");
+}
+
+#[test]
+fn the_answer_with_most_hands_is_preselected_and_enter_records_it() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    // Up to twelve: 1 hand; more than twelve: 2. The selection ends on the first answer.
+    press(&mut p, "<enter>+j++k");
+    assert_eq!(p.cursor(), 0);
+    assert_eq!(
+        p.choice(),
+        Some(0),
+        "moving the selection overrides the count"
+    );
+    press(&mut p, "-+");
+    assert_eq!(
+        p.choice(),
+        Some(1),
+        "counting again makes the leader the choice"
+    );
+    let buf = buffer(&p);
+    let row = (0..24)
+        .find(|&y| {
+            buffer_text(&buf)
+                .lines()
+                .nth(y)
+                .unwrap_or("")
+                .contains("More than")
+        })
+        .expect("second answer shown") as u16;
+    let label_x = (0..80)
+        .find(|&x| buf[(x, row)].symbol() == "M")
+        .expect("label");
+    assert!(
+        buf[(label_x, row)].modifier.contains(Modifier::REVERSED),
+        "the leading answer is highlighted"
+    );
+
+    press(&mut p, "<enter>");
+    assert_eq!(question_id(&p).as_deref(), Some("delegation"));
+    let file = on_disk(&path);
+    assert_eq!(file.answers, vec![pair("size", "large")]);
+    assert_eq!(file.at, "delegation");
+}
+
+#[test]
+fn moving_the_selection_after_counting_overrides_the_hands() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>j+++k<enter>");
+    assert_eq!(question_id(&p).as_deref(), Some("pace"));
+    assert_eq!(on_disk(&path).answers, vec![pair("size", "small")]);
+}
+
+#[test]
+fn a_tie_leaves_no_preselection_and_enter_waits_for_a_choice() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>+j+");
+    assert_eq!(p.choice(), None);
+    let shown = text(&p);
+    assert!(shown.contains("Hands are tied"), "{shown}");
+    assert!(
+        (0..80 * 24).all(|i| !buffer(&p).content[i].modifier.contains(Modifier::REVERSED)),
+        "nothing is highlighted on a tie"
+    );
+    press(&mut p, "<enter>");
+    assert_eq!(
+        question_id(&p).as_deref(),
+        Some("size"),
+        "enter does nothing"
+    );
+    assert!(matches!(p.status(), Some(Status::Failed(t)) if t.contains("tied")));
+    assert!(on_disk(&path).answers.is_empty());
+
+    press(&mut p, "2<enter>");
+    assert_eq!(question_id(&p).as_deref(), Some("delegation"));
+}
+
+#[test]
+fn a_question_answered_before_opens_on_its_answer_not_the_count() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    // Two hands for "up to twelve", yet the facilitator records "more than twelve".
+    press(&mut p, "<enter>++j<enter>b");
+    assert_eq!(question_id(&p).as_deref(), Some("size"));
+    assert_eq!((p.cursor(), p.choice()), (1, Some(1)));
+    assert!(text(&p).contains("(the group's answer)"));
+}
+
+#[test]
+fn a_note_is_typed_saved_shown_and_can_be_cancelled_or_removed() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>n");
+    assert_eq!(p.context(), Context::Note);
+    type_text(&mut p, "We disagreed on pay ratiox");
+    press(&mut p, "<bs>s<left><left><del><home><end>");
+    assert_eq!(
+        p.note_input().map(|n| n.text()).as_deref(),
+        Some("We disagreed on pay ratis")
+    );
+    press(&mut p, "<right><left>");
+    type_text(&mut p, "o");
+    press(&mut p, "<enter>");
+    assert_eq!(p.context(), Context::Presenter);
+    let file = on_disk(&path);
+    assert_eq!(file.notes, vec![pair("size", "We disagreed on pay ratios")]);
+    assert!(text(&p).contains("Note: We disagreed on pay ratios"));
+
+    // Keys that mean something elsewhere are text here; Esc leaves the note as it was.
+    press(&mut p, "n");
+    type_text(&mut p, " q?+t");
+    assert_eq!(
+        p.note_input().map(|n| n.text()).as_deref(),
+        Some("We disagreed on pay ratios q?+t")
+    );
+    press(&mut p, "<esc>");
+    assert!(p.layers().is_empty());
+    assert_eq!(on_disk(&path).notes, file.notes);
+
+    // Emptying the note removes it.
+    press(&mut p, "n<home>");
+    for _ in 0..40 {
+        press(&mut p, "<del>");
+    }
+    press(&mut p, "<enter>");
+    assert!(on_disk(&path).notes.is_empty());
+    assert!(!text(&p).contains("Note:"));
+}
+
+#[test]
+fn notes_keep_no_control_characters() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>n");
+    type_text(&mut p, "a\u{1b}[31mb\u{7}\u{202e}c\u{9b}");
+    press(&mut p, "<c-a><enter>");
+    assert_eq!(on_disk(&path).notes, vec![pair("size", "a[31mbc")]);
+}
+
+#[test]
+fn the_facilitator_notes_hide_with_one_key() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>");
+    let notes = "Count the people who actually come to meetings";
+    assert!(text(&p).contains(notes));
+    press(&mut p, "h");
+    assert!(!p.notes_pane());
+    assert!(!text(&p).contains(notes));
+    assert!(!text(&p).contains("Facilitator notes"));
+    press(&mut p, "h");
+    assert!(text(&p).contains(notes));
+}
+
+#[test]
+fn the_countdown_cycles_ticks_only_while_it_runs_and_is_saved() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>");
+    assert_eq!(p.next_tick(), None, "idle: no timer, no CPU");
+
+    press(&mut p, "t");
+    assert!(text(&p).contains("2:00 left"));
+    assert_eq!(p.next_tick(), Some(Duration::from_secs(1)));
+    assert_eq!(on_disk(&path).countdowns, vec![("size".to_string(), 120)]);
+    at(&mut p, 61);
+    assert!(text(&p).lines().next().unwrap_or("").contains("0:59 left"));
+    at(&mut p, 120);
+    assert!(text(&p).contains("time is up"));
+    assert_eq!(p.next_tick(), None);
+
+    press(&mut p, "t");
+    assert!(text(&p).contains("5:00 left"));
+    press(&mut p, "t");
+    assert_eq!(on_disk(&path).countdowns, vec![("size".to_string(), 600)]);
+    press(&mut p, "t");
+    assert!(p.countdown().is_none());
+    assert!(on_disk(&path).countdowns.is_empty());
+
+    // Leaving the question stops its countdown.
+    press(&mut p, "t<enter>");
+    assert!(p.countdown().is_none());
+    assert_eq!(p.next_tick(), None);
+}
+
+#[test]
+fn time_spent_on_each_question_is_added_up_in_the_session() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    at(&mut p, 30); // the intro does not count
+    press(&mut p, "<enter>");
+    at(&mut p, 100);
+    press(&mut p, "<enter>"); // 70 s on "size"
+    at(&mut p, 105);
+    press(&mut p, "b"); // 5 s on "pace"
+    at(&mut p, 125);
+    press(&mut p, "+"); // 20 s more on "size", saved with the hand
+    let file = on_disk(&path);
+    assert_eq!(
+        file.seconds,
+        vec![("pace".to_string(), 5), ("size".to_string(), 90)]
+    );
+    at(&mut p, 130);
+    assert_eq!(press(&mut p, "q"), Some(Ending::Quit));
+    assert!(on_disk(&path).seconds.contains(&("size".to_string(), 95)));
+}
+
+#[test]
+fn resume_opens_at_the_exact_question() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter><enter>");
+    assert_eq!(question_id(&p).as_deref(), Some("pace"));
+    drop(p);
+
+    let mut p = resume(decision(), &path, 80, 24);
+    assert_eq!(
+        question_id(&p).as_deref(),
+        Some("pace"),
+        "no intro on resume"
+    );
+    assert!(p.notice().is_none(), "same guide version: nothing to say");
+    // Going back is remembered too: the walk resumes where it was, not at the first gap.
+    press(&mut p, "b");
+    drop(p);
+    let mut p = resume(decision(), &path, 80, 24);
+    assert_eq!(question_id(&p).as_deref(), Some("size"));
+    assert_eq!(p.choice(), Some(0), "its answer is selected");
+    press(&mut p, "<enter>2<enter>");
+    drop(p);
+    let p = resume(decision(), &path, 80, 24);
+    assert!(matches!(p.screen(), Screen::Review { outcome: Some(_) }));
+}
+
+#[test]
+fn resuming_on_another_guide_version_says_so_once() {
+    let (_dir, path) = workspace();
+    let mut file = new_session(decision(), &path).to_file();
+    file.guide_version = "0.9.0".into();
+    file.answers = vec![pair("size", "small"), pair("retired-question", "yes")];
+    file.at = "pace".into();
+    let text_of = |f: &SessionFile| {
+        ron::ser::to_string_pretty(f, ron::ser::PrettyConfig::new()).expect("serialises")
+    };
+    std::fs::write(&path, text_of(&file)).expect("write the old session");
+
+    let mut p = resume(decision(), &path, 80, 24);
+    assert_eq!(question_id(&p).as_deref(), Some("pace"));
+    let notice = p.notice().expect("a notice").to_string();
+    assert!(notice.contains("guide version 0.9.0"), "{notice}");
+    assert!(notice.contains("1 answer kept"), "{notice}");
+    assert!(text(&p).contains("Resumed from guide version 0.9.0"));
+    press(&mut p, "j");
+    assert!(p.notice().is_none(), "shown once");
+    press(&mut p, "<enter>");
+    // The answer this version no longer has is carried along, never dropped.
+    assert!(on_disk(&path)
+        .answers
+        .contains(&pair("retired-question", "yes")));
+}
+
+#[test]
+fn a_failed_save_shows_in_the_status_line_and_keeps_everything() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("missing-folder").join("group.ron");
+    let session = Session::new(decision(), "Group A");
+    let mut p = Presenter::new(session, path.clone())
+        .with_theme(Theme::default_theme())
+        .with_size(80, 24);
+    press(&mut p, "<enter>++");
+    assert_eq!(p.hands(0, 0), 2, "the count is kept in memory");
+    let error = p.save_error().expect("the save failed").to_string();
+    assert!(error.contains("Could not save the session"), "{error}");
+    assert!(text(&p).contains("Could not save the session"));
+
+    // The folder comes back: the next change saves everything.
+    std::fs::create_dir(path.parent().expect("parent")).expect("mkdir");
+    press(&mut p, "+");
+    assert!(p.save_error().is_none());
+    assert!(matches!(p.status(), Some(Status::Done(t)) if t.contains("saved again")));
+    assert_eq!(tally(&on_disk(&path), "size"), vec![("small".into(), 3)]);
+
+    // Saving fails again: q warns first, a second q quits.
+    std::fs::remove_dir_all(path.parent().expect("parent")).expect("rm");
+    press(&mut p, "+");
+    assert_eq!(press(&mut p, "q"), None);
+    assert!(matches!(p.status(), Some(Status::Failed(t)) if t.contains("q again")));
+    assert_eq!(press(&mut p, "q"), Some(Ending::Quit));
+}
+
+#[test]
+fn s_on_the_result_saves_the_handout_beside_the_session_never_overwriting() {
+    let (dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>+++<enter>j<enter><enter>");
+    assert!(matches!(p.screen(), Screen::Result { .. }));
+    assert!(on_disk(&path).finished);
+    press(&mut p, "s");
+    let first = dir.path().join("group-a-handout.md");
+    let handout = std::fs::read_to_string(&first).expect("hand-out written");
+    assert!(handout.contains("Group A"), "{handout}");
+    assert!(handout.contains("hands: Up to about twelve 3"), "{handout}");
+    assert!(matches!(p.status(), Some(Status::Done(t)) if t.contains("group-a-handout.md")));
+    press(&mut p, "s");
+    assert!(dir.path().join("group-a-handout-1.md").exists());
+    assert_eq!(std::fs::read_to_string(&first).expect("kept"), handout);
+}
+
+#[test]
+fn ctrl_c_saves_and_leaves_at_once_everywhere() {
+    let (_dir, path) = workspace();
+    for keys in [
+        "",
+        "<enter>",
+        "<enter>n",
+        "<enter>?",
+        "<enter>w",
+        "<enter>1<enter>2<enter>",
+    ] {
+        let mut p = presenter(decision(), &path, 80, 24);
+        press(&mut p, keys);
+        assert_eq!(press(&mut p, "<c-c>"), Some(Ending::Interrupted), "{keys}");
+        std::fs::remove_file(&path).ok();
+    }
+}
+
+#[test]
+fn the_help_lists_the_workshop_keys_of_the_screen_below() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 40);
+    press(&mut p, "<enter>?");
+    let shown = text(&p);
+    for line in [
+        "add a raised hand",
+        "write a note",
+        "countdown: 2, 5, 10 minutes",
+        "hide the facilitator notes",
+        "Every change is saved",
+    ] {
+        assert!(shown.contains(line), "{line}:\n{shown}");
+    }
+    press(&mut p, "<esc>1<enter>2<enter><enter>?");
+    assert!(text(&p).contains("save the hand-out"));
+}
+
+#[test]
+fn every_workshop_footer_hint_is_a_working_key() {
+    for context in [
+        Context::Presenter,
+        Context::Note,
+        Context::WorkshopResult,
+        Context::Comparison,
+    ] {
+        let hints = keymap::hints(context, &ENGLISH);
+        assert!(!hints.is_empty(), "{context:?}");
+        for hint in hints {
+            let binding = keymap::BINDINGS
+                .iter()
+                .find(|b| b.contexts.contains(&context) && (b.hint)(&ENGLISH) == hint.text)
+                .expect("hint comes from a binding");
+            let event = match binding.keys[0] {
+                keymap::Key::Up => keymap::parse_keys("<up>")[0],
+                keymap::Key::Left => keymap::parse_keys("<left>")[0],
+                keymap::Key::Enter => keymap::parse_keys("<enter>")[0],
+                keymap::Key::Esc => keymap::parse_keys("<esc>")[0],
+                keymap::Key::Tab => keymap::parse_keys("<tab>")[0],
+                keymap::Key::Char(c) => keymap::parse_keys(&c.to_string())[0],
+                other => panic!("footer key {other:?} has no test event"),
+            };
+            assert!(command(context, &event).is_some(), "{context:?}: {hint:?}");
+        }
+    }
+}
+
+#[test]
+fn spanish_guides_run_workshop_mode_in_spanish() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(flagship_in_spanish(), &path, 80, 24);
+    press(&mut p, "<enter>");
+    let shown = text(&p);
+    assert!(
+        shown.contains("¿Por qué quieren trabajar en una cooperativa?"),
+        "{shown}"
+    );
+    assert!(shown.contains("Notas para quien facilita"), "{shown}");
+    assert!(shown.contains("manos"), "{shown}");
+    press(&mut p, "+j+");
+    assert!(text(&p).contains("Empate de manos"));
+    press(&mut p, "t");
+    assert!(text(&p).contains("quedan 2:00"));
+}
+
+// The report viewer.
+
+fn finished(group: &str, keys: &str) -> Session {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, keys);
+    let mut session = p.session().clone();
+    session.group = group.to_string();
+    session
+}
+
+fn three_groups() -> Vec<Session> {
+    vec![
+        finished("Group A", "<enter>++j+k<enter>2<enter><enter>"),
+        finished("Group B", "<enter>1<enter>2<enter><enter>"),
+        finished("Group C", "<enter>2<enter>1<enter><enter>"),
+    ]
+}
+
+#[test]
+fn the_report_charts_outcomes_across_groups_and_scrolls() {
+    let mut viewer = Comparison::new(&three_groups()).with_size(80, 24);
+    let shown = comparison_text(&viewer);
+    assert!(shown.contains("Outcomes across groups"), "{shown}");
+    let consent = shown
+        .lines()
+        .find(|l| l.contains("Consent ") && l.contains('█'))
+        .expect("a bar for consent");
+    assert!(consent.contains("█ 2"), "{consent}");
+    assert!(shown
+        .lines()
+        .any(|l| l.contains("Mandated teams  █") && l.contains(" 1 ")));
+
+    viewer.handle(coop_guide::tui::facilitate::comparison::Action::Command(
+        keymap::Command::Bottom,
+    ));
+    assert!(viewer.reading().scroll > 0);
+    let end = comparison_text(&viewer);
+    assert!(
+        end.contains("Groups split here") || end.contains("agreed"),
+        "{end}"
+    );
+    press_viewer(&mut viewer, "g<tab><tab>");
+    assert_eq!(viewer.reading().section, 2);
+    assert_eq!(
+        press_viewer(&mut viewer, "s"),
+        vec![coop_guide::tui::facilitate::comparison::Effect::Save]
+    );
+    assert_eq!(
+        press_viewer(&mut viewer, "q"),
+        vec![coop_guide::tui::facilitate::comparison::Effect::Quit]
+    );
+}
+
+fn press_viewer(
+    viewer: &mut Comparison,
+    keys: &str,
+) -> Vec<coop_guide::tui::facilitate::comparison::Effect> {
+    keymap::parse_keys(keys)
+        .into_iter()
+        .flat_map(|k| viewer.key(k))
+        .collect()
+}
+
+#[test]
+fn the_report_saves_the_same_markdown_as_report_format_md() {
+    let sessions = three_groups();
+    let viewer = Comparison::new(&sessions);
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let first = save_comparison(&viewer, dir.path()).expect("saved");
+    assert!(first.ends_with("coop-guide-comparison.md"));
+    let second = save_comparison(&viewer, dir.path()).expect("saved again");
+    assert!(second.ends_with("coop-guide-comparison-1.md"));
+    let markdown = std::fs::read_to_string(first).expect("read");
+    assert_eq!(
+        markdown,
+        coop_guide::report::sessions::comparison(&sessions).to_markdown()
+    );
+}
+
+// Snapshots: what the room and the facilitator see.
+
+/// A presenter on the first question with hands counted and a note written.
+fn counted(width: u16, height: u16) -> (tempfile::TempDir, Presenter) {
+    let (dir, path) = workspace();
+    let mut p = presenter(decision(), &path, width, height);
+    press(&mut p, "<enter>+++++j++n");
+    type_text(&mut p, "Two people are new; ask again next week.");
+    press(&mut p, "<enter>k");
+    p.handle(Action::Tick(Duration::ZERO));
+    (dir, p)
+}
+
+#[test]
+fn presenter_snapshots() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let (_dir, mut p) = counted(w, h);
+        assert_snapshot!(format!("presenter_{w}x{h}"), backend(&p));
+        press(&mut p, "h");
+        assert_snapshot!(format!("presenter_notes_hidden_{w}x{h}"), backend(&p));
+    }
+}
+
+#[test]
+fn presenter_snapshots_of_the_note_input_a_tie_and_the_wide_layout() {
+    let (_dir, mut p) = counted(80, 24);
+    press(&mut p, "n");
+    assert_snapshot!("presenter_note_input_80x24", backend(&p));
+
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>++j++t");
+    assert_snapshot!("presenter_tie_countdown_80x24", backend(&p));
+
+    let (_dir, p) = counted(120, 35);
+    assert_snapshot!("presenter_120x35", backend(&p));
+}
+
+#[test]
+fn report_snapshots() {
+    let sessions = three_groups();
+    for (w, h) in [(80, 24), (40, 12)] {
+        let viewer = Comparison::new(&sessions).with_size(w, h);
+        assert_snapshot!(format!("report_{w}x{h}"), comparison_backend(&viewer));
+    }
+}
+
+#[test]
+fn a_session_with_hands_but_no_answer_yet_resumes_on_its_question() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>++");
+    drop(p);
+    let p = resume(decision(), &path, 80, 24);
+    assert_eq!(question_id(&p).as_deref(), Some("size"));
+    assert_eq!(p.hands(0, 0), 2);
+}
+
+#[test]
+fn clicking_an_answer_selects_it_without_recording_it() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>");
+    let row = text(&p)
+        .lines()
+        .position(|l| l.contains("More than twelve"))
+        .expect("shown") as u16;
+    p.handle(Action::Click { column: 12, row });
+    assert_eq!((p.cursor(), p.choice()), (1, Some(1)));
+    assert_eq!(question_id(&p).as_deref(), Some("size"));
+    press(&mut p, "+");
+    assert_eq!(p.hands(0, 1), 1);
+}
+
+#[test]
+fn a_group_name_with_control_characters_is_cleaned() {
+    let (_dir, path) = workspace();
+    let session = Session::new(decision(), "Group \u{1b}]0;pwned\u{7}A");
+    let mut p = Presenter::new(session, path.clone()).with_size(80, 24);
+    press(&mut p, "<enter>");
+    assert_eq!(p.session().group, "Group ]0;pwnedA");
+    assert_eq!(on_disk(&path).group, "Group ]0;pwnedA");
+}

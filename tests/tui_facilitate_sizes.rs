@@ -1,0 +1,209 @@
+//! The size sweep for workshop mode: the presenter in every state and the report viewer, drawn
+//! at sizes from 0×0 to 300×100, with long, wide and hostile texts — and clicked, scrolled and
+//! resized there. Nothing may panic.
+
+mod tui_facilitate_support;
+
+use std::sync::Arc;
+
+use coop_guide::engine::session::Session;
+use coop_guide::guide::Guide;
+use coop_guide::tui::facilitate::presenter::Action;
+use coop_guide::tui::facilitate::{comparison, view, Comparison, Presenter};
+use coop_guide::tui::keymap::parse_keys;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use tui_facilitate_support::*;
+
+const WIDTHS: &[u16] = &[
+    0, 1, 2, 5, 13, 30, 39, 40, 41, 50, 59, 60, 79, 80, 99, 100, 101, 133, 200, 300,
+];
+const HEIGHTS: &[u16] = &[0, 1, 2, 3, 6, 8, 9, 11, 12, 13, 17, 18, 23, 24, 25, 40, 100];
+
+/// Keys that reach every screen and layer of the presenter (hands, a tie, a note, the
+/// countdown, the help, why, the review, the result).
+const STATES: &[&str] = &[
+    "",
+    "<enter>",
+    "<enter>+++j+",
+    "<enter>+j+",
+    "<enter>n",
+    "<enter>nabc<left>",
+    "<enter>t",
+    "<enter>h",
+    "<enter>?",
+    "<enter>?<end>",
+    "<enter>w",
+    "<enter>r",
+    "<enter>1<enter>",
+    "<enter>1<enter>2<enter>",
+    "<enter>1<enter>2<enter><enter>",
+    "<enter>1<enter>2<enter><enter><end>",
+    "<enter>1<enter>2<enter><enter>?",
+];
+
+/// A presenter after keys, its effects dropped: the sweep is about drawing, not the disk.
+fn after(guide: Arc<Guide>, keys: &str, w: u16, h: u16) -> Presenter {
+    let mut p = Presenter::new(Session::new(guide, "Group A"), "unused.ron".into()).with_size(w, h);
+    for key in parse_keys(keys) {
+        p.key(key);
+    }
+    p
+}
+
+fn draw(p: &Presenter, w: u16, h: u16) {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    view::render_into(p, buf.area, &mut buf);
+}
+
+/// The states only workshop mode draws (the player's own sweep covers its review and result
+/// with the same long and hostile guides).
+const WORKSHOP_STATES: &[&str] = &[
+    "<enter>",
+    "<enter>+++j+",
+    "<enter>+j+",
+    "<enter>nabc<left>",
+    "<enter>t",
+    "<enter>h",
+    "<enter>?",
+    "<enter>1<enter>2<enter><enter>",
+];
+
+fn sweep(guide: Arc<Guide>, states: &[&str]) {
+    for keys in states {
+        let base = after(guide.clone(), keys, 80, 24);
+        for &w in WIDTHS {
+            for &h in HEIGHTS {
+                let mut p = base.clone();
+                p.handle(Action::Resize {
+                    width: w,
+                    height: h,
+                });
+                draw(&p, w, h);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_presenter_draws_at_every_size_with_the_small_guide() {
+    sweep(decision(), STATES);
+}
+
+#[test]
+fn the_presenter_draws_at_every_size_with_long_and_hostile_texts() {
+    sweep(guide("tests/fixtures/tui/long.ron"), WORKSHOP_STATES);
+    sweep(guide("tests/fixtures/tui/hostile.ron"), WORKSHOP_STATES);
+}
+
+#[test]
+fn the_presenter_draws_at_every_size_with_the_flagship_in_spanish() {
+    sweep(flagship_in_spanish(), WORKSHOP_STATES);
+}
+
+#[test]
+fn clicks_wheels_and_keys_at_every_size_never_panic() {
+    let long = guide("tests/fixtures/tui/long.ron");
+    for keys in STATES {
+        for &w in WIDTHS.iter().step_by(3) {
+            for &h in HEIGHTS.iter().step_by(3) {
+                let mut p = after(long.clone(), keys, w, h);
+                for (column, row) in [
+                    (0, 0),
+                    (w / 2, h / 2),
+                    (w.saturating_sub(1), h.saturating_sub(1)),
+                    (5, 8),
+                ] {
+                    let mut clicked = p.clone();
+                    clicked.handle(Action::Click { column, row });
+                    clicked.handle(Action::Wheel { down: true });
+                    clicked.handle(Action::Wheel { down: false });
+                    draw(&clicked, w, h);
+                }
+                for key in parse_keys("<pgdn><end><tab>jjk+-<pgup><home>") {
+                    p.key(key);
+                }
+                draw(&p, w, h);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_size_up_to_300x100_in_steps() {
+    let states: Vec<Presenter> = [
+        "",
+        "<enter>+j++",
+        "<enter>n",
+        "<enter>1<enter>2<enter><enter>",
+    ]
+    .iter()
+    .map(|keys| after(decision(), keys, 80, 24))
+    .collect();
+    for w in (0..=300).step_by(13) {
+        for h in (0..=100).step_by(5) {
+            for p in &states {
+                let mut p = p.clone();
+                p.handle(Action::Resize {
+                    width: w,
+                    height: h,
+                });
+                draw(&p, w, h);
+            }
+        }
+    }
+}
+
+fn sessions(guide: Arc<Guide>, groups: &[&str]) -> Vec<Session> {
+    groups
+        .iter()
+        .map(|keys| after(guide.clone(), keys, 80, 24).session().clone())
+        .collect()
+}
+
+#[test]
+fn the_report_viewer_draws_and_scrolls_at_every_size() {
+    let sets = [
+        sessions(
+            decision(),
+            &[
+                "<enter>1<enter>2<enter><enter>",
+                "<enter>2<enter>1<enter>",
+                "",
+            ],
+        ),
+        sessions(decision(), &["<enter>1<enter>2<enter><enter>"]),
+        sessions(
+            guide("tests/fixtures/tui/long.ron"),
+            &["<enter>1<enter>", "<enter>2"],
+        ),
+        sessions(
+            guide("tests/fixtures/tui/hostile.ron"),
+            &["<enter>1<enter>", "<enter>"],
+        ),
+        Vec::new(),
+    ];
+    for set in &sets {
+        let base = Comparison::new(set);
+        for &w in WIDTHS {
+            for &h in HEIGHTS {
+                let mut c = base.clone();
+                c.handle(comparison::Action::Resize {
+                    width: w,
+                    height: h,
+                });
+                for action in [
+                    comparison::Action::Wheel { down: true },
+                    comparison::Action::Click { column: 4, row: 5 },
+                ] {
+                    c.handle(action);
+                }
+                for key in parse_keys("<end><tab><s-tab>?<pgdn><esc>") {
+                    c.key(key);
+                }
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                view::comparison::render_into(&c, buf.area, &mut buf);
+            }
+        }
+    }
+}
