@@ -335,3 +335,13 @@ fn a_single_session_report_is_a_handout_with_the_result() {
     assert!(md.contains("## Majority voting"), "{md}");
     assert!(md.contains("### Next steps"), "{md}");
 }
+
+#[test]
+fn a_group_name_with_control_characters_is_cleaned_before_it_is_saved() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("s.ron");
+    let s = Session::new(guide(), " Group\u{1b}]0;x\u{7} B ");
+    assert_eq!(s.group, "Group]0;x B");
+    s.save(&path).expect("save");
+    assert!(!std::fs::read_to_string(&path).expect("read").contains('\u{1b}'));
+}

@@ -170,11 +170,12 @@ pub struct Session {
 }
 
 impl Session {
-    /// A new session for a group.
+    /// A new session for a group. The name is untrusted text (it comes from the command line)
+    /// and is cleaned.
     pub fn new(guide: Arc<Guide>, group: &str) -> Session {
         Session {
             walk: Walk::new(guide),
-            group: group.to_string(),
+            group: sanitize_line(group).trim().to_string(),
             created: now_rfc3339(),
             tallies: BTreeMap::new(),
             notes: BTreeMap::new(),
