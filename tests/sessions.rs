@@ -343,5 +343,7 @@ fn a_group_name_with_control_characters_is_cleaned_before_it_is_saved() {
     let s = Session::new(guide(), " Group\u{1b}]0;x\u{7} B ");
     assert_eq!(s.group, "Group]0;x B");
     s.save(&path).expect("save");
-    assert!(!std::fs::read_to_string(&path).expect("read").contains('\u{1b}'));
+    assert!(!std::fs::read_to_string(&path)
+        .expect("read")
+        .contains('\u{1b}'));
 }
