@@ -64,7 +64,9 @@ fn a_session_round_trips_through_its_file() {
     assert_eq!(back.to_file().created, s.created);
     // The file is readable RON that names the guide and version.
     let text = std::fs::read_to_string(&path).expect("text");
+    assert!(text.contains("\nSession(\n"), "{text}");
     assert!(text.contains("guide: \"decision-making\""), "{text}");
+    assert!(text.contains("Tally("), "{text}");
     assert!(text.contains("guide_version: \"1.0.0\""), "{text}");
 }
 

@@ -348,7 +348,8 @@ impl Session {
     pub fn to_text(&self) -> String {
         let config = ron::ser::PrettyConfig::new()
             .new_line("\n".to_string())
-            .indentor("    ".to_string());
+            .indentor("    ".to_string())
+            .struct_names(true);
         let body = ron::ser::to_string_pretty(&self.to_file(), config).unwrap_or_default();
         format!("// A coop-guide workshop session. `coop-guide report FILE` turns it into a hand-out.\n{body}\n")
     }
