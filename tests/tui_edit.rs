@@ -2,7 +2,7 @@
 //! state, with the state and the rendered frame checked along the way. No terminal involved;
 //! the driver's reload is driven by handing the editor a new reading of the file.
 
-mod tui_edit_support;
+mod support;
 
 use std::path::Path;
 
@@ -15,7 +15,8 @@ use coop_guide::tui::edit::{Action, App, Effect, Origin, Pane, Version};
 use coop_guide::tui::{Screen, Status, Theme};
 use coop_guide::watch::Watcher;
 use ratatui::style::Modifier;
-use tui_edit_support::{buffer, copy_to_temp, editor, press, reload, rewrite, text, DECISION};
+use support::edit::{copy_to_temp, editor, press, reload, rewrite};
+use support::{buffer, text, DECISION};
 
 /// The question the preview is on, by id.
 fn preview_question(app: &App) -> Option<String> {

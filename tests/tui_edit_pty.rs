@@ -1,15 +1,16 @@
 //! End-to-end tests of `coop-guide edit` in a pseudo-terminal: a save on disk shows its problems
-//! within two seconds, `e` hands the terminal to `$EDITOR` at the node's line and takes it back,
-//! and every way out restores the terminal.
+//! within two seconds, `e` hands the terminal to `$EDITOR` at the node's line and takes it back
+//! (Ctrl-C meanwhile is the editor's), and every way out restores the terminal.
 
 #![cfg(unix)]
 
-mod tui_edit_support;
+mod support;
 
 use std::time::Duration;
 
-use tui_edit_support::pty::Pty;
-use tui_edit_support::{copy_to_temp, editor, press, rewrite, DECISION};
+use support::edit::{copy_to_temp, editor, press, rewrite};
+use support::pty::Pty;
+use support::DECISION;
 
 #[test]
 fn a_save_shows_its_problems_within_two_seconds_and_q_restores() {
@@ -105,5 +106,40 @@ fn a_missing_editor_is_reported_and_the_editor_goes_on() {
     pty.send("\x03");
     let status = pty.wait_exit();
     assert_eq!(status.exit_code(), 130, "interrupted: {status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn ctrl_c_while_the_editor_runs_is_left_to_the_editor() {
+    let (dir, path) = copy_to_temp(DECISION);
+    let file = path.to_str().expect("utf-8 path");
+    // A stand-in editor that waits until Ctrl-C, which ends it normally (as it ends a waiting
+    // `code -w`); it records both.
+    let script = dir.path().join("editor.sh");
+    let record = dir.path().join("record.txt");
+    std::fs::write(
+        &script,
+        format!(
+            "trap 'echo interrupted >> \"{0}\"; exit 0' INT\necho started >> \"{0}\"\nsleep 10\n",
+            record.display()
+        ),
+    )
+    .expect("write the script");
+    let editor_var = format!("sh {}", script.display());
+    let recorded = |what: &str| std::fs::read_to_string(&record).is_ok_and(|r| r.contains(what));
+
+    let mut pty = Pty::spawn(&["edit", file], &[("EDITOR", &editor_var)], 120, 35);
+    pty.wait_for("no problems");
+    pty.send("e");
+    pty.wait_until("the editor to start", |_| recorded("started"));
+    pty.send("\x03");
+    pty.wait_until("the editor to see Ctrl-C", |_| recorded("interrupted"));
+    pty.wait_for("Back from the editor.");
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(
+        status.success(),
+        "Ctrl-C in the editor ended coop-guide: {status:?}"
+    );
     pty.assert_restored();
 }

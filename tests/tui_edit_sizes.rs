@@ -2,12 +2,11 @@
 //! from 0×0 to 300×100, with long, wide and hostile texts and with broken files — and clicked,
 //! scrolled and resized there. Nothing may panic.
 
-mod tui_edit_support;
+mod support;
 
-use coop_guide::tui::edit::{view, Action, App};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use tui_edit_support::{editor, press, reload, DECISION};
+use coop_guide::tui::edit::{Action, App};
+use support::edit::{editor, press, reload};
+use support::{draw, draw_at_sizes, View, DECISION};
 
 /// Widths and heights around every layout threshold (the editor's and the player's in the
 /// preview), plus the extremes.
@@ -41,11 +40,6 @@ const FILES: &[(&str, Option<&str>)] = &[
     ("tests/fixtures/i18n/stale/guide.ron", None),
 ];
 
-fn draw(app: &App, w: u16, h: u16) {
-    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    view::render_into(app, buf.area, &mut buf);
-}
-
 fn opened(file: &str, then: Option<&str>, keys: &str, w: u16, h: u16) -> App {
     let mut app = editor(file, w, h);
     press(&mut app, keys);
@@ -59,17 +53,7 @@ fn opened(file: &str, then: Option<&str>, keys: &str, w: u16, h: u16) -> App {
 fn every_state_draws_at_every_size() {
     for &(file, then) in FILES {
         for keys in KEYS {
-            let base = opened(file, then, keys, 80, 24);
-            for &w in WIDTHS {
-                for &h in HEIGHTS {
-                    let mut app = base.clone();
-                    app.handle(Action::Resize {
-                        width: w,
-                        height: h,
-                    });
-                    draw(&app, w, h);
-                }
-            }
+            draw_at_sizes(&opened(file, then, keys, 80, 24), WIDTHS, HEIGHTS);
         }
     }
 }
@@ -82,10 +66,7 @@ fn keys_clicks_and_wheels_at_every_size_never_panic() {
             for &w in WIDTHS.iter().step_by(3) {
                 for &h in HEIGHTS.iter().step_by(3) {
                     let mut app = base.clone();
-                    app.handle(Action::Resize {
-                        width: w,
-                        height: h,
-                    });
+                    app.resize_to(w, h);
                     press(&mut app, keys);
                     for (column, row) in [
                         (0, 0),
@@ -116,28 +97,10 @@ fn keys_clicks_and_wheels_at_every_size_never_panic() {
 
 #[test]
 fn every_size_up_to_300x100_in_steps() {
-    let apps: Vec<App> = ["", "<tab>", "<tab><tab>", "?"]
-        .iter()
-        .map(|k| {
-            opened(
-                DECISION,
-                Some("tests/fixtures/edit/broken-link.ron"),
-                k,
-                80,
-                24,
-            )
-        })
-        .collect();
-    for w in (0..=300).step_by(13) {
-        for h in (0..=100).step_by(5) {
-            for app in &apps {
-                let mut app = app.clone();
-                app.handle(Action::Resize {
-                    width: w,
-                    height: h,
-                });
-                draw(&app, w, h);
-            }
-        }
+    let widths: Vec<u16> = (0..=300).step_by(13).collect();
+    let heights: Vec<u16> = (0..=100).step_by(5).collect();
+    for keys in ["", "<tab>", "<tab><tab>", "?"] {
+        let broken = Some("tests/fixtures/edit/broken-link.ron");
+        draw_at_sizes(&opened(DECISION, broken, keys, 80, 24), &widths, &heights);
     }
 }

@@ -2,11 +2,12 @@
 //! time), and the "too small" screen. Review changes to the `.snap` files like code: they are
 //! what guide editors see.
 
-mod tui_edit_support;
+mod support;
 
 use coop_guide::tui::edit::App;
 use insta::assert_snapshot;
-use tui_edit_support::{backend, editor, press, reload, DECISION};
+use support::edit::{editor, press, reload};
+use support::{backend, DECISION};
 
 const BROKEN: &str = "tests/fixtures/edit/broken-link.ron";
 

@@ -3,19 +3,21 @@
 //! the report viewer with its chart, and snapshots of both. Every change is read back from the
 //! session file on disk, through the same `perform` the terminal loop uses.
 
-mod tui_facilitate_support;
+mod support;
 
 use std::time::Duration;
 
 use coop_guide::engine::session::{Session, SessionFile};
 use coop_guide::tui::facilitate::presenter::Action;
 use coop_guide::tui::facilitate::{save_comparison, Comparison, Ending, Presenter};
-use coop_guide::tui::keymap::{self, command, Context};
+use coop_guide::tui::keymap::{self, Context};
 use coop_guide::tui::strings::ENGLISH;
 use coop_guide::tui::{Screen, Status, Theme};
 use insta::assert_snapshot;
 use ratatui::style::Modifier;
-use tui_facilitate_support::*;
+use support::facilitate::*;
+use support::player::assert_footer_keys_work;
+use support::{backend, buffer, buffer_text, decision, text};
 
 fn tally(file: &SessionFile, question: &str) -> Vec<(String, u32)> {
     file.tallies
@@ -410,24 +412,8 @@ fn every_workshop_footer_hint_is_a_working_key() {
         Context::WorkshopResult,
         Context::Comparison,
     ] {
-        let hints = keymap::hints(context, &ENGLISH);
-        assert!(!hints.is_empty(), "{context:?}");
-        for hint in hints {
-            let binding = keymap::BINDINGS
-                .iter()
-                .find(|b| b.contexts.contains(&context) && (b.hint)(&ENGLISH) == hint.text)
-                .expect("hint comes from a binding");
-            let event = match binding.keys[0] {
-                keymap::Key::Up => keymap::parse_keys("<up>")[0],
-                keymap::Key::Left => keymap::parse_keys("<left>")[0],
-                keymap::Key::Enter => keymap::parse_keys("<enter>")[0],
-                keymap::Key::Esc => keymap::parse_keys("<esc>")[0],
-                keymap::Key::Tab => keymap::parse_keys("<tab>")[0],
-                keymap::Key::Char(c) => keymap::parse_keys(&c.to_string())[0],
-                other => panic!("footer key {other:?} has no test event"),
-            };
-            assert!(command(context, &event).is_some(), "{context:?}: {hint:?}");
-        }
+        assert!(!keymap::hints(context, &ENGLISH).is_empty(), "{context:?}");
+        assert_footer_keys_work(context);
     }
 }
 
@@ -471,7 +457,7 @@ fn three_groups() -> Vec<Session> {
 #[test]
 fn the_report_charts_outcomes_across_groups_and_scrolls() {
     let mut viewer = Comparison::new(&three_groups()).with_size(80, 24);
-    let shown = comparison_text(&viewer);
+    let shown = text(&viewer);
     assert!(shown.contains("Outcomes across groups"), "{shown}");
     let consent = shown
         .lines()
@@ -486,7 +472,7 @@ fn the_report_charts_outcomes_across_groups_and_scrolls() {
         keymap::Command::Bottom,
     ));
     assert!(viewer.reading().scroll > 0);
-    let end = comparison_text(&viewer);
+    let end = text(&viewer);
     assert!(
         end.contains("Groups split here") || end.contains("agreed"),
         "{end}"
@@ -572,7 +558,7 @@ fn report_snapshots() {
     let sessions = three_groups();
     for (w, h) in [(80, 24), (40, 12)] {
         let viewer = Comparison::new(&sessions).with_size(w, h);
-        assert_snapshot!(format!("report_{w}x{h}"), comparison_backend(&viewer));
+        assert_snapshot!(format!("report_{w}x{h}"), backend(&viewer));
     }
 }
 

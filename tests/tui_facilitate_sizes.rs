@@ -2,18 +2,17 @@
 //! at sizes from 0×0 to 300×100, with long, wide and hostile texts — and clicked, scrolled and
 //! resized there. Nothing may panic.
 
-mod tui_facilitate_support;
+mod support;
 
 use std::sync::Arc;
 
 use coop_guide::engine::session::Session;
 use coop_guide::guide::Guide;
 use coop_guide::tui::facilitate::presenter::Action;
-use coop_guide::tui::facilitate::{comparison, view, Comparison, Presenter};
+use coop_guide::tui::facilitate::{comparison, Comparison, Presenter};
 use coop_guide::tui::keymap::parse_keys;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use tui_facilitate_support::*;
+use support::facilitate::flagship_in_spanish;
+use support::{decision, draw, draw_at_sizes, guide, View};
 
 const WIDTHS: &[u16] = &[
     0, 1, 2, 5, 13, 30, 39, 40, 41, 50, 59, 60, 79, 80, 99, 100, 101, 133, 200, 300,
@@ -51,11 +50,6 @@ fn after(guide: Arc<Guide>, keys: &str, w: u16, h: u16) -> Presenter {
     p
 }
 
-fn draw(p: &Presenter, w: u16, h: u16) {
-    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    view::render_into(p, buf.area, &mut buf);
-}
-
 /// The states only workshop mode draws (the player's own sweep covers its review and result
 /// with the same long and hostile guides).
 const WORKSHOP_STATES: &[&str] = &[
@@ -71,17 +65,7 @@ const WORKSHOP_STATES: &[&str] = &[
 
 fn sweep(guide: Arc<Guide>, states: &[&str]) {
     for keys in states {
-        let base = after(guide.clone(), keys, 80, 24);
-        for &w in WIDTHS {
-            for &h in HEIGHTS {
-                let mut p = base.clone();
-                p.handle(Action::Resize {
-                    width: w,
-                    height: h,
-                });
-                draw(&p, w, h);
-            }
-        }
+        draw_at_sizes(&after(guide.clone(), keys, 80, 24), WIDTHS, HEIGHTS);
     }
 }
 
@@ -131,26 +115,15 @@ fn clicks_wheels_and_keys_at_every_size_never_panic() {
 
 #[test]
 fn every_size_up_to_300x100_in_steps() {
-    let states: Vec<Presenter> = [
+    let widths: Vec<u16> = (0..=300).step_by(13).collect();
+    let heights: Vec<u16> = (0..=100).step_by(5).collect();
+    for keys in [
         "",
         "<enter>+j++",
         "<enter>n",
         "<enter>1<enter>2<enter><enter>",
-    ]
-    .iter()
-    .map(|keys| after(decision(), keys, 80, 24))
-    .collect();
-    for w in (0..=300).step_by(13) {
-        for h in (0..=100).step_by(5) {
-            for p in &states {
-                let mut p = p.clone();
-                p.handle(Action::Resize {
-                    width: w,
-                    height: h,
-                });
-                draw(&p, w, h);
-            }
-        }
+    ] {
+        draw_at_sizes(&after(decision(), keys, 80, 24), &widths, &heights);
     }
 }
 
@@ -188,10 +161,7 @@ fn the_report_viewer_draws_and_scrolls_at_every_size() {
         for &w in WIDTHS {
             for &h in HEIGHTS {
                 let mut c = base.clone();
-                c.handle(comparison::Action::Resize {
-                    width: w,
-                    height: h,
-                });
+                c.resize_to(w, h);
                 for action in [
                     comparison::Action::Wheel { down: true },
                     comparison::Action::Click { column: 4, row: 5 },
@@ -201,8 +171,7 @@ fn the_report_viewer_draws_and_scrolls_at_every_size() {
                 for key in parse_keys("<end><tab><s-tab>?<pgdn><esc>") {
                     c.key(key);
                 }
-                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-                view::comparison::render_into(&c, buf.area, &mut buf);
+                draw(&c, w, h);
             }
         }
     }

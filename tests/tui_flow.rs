@@ -1,14 +1,14 @@
 //! Flow tests: key sequences sent into the real app over the decision-making guide, with the
 //! state and the rendered frame checked along the way. No terminal involved.
 
-mod tui_support;
+mod support;
 
 use coop_guide::engine::Place;
-use coop_guide::tui::keymap::{self, command, Context};
+use coop_guide::tui::keymap::Context;
 use coop_guide::tui::save::save_result;
-use coop_guide::tui::strings::ENGLISH;
 use coop_guide::tui::{Action, App, AppEffect, Overlay, Screen, Status};
-use tui_support::{after, app, decision, guide, press, row_of, text};
+use support::player::{after, app, assert_footer_keys_work, press};
+use support::{decision, guide, row_of, text};
 
 fn question_id(app: &App) -> Option<String> {
     match app.screen() {
@@ -357,23 +357,7 @@ fn every_footer_hint_is_a_working_key() {
         Context::Why,
         Context::ConfirmQuit,
     ] {
-        for hint in keymap::hints(context, &ENGLISH) {
-            let binding = keymap::BINDINGS
-                .iter()
-                .find(|b| b.contexts.contains(&context) && (b.hint)(&ENGLISH) == hint.text)
-                .expect("hint comes from a binding");
-            let key = binding.keys[0];
-            let event = match key {
-                keymap::Key::Digits => keymap::parse_keys("1")[0],
-                keymap::Key::Up => keymap::parse_keys("<up>")[0],
-                keymap::Key::Enter => keymap::parse_keys("<enter>")[0],
-                keymap::Key::Esc => keymap::parse_keys("<esc>")[0],
-                keymap::Key::Tab => keymap::parse_keys("<tab>")[0],
-                keymap::Key::Char(c) => keymap::parse_keys(&c.to_string())[0],
-                other => panic!("footer key {other:?} has no test event"),
-            };
-            assert!(command(context, &event).is_some(), "{context:?}: {hint:?}");
-        }
+        assert_footer_keys_work(context);
     }
 }
 
@@ -402,7 +386,7 @@ fn no_control_character_from_a_hostile_guide_reaches_the_frame() {
     ] {
         for (w, h) in [(80, 24), (120, 40)] {
             let app = after(hostile.clone(), keys, w, h);
-            let buf = tui_support::buffer(&app);
+            let buf = support::buffer(&app);
             for cell in buf.content.iter() {
                 assert!(
                     !cell

@@ -2,192 +2,16 @@
 //! resize, a forced panic — the terminal must be restored every time (main screen, cursor shown,
 //! mouse capture off) — and a hostile guide whose escape sequences must never reach the terminal.
 //!
-//! The screen is read through the vt100 parser; the raw bytes are kept too. Waits poll for the
-//! expected text with a timeout (`COOP_GUIDE_PTY_TIMEOUT` seconds, 10 by default), never sleep.
+//! The harness is `support::pty`: the screen through the vt100 parser, the raw bytes kept too,
+//! waits that poll with a timeout.
 
 #![cfg(unix)]
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+mod support;
 
-use portable_pty::{native_pty_system, Child, CommandBuilder, ExitStatus, MasterPty, PtySize};
+use support::pty::{nz, Pty};
 
-const BIN: &str = env!("CARGO_BIN_EXE_coop-guide");
-const GUIDE: &str = "guides/decision-making.ron";
-
-fn timeout() -> Duration {
-    let secs = std::env::var("COOP_GUIDE_PTY_TIMEOUT")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10);
-    Duration::from_secs(secs)
-}
-
-/// The binary running in a pseudo-terminal, with everything it wrote.
-struct Pty {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
-    reader: Option<JoinHandle<()>>,
-    parser: vt100::Parser,
-    fed: usize,
-}
-
-impl Pty {
-    fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("spawn the binary");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        // Drain the pty on a thread, so the child never blocks on a full buffer.
-        let reader = std::thread::spawn(move || {
-            let mut chunk = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut chunk) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .expect("output lock")
-                    .extend_from_slice(&chunk[..n]);
-            }
-        });
-        Pty {
-            child,
-            master: pair.master,
-            writer,
-            output,
-            reader: Some(reader),
-            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
-            fed: 0,
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer
-            .write_all(keys.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
-    }
-
-    fn raw(&self) -> Vec<u8> {
-        self.output.lock().expect("output lock").clone()
-    }
-
-    /// Feeds the parser what arrived since last time and returns the screen's text.
-    fn screen(&mut self) -> String {
-        let raw = self.raw();
-        self.parser.process(&raw[self.fed..]);
-        self.fed = raw.len();
-        self.parser.screen().contents()
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen after the timeout.
-    fn wait_for(&mut self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            if start.elapsed() > timeout() {
-                panic!("timed out waiting for {text:?}; the screen shows:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Waits for the process to end, then for the last of its output.
-    fn wait_exit(&mut self) -> ExitStatus {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                break status;
-            }
-            if start.elapsed() > timeout() {
-                let _ = self.child.kill();
-                panic!(
-                    "the player did not exit; the screen shows:\n{}",
-                    self.screen()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        if let Some(reader) = self.reader.take() {
-            let _ = reader.join();
-        }
-        self.screen();
-        status
-    }
-
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize pty");
-        self.screen();
-        self.parser.screen_mut().set_size(nz(rows), nz(cols));
-    }
-
-    /// The terminal is back to normal: main screen, cursor shown, mouse off, and the raw output
-    /// holds the restore sequences after the last use of the alternate screen.
-    fn assert_restored(&mut self) {
-        let screen = self.parser.screen();
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert!(!screen.hide_cursor(), "the cursor is still hidden");
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse capture is still on"
-        );
-        let raw = self.raw();
-        let last = |needle: &[u8]| raw.windows(needle.len()).rposition(|w| w == needle);
-        let entered = last(b"\x1b[?1049h").expect("the player used the alternate screen");
-        for restore in [
-            &b"\x1b[?1049l"[..],
-            b"\x1b[?25h",
-            b"\x1b[?1000l",
-            b"\x1b[?1006l",
-        ] {
-            let at = last(restore).unwrap_or_else(|| {
-                panic!("no {:?} in the output", String::from_utf8_lossy(restore))
-            });
-            assert!(
-                at > entered,
-                "{:?} comes before the alternate screen",
-                String::from_utf8_lossy(restore)
-            );
-        }
-    }
-}
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN)
-}
+const GUIDE: &str = support::DECISION;
 
 #[test]
 fn q_quits_and_restores_the_terminal() {
@@ -235,7 +59,7 @@ fn ctrl_c_quits_at_once_and_restores_the_terminal() {
 fn signal_restores(signal: &str, code: u32) {
     let mut pty = Pty::spawn(&["play", GUIDE], &[], 80, 24);
     pty.wait_for("Start");
-    let pid = pty.child.process_id().expect("pid");
+    let pid = pty.pid();
     let killed = std::process::Command::new("kill")
         .args([&format!("-{signal}"), &pid.to_string()])
         .status()

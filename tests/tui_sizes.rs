@@ -1,15 +1,14 @@
 //! The size sweep: every screen and overlay, drawn at every size from 0×0 to 300×100, with long,
 //! wide (CJK, emoji) and hostile texts — and clicked, scrolled and resized there. Nothing may panic.
 
-mod tui_support;
+mod support;
 
 use std::sync::Arc;
 
 use coop_guide::guide::Guide;
-use coop_guide::tui::{view, Action, App};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use tui_support::{after, decision, guide, press};
+use coop_guide::tui::Action;
+use support::player::{after, press};
+use support::{decision, draw, draw_at_sizes, guide, View};
 
 /// Widths and heights around every layout threshold, plus the extremes.
 const WIDTHS: &[u16] = &[
@@ -45,25 +44,10 @@ fn states(long: bool) -> Vec<&'static str> {
     keys
 }
 
-fn draw(app: &App, w: u16, h: u16) {
-    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    view::render_into(app, buf.area, &mut buf);
-}
-
 fn sweep(guide: Arc<Guide>, long: bool) {
     for keys in states(long) {
         // Lay the app out for one size, then draw it at every size: a resize can come at any time.
-        let base = after(guide.clone(), keys, 80, 24);
-        for &w in WIDTHS {
-            for &h in HEIGHTS {
-                let mut app = base.clone();
-                app.handle(Action::Resize {
-                    width: w,
-                    height: h,
-                });
-                draw(&app, w, h);
-            }
-        }
+        draw_at_sizes(&after(guide.clone(), keys, 80, 24), WIDTHS, HEIGHTS);
     }
 }
 
@@ -89,10 +73,7 @@ fn clicks_scrolls_and_keys_at_every_size_never_panic() {
         for &w in WIDTHS.iter().step_by(3) {
             for &h in HEIGHTS.iter().step_by(3) {
                 let mut app = after(long.clone(), "", w, h);
-                app.handle(Action::Resize {
-                    width: w,
-                    height: h,
-                });
+                app.resize_to(w, h);
                 press(&mut app, keys);
                 for (column, row) in [
                     (0, 0),
@@ -115,20 +96,9 @@ fn clicks_scrolls_and_keys_at_every_size_never_panic() {
 
 #[test]
 fn every_size_up_to_300x100_in_steps() {
-    let apps: Vec<App> = ["", "<enter>", "<enter>12", "<enter>12<enter>", "<enter>?"]
-        .iter()
-        .map(|k| after(decision(), k, 80, 24))
-        .collect();
-    for w in (0..=300).step_by(13) {
-        for h in (0..=100).step_by(5) {
-            for app in &apps {
-                let mut app = app.clone();
-                app.handle(Action::Resize {
-                    width: w,
-                    height: h,
-                });
-                draw(&app, w, h);
-            }
-        }
+    let widths: Vec<u16> = (0..=300).step_by(13).collect();
+    let heights: Vec<u16> = (0..=100).step_by(5).collect();
+    for keys in ["", "<enter>", "<enter>12", "<enter>12<enter>", "<enter>?"] {
+        draw_at_sizes(&after(decision(), keys, 80, 24), &widths, &heights);
     }
 }

@@ -2,11 +2,12 @@
 //! layout with the why pane and the "too small" screen. Review changes to the `.snap` files like
 //! code: they are what people see.
 
-mod tui_support;
+mod support;
 
 use insta::assert_snapshot;
 use ratatui::style::Modifier;
-use tui_support::{after, backend, buffer, decision, row_of};
+use support::player::after;
+use support::{backend, buffer, decision, row_of};
 
 /// Keys that lead to each screen of the decision-making guide.
 const SCREENS: &[(&str, &str)] = &[

@@ -18,6 +18,7 @@ use super::keymap::{self, Command, Context};
 use super::strings::{fill, for_language, Strings};
 use super::theme::Theme;
 use super::view;
+use super::view::overlay::help_scrolled;
 use crate::engine::{Action as WalkAction, Effect, Place, Walk};
 use crate::guide::Guide;
 use crate::report::doc::Doc;
@@ -135,8 +136,8 @@ impl App {
     }
 
     /// A player over an existing walk (`play --from`, sessions), speaking the guide's language.
-    /// It starts at the intro only when
-    /// the walk has not moved yet and begins at the guide's start.
+    /// It starts at the intro, wherever the walk is; callers that resume a walk skip the intro
+    /// with [`App::skip_intro`].
     pub fn with_walk(walk: Walk) -> App {
         let strings = for_language(&walk.guide().language);
         let mut app = App {
@@ -537,11 +538,7 @@ impl App {
     }
 
     fn wheel(&mut self, down: bool) -> Vec<AppEffect> {
-        let step = if down {
-            Command::ScrollDown
-        } else {
-            Command::ScrollUp
-        };
+        let step = Command::wheel(down);
         let mv = if down { Command::Down } else { Command::Up };
         match self.context() {
             Context::Help => {
@@ -594,48 +591,39 @@ impl App {
     }
 
     fn scroll_document(&mut self, command: Command) {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let Some(doc) = view::document_geometry(self, area) else {
-            return;
-        };
-        let here = view::Reading {
-            scroll: self.scroll,
-            section: self.section,
-        };
-        let there = here.after(command, &doc);
-        self.scroll = there.scroll;
-        self.section = there.section;
+        self.move_reading(|here, doc| here.after(command, doc));
     }
 
     fn jump_to_section(&mut self, section: usize) {
+        self.move_reading(|here, doc| here.at_section(section, doc));
+    }
+
+    /// Where the reader is in the intro or the result.
+    fn reading(&self) -> view::Reading {
+        view::Reading {
+            scroll: self.scroll,
+            section: self.section,
+        }
+    }
+
+    /// Moves the reader in the document on screen, if there is one.
+    fn move_reading(
+        &mut self,
+        to: impl FnOnce(view::Reading, &view::DocumentGeometry) -> view::Reading,
+    ) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
         let Some(doc) = view::document_geometry(self, area) else {
             return;
         };
-        let there = view::Reading {
-            scroll: self.scroll,
-            section: self.section,
-        }
-        .at_section(section, &doc);
+        let there = to(self.reading(), &doc);
         self.scroll = there.scroll;
         self.section = there.section;
     }
 
     fn scroll_help(&mut self, command: Command) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let (lines, height) = view::help_geometry(self, area);
-        let max = lines.saturating_sub(height);
-        let page = height.saturating_sub(1).max(1);
-        self.help_scroll = match command {
-            Command::ScrollUp => self.help_scroll.saturating_sub(1),
-            Command::ScrollDown => self.help_scroll + 1,
-            Command::PageUp => self.help_scroll.saturating_sub(page),
-            Command::PageDown => self.help_scroll + page,
-            Command::Top => 0,
-            Command::Bottom => max,
-            _ => self.help_scroll,
-        }
-        .min(max);
+        let geometry = view::help_geometry(self, area);
+        self.help_scroll = help_scrolled(self.help_scroll, command.scroll(), geometry);
     }
 
     /// Lays out for a new size. Text rewraps, so line offsets change meaning: the scroll keeps
@@ -646,11 +634,7 @@ impl App {
         self.size = (width, height);
         let area = Rect::new(0, 0, width, height);
         if let Some(after) = view::document_geometry(self, area) {
-            let here = view::Reading {
-                scroll: self.scroll,
-                section: self.section,
-            };
-            self.scroll = here.relaid(before.as_ref(), &after).scroll;
+            self.scroll = self.reading().relaid(before.as_ref(), &after).scroll;
         }
         let (lines, height) = view::help_geometry(self, area);
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(height));

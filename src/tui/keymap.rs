@@ -1,8 +1,11 @@
 //! The keymap as data: which key does what, where. One table drives the key handling, the footer
 //! hints and the help screen, so the three can never disagree (gitui's `key_list` pattern).
 //!
-//! A [`Binding`] names its keys, the [`Command`] they give, the [`Context`]s where they work, and
-//! two texts from the strings table: a short hint for the footer and a line for the help screen.
+//! A [`Binding`] names its keys, the command they give, the contexts where they work, and two
+//! texts from a table of words: a short hint for the footer and a line for the help screen. The
+//! machinery here — [`lookup`], [`footer_hints`], [`help_lines`] — serves every table: the
+//! player's [`BINDINGS`] (workshop mode's too, with its [`Command`]s and [`Context`]s) and the
+//! editor's own ([`crate::tui::edit::keymap`]).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -120,6 +123,63 @@ pub enum Command {
     EraseForward,
 }
 
+impl Command {
+    /// What a turn of the mouse wheel asks of a scrolling text: a line down or up.
+    pub fn wheel(down: bool) -> Command {
+        if down {
+            Command::ScrollDown
+        } else {
+            Command::ScrollUp
+        }
+    }
+
+    /// The step through a scrolling text this command asks for, if it is one.
+    pub fn scroll(self) -> Option<Scroll> {
+        match self {
+            Command::ScrollUp => Some(Scroll::Up),
+            Command::ScrollDown => Some(Scroll::Down),
+            Command::PageUp => Some(Scroll::PageUp),
+            Command::PageDown => Some(Scroll::PageDown),
+            Command::Top => Some(Scroll::Top),
+            Command::Bottom => Some(Scroll::Bottom),
+            _ => None,
+        }
+    }
+}
+
+/// A step through a scrolling text or down a list, whichever table's command asked for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    /// One line up.
+    Up,
+    /// One line down.
+    Down,
+    /// A page up.
+    PageUp,
+    /// A page down.
+    PageDown,
+    /// To the top.
+    Top,
+    /// To the end.
+    Bottom,
+}
+
+impl Scroll {
+    /// Where a position (a first line, a selected row) goes from `at` with this step, a page
+    /// being `page` lines; never past `last`.
+    pub fn applied_to(self, at: usize, page: usize, last: usize) -> usize {
+        match self {
+            Scroll::Up => at.saturating_sub(1),
+            Scroll::Down => at + 1,
+            Scroll::PageUp => at.saturating_sub(page),
+            Scroll::PageDown => at + page,
+            Scroll::Top => 0,
+            Scroll::Bottom => last,
+        }
+        .min(last)
+    }
+}
+
 /// Where keys are read: a screen, or the overlay on top of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
@@ -147,22 +207,23 @@ pub enum Context {
     Comparison,
 }
 
-/// One line of the keymap.
+/// One line of a keymap, for a view whose contexts are `C`, whose commands are `M` and whose
+/// words are `S` (by default the player's).
 #[derive(Debug)]
-pub struct Binding {
+pub struct Binding<C: 'static = Context, M = Command, S: 'static = Strings> {
     /// The keys, the first one shown in the footer.
     pub keys: &'static [Key],
     /// What they do.
-    pub command: Command,
+    pub command: M,
     /// Where they work.
-    pub contexts: &'static [Context],
+    pub contexts: &'static [C],
     /// Place in the footer, `None` for the help screen only. When the footer is too narrow, the
     /// highest numbers go first.
     pub footer: Option<u8>,
     /// Short footer text.
-    pub hint: fn(&Strings) -> &'static str,
+    pub hint: fn(&S) -> &'static str,
     /// Help screen text.
-    pub help: fn(&Strings) -> &'static str,
+    pub help: fn(&S) -> &'static str,
 }
 
 use Context::{
@@ -647,21 +708,31 @@ impl Key {
     }
 }
 
-/// The command a key event gives in a context, if any. Key releases give none.
-pub fn command(context: Context, event: &KeyEvent) -> Option<Command> {
+/// The binding of a table that a key event gives in a context: the first whose key matches. Key
+/// releases give none.
+pub fn lookup<'t, C: PartialEq, M, S>(
+    table: &'t [Binding<C, M, S>],
+    context: C,
+    event: &KeyEvent,
+) -> Option<&'t Binding<C, M, S>> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    BINDINGS
+    table
         .iter()
         .filter(|b| b.contexts.contains(&context))
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| match (b.command, event.code) {
-            (Command::Pick(_), KeyCode::Char(c)) => {
-                Command::Pick(c.to_digit(10).map_or(0, |d| d as usize - 1))
-            }
-            (command, _) => command,
-        })
+}
+
+/// The command a key event gives in a context of the player's table, if any. Key releases give
+/// none.
+pub fn command(context: Context, event: &KeyEvent) -> Option<Command> {
+    lookup(BINDINGS, context, event).map(|b| match (b.command, event.code) {
+        (Command::Pick(_), KeyCode::Char(c)) => {
+            Command::Pick(c.to_digit(10).map_or(0, |d| d as usize - 1))
+        }
+        (command, _) => command,
+    })
 }
 
 /// One footer hint: the keys and what they do.
@@ -675,16 +746,21 @@ pub struct Hint {
     pub rank: u8,
 }
 
-/// The footer hints for a context, in table order. Neighbouring bindings with the same hint share
-/// one entry (`↑↓ move`).
-pub fn hints(context: Context, s: &Strings) -> Vec<Hint> {
+/// The footer hints of a table for a context, in table order; `words` gives the texts and `keys`
+/// the key names. Neighbouring bindings with the same hint share one entry (`↑↓ move`).
+pub fn footer_hints<C: PartialEq, M, S>(
+    table: &[Binding<C, M, S>],
+    context: C,
+    words: &S,
+    keys: &Strings,
+) -> Vec<Hint> {
     let mut out: Vec<Hint> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+    for b in table.iter().filter(|b| b.contexts.contains(&context)) {
         let (Some(rank), Some(key)) = (b.footer, b.keys.first()) else {
             continue;
         };
-        let text = (b.hint)(s);
-        let label = key.label(s);
+        let text = (b.hint)(words);
+        let label = key.label(keys);
         match out.last_mut() {
             Some(last) if last.text == text => {
                 let single = last.keys.chars().count() == 1 && label.chars().count() == 1;
@@ -703,16 +779,32 @@ pub fn hints(context: Context, s: &Strings) -> Vec<Hint> {
     out
 }
 
-/// The help screen's lines for a context: every binding's keys and what it does.
-pub fn help(context: Context, s: &Strings) -> Vec<(String, &'static str)> {
-    BINDINGS
+/// The footer hints of the player's table for a context.
+pub fn hints(context: Context, s: &Strings) -> Vec<Hint> {
+    footer_hints(BINDINGS, context, s, s)
+}
+
+/// The help lines of a table for a context: every binding's keys and what it does; `words` gives
+/// the texts and `keys` the key names.
+pub fn help_lines<C: PartialEq, M, S>(
+    table: &[Binding<C, M, S>],
+    context: C,
+    words: &S,
+    keys: &Strings,
+) -> Vec<(String, &'static str)> {
+    table
         .iter()
         .filter(|b| b.contexts.contains(&context))
         .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.label(s)).collect();
-            (keys.join(s.key_or), (b.help)(s))
+            let names: Vec<String> = b.keys.iter().map(|k| k.label(keys)).collect();
+            (names.join(keys.key_or), (b.help)(words))
         })
         .collect()
+}
+
+/// The help screen's lines for a context of the player's table.
+pub fn help(context: Context, s: &Strings) -> Vec<(String, &'static str)> {
+    help_lines(BINDINGS, context, s, s)
 }
 
 /// Parses a key sequence for tests and scripts: plain characters stand for themselves, names in

@@ -5,7 +5,8 @@
 //! - [`keymap`]: the keys as data, feeding the handling, the footer and the help screen;
 //! - [`strings`]: every word of the player's own, one table per language;
 //! - [`theme`]: styles by role (default, high contrast, no colour);
-//! - [`terminal`]: the guard that restores the terminal on every way out;
+//! - [`terminal`]: the guard that restores the terminal on every way out, and what every loop
+//!   draws with;
 //! - [`save`]: writing the result as Markdown.
 //!
 //! The loop here is the only IO: one thread blocks on the next terminal event (no CPU while idle),
@@ -21,14 +22,12 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 
-use std::io::{self, BufWriter, Stdout, Write};
+use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use crossterm::{execute, queue};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
@@ -38,6 +37,7 @@ pub use theme::Theme;
 use crate::engine::Walk;
 use crate::guide::Guide;
 use strings::{fill, for_language};
+use terminal::{draw_frame, tty, Ending};
 
 /// How the player is started.
 #[derive(Debug, Clone, Default)]
@@ -75,10 +75,7 @@ pub fn play(guide: Arc<Guide>, options: PlayOptions) -> io::Result<()> {
     let guard = terminal::Guard::enter()?;
     let ending = run(&mut app, test_panic);
     drop(guard);
-    match ending? {
-        Ending::Quit => Ok(()),
-        Ending::Interrupted => Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted")),
-    }
+    ending?.into_result()
 }
 
 /// The theme named by `--theme` (the default one when none is), without colours when `NO_COLOR`
@@ -102,18 +99,8 @@ pub(crate) fn theme_for(name: Option<&str>, words: &strings::Strings) -> io::Res
     )
 }
 
-/// How the loop ended.
-enum Ending {
-    Quit,
-    Interrupted,
-}
-
-type Tty = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
-
 fn run(app: &mut App, test_panic: bool) -> io::Result<Ending> {
-    // A buffered writer sends each frame in one write.
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-    let mut terminal: Tty = Terminal::new(backend)?;
+    let mut terminal = tty()?;
     let size = terminal.size()?;
     app.handle(Action::Resize {
         width: size.width,
@@ -141,13 +128,9 @@ fn run(app: &mut App, test_panic: bool) -> io::Result<Ending> {
     }
 }
 
-/// Draws one frame of the app, inside a synchronized update so terminals that support it (DEC
-/// mode 2026) show the frame at once. Only what changed since the last frame is written.
+/// Draws one frame of the app, inside a synchronized update (see [`draw_frame`]).
 pub fn draw<W: Write>(terminal: &mut Terminal<CrosstermBackend<W>>, app: &App) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    let drawn = terminal.draw(|frame| view::render(app, frame)).map(|_| ());
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    drawn
+    draw_frame(terminal, |frame| view::render(app, frame))
 }
 
 /// Turns a terminal event into an action, and carries out what the app asks for.

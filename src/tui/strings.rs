@@ -660,29 +660,32 @@ pub static SPANISH: Strings = Strings {
     comparison_empty: "No hay sesiones para comparar.",
 };
 
+/// Every field of a table of words with the `{blanks}` of its text, sorted. Every blank of an
+/// English text must appear in its translation, or a value would silently disappear; the tests
+/// of each table compare the two. Pretty Debug prints one field per line, in order.
+#[cfg(test)]
+pub(crate) fn blanks(table: &impl std::fmt::Debug) -> Vec<(String, Vec<String>)> {
+    format!("{table:#?}")
+        .lines()
+        .filter_map(|line| line.trim().split_once(": "))
+        .map(|(field, value)| {
+            let mut names: Vec<String> = value
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(n, _)| n.to_string()))
+                .collect();
+            names.sort();
+            (field.to_string(), names)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn spanish_keeps_every_blank_of_english() {
-        // Every `{blank}` in an English string must appear in its Spanish one, or a value would
-        // silently disappear. Pretty Debug prints one field per line, in order.
-        let blanks = |table: &Strings| -> Vec<(String, Vec<String>)> {
-            format!("{table:#?}")
-                .lines()
-                .filter_map(|line| line.trim().split_once(": "))
-                .map(|(field, value)| {
-                    let mut names: Vec<String> = value
-                        .split('{')
-                        .skip(1)
-                        .filter_map(|rest| rest.split_once('}').map(|(n, _)| n.to_string()))
-                        .collect();
-                    names.sort();
-                    (field.to_string(), names)
-                })
-                .collect()
-        };
         let (en, es) = (blanks(&ENGLISH), blanks(&SPANISH));
         assert_eq!(en.len(), 148, "every field was read");
         assert_eq!(en, es);

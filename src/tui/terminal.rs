@@ -3,27 +3,79 @@
 //! a panic.
 //!
 //! `ratatui::restore` leaves the cursor hidden and mouse capture on after a signal or a panic
-//! (research/tui.md §4.1), so the restore here is written out in full, once, in [`restore`]. It is
-//! the only thing in the player that writes to the terminal outside ratatui's buffer.
+//! (research/tui.md §4.1), so the restore here is written out in full, once, in [`restore`].
+//!
+//! The pieces every full-screen loop (the player, workshop mode, the editor) draws with live here
+//! too: the [`Tty`], one synchronized frame ([`draw_frame`]), and how a loop ends ([`Ending`]).
 
-use std::io::{self, Read, Write};
+use std::io::{self, BufWriter, Read, Stdout, Write};
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Once;
+use std::sync::{Once, OnceLock};
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use crossterm::execute;
 use crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, EndSynchronizedUpdate, EnterAlternateScreen,
-    LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode, BeginSynchronizedUpdate, EndSynchronizedUpdate,
+    EnterAlternateScreen, LeaveAlternateScreen,
 };
+use crossterm::{execute, queue};
+use ratatui::backend::CrosstermBackend;
+use ratatui::{Frame, Terminal};
+
+/// The terminal the loops draw on.
+pub type Tty = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// A terminal on standard output whose last frame is empty; a buffered writer sends each frame in
+/// one write.
+pub fn tty() -> io::Result<Tty> {
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    Terminal::new(backend)
+}
+
+/// Draws one frame inside a synchronized update, so terminals that support it (DEC mode 2026)
+/// show the frame at once. Only what changed since the last frame is written.
+pub fn draw_frame<W: Write>(
+    terminal: &mut Terminal<CrosstermBackend<W>>,
+    draw: impl FnOnce(&mut Frame),
+) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = terminal.draw(draw).map(|_| ());
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    drawn
+}
+
+/// How a full-screen loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// The user pressed Ctrl-C.
+    Interrupted,
+}
+
+impl Ending {
+    /// What the command returns: nothing after a quit; after Ctrl-C, an error of kind
+    /// [`io::ErrorKind::Interrupted`] (exit code 130).
+    pub fn into_result(self) -> io::Result<()> {
+        match self {
+            Ending::Quit => Ok(()),
+            Ending::Interrupted => Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted")),
+        }
+    }
+}
 
 /// True while the terminal is in the player's modes and must be restored.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// The last signal received, written by the signal handler.
 static SIGNAL: AtomicUsize = AtomicUsize::new(0);
 static HOOKS: Once = Once::new();
+/// True while a child process in the foreground (the user's `$EDITOR`) has the terminal.
+static CHILD: AtomicBool = AtomicBool::new(false);
+/// The signal thread's wake-up socket, kept to tell the thread when a child has ended.
+static WAKER: OnceLock<UnixStream> = OnceLock::new();
+/// The byte that tells the signal thread a child has ended (the signal handlers write others).
+const CHILD_ENDED: u8 = 0;
 
 /// Holds the terminal in the player's modes; dropping it restores them.
 #[derive(Debug)]
@@ -82,9 +134,35 @@ fn install_panic_hook() {
     }));
 }
 
+/// Runs a child process that has the terminal (the user's `$EDITOR`), leaving Ctrl-C to it: a
+/// SIGINT while it runs does not end coop-guide, as git does while the editor runs. SIGTERM and
+/// SIGHUP still do.
+pub fn leaving_ctrl_c_to<T>(child: impl FnOnce() -> T) -> T {
+    CHILD.store(true, Ordering::SeqCst);
+    let _ended = ChildEnded;
+    child()
+}
+
+/// Ends [`leaving_ctrl_c_to`], even on a panic.
+struct ChildEnded;
+
+impl Drop for ChildEnded {
+    fn drop(&mut self) {
+        // The signal thread clears the flag when it reads this byte, after every wake-up sent
+        // before it: a Ctrl-C that came while the child ran is ignored even if read late.
+        let told = WAKER
+            .get()
+            .is_some_and(|mut waker| waker.write_all(&[CHILD_ENDED]).is_ok());
+        if !told {
+            CHILD.store(false, Ordering::SeqCst);
+        }
+    }
+}
+
 /// SIGTERM, SIGHUP and SIGINT restore the terminal and exit with 128 + the signal's number (143,
-/// 129, 130). The handlers only record the signal and wake a thread through a socket; the thread
-/// does the work, outside the signal handler.
+/// 129, 130), except SIGINT while a child has the terminal ([`leaving_ctrl_c_to`]). The handlers
+/// only record the signal and wake a thread through a socket; the thread does the work, outside
+/// the signal handler.
 fn install_signal_handlers() {
     use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
     let Ok((mut wake, waker)) = UnixStream::pair() else {
@@ -103,11 +181,20 @@ fn install_signal_handlers() {
         .name("signals".into())
         .spawn(move || {
             let mut byte = [0u8; 1];
-            if let Ok(1) = wake.read(&mut byte) {
-                restore();
+            while let Ok(1) = wake.read(&mut byte) {
+                if byte[0] == CHILD_ENDED {
+                    CHILD.store(false, Ordering::SeqCst);
+                    continue;
+                }
                 let signal = SIGNAL.load(Ordering::SeqCst) as i32;
+                if signal == SIGINT && CHILD.load(Ordering::SeqCst) {
+                    continue;
+                }
+                restore();
                 std::process::exit(128 + signal);
             }
         });
-    drop(spawned);
+    if spawned.is_ok() {
+        let _ = WAKER.set(waker);
+    }
 }

@@ -26,6 +26,7 @@ use crate::guide::{Guide, Severity, Source};
 use crate::tui::app::{Action as PlayerAction, AppEffect as PlayerEffect, Screen, Status};
 use crate::tui::strings::{self as player_strings, Strings};
 use crate::tui::theme::Theme;
+use crate::tui::view::overlay::help_scrolled;
 
 /// The panes, in the order Tab visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,7 +204,7 @@ impl App {
         self.strings
     }
 
-    /// The player's words, for key names.
+    /// The player's words: key names, and the words the editor says as the player does.
     pub fn keys(&self) -> &'static Strings {
         self.keys
     }
@@ -567,15 +568,9 @@ impl App {
     fn move_outline(&mut self, command: Command) {
         let last = self.outline().len().saturating_sub(1);
         let page = self.pane_height(Pane::Outline).saturating_sub(1).max(1);
-        let row = match command {
-            Command::Up => self.selected.saturating_sub(1),
-            Command::Down => (self.selected + 1).min(last),
-            Command::PageUp => self.selected.saturating_sub(page),
-            Command::PageDown => (self.selected + page).min(last),
-            Command::Top => 0,
-            Command::Bottom => last,
-            _ => self.selected,
-        };
+        let row = command.scroll().map_or(self.selected, |step| {
+            step.applied_to(self.selected, page, last)
+        });
         self.select(row);
     }
 
@@ -597,15 +592,9 @@ impl App {
     fn move_problems(&mut self, command: Command) {
         let last = self.problems.len().saturating_sub(1);
         let page = (self.pane_height(Pane::Problems) / 2).max(1);
-        self.problem = match command {
-            Command::Up => self.problem.saturating_sub(1),
-            Command::Down => (self.problem + 1).min(last),
-            Command::PageUp => self.problem.saturating_sub(page),
-            Command::PageDown => (self.problem + page).min(last),
-            Command::Top => 0,
-            Command::Bottom => last,
-            _ => self.problem,
-        };
+        self.problem = command.scroll().map_or(self.problem, |step| {
+            step.applied_to(self.problem, page, last)
+        });
     }
 
     /// Shows the selected problem's node in the outline.
@@ -754,19 +743,9 @@ impl App {
     }
 
     fn scroll_help(&mut self, command: Command) {
-        let (lines, height) = view::help_geometry(self, Rect::new(0, 0, self.size.0, self.size.1));
-        let max = lines.saturating_sub(height);
-        let page = height.saturating_sub(1).max(1);
-        self.help_scroll = match command {
-            Command::Up => self.help_scroll.saturating_sub(1),
-            Command::Down => self.help_scroll + 1,
-            Command::PageUp => self.help_scroll.saturating_sub(page),
-            Command::PageDown => self.help_scroll + page,
-            Command::Top => 0,
-            Command::Bottom => max,
-            _ => self.help_scroll,
-        }
-        .min(max);
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let geometry = view::help_geometry(self, area);
+        self.help_scroll = help_scrolled(self.help_scroll, command.scroll(), geometry);
     }
 
     /// After every change: scroll the lists to their selections and size the preview to its pane.

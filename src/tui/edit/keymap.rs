@@ -1,13 +1,14 @@
-//! The editor's keys as data: one table drives the key handling, the footer and the help, as the
-//! player's does ([`crate::tui::keymap`], whose [`Key`] and [`Hint`] this table shares).
+//! The editor's keys as data: one table drives the key handling, the footer and the help, through
+//! the same machinery as the player's ([`crate::tui::keymap`]: its [`Key`], [`Hint`], lookup and
+//! footer); only the table, its commands and its contexts are the editor's.
 //!
 //! In the preview pane the editor's table is read first (panes, `e`, help, quit); every other
 //! key goes to the player that runs the preview, so the preview answers as the player would.
 
-use crossterm::event::{KeyEvent, KeyEventKind};
+use crossterm::event::KeyEvent;
 
-use super::strings::EditStrings;
-use crate::tui::keymap::{Hint, Key};
+use super::strings::{EditStrings, EditWords};
+use crate::tui::keymap::{self as machinery, footer_hints, help_lines, lookup, Hint, Key, Scroll};
 use crate::tui::strings::Strings;
 
 /// What a key asks the editor for.
@@ -43,6 +44,21 @@ pub enum Command {
     Interrupt,
 }
 
+impl Command {
+    /// The step through the help or down a list this command asks for, if it is one.
+    pub fn scroll(self) -> Option<Scroll> {
+        match self {
+            Command::Up => Some(Scroll::Up),
+            Command::Down => Some(Scroll::Down),
+            Command::PageUp => Some(Scroll::PageUp),
+            Command::PageDown => Some(Scroll::PageDown),
+            Command::Top => Some(Scroll::Top),
+            Command::Bottom => Some(Scroll::Bottom),
+            _ => None,
+        }
+    }
+}
+
 /// Where keys are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
@@ -56,22 +72,8 @@ pub enum Context {
     Help,
 }
 
-/// One line of the editor's keymap.
-#[derive(Debug)]
-pub struct Binding {
-    /// The keys, the first one shown in the footer.
-    pub keys: &'static [Key],
-    /// What they do.
-    pub command: Command,
-    /// Where they work.
-    pub contexts: &'static [Context],
-    /// Place in the footer (`None`: help only); the highest numbers go first when it is narrow.
-    pub footer: Option<u8>,
-    /// Short footer text.
-    pub hint: fn(&EditStrings) -> &'static str,
-    /// Help screen text.
-    pub help: fn(&EditStrings) -> &'static str,
-}
+/// One line of the editor's keymap: its texts come from the editor's words and the player's.
+pub type Binding = machinery::Binding<Context, Command, EditWords>;
 
 use Context::{Help, Outline, Preview, Problems};
 
@@ -87,189 +89,165 @@ pub static BINDINGS: &[Binding] = &[
         command: Command::Open,
         contexts: &[Outline],
         footer: Some(0),
-        hint: |s| s.hint_play,
-        help: |s| s.help_play,
+        hint: |w| w.own.hint_play,
+        help: |w| w.own.help_play,
     },
     Binding {
         keys: &[Key::Enter],
         command: Command::Open,
         contexts: &[Problems],
         footer: Some(0),
-        hint: |s| s.hint_jump,
-        help: |s| s.help_jump,
+        hint: |w| w.own.hint_jump,
+        help: |w| w.own.help_jump,
     },
     Binding {
         keys: &[Key::Up, Key::Char('k')],
         command: Command::Up,
         contexts: LISTS,
         footer: Some(1),
-        hint: |s| s.hint_move,
-        help: |s| s.help_up,
+        hint: |w| w.player.hint_move,
+        help: |w| w.player.help_up,
     },
     Binding {
         keys: &[Key::Down, Key::Char('j')],
         command: Command::Down,
         contexts: LISTS,
         footer: Some(1),
-        hint: |s| s.hint_move,
-        help: |s| s.help_down,
+        hint: |w| w.player.hint_move,
+        help: |w| w.player.help_down,
     },
     Binding {
         keys: &[Key::Up, Key::Char('k')],
         command: Command::Up,
         contexts: &[Help],
         footer: Some(2),
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_scroll_up,
+        hint: |w| w.player.hint_scroll,
+        help: |w| w.player.help_scroll_up,
     },
     Binding {
         keys: &[Key::Down, Key::Char('j')],
         command: Command::Down,
         contexts: &[Help],
         footer: Some(2),
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_scroll_down,
+        hint: |w| w.player.hint_scroll,
+        help: |w| w.player.help_scroll_down,
     },
     Binding {
         keys: &[Key::PageUp],
         command: Command::PageUp,
         contexts: SCROLLING,
         footer: None,
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_page_up,
+        hint: |w| w.player.hint_scroll,
+        help: |w| w.own.help_page_up,
     },
     Binding {
         keys: &[Key::PageDown, Key::Char(' ')],
         command: Command::PageDown,
         contexts: SCROLLING,
         footer: None,
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_page_down,
+        hint: |w| w.player.hint_scroll,
+        help: |w| w.own.help_page_down,
     },
     Binding {
         keys: &[Key::Home, Key::Char('g')],
         command: Command::Top,
         contexts: SCROLLING,
         footer: None,
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_top,
+        hint: |w| w.player.hint_scroll,
+        help: |w| w.player.help_top,
     },
     Binding {
         keys: &[Key::End, Key::Char('G')],
         command: Command::Bottom,
         contexts: SCROLLING,
         footer: None,
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_bottom,
+        hint: |w| w.player.hint_scroll,
+        help: |w| w.player.help_bottom,
     },
     Binding {
         keys: &[Key::Tab],
         command: Command::NextPane,
         contexts: PANES,
         footer: Some(1),
-        hint: |s| s.hint_pane,
-        help: |s| s.help_next_pane,
+        hint: |w| w.own.hint_pane,
+        help: |w| w.own.help_next_pane,
     },
     Binding {
         keys: &[Key::BackTab],
         command: Command::PrevPane,
         contexts: PANES,
         footer: None,
-        hint: |s| s.hint_pane,
-        help: |s| s.help_prev_pane,
+        hint: |w| w.own.hint_pane,
+        help: |w| w.own.help_prev_pane,
     },
     Binding {
         keys: &[Key::Char('e')],
         command: Command::Edit,
         contexts: PANES,
         footer: Some(2),
-        hint: |s| s.hint_edit,
-        help: |s| s.help_edit,
+        hint: |w| w.own.hint_edit,
+        help: |w| w.own.help_edit,
     },
     Binding {
         keys: &[Key::Esc, Key::Char('?'), Key::Enter],
         command: Command::Close,
         contexts: &[Help],
         footer: Some(0),
-        hint: |s| s.hint_close,
-        help: |s| s.help_close,
+        hint: |w| w.player.hint_close,
+        help: |w| w.player.help_close,
     },
     Binding {
         keys: &[Key::Char('?')],
         command: Command::Help,
         contexts: PANES,
         footer: Some(3),
-        hint: |s| s.hint_help,
-        help: |s| s.help_help,
+        hint: |w| w.player.hint_help,
+        help: |w| w.player.help_help,
     },
     Binding {
         keys: &[Key::Char('q')],
         command: Command::Quit,
         contexts: &[Outline, Problems, Preview, Help],
         footer: Some(3),
-        hint: |s| s.hint_quit,
-        help: |s| s.help_quit,
+        hint: |w| w.player.hint_quit,
+        help: |w| w.own.help_quit,
     },
     Binding {
         keys: &[Key::Ctrl('c')],
         command: Command::Interrupt,
         contexts: &[Outline, Problems, Preview, Help],
         footer: None,
-        hint: |s| s.hint_quit,
-        help: |s| s.help_interrupt,
+        hint: |w| w.player.hint_quit,
+        help: |w| w.player.help_interrupt,
     },
 ];
 
 /// The command a key event gives in a context, if any. Key releases give none.
 pub fn command(context: Context, event: &KeyEvent) -> Option<Command> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    BINDINGS
-        .iter()
-        .filter(|b| b.contexts.contains(&context))
-        .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| b.command)
+    lookup(BINDINGS, context, event).map(|b| b.command)
 }
 
 /// The footer hints for a context, in table order; neighbouring bindings with the same hint
-/// share one entry (`↑↓ move`). `keys` names the keys.
-pub fn hints(context: Context, s: &EditStrings, keys: &Strings) -> Vec<Hint> {
-    let mut out: Vec<Hint> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
-        let (Some(rank), Some(key)) = (b.footer, b.keys.first()) else {
-            continue;
-        };
-        let text = (b.hint)(s);
-        let label = key.label(keys);
-        match out.last_mut() {
-            Some(last) if last.text == text => {
-                let single = last.keys.chars().count() == 1 && label.chars().count() == 1;
-                if !single {
-                    last.keys.push('/');
-                }
-                last.keys.push_str(&label);
-            }
-            _ => out.push(Hint {
-                keys: label,
-                text,
-                rank,
-            }),
-        }
-    }
-    out
+/// share one entry (`↑↓ move`). `keys` is the player's table, in the same language.
+pub fn hints(context: Context, s: &'static EditStrings, keys: &'static Strings) -> Vec<Hint> {
+    let words = EditWords {
+        own: s,
+        player: keys,
+    };
+    footer_hints(BINDINGS, context, &words, keys)
 }
 
 /// The help's lines for a context: every binding's keys and what it does.
-pub fn help(context: Context, s: &EditStrings, keys: &Strings) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.contexts.contains(&context))
-        .map(|b| {
-            let names: Vec<String> = b.keys.iter().map(|k| k.label(keys)).collect();
-            (names.join(keys.key_or), (b.help)(s))
-        })
-        .collect()
+pub fn help(
+    context: Context,
+    s: &'static EditStrings,
+    keys: &'static Strings,
+) -> Vec<(String, &'static str)> {
+    let words = EditWords {
+        own: s,
+        player: keys,
+    };
+    help_lines(BINDINGS, context, &words, keys)
 }
 
 /// Keys the editor takes for itself in the preview pane: the player never sees them.

@@ -8,6 +8,8 @@ use std::ffi::OsString;
 use std::path::Path;
 use std::process::Command;
 
+use crate::tui::terminal;
+
 /// The editor when `$EDITOR` says nothing.
 pub const FALLBACK: &str = "vi";
 
@@ -22,14 +24,16 @@ pub fn command_line(editor: Option<&str>, file: &Path, line: usize) -> (String, 
 }
 
 /// Runs the editor and waits for it. The terminal must already be handed back to the normal
-/// screen (raw mode off, cursor shown). `Err` says, in the user's words, why it failed.
+/// screen (raw mode off, cursor shown); Ctrl-C meanwhile is the editor's alone. `Err` says, in
+/// the user's words, why it failed.
 pub fn run(file: &Path, line: usize, failed: &str) -> Result<(), String> {
     let editor = std::env::var("EDITOR").ok();
     let (program, args) = command_line(editor.as_deref(), file, line);
     let why = |error: String| {
         crate::tui::strings::fill(failed, &[("editor", &program), ("error", &error)])
     };
-    match Command::new(&program).args(&args).status() {
+    let status = terminal::leaving_ctrl_c_to(|| Command::new(&program).args(&args).status());
+    match status {
         Ok(status) if status.success() => Ok(()),
         Ok(status) => Err(why(status.to_string())),
         Err(e) => Err(why(e.to_string())),

@@ -23,20 +23,18 @@ pub mod snapshot;
 pub mod strings;
 pub mod view;
 
-use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crossterm::event;
-use crossterm::terminal::{BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate};
-use crossterm::{execute, queue};
-use ratatui::backend::CrosstermBackend;
-use ratatui::Terminal;
+use crossterm::execute;
+use crossterm::terminal::{Clear, ClearType};
 
 pub use app::{Action, App, Effect, Pane, Version};
 pub use snapshot::{Origin, Problem, Snapshot};
 
-use crate::tui::terminal::Guard;
+use crate::tui::terminal::{draw_frame, tty, Ending, Guard, Tty};
 use crate::watch::Watcher;
 use strings::fill;
 
@@ -89,19 +87,8 @@ pub fn run(guide: PathBuf, options: EditOptions) -> io::Result<()> {
     let mut guard = Some(Guard::enter()?);
     let ending = run_loop(&mut app, &guide, &mut watcher, &mut guard);
     drop(guard);
-    match ending? {
-        Ending::Quit => Ok(()),
-        Ending::Interrupted => Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted")),
-    }
+    ending?.into_result()
 }
-
-/// How the loop ended.
-enum Ending {
-    Quit,
-    Interrupted,
-}
-
-type Tty = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 fn run_loop(
     app: &mut App,
@@ -109,12 +96,12 @@ fn run_loop(
     watcher: &mut Watcher,
     guard: &mut Option<Guard>,
 ) -> io::Result<Ending> {
-    let mut terminal = new_terminal()?;
+    let mut terminal = tty()?;
     resize(&mut terminal, app)?;
     let mut dirty = true;
     loop {
         if dirty {
-            draw(&mut terminal, app)?;
+            draw_frame(&mut terminal, |frame| view::render(app, frame))?;
             dirty = false;
         }
         if event::poll(TICK)? {
@@ -132,7 +119,7 @@ fn run_loop(
                             // A fresh terminal over a cleared screen: everything is drawn again.
                             // (`Terminal::clear` would ask the terminal where its cursor is.)
                             execute!(io::stdout(), Clear(ClearType::All))?;
-                            terminal = new_terminal()?;
+                            terminal = tty()?;
                             resize(&mut terminal, app)?;
                             app.handle(Action::EditorClosed(ended));
                         }
@@ -152,12 +139,6 @@ fn run_loop(
     }
 }
 
-/// A terminal whose last frame is empty; a buffered writer sends each frame in one write.
-fn new_terminal() -> io::Result<Tty> {
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-    Terminal::new(backend)
-}
-
 /// Hands the terminal back (main screen, cooked mode, cursor shown, mouse off), runs `f`, then
 /// takes it again. The caller redraws everything afterwards.
 fn suspended<T>(guard: &mut Option<Guard>, f: impl FnOnce() -> T) -> io::Result<T> {
@@ -174,12 +155,4 @@ fn resize(terminal: &mut Tty, app: &mut App) -> io::Result<()> {
         height: size.height,
     });
     Ok(())
-}
-
-/// Draws one frame inside a synchronized update; only what changed is written.
-fn draw<W: Write>(terminal: &mut Terminal<CrosstermBackend<W>>, app: &App) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    let drawn = terminal.draw(|frame| view::render(app, frame)).map(|_| ());
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    drawn
 }

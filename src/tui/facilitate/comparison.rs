@@ -223,11 +223,7 @@ impl Comparison {
             Action::Command(command) => self.command(command),
             Action::Wheel { down } => {
                 self.status = None;
-                let step = if down {
-                    Command::ScrollDown
-                } else {
-                    Command::ScrollUp
-                };
+                let step = Command::wheel(down);
                 for _ in 0..3 {
                     self.scroll(step);
                 }

@@ -27,20 +27,18 @@ pub mod note;
 pub mod presenter;
 pub mod view;
 
-use std::io::{self, BufWriter, Stdout};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use crossterm::{execute, queue};
-use ratatui::backend::CrosstermBackend;
-use ratatui::Terminal;
 
 use crate::engine::session::Session;
 use crate::report::sessions::handout;
 use crate::tui::save::{file_safe, save_new};
 use crate::tui::strings::for_language;
+pub use crate::tui::terminal::Ending;
+use crate::tui::terminal::{draw_frame, tty};
 use crate::tui::{terminal, theme_for};
 pub use comparison::Comparison;
 pub use presenter::Presenter;
@@ -50,15 +48,6 @@ pub use presenter::Presenter;
 pub struct FacilitateOptions {
     /// Theme name from `--theme`.
     pub theme: Option<String>,
-}
-
-/// How a workshop loop ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
-    /// The user quit.
-    Quit,
-    /// The user pressed Ctrl-C.
-    Interrupted,
 }
 
 /// Runs the presenter view on a session saved at `path` after every change. Ctrl-C returns an
@@ -71,7 +60,7 @@ pub fn run(session: Session, path: PathBuf, options: FacilitateOptions) -> io::R
     let guard = terminal::Guard::enter()?;
     let ending = present(&mut presenter);
     drop(guard);
-    ended(ending?)
+    ending?.into_result()
 }
 
 /// Shows the comparison of sessions (the hand-out when there is one), with a chart of outcomes
@@ -85,14 +74,7 @@ pub fn report(sessions: Vec<Session>, options: FacilitateOptions) -> io::Result<
     let guard = terminal::Guard::enter()?;
     let ending = show(&mut viewer);
     drop(guard);
-    ended(ending?)
-}
-
-fn ended(ending: Ending) -> io::Result<()> {
-    match ending {
-        Ending::Quit => Ok(()),
-        Ending::Interrupted => Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted")),
-    }
+    ending?.into_result()
 }
 
 /// Carries out what the presenter asked for, reporting each outcome back to it; returns how the
@@ -189,22 +171,6 @@ pub fn save_comparison(viewer: &Comparison, dir: &Path) -> io::Result<PathBuf> {
     save_new(dir, viewer.file_stem(), &viewer.markdown())
 }
 
-type Tty = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
-
-fn tty() -> io::Result<Tty> {
-    // A buffered writer sends each frame in one write.
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-    Terminal::new(backend)
-}
-
-/// Draws one frame inside a synchronized update (as the player does).
-fn frame(terminal: &mut Tty, draw: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    let drawn = terminal.draw(draw).map(|_| ());
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    drawn
-}
-
 /// The next terminal event, waiting at most `wait` (forever when `None`).
 fn next_event(wait: Option<Duration>) -> io::Result<Option<Event>> {
     match wait {
@@ -224,7 +190,7 @@ fn present(presenter: &mut Presenter) -> io::Result<Ending> {
         height: size.height,
     });
     loop {
-        frame(&mut terminal, |f| view::render(presenter, f))?;
+        draw_frame(&mut terminal, |f| view::render(presenter, f))?;
         // Sleep until a key, or until a running countdown needs redrawing; then take
         // everything already waiting before drawing again.
         let mut next = next_event(presenter.next_tick())?;
@@ -251,7 +217,7 @@ fn show(viewer: &mut Comparison) -> io::Result<Ending> {
         height: size.height,
     });
     loop {
-        frame(&mut terminal, |f| view::comparison::render(viewer, f))?;
+        draw_frame(&mut terminal, |f| view::comparison::render(viewer, f))?;
         let mut next = next_event(None)?;
         while let Some(ev) = next {
             let action = input(ev).map(Action::from);

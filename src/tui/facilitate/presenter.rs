@@ -32,6 +32,7 @@ use crate::tui::app::{self, App, AppEffect, Screen, Status};
 use crate::tui::keymap::{self, Command, Context};
 use crate::tui::strings::{fill, Strings};
 use crate::tui::theme::Theme;
+use crate::tui::view::overlay::help_scrolled;
 
 /// What the presenter is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -695,11 +696,7 @@ impl Presenter {
     fn wheel(&mut self, down: bool) -> Vec<Effect> {
         match self.context() {
             Context::Help => {
-                let step = if down {
-                    Command::ScrollDown
-                } else {
-                    Command::ScrollUp
-                };
+                let step = Command::wheel(down);
                 for _ in 0..3 {
                     self.scroll_help(step);
                 }
@@ -715,19 +712,8 @@ impl Presenter {
 
     fn scroll_help(&mut self, command: Command) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let (lines, height) = view::help_geometry(self, area);
-        let max = lines.saturating_sub(height);
-        let page = height.saturating_sub(1).max(1);
-        self.help_scroll = match command {
-            Command::ScrollUp => self.help_scroll.saturating_sub(1),
-            Command::ScrollDown => self.help_scroll + 1,
-            Command::PageUp => self.help_scroll.saturating_sub(page),
-            Command::PageDown => self.help_scroll + page,
-            Command::Top => 0,
-            Command::Bottom => max,
-            _ => self.help_scroll,
-        }
-        .min(max);
+        let geometry = view::help_geometry(self, area);
+        self.help_scroll = help_scrolled(self.help_scroll, command.scroll(), geometry);
     }
 
     fn resize(&mut self, width: u16, height: u16) {

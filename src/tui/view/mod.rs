@@ -9,7 +9,7 @@
 
 mod intro;
 pub(crate) mod overlay;
-mod question;
+pub(crate) mod question;
 pub(crate) mod result;
 mod review;
 pub mod text;
@@ -22,7 +22,7 @@ use ratatui::widgets::Widget;
 use ratatui::Frame;
 
 use super::app::{App, Screen, Status};
-use super::keymap::{self, Context};
+use super::keymap::{self, Context, Hint};
 use super::strings::{fill, Strings};
 use super::theme::Theme;
 use text::{truncate, width};
@@ -127,11 +127,9 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Draws the app into a buffer area (what [`render`] does, usable without a terminal).
 pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
-    let area = area.intersection(buf.area);
-    if area.is_empty() {
+    let Some(area) = canvas(area, app.theme(), buf) else {
         return;
-    }
-    buf.set_style(area, app.theme().base);
+    };
     let Some(areas) = areas(area) else {
         too_small(app.strings(), app.theme(), area, buf);
         return;
@@ -145,6 +143,17 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
     header(app, areas.header, &status, buf);
     footer(app, areas.footer, buf);
     overlay::render(app, area, buf);
+}
+
+/// The part of `area` inside the buffer, painted in the theme's base style, where a view draws;
+/// `None` when nothing of it is inside.
+pub fn canvas(area: Rect, t: &Theme, buf: &mut Buffer) -> Option<Rect> {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return None;
+    }
+    buf.set_style(area, t.base);
+    Some(area)
 }
 
 /// Draws the body of the current screen (no header, footer or overlays); returns the text for
@@ -258,30 +267,26 @@ pub(crate) fn progress(app: &App, density: Density, room: usize) -> String {
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme();
-    match app.status() {
-        Some(Status::Done(text)) => {
-            buf.set_string(
-                area.x,
-                area.y,
-                truncate(text, usize::from(area.width)),
-                t.status,
-            );
-            return;
-        }
-        Some(Status::Failed(text)) => {
-            buf.set_string(
-                area.x,
-                area.y,
-                truncate(text, usize::from(area.width)),
-                t.error,
-            );
-            return;
-        }
-        None => {}
+    if !draw_status(app.status(), app.theme(), area, buf) {
+        hint_line(app, usize::from(area.width)).render(area, buf);
     }
-    let line = hint_line(app, usize::from(area.width));
-    line.render(area, buf);
+}
+
+/// Draws the status an action just reported on a footer row, in the error style when something
+/// failed; false when there is none, leaving the row to the key hints.
+pub fn draw_status(status: Option<&Status>, t: &Theme, area: Rect, buf: &mut Buffer) -> bool {
+    let (text, style) = match status {
+        Some(Status::Done(text)) => (text, t.status),
+        Some(Status::Failed(text)) => (text, t.error),
+        None => return false,
+    };
+    buf.set_string(
+        area.x,
+        area.y,
+        truncate(text, usize::from(area.width)),
+        style,
+    );
+    true
 }
 
 /// The footer's key hints for the current context, as many as fit in `room` columns; the least
@@ -290,11 +295,16 @@ pub fn hint_line(app: &App, room: usize) -> Line<'static> {
     hints_for(app.context(), app.strings(), app.theme(), room)
 }
 
-/// The footer's key hints for a context, as many as fit in `room` columns.
+/// The footer's key hints for a context of the player's keymap, as many as fit in `room` columns.
 pub fn hints_for(context: Context, s: &Strings, t: &Theme, room: usize) -> Line<'static> {
-    let mut hints = keymap::hints(context, s);
+    fit_hints(keymap::hints(context, s), t, room)
+}
+
+/// Key hints in at most `room` columns; the least important (highest rank) go first when the
+/// line is too narrow. Every view's footer is drawn with it.
+pub fn fit_hints(mut hints: Vec<Hint>, t: &Theme, room: usize) -> Line<'static> {
     const GAP: usize = 2;
-    let total = |hints: &[keymap::Hint]| -> usize {
+    let total = |hints: &[Hint]| -> usize {
         hints
             .iter()
             .map(|h| width(&h.keys) + 1 + width(h.text))
@@ -378,20 +388,16 @@ impl Reading {
         let max = doc.lines.saturating_sub(doc.height);
         let page = doc.height.saturating_sub(2).max(1);
         let scroll = match command {
-            Command::ScrollUp => self.scroll.saturating_sub(1),
-            Command::ScrollDown => self.scroll + 1,
-            Command::PageUp => self.scroll.saturating_sub(page),
-            Command::PageDown => self.scroll + page,
-            Command::Top => 0,
-            Command::Bottom => max,
             Command::NextSection => {
                 let next = (self.section + 1).min(doc.sections.len().saturating_sub(1));
                 return self.at_section(next, doc);
             }
             Command::PrevSection => return self.at_section(self.section.saturating_sub(1), doc),
-            _ => self.scroll,
-        }
-        .min(max);
+            other => other
+                .scroll()
+                .map_or(self.scroll, |step| step.applied_to(self.scroll, page, max))
+                .min(max),
+        };
         // The section is the last one starting at or above the top line. At the very end, a short
         // closing section can't reach the top: keep the one jumped to while its heading shows.
         let derived = section_at(&doc.sections, scroll);
@@ -482,4 +488,35 @@ pub fn offset_for(item: std::ops::Range<usize>, height: usize) -> usize {
     } else {
         (item.end - height).min(item.start)
     }
+}
+
+/// The offset that shows the `selected` one of a list's items (the last when it is past them),
+/// as [`offset_for`] does.
+pub fn offset_for_selected(
+    items: &[std::ops::Range<usize>],
+    selected: usize,
+    height: usize,
+) -> usize {
+    let selected = selected.min(items.len().saturating_sub(1));
+    items
+        .get(selected)
+        .map_or(0, |item| offset_for(item.clone(), height))
+}
+
+/// A main column at most `main` wide and a side pane at its right, in a group at most `group`
+/// wide placed as [`column()`] places it: the pane takes about a third of the group, between the
+/// `side` widths, and a gap of four columns.
+pub fn beside(body: Rect, main: u16, group: u16, side: (u16, u16)) -> (Rect, Rect) {
+    let group = column(body, group);
+    let side_w = (group.width * 36 / 100).clamp(side.0, side.1);
+    let gap = 4;
+    let main_w = group.width.saturating_sub(side_w + gap).min(main);
+    let main = Rect::new(group.x, group.y, main_w, group.height);
+    let side = Rect::new(
+        group.right().saturating_sub(side_w),
+        group.y,
+        side_w,
+        group.height,
+    );
+    (main, side)
 }

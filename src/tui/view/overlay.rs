@@ -1,5 +1,6 @@
 //! Overlays drawn over the screen, bottom first: the help (generated from the keymap), why a
-//! question is asked, and the quit confirmation.
+//! question is asked, and the quit confirmation. The help's box, key tables and scrolling serve
+//! workshop mode's and the editor's helps too.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,7 +11,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use super::text::{width, wrap, wrap_plain};
 use super::{draw_lines, hint_line, scrollbar};
 use crate::tui::app::{App, Overlay, Screen};
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::{self, Context, Scroll};
 use crate::tui::strings::{fill, Strings};
 use crate::tui::theme::Theme;
 
@@ -58,6 +59,102 @@ pub(crate) fn draw_box(t: &Theme, outer: Rect, title: &str, buf: &mut Buffer) {
         .render(outer, buf);
 }
 
+/// A help laid out in its box: every help overlay (the player's, workshop mode's, the editor's)
+/// is laid out, measured and drawn with it.
+#[derive(Debug, Clone)]
+pub(crate) struct HelpBox {
+    outer: Rect,
+    inner: Rect,
+    lines: Vec<Line<'static>>,
+}
+
+impl HelpBox {
+    /// Lays a help out at most `want` columns wide in `area`: `lines` makes its lines for a width
+    /// (the widest the box can be), then the box is sized to them.
+    pub(crate) fn new(
+        area: Rect,
+        want: u16,
+        lines: impl FnOnce(usize) -> Vec<Line<'static>>,
+    ) -> HelpBox {
+        let (_, probe) = frame_box(area, want, usize::from(area.height));
+        let lines = lines(usize::from(probe.width.saturating_sub(1)));
+        let (outer, inner) = frame_box(area, want, lines.len());
+        HelpBox {
+            outer,
+            inner,
+            lines,
+        }
+    }
+
+    /// Lines of the help and the rows it gets.
+    pub(crate) fn geometry(&self) -> (usize, usize) {
+        (self.lines.len(), usize::from(self.inner.height))
+    }
+
+    /// Draws the box with its title, the lines from `scroll` on, and a scrollbar.
+    pub(crate) fn draw(&self, t: &Theme, title: &str, scroll: usize, buf: &mut Buffer) {
+        let (outer, inner, lines) = (self.outer, self.inner, &self.lines);
+        draw_box(t, outer, title, buf);
+        let offset = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
+        draw_lines(lines, offset, inner, buf);
+        let bar = Rect::new(outer.right().saturating_sub(2), inner.y, 1, inner.height);
+        if outer.width > 4 {
+            scrollbar(lines.len(), offset, bar, t.rule, buf);
+        }
+    }
+}
+
+/// Where the help starts after a scrolling step (none: it stays), for the help's `(lines, rows)`:
+/// a page is a screenful less one line.
+pub(crate) fn help_scrolled(
+    scroll: usize,
+    step: Option<Scroll>,
+    geometry: (usize, usize),
+) -> usize {
+    let (lines, height) = geometry;
+    let max = lines.saturating_sub(height);
+    let page = height.saturating_sub(1).max(1);
+    step.map_or(scroll, |step| step.applied_to(scroll, page, max))
+        .min(max)
+}
+
+/// The width of the keys column of a help's key tables: the widest keys of `rows`, at most a
+/// third of the line and 24 columns, and a gap.
+pub(crate) fn keys_column<'a>(
+    rows: impl IntoIterator<Item = &'a (String, &'static str)>,
+    max: usize,
+) -> usize {
+    rows.into_iter()
+        .map(|(k, _)| width(k))
+        .max()
+        .unwrap_or(0)
+        .min(max / 3)
+        .min(24)
+        + 2
+}
+
+/// A key table in `max` columns: each row's keys in a column `keys_w` wide and what they do
+/// beside them, wrapped; keys too wide for the column get a line of their own.
+pub(crate) fn key_table(
+    rows: Vec<(String, &'static str)>,
+    keys_w: usize,
+    t: &Theme,
+    max: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (keys, text) in rows {
+        let first = [Span::styled(format!("{keys:<keys_w$}"), t.key)];
+        let rest = [Span::raw(" ".repeat(keys_w))];
+        if width(&keys) < keys_w {
+            lines.extend(wrap(&[Span::styled(text, t.text)], max, &first, &rest));
+        } else {
+            lines.extend(wrap_plain(&keys, t.key, max));
+            lines.extend(wrap(&[Span::styled(text, t.text)], max, &rest, &rest));
+        }
+    }
+    lines
+}
+
 const HELP_WIDTH: u16 = 76;
 
 /// What a help overlay lists: the keys of one screen's context, then a few remarks.
@@ -75,6 +172,24 @@ pub(crate) struct HelpPage<'a> {
     pub scroll: usize,
 }
 
+impl HelpPage<'_> {
+    /// The page laid out in its box in `area`.
+    fn laid_out(&self, area: Rect) -> HelpBox {
+        HelpBox::new(area, HELP_WIDTH, |max| self.lines(max))
+    }
+
+    fn lines(&self, max: usize) -> Vec<Line<'static>> {
+        let rows = keymap::help(self.context, self.strings);
+        let keys_w = keys_column(&rows, max);
+        let mut lines = key_table(rows, keys_w, self.theme, max);
+        lines.push(Line::default());
+        for remark in self.remarks {
+            lines.extend(wrap_plain(remark, self.theme.dim, max));
+        }
+        lines
+    }
+}
+
 /// The player's help: the keys of the screen below, that going back keeps answers, the mouse.
 fn player_help<R>(app: &App, with: impl FnOnce(&HelpPage<'_>) -> R) -> R {
     let s = app.strings();
@@ -88,45 +203,6 @@ fn player_help<R>(app: &App, with: impl FnOnce(&HelpPage<'_>) -> R) -> R {
     })
 }
 
-fn help_lines(page: &HelpPage<'_>, max: usize) -> Vec<Line<'static>> {
-    let s = page.strings;
-    let t = page.theme;
-    let rows = keymap::help(page.context, s);
-    let keys_w = rows
-        .iter()
-        .map(|(k, _)| width(k))
-        .max()
-        .unwrap_or(0)
-        .min(max / 3)
-        .min(24)
-        + 2;
-    let mut lines = Vec::new();
-    for (keys, text) in rows {
-        let first = [Span::styled(format!("{keys:<keys_w$}"), t.key)];
-        let rest = [Span::raw(" ".repeat(keys_w))];
-        let keys_fit = width(&keys) < keys_w;
-        if keys_fit {
-            lines.extend(wrap(&[Span::styled(text, t.text)], max, &first, &rest));
-        } else {
-            lines.extend(wrap_plain(&keys, t.key, max));
-            lines.extend(wrap(&[Span::styled(text, t.text)], max, &rest, &rest));
-        }
-    }
-    lines.push(Line::default());
-    for remark in page.remarks {
-        lines.extend(wrap_plain(remark, t.dim, max));
-    }
-    lines
-}
-
-fn help_layout(page: &HelpPage<'_>, area: Rect) -> (Rect, Rect, Vec<Line<'static>>) {
-    // Lay out at the widest the box can be, then size the box to the lines.
-    let (_, probe) = frame_box(area, HELP_WIDTH, usize::from(area.height));
-    let lines = help_lines(page, usize::from(probe.width.saturating_sub(1)));
-    let (outer, inner) = frame_box(area, HELP_WIDTH, lines.len());
-    (outer, inner, lines)
-}
-
 /// Lines of the help and the rows it gets.
 pub fn help_geometry(app: &App, area: Rect) -> (usize, usize) {
     player_help(app, |page| help_page_geometry(page, area))
@@ -134,8 +210,7 @@ pub fn help_geometry(app: &App, area: Rect) -> (usize, usize) {
 
 /// Lines of a help page and the rows it gets in `area`.
 pub(crate) fn help_page_geometry(page: &HelpPage<'_>, area: Rect) -> (usize, usize) {
-    let (_, inner, lines) = help_layout(page, area);
-    (lines.len(), usize::from(inner.height))
+    page.laid_out(area).geometry()
 }
 
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
@@ -144,16 +219,8 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// Draws a help page as an overlay box.
 pub(crate) fn help_page(page: &HelpPage<'_>, area: Rect, buf: &mut Buffer) {
-    let (outer, inner, lines) = help_layout(page, area);
-    draw_box(page.theme, outer, page.strings.help_title, buf);
-    let offset = page
-        .scroll
-        .min(lines.len().saturating_sub(usize::from(inner.height)));
-    draw_lines(&lines, offset, inner, buf);
-    let bar = Rect::new(outer.right().saturating_sub(2), inner.y, 1, inner.height);
-    if outer.width > 4 {
-        scrollbar(lines.len(), offset, bar, page.theme.rule, buf);
-    }
+    page.laid_out(area)
+        .draw(page.theme, page.strings.help_title, page.scroll, buf);
 }
 
 fn why(app: &App, area: Rect, buf: &mut Buffer) {

@@ -8,8 +8,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::text::{line_width, pad, wrap, wrap_plain};
-use super::{column, draw_lines, offset_for, Density};
+use super::{beside, column, draw_lines, offset_for_selected, Density};
 use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 const MAIN: u16 = 84;
 const GROUP: u16 = 132;
@@ -43,40 +44,74 @@ fn listing(app: &App, question: usize, max: usize, spaced: bool) -> Listing {
         if spaced && i > 0 {
             lines.push(Line::default());
         }
-        let chosen = i == selected;
-        let (number_style, label_style, tag_style) = if chosen {
+        let item = AnswerItem {
+            number: i + 1,
+            number_w,
+            label: &answer.label,
+            tag: (given == Some(i)).then_some(s.your_answer),
+            cursor: i == selected,
+            chosen: i == selected,
+        }
+        .lines(t, max);
+        answers.push(lines.len()..lines.len() + item.len());
+        lines.extend(item);
+    }
+    Listing { lines, answers }
+}
+
+/// One answer as a question lists it. The player's cursor is its choice; workshop mode's may
+/// differ (the hands can choose another answer).
+pub(crate) struct AnswerItem<'a> {
+    /// Its number, from 1.
+    pub number: usize,
+    /// Columns of the widest number in the list.
+    pub number_w: usize,
+    /// Its label.
+    pub label: &'a str,
+    /// Said after the label, in brackets (the answer given before).
+    pub tag: Option<&'a str>,
+    /// The cursor is on it: marked with `›`.
+    pub cursor: bool,
+    /// Enter chooses it: reversed.
+    pub chosen: bool,
+}
+
+impl AnswerItem<'_> {
+    /// Its lines in `max` columns: the marker, the number, the label wrapped under itself; the
+    /// chosen answer is reversed to its widest line, so the choice never depends on colour alone.
+    pub(crate) fn lines(&self, t: &Theme, max: usize) -> Vec<Line<'static>> {
+        let number_w = self.number_w;
+        let (number_style, label_style, tag_style) = if self.chosen {
             (t.selected, t.selected, t.selected)
         } else {
             (t.number, t.text, t.dim)
         };
-        let marker = if chosen {
+        let marker = if self.cursor {
             Span::styled("› ", t.marker)
         } else {
             Span::raw("  ")
         };
         let first = [
             marker,
-            Span::styled(format!(" {:>number_w$}  ", i + 1), number_style),
+            Span::styled(format!(" {:>number_w$}  ", self.number), number_style),
         ];
         let rest = [
             Span::raw("  "),
             Span::styled(" ".repeat(number_w + 3), label_style),
         ];
-        let mut runs = vec![Span::styled(answer.label.as_str(), label_style)];
-        if given == Some(i) {
-            runs.push(Span::styled(format!("  ({})", s.your_answer), tag_style));
+        let mut runs = vec![Span::styled(self.label, label_style)];
+        if let Some(tag) = self.tag {
+            runs.push(Span::styled(format!("  ({tag})"), tag_style));
         }
         let mut item = wrap(&runs, max.saturating_sub(1), &first, &rest);
-        if chosen {
+        if self.chosen {
             let w = item.iter().map(line_width).max().unwrap_or(0) + 1;
             for line in &mut item {
                 pad(line, w.min(max), t.selected);
             }
         }
-        answers.push(lines.len()..lines.len() + item.len());
-        lines.extend(item);
+        item
     }
-    Listing { lines, answers }
 }
 
 /// The main column and the why pane, if shown.
@@ -84,17 +119,7 @@ fn split(app: &App, body: Rect, density: Density) -> (Rect, Option<Rect>) {
     if density != Density::Full || !app.why_pane() {
         return (column(body, MAIN), None);
     }
-    let group = column(body, GROUP);
-    let side_w = (group.width * 36 / 100).clamp(28, 44);
-    let gap = 4;
-    let main_w = group.width.saturating_sub(side_w + gap).min(MAIN);
-    let main = Rect::new(group.x, group.y, main_w, group.height);
-    let side = Rect::new(
-        group.right().saturating_sub(side_w),
-        group.y,
-        side_w,
-        group.height,
-    );
+    let (main, side) = beside(body, MAIN, GROUP, (28, 44));
     (main, Some(side))
 }
 
@@ -111,11 +136,7 @@ fn fitted(app: &App, question: usize, main: Rect) -> Listing {
 }
 
 fn offset(app: &App, listing: &Listing, height: usize) -> usize {
-    let selected = app.selected().min(listing.answers.len().saturating_sub(1));
-    listing
-        .answers
-        .get(selected)
-        .map_or(0, |item| offset_for(item.clone(), height))
+    offset_for_selected(&listing.answers, app.selected(), height)
 }
 
 /// Draws a question.

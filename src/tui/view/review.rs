@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::text::{line_width, pad, wrap, wrap_plain};
-use super::{column, draw_lines, offset_for};
+use super::{column, draw_lines, offset_for_selected};
 use crate::tui::app::{App, Screen};
 
 const COLUMN: u16 = 88;
@@ -142,11 +142,7 @@ fn layout(app: &App, body: Rect) -> (Rect, Listing) {
 }
 
 fn offset(app: &App, listing: &Listing, height: usize) -> usize {
-    let selected = app.selected().min(listing.items.len().saturating_sub(1));
-    listing
-        .items
-        .get(selected)
-        .map_or(0, |item| offset_for(item.clone(), height))
+    offset_for_selected(&listing.items, app.selected(), height)
 }
 
 /// Draws the review.

@@ -210,16 +210,18 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// The text of each line, without its styles (what the tests of wrapped lines compare).
+#[cfg(test)]
+pub(crate) fn texts(lines: &[Line<'_>]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn texts(lines: &[Line<'_>]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect()
-    }
 
     #[test]
     fn wraps_at_spaces_with_a_hanging_indent() {

@@ -20,11 +20,10 @@ use ratatui::Frame;
 use super::app::{App, Pane, Version};
 use super::keymap;
 use super::strings::fill;
-use crate::tui::app::Status;
-use crate::tui::keymap::Hint;
-use crate::tui::theme::Theme;
 use crate::tui::view::text::{truncate, width, wrap_plain};
-use crate::tui::view::{self as player_view, draw_lines, MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::view::{
+    self as player_view, draw_lines, draw_status, fit_hints, MIN_HEIGHT, MIN_WIDTH,
+};
 
 pub use help::help_geometry;
 pub use problems::problem_lines;
@@ -174,12 +173,10 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Draws the editor into a buffer area (what [`render`] does, usable without a terminal).
 pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
-    let area = area.intersection(buf.area);
-    if area.is_empty() {
-        return;
-    }
     let t = app.theme();
-    buf.set_style(area, t.base);
+    let Some(area) = player_view::canvas(area, t, buf) else {
+        return;
+    };
     let Some(layout) = layout(app, area) else {
         player_view::too_small(app.keys(), t, area, buf);
         return;
@@ -423,46 +420,8 @@ fn notice(app: &App, mode: Mode, row: Rect, buf: &mut Buffer) {
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme();
-    let room = usize::from(area.width);
-    match app.status() {
-        Some(Status::Done(text)) => {
-            buf.set_string(area.x, area.y, truncate(text, room), t.status);
-        }
-        Some(Status::Failed(text)) => {
-            buf.set_string(area.x, area.y, truncate(text, room), t.error);
-        }
-        None => {
-            let hints = keymap::hints(app.context(), app.strings(), app.keys());
-            fit_hints(hints, t, room).render(area, buf);
-        }
+    if !draw_status(app.status(), t, area, buf) {
+        let hints = keymap::hints(app.context(), app.strings(), app.keys());
+        fit_hints(hints, t, usize::from(area.width)).render(area, buf);
     }
-}
-
-/// Key hints in at most `room` columns; the least important (highest rank) go first.
-fn fit_hints(mut hints: Vec<Hint>, t: &Theme, room: usize) -> Line<'static> {
-    const GAP: usize = 2;
-    let total = |hints: &[Hint]| -> usize {
-        hints
-            .iter()
-            .map(|h| width(&h.keys) + 1 + width(h.text))
-            .sum::<usize>()
-            + GAP * hints.len().saturating_sub(1)
-    };
-    while !hints.is_empty() && total(&hints) > room {
-        let worst = hints
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, h)| (h.rank, *i))
-            .map_or(0, |(i, _)| i);
-        hints.remove(worst);
-    }
-    let mut spans = Vec::new();
-    for (i, h) in hints.into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::raw(" ".repeat(GAP)));
-        }
-        spans.push(Span::styled(h.keys, t.key));
-        spans.push(Span::styled(format!(" {}", h.text), t.dim));
-    }
-    Line::from(spans)
 }

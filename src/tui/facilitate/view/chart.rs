@@ -58,13 +58,7 @@ pub fn lines(bars: &[Bar<'_>], label_style: Style, max: usize) -> Vec<Line<'stat
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn text(lines: &[Line<'_>]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect()
-    }
+    use crate::tui::view::text::texts;
 
     #[test]
     fn bars_share_a_scale_and_carry_their_counts() {
@@ -80,7 +74,7 @@ mod tests {
                 style: Style::new(),
             },
         ];
-        let wide = text(&lines(&bars, Style::new(), 50));
+        let wide = texts(&lines(&bars, Style::new(), 50));
         assert_eq!(wide.len(), 2);
         assert!(wide[0].starts_with("  Consent   █"), "{wide:?}");
         assert!(
@@ -88,7 +82,7 @@ mod tests {
             "{wide:?}"
         );
         assert!(wide.iter().all(|l| width(l) <= 50), "{wide:?}");
-        let narrow = text(&lines(&bars, Style::new(), 30));
+        let narrow = texts(&lines(&bars, Style::new(), 30));
         assert_eq!(narrow.len(), 4);
         assert_eq!(narrow[0], "  Consent");
     }

@@ -9,7 +9,6 @@ use ratatui::Frame;
 
 use super::chart::{self, Bar};
 use crate::report::doc::{Block, Doc};
-use crate::tui::app::Status;
 use crate::tui::facilitate::comparison::Comparison;
 use crate::tui::view::overlay::{self, HelpPage};
 use crate::tui::view::result::{self, Page};
@@ -24,12 +23,10 @@ pub fn render(c: &Comparison, frame: &mut Frame) {
 
 /// Draws the viewer into a buffer area (what [`render`] does, usable without a terminal).
 pub fn render_into(c: &Comparison, area: Rect, buf: &mut Buffer) {
-    let area = area.intersection(buf.area);
-    if area.is_empty() {
-        return;
-    }
     let (s, t) = (c.strings(), c.theme());
-    buf.set_style(area, t.base);
+    let Some(area) = player_view::canvas(area, t, buf) else {
+        return;
+    };
     let Some(areas) = areas(area) else {
         player_view::too_small(s, t, area, buf);
         return;
@@ -50,18 +47,9 @@ pub fn render_into(c: &Comparison, area: Rect, buf: &mut Buffer) {
     }
 
     let footer = areas.footer;
-    let room = usize::from(footer.width);
-    match c.status() {
-        Some(Status::Done(text)) => {
-            buf.set_string(footer.x, footer.y, truncate(text, room), t.status);
-        }
-        Some(Status::Failed(text)) => {
-            buf.set_string(footer.x, footer.y, truncate(text, room), t.error);
-        }
-        None => {
-            let hints = player_view::hints_for(c.context(), s, t, room);
-            buf.set_line(footer.x, footer.y, &hints, footer.width);
-        }
+    if !player_view::draw_status(c.status(), t, footer, buf) {
+        let hints = player_view::hints_for(c.context(), s, t, usize::from(footer.width));
+        buf.set_line(footer.x, footer.y, &hints, footer.width);
     }
     if c.help().is_some() {
         overlay::help_page(&help_page(c), area, buf);

@@ -35,12 +35,10 @@ pub fn render(p: &Presenter, frame: &mut Frame) {
 
 /// Draws the presenter into a buffer area (what [`render`] does, usable without a terminal).
 pub fn render_into(p: &Presenter, area: Rect, buf: &mut Buffer) {
-    let area = area.intersection(buf.area);
-    if area.is_empty() {
-        return;
-    }
     let (s, t) = (p.strings(), p.theme());
-    buf.set_style(area, t.base);
+    let Some(area) = player_view::canvas(area, t, buf) else {
+        return;
+    };
     let Some(areas) = player_view::areas(area) else {
         player_view::too_small(s, t, area, buf);
         return;

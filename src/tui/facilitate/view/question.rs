@@ -10,8 +10,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::super::presenter::Presenter;
-use crate::tui::view::text::{line_width, pad, truncate, width, wrap, wrap_plain};
-use crate::tui::view::{column, draw_lines, offset_for, Areas, Density};
+use crate::tui::view::question::AnswerItem;
+use crate::tui::view::text::{pad, truncate, width, wrap, wrap_plain};
+use crate::tui::view::{beside, column, draw_lines, offset_for_selected, Areas, Density};
 
 /// Widest the question column gets.
 const MAIN: u16 = 96;
@@ -78,39 +79,15 @@ fn listing(p: &Presenter, question: usize, max: usize, spaced: bool) -> Listing 
         if spaced && i > 0 {
             lines.push(Line::default());
         }
-        let chosen = p.choice() == Some(i);
-        let (number_style, label_style, tag_style) = if chosen {
-            (t.selected, t.selected, t.selected)
-        } else {
-            (t.number, t.text, t.dim)
-        };
-        let marker = if p.cursor() == i {
-            Span::styled("› ", t.marker)
-        } else {
-            Span::raw("  ")
-        };
-        let first = [
-            marker,
-            Span::styled(format!(" {:>number_w$}  ", i + 1), number_style),
-        ];
-        let rest = [
-            Span::raw("  "),
-            Span::styled(" ".repeat(number_w + 3), label_style),
-        ];
-        let mut runs = vec![Span::styled(answer.label.as_str(), label_style)];
-        if given == Some(i) {
-            runs.push(Span::styled(
-                format!("  ({})", s.workshop_group_answer),
-                tag_style,
-            ));
+        let mut item = AnswerItem {
+            number: i + 1,
+            number_w,
+            label: &answer.label,
+            tag: (given == Some(i)).then_some(s.workshop_group_answer),
+            cursor: p.cursor() == i,
+            chosen: p.choice() == Some(i),
         }
-        let mut item = wrap(&runs, label_max.saturating_sub(1), &first, &rest);
-        if chosen {
-            let w = item.iter().map(line_width).max().unwrap_or(0) + 1;
-            for line in &mut item {
-                pad(line, w.min(label_max), t.selected);
-            }
-        }
+        .lines(t, label_max);
         if let Some(line) = item.first_mut() {
             pad(line, label_max + 2, t.text);
             let count_style = if hands[i] > 0 { t.question } else { t.dim };
@@ -146,17 +123,7 @@ fn split(p: &Presenter, question: usize, areas: &Areas) -> (Rect, Option<Pane>) 
         return (column(body, MAIN), None);
     }
     if areas.density == Density::Full {
-        let group = column(body, GROUP);
-        let side_w = (group.width * 36 / 100).clamp(28, 48);
-        let gap = 4;
-        let main_w = group.width.saturating_sub(side_w + gap).min(MAIN);
-        let main = Rect::new(group.x, group.y, main_w, group.height);
-        let side = Rect::new(
-            group.right().saturating_sub(side_w),
-            group.y,
-            side_w,
-            group.height,
-        );
+        let (main, side) = beside(body, MAIN, GROUP, (28, 48));
         return (main, Some(Pane::Side(side)));
     }
     if body.height < 9 {
@@ -228,11 +195,7 @@ fn fitted(p: &Presenter, question: usize, main: Rect, density: Density) -> (Rect
 }
 
 fn offset(p: &Presenter, listing: &Listing, height: usize) -> usize {
-    let cursor = p.cursor().min(listing.answers.len().saturating_sub(1));
-    listing
-        .answers
-        .get(cursor)
-        .map_or(0, |item| offset_for(item.clone(), height))
+    offset_for_selected(&listing.answers, p.cursor(), height)
 }
 
 /// Draws the question.

@@ -1,36 +1,17 @@
-//! Helpers shared by the workshop-mode tests: a session on a guide saved in a temporary folder,
-//! a presenter driven with keys through the same `perform` the terminal loop uses, and frames.
-#![allow(dead_code)]
+//! Workshop mode: a session on a guide saved in a temporary folder, and a presenter driven with
+//! keys through the same `perform` the terminal loop uses.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use coop_guide::engine::session::Session;
-use coop_guide::guide::{check_path, Guide};
+use coop_guide::engine::session::{Session, SessionFile};
+use coop_guide::guide::{check_path, translation, translation_source, Guide};
 use coop_guide::tui::facilitate::presenter::Action;
-use coop_guide::tui::facilitate::{perform, view, Comparison, Ending, Presenter};
+use coop_guide::tui::facilitate::{perform, Ending, Presenter};
 use coop_guide::tui::keymap::parse_keys;
 use coop_guide::tui::Theme;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::Terminal;
-
-/// Loads a guide that must have no errors.
-pub fn guide(path: &str) -> Arc<Guide> {
-    let checked = check_path(Path::new(path));
-    Arc::new(
-        checked
-            .guide
-            .unwrap_or_else(|| panic!("{path} has errors: {:?}", checked.diagnostics)),
-    )
-}
-
-/// The small decision-making guide.
-pub fn decision() -> Arc<Guide> {
-    guide("guides/decision-making.ron")
-}
+use crossterm::event::{KeyCode, KeyEvent};
 
 /// A folder that disappears with the test, and a session file path in it.
 pub fn workspace() -> (tempfile::TempDir, PathBuf) {
@@ -79,59 +60,6 @@ pub fn at(p: &mut Presenter, seconds: u64) {
     p.handle(Action::Tick(Duration::from_secs(seconds)));
 }
 
-/// The presenter's frame at its size as a buffer.
-pub fn buffer(p: &Presenter) -> Buffer {
-    let (w, h) = p.size();
-    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    view::render_into(p, buf.area, &mut buf);
-    buf
-}
-
-/// The presenter's frame on a test backend (what a snapshot shows).
-pub fn backend(p: &Presenter) -> TestBackend {
-    let (w, h) = p.size();
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    terminal.draw(|f| view::render(p, f)).expect("draw");
-    terminal.backend().clone()
-}
-
-/// The comparison's frame on a test backend.
-pub fn comparison_backend(c: &Comparison) -> TestBackend {
-    let (w, h) = c.size();
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    terminal
-        .draw(|f| view::comparison::render(c, f))
-        .expect("draw");
-    terminal.backend().clone()
-}
-
-/// A buffer's text, one line per row, trailing spaces removed.
-pub fn buffer_text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut row = String::new();
-        for x in 0..buf.area.width {
-            row.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(row.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// The presenter's frame as text.
-pub fn text(p: &Presenter) -> String {
-    buffer_text(&buffer(p))
-}
-
-/// The comparison's frame as text.
-pub fn comparison_text(c: &Comparison) -> String {
-    let (w, h) = c.size();
-    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    view::comparison::render_into(c, buf.area, &mut buf);
-    buffer_text(&buf)
-}
-
 /// The id of the question on screen, if a question is.
 pub fn question_id(p: &Presenter) -> Option<String> {
     p.asked().map(|q| p.guide().questions[q].id.clone())
@@ -140,20 +68,19 @@ pub fn question_id(p: &Presenter) -> Option<String> {
 /// Types text into the presenter character by character (spaces included, unlike `press`).
 pub fn type_text(p: &mut Presenter, text: &str) {
     for c in text.chars() {
-        let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c));
+        let key = KeyEvent::from(KeyCode::Char(c));
         let effects = p.key(key);
         perform(p, effects);
     }
 }
 
 /// The session file as saved on disk.
-pub fn on_disk(path: &Path) -> coop_guide::engine::session::SessionFile {
+pub fn on_disk(path: &Path) -> SessionFile {
     Session::read(path).expect("the session file reads back")
 }
 
 /// The flagship guide in Spanish, as `--lang es` loads it.
 pub fn flagship_in_spanish() -> Arc<Guide> {
-    use coop_guide::guide::{translation, translation_source};
     let path = Path::new("guides/coop-varieties.ron");
     let mut guide = check_path(path).guide.expect("the flagship guide loads");
     let source = translation_source(Some(path), "es").expect("a Spanish translation");

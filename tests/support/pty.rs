@@ -1,12 +1,15 @@
-//! The real binary in a pseudo-terminal, read through the vt100 parser, for the editor's
-//! end-to-end tests. Waits poll for text with a timeout, never sleep blindly.
+//! The real binary in a pseudo-terminal, for the end-to-end tests. The screen is read through the
+//! vt100 parser; the raw bytes are kept too. Waits poll for the expected text with a timeout
+//! (`COOP_GUIDE_PTY_TIMEOUT` seconds, 10 by default), never sleep blindly.
 
 use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use portable_pty::{native_pty_system, Child, CommandBuilder, ExitStatus, PtySize};
+use portable_pty::{native_pty_system, Child, CommandBuilder, ExitStatus, MasterPty, PtySize};
 
 const BIN: &str = env!("CARGO_BIN_EXE_coop-guide");
 
@@ -19,9 +22,16 @@ pub fn timeout() -> Duration {
     Duration::from_secs(secs)
 }
 
+/// A terminal dimension for the vt100 parser (at least 1).
+pub fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n.max(1)).unwrap_or(NonZeroU16::MIN)
+}
+
 /// The binary running in a pseudo-terminal, with everything it wrote.
 pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
+    // Dropping the master closes the terminal; it is kept for the child's lifetime.
+    master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
@@ -30,8 +40,15 @@ pub struct Pty {
 }
 
 impl Pty {
-    /// Starts the binary with arguments and extra environment in a terminal of a size.
+    /// Starts the binary in the crate's folder with arguments and extra environment, in a
+    /// terminal of a size.
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, env, cols, rows)
+    }
+
+    /// Starts the binary in a folder with arguments and extra environment, in a terminal of a
+    /// size.
+    pub fn spawn_in(cwd: &Path, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -42,7 +59,7 @@ impl Pty {
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
@@ -56,7 +73,6 @@ impl Pty {
         let sink = Arc::clone(&output);
         // Drain the pty on a thread, so the child never blocks on a full buffer.
         let reader = std::thread::spawn(move || {
-            let _master = pair.master;
             let mut chunk = [0u8; 8192];
             while let Ok(n) = reader.read(&mut chunk) {
                 if n == 0 {
@@ -67,15 +83,20 @@ impl Pty {
                     .extend_from_slice(&chunk[..n]);
             }
         });
-        let nz = |n: u16| std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN);
         Pty {
             child,
+            master: pair.master,
             writer,
             output,
             reader: Some(reader),
             parser: vt100::Parser::new(nz(rows), nz(cols), 0),
             fed: 0,
         }
+    }
+
+    /// The process id of the binary.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
     }
 
     /// Types keys.
@@ -149,7 +170,7 @@ impl Pty {
             if start.elapsed() > timeout() {
                 let _ = self.child.kill();
                 panic!(
-                    "the editor did not exit; the screen shows:\n{}",
+                    "the program did not exit; the screen shows:\n{}",
                     self.screen()
                 );
             }
@@ -160,6 +181,20 @@ impl Pty {
         }
         self.screen();
         status
+    }
+
+    /// Resizes the terminal.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+        self.screen();
+        self.parser.screen_mut().set_size(nz(rows), nz(cols));
     }
 
     /// The terminal is back to normal: main screen, cursor shown, mouse off, and the raw output
@@ -175,8 +210,13 @@ impl Pty {
         );
         let raw = self.raw();
         let last = |needle: &[u8]| raw.windows(needle.len()).rposition(|w| w == needle);
-        let entered = last(b"\x1b[?1049h").expect("the editor used the alternate screen");
-        for restore in [&b"\x1b[?1049l"[..], b"\x1b[?25h", b"\x1b[?1000l"] {
+        let entered = last(b"\x1b[?1049h").expect("the program used the alternate screen");
+        for restore in [
+            &b"\x1b[?1049l"[..],
+            b"\x1b[?25h",
+            b"\x1b[?1000l",
+            b"\x1b[?1006l",
+        ] {
             let at = last(restore).unwrap_or_else(|| {
                 panic!("no {:?} in the output", String::from_utf8_lossy(restore))
             });

@@ -1,0 +1,186 @@
+//! Helpers shared by the TUI tests, whichever view they drive: load a guide, draw a view (the
+//! player, the editor, workshop mode's presenter and report viewer) and read its frame.
+//!
+//! - [`player`], [`edit`], [`facilitate`]: open each view and drive it with keys;
+//! - [`pty`]: the real binary in a pseudo-terminal, for the end-to-end tests.
+#![allow(dead_code)]
+
+pub mod edit;
+pub mod facilitate;
+pub mod player;
+#[cfg(unix)]
+pub mod pty;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use coop_guide::guide::{check_path, Guide};
+use coop_guide::tui::facilitate::{comparison, presenter, view, Comparison, Presenter};
+use coop_guide::tui::keymap::{parse_keys, Key};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+
+/// The small decision-making guide.
+pub const DECISION: &str = "guides/decision-making.ron";
+
+/// Loads a guide that must have no errors.
+pub fn guide(path: &str) -> Arc<Guide> {
+    let checked = check_path(Path::new(path));
+    Arc::new(
+        checked
+            .guide
+            .unwrap_or_else(|| panic!("{path} has errors: {:?}", checked.diagnostics)),
+    )
+}
+
+/// The small decision-making guide, always there.
+pub fn decision() -> Arc<Guide> {
+    guide(DECISION)
+}
+
+/// A full-screen view the tests draw: the size it lays itself out for, how it draws, and how it
+/// is told of a new size.
+pub trait View {
+    /// The size the view was last told of.
+    fn size(&self) -> (u16, u16);
+    /// Draws the view into a buffer area.
+    fn render_into(&self, area: Rect, buf: &mut Buffer);
+    /// Tells the view the terminal has a new size.
+    fn resize_to(&mut self, width: u16, height: u16);
+}
+
+impl View for coop_guide::tui::App {
+    fn size(&self) -> (u16, u16) {
+        self.size()
+    }
+    fn render_into(&self, area: Rect, buf: &mut Buffer) {
+        coop_guide::tui::view::render_into(self, area, buf);
+    }
+    fn resize_to(&mut self, width: u16, height: u16) {
+        self.handle(coop_guide::tui::Action::Resize { width, height });
+    }
+}
+
+impl View for coop_guide::tui::edit::App {
+    fn size(&self) -> (u16, u16) {
+        self.size()
+    }
+    fn render_into(&self, area: Rect, buf: &mut Buffer) {
+        coop_guide::tui::edit::view::render_into(self, area, buf);
+    }
+    fn resize_to(&mut self, width: u16, height: u16) {
+        self.handle(coop_guide::tui::edit::Action::Resize { width, height });
+    }
+}
+
+impl View for Presenter {
+    fn size(&self) -> (u16, u16) {
+        self.size()
+    }
+    fn render_into(&self, area: Rect, buf: &mut Buffer) {
+        view::render_into(self, area, buf);
+    }
+    fn resize_to(&mut self, width: u16, height: u16) {
+        self.handle(presenter::Action::Resize { width, height });
+    }
+}
+
+impl View for Comparison {
+    fn size(&self) -> (u16, u16) {
+        self.size()
+    }
+    fn render_into(&self, area: Rect, buf: &mut Buffer) {
+        view::comparison::render_into(self, area, buf);
+    }
+    fn resize_to(&mut self, width: u16, height: u16) {
+        self.handle(comparison::Action::Resize { width, height });
+    }
+}
+
+/// The frame drawn at the view's size, on a test backend (what a snapshot shows).
+pub fn backend(view: &impl View) -> TestBackend {
+    let (w, h) = view.size();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    terminal
+        .draw(|f| view.render_into(f.area(), f.buffer_mut()))
+        .expect("draw");
+    terminal.backend().clone()
+}
+
+/// The frame as a buffer.
+pub fn buffer(view: &impl View) -> Buffer {
+    let (w, h) = view.size();
+    draw(view, w, h)
+}
+
+/// The view drawn into a buffer of a size of its own (the size sweeps: nothing may panic).
+pub fn draw(view: &impl View, width: u16, height: u16) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+    view.render_into(buf.area, &mut buf);
+    buf
+}
+
+/// A copy of the view told of each size and drawn at it: a resize can come at any time.
+pub fn draw_at_sizes<V: View + Clone>(base: &V, widths: &[u16], heights: &[u16]) {
+    for &w in widths {
+        for &h in heights {
+            let mut view = base.clone();
+            view.resize_to(w, h);
+            draw(&view, w, h);
+        }
+    }
+}
+
+/// A buffer's text, one line per row, trailing spaces removed.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut row = String::new();
+        for x in 0..buf.area.width {
+            row.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The frame's text, one line per row, trailing spaces removed.
+pub fn text(view: &impl View) -> String {
+    buffer_text(&buffer(view))
+}
+
+/// The row on which a text first appears.
+pub fn row_of(view: &impl View, needle: &str) -> Option<u16> {
+    text(view)
+        .lines()
+        .position(|l| l.contains(needle))
+        .map(|r| r as u16)
+}
+
+/// A key event that presses a key of the keymap (for a digit, 1).
+pub fn key_event(key: Key) -> KeyEvent {
+    let name = match key {
+        Key::Char(c) => return KeyEvent::from(KeyCode::Char(c)),
+        Key::Ctrl(c) => format!("c-{c}"),
+        Key::Digits => return parse_keys("1")[0],
+        Key::Enter => "enter".into(),
+        Key::Esc => "esc".into(),
+        Key::Backspace => "bs".into(),
+        Key::Tab => "tab".into(),
+        Key::BackTab => "s-tab".into(),
+        Key::Up => "up".into(),
+        Key::Down => "down".into(),
+        Key::Left => "left".into(),
+        Key::Right => "right".into(),
+        Key::Delete => "del".into(),
+        Key::PageUp => "pgup".into(),
+        Key::PageDown => "pgdn".into(),
+        Key::Home => "home".into(),
+        Key::End => "end".into(),
+    };
+    parse_keys(&format!("<{name}>"))[0]
+}
