@@ -90,7 +90,8 @@ fn main() -> ExitCode {
         }
     });
     if let Exit::Usage(message) = &exit {
-        eprintln!("coop-guide: {message}");
+        // Usage messages quote the command line, answers files and session files: untrusted.
+        eprintln!("coop-guide: {}", guide::text::sanitize_line(message));
     }
     ExitCode::from(exit.code())
 }
@@ -117,6 +118,11 @@ fn load_in(path: Option<&Path>, language: Option<&str>) -> Result<Arc<Guide>, Ex
         return Err(Exit::Invalid);
     };
     if let Some(lang) = language.filter(|l| *l != guide.language) {
+        if !translation::is_language_tag(lang) {
+            return Err(Exit::Usage(format!(
+                "\"{lang}\" is not a language tag such as \"en\" or \"es\""
+            )));
+        }
         let Some(source) = guide::translation_source(path, lang) else {
             let have = guide::languages(&guide, path).join(", ");
             return Err(Exit::Usage(format!(
@@ -553,6 +559,7 @@ fn report(
     format: Option<ReportFormat>,
 ) -> io::Result<Exit> {
     let mut loaded = Vec::new();
+    let mut stems = Vec::new();
     for file in files {
         let data = match Session::read(file) {
             Ok(data) => data,
@@ -564,7 +571,14 @@ fn report(
             Err(exit) => return Ok(exit),
         };
         match Session::resume(guide, data) {
-            Ok(session) => loaded.push(session),
+            Ok(session) => {
+                loaded.push(session);
+                stems.push(
+                    file.file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                );
+            }
             Err(e) => {
                 return Ok(Exit::Usage(format!(
                     "{}: {e}; pass the guide it walked with --guide",
@@ -573,6 +587,7 @@ fn report(
             }
         }
     }
+    sessions::name_groups(&mut loaded, &stems);
     let format = match format {
         Some(format) => format,
         None if io::stdout().is_terminal() && io::stdin().is_terminal() => {

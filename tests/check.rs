@@ -303,3 +303,83 @@ fn the_readme_lists_every_diagnostic_code() {
         assert!(readme.contains(&row), "README has no row for {code}");
     }
 }
+
+#[test]
+fn no_field_of_a_hostile_guide_reaches_output_raw() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hostile.ron");
+    let base = std::fs::read_to_string("guides/decision-making.ron").expect("guide");
+    let esc = "\\u{1b}]0;pwned\\u{7}";
+    let hostile = base
+        .replace("version: \"1.0.0\"", &format!("version: \"1{esc}\""))
+        .replace(
+            "Example(name: \"Many housing co-ops\", text: \"Use consensus for decisions about shared homes.\")",
+            &format!("Example(name: \"Many housing co-ops\", text: \"Text.\", source: \"http://x{esc}\")"),
+        )
+        .replace("name: \"a small group in a hurry\"", &format!("name: \"hurry{esc}\""));
+    assert_eq!(hostile.matches("pwned").count(), 3, "every field was made hostile");
+    std::fs::write(&path, hostile).expect("write");
+    let file = path.to_str().expect("path");
+    let run = |args: &[&str], input: &str| {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("input");
+        child.wait_with_output().expect("wait")
+    };
+    for (args, input) in [
+        (vec!["play", "--plain", file], "1\n1\n1\n\n"),
+        (vec!["play", "--output", "md", file], "1\n1\n1\n\n"),
+        (vec!["test", file], ""),
+        (vec!["markdown", file], ""),
+        (vec!["paths", file], ""),
+        (vec!["i18n", "status", file], ""),
+        (vec!["graph", "tests/fixtures/edit/hostile-ids.ron"], ""),
+        (
+            vec![
+                "graph",
+                "--format",
+                "mermaid",
+                "tests/fixtures/edit/hostile-ids.ron",
+            ],
+            "",
+        ),
+        (vec!["play", "--lang", "\u{1b}[2J", file], ""),
+        (vec!["play", "--from", "\u{1b}[2J", file], ""),
+    ] {
+        let out = run(&args, input);
+        assert!(!out.stdout.contains(&0x1b), "{args:?}: escape on stdout");
+        assert!(!out.stderr.contains(&0x1b), "{args:?}: escape on stderr");
+    }
+    assert_eq!(
+        run(&["play", "--lang", "../../x", file], "").status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_language_that_is_not_a_tag_is_reported() {
+    let text = std::fs::read_to_string("tests/fixtures/check/base.ron")
+        .expect("base")
+        .replace(
+            "title: \"Base\",",
+            "title: \"Base\",\n    language: \"english please\",",
+        );
+    let checked = check_source(Source::new("lang.ron", text));
+    let d = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::InvalidId)
+        .expect("G0202");
+    assert!(d.message.contains("not a language tag"), "{}", d.message);
+}

@@ -253,3 +253,19 @@ fn choosing_an_answer_that_does_not_exist_is_refused() {
     assert_eq!(walk.apply(Action::Choose(9)), vec![Effect::Refused]);
     assert_eq!(current(&walk), Some("size".into()));
 }
+
+#[test]
+fn back_during_an_edit_from_the_review_returns_to_the_review_unchanged() {
+    let mut walk = Walk::new(guide());
+    choose(&mut walk, "size", "small");
+    choose(&mut walk, "pace", "fast");
+    walk.apply(Action::Edit(q(&walk, "size")));
+    let effects = walk.apply(Action::Back);
+    assert!(effects.contains(&Effect::BackToReview), "{effects:?}");
+    assert!(matches!(walk.place(), Place::Review { .. }));
+    assert!(!walk.editing());
+    assert_eq!(
+        walk.outcome().map(|o| outcome_id(&walk, o)),
+        Some("consent".into())
+    );
+}

@@ -176,3 +176,27 @@ fn two_entries_for_one_text_are_an_error_showing_both() {
     );
     assert!(text.contains("first entry"), "{text}");
 }
+
+#[test]
+fn a_translation_whose_language_differs_from_its_file_name_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp");
+    let guide = dir.path().join("g.ron");
+    std::fs::copy(fixture("complete"), &guide).expect("copy");
+    let es = std::fs::read_to_string("tests/fixtures/i18n/complete/guide.es.ron").expect("read");
+    std::fs::write(
+        dir.path().join("g.es.ron"),
+        es.replace("language: \"es\"", "language: \"fr\""),
+    )
+    .expect("write");
+    let out = run(
+        &["check", "--format", "short", guide.to_str().expect("path")],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out)
+            .contains("error[G0406]: the file is named for \"es\" but says its language is \"fr\""),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -111,7 +111,7 @@ fn a_crash_between_write_and_rename_leaves_the_previous_file_intact() {
     let before = std::fs::read(&path).expect("read");
     answer(&mut s, &["slow"]);
     // Write the next version, then "crash" before the rename.
-    let staged = session::stage(&path, s.to_text().as_bytes()).expect("stage");
+    let staged = session::stage(&path, s.to_text().expect("text").as_bytes()).expect("stage");
     assert!(staged.temp_path().exists());
     std::mem::forget(staged);
     assert_eq!(std::fs::read(&path).expect("read"), before);
@@ -348,4 +348,50 @@ fn a_group_name_with_control_characters_is_cleaned_before_it_is_saved() {
     assert!(!std::fs::read_to_string(&path)
         .expect("read")
         .contains('\u{1b}'));
+}
+
+#[test]
+fn groups_with_the_same_name_stay_apart_in_a_comparison() {
+    let dir = tempfile::tempdir().expect("temp");
+    let a = save_session(dir.path(), "Same", &["small", "slow", "block"], None);
+    let b_path = dir.path().join("other.ron");
+    let mut s = Session::new(guide(), "Same");
+    answer(&mut s, &["small", "slow", "objection"]);
+    s.save(&b_path).expect("save");
+    let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+        .args([
+            "report",
+            "--guide",
+            "guides/decision-making.ron",
+            "--format",
+            "json",
+            &a,
+            b_path.to_str().expect("path"),
+        ])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let groups: Vec<&str> = json["sessions"]
+        .as_array()
+        .expect("sessions")
+        .iter()
+        .filter_map(|s| s["group"].as_str())
+        .collect();
+    assert_eq!(groups, vec!["Same", "Same (2)"]);
+    let disagreement = json["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .find(|q| q["id"] == "disagreement")
+        .cloned()
+        .expect("q");
+    assert_eq!(disagreement["split"], true);
+}
+
+#[test]
+fn huge_recorded_times_saturate_instead_of_overflowing() {
+    let file = Session::parse("x", "Session(format: 1, guide: \"decision-making\", seconds: [(\"size\", 18446744073709551615)])").expect("parse");
+    let mut s = Session::resume(guide(), file).expect("resume");
+    s.add_seconds("size", 10);
+    assert_eq!(s.seconds.get("size"), Some(&u64::MAX));
 }

@@ -244,7 +244,8 @@ impl Session {
                 guide: guide.id.clone(),
             });
         }
-        let clean = |s: &str| sanitize(s).into_owned();
+        // One-line fields lose newlines too; notes keep their paragraphs.
+        let clean = |s: &str| sanitize_line(s);
         let mut walk = Walk::new(Arc::clone(&guide));
         let mut kept = Vec::new();
         for (q, a) in &file.answers {
@@ -277,7 +278,7 @@ impl Session {
             notes: file
                 .notes
                 .iter()
-                .map(|(q, n)| (clean(q), clean(n)))
+                .map(|(q, n)| (clean(q), sanitize(n).into_owned()))
                 .collect(),
             seconds: file.seconds.iter().map(|(q, s)| (clean(q), *s)).collect(),
             countdowns: file
@@ -345,18 +346,21 @@ impl Session {
     }
 
     /// The session's file text.
-    pub fn to_text(&self) -> String {
+    pub fn to_text(&self) -> std::io::Result<String> {
         let config = ron::ser::PrettyConfig::new()
             .new_line("\n".to_string())
             .indentor("    ".to_string())
             .struct_names(true);
-        let body = ron::ser::to_string_pretty(&self.to_file(), config).unwrap_or_default();
-        format!("// A coop-guide workshop session. `coop-guide report FILE` turns it into a hand-out.\n{body}\n")
+        let body =
+            ron::ser::to_string_pretty(&self.to_file(), config).map_err(std::io::Error::other)?;
+        Ok(format!(
+            "// A coop-guide workshop session. `coop-guide report FILE` turns it into a hand-out.\n{body}\n"
+        ))
     }
 
     /// Saves atomically: see [`save_atomic`].
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        save_atomic(path, self.to_text().as_bytes())
+        save_atomic(path, self.to_text()?.as_bytes())
     }
 
     /// Adds (or with a negative `delta`, removes) raised hands for an answer of a question.
@@ -393,7 +397,8 @@ impl Session {
 
     /// Adds seconds spent on a question.
     pub fn add_seconds(&mut self, question: &str, seconds: u64) {
-        *self.seconds.entry(question.to_string()).or_insert(0) += seconds;
+        let total = self.seconds.entry(question.to_string()).or_insert(0);
+        *total = total.saturating_add(seconds);
     }
 }
 
@@ -410,16 +415,32 @@ pub struct Staged {
     target: PathBuf,
 }
 
-/// Writes the temporary file of an atomic save (the first half of [`save_atomic`]).
+/// Writes the temporary file of an atomic save (the first half of [`save_atomic`]). The
+/// temporary file is created new (never through an existing file or link), takes the target's
+/// permissions when the target exists, and is removed again if writing fails.
 pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "session".into());
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let mut file = std::fs::File::create(&temp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
+    // A temporary file left by a crash of this same process id is ours to replace.
+    let _ = std::fs::remove_file(&temp);
+    let written = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.write_all(bytes)?;
+        file.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(e);
+    }
     Ok(Staged {
         temp,
         target: path.to_path_buf(),
@@ -429,7 +450,9 @@ pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
 impl Staged {
     /// Renames the temporary file over the target (the second half of [`save_atomic`]).
     pub fn commit(self) -> std::io::Result<()> {
-        std::fs::rename(&self.temp, &self.target)
+        std::fs::rename(&self.temp, &self.target).inspect_err(|_| {
+            let _ = std::fs::remove_file(&self.temp);
+        })
     }
 
     /// Where the temporary file is.

@@ -21,7 +21,8 @@ use crate::guide::{Guide, Target};
 pub enum Action {
     /// Choose answer `n` (0-based) of the current question.
     Choose(usize),
-    /// Go back one step (from the result to the review, from the review to the last question).
+    /// Go back one step (from the result to the review, from the review to the last question;
+    /// during an edit started from the review, back to the review).
     Back,
     /// Change the answer to this question (by position in the guide); it must be on the path.
     Edit(usize),
@@ -50,11 +51,22 @@ pub enum Effect {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
     /// At a question: its position in the guide, and the step on the path (0-based).
-    Question { question: usize, step: usize },
+    Question {
+        /// Position of the question in the guide.
+        question: usize,
+        /// Step on the path, from 0.
+        step: usize,
+    },
     /// Every question on the path is answered: the answers are reviewed before the result.
-    Review { outcome: usize },
+    Review {
+        /// Position of the outcome the path reaches.
+        outcome: usize,
+    },
     /// The result.
-    Result { outcome: usize },
+    Result {
+        /// Position of the outcome.
+        outcome: usize,
+    },
 }
 
 /// One answered question on the path.
@@ -329,6 +341,10 @@ impl Walk {
     }
 
     fn back(&mut self) -> Vec<Effect> {
+        // Going back from an edit started at the review abandons the edit, in every front-end.
+        if self.editing {
+            return self.apply(Action::CancelEdit);
+        }
         if self.showing_result {
             self.showing_result = false;
             return vec![Effect::Moved];

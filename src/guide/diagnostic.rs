@@ -86,6 +86,7 @@ codes! {
     TranslationOrphan = "G0403", Warning, "a translation entry names no text of the guide";
     TranslationStale = "G0404", Warning, "the text was changed after it was translated";
     TranslationMissing = "G0405", Warning, "texts of the guide have no translation yet";
+    TranslationLanguage = "G0406", Error, "a translation's language differs from its file name";
 }
 
 impl std::fmt::Display for Code {
@@ -233,18 +234,6 @@ fn ancestors(path: &str) -> impl Iterator<Item = &str> {
         }
         Some(current)
     })
-}
-
-/// Output formats of `check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
-    /// rustc-style, with snippets.
-    #[default]
-    Human,
-    /// One line each: `file:line:col: severity[code]: message`.
-    Short,
-    /// A JSON array.
-    Json,
 }
 
 /// Renders diagnostics of one source in the human format.

@@ -13,8 +13,10 @@ use ron::extensions::Extensions;
 
 use super::diagnostic::{did_you_mean, resolve, Code, Diagnostic, Severity};
 use super::model::Guide;
+use super::model::Link;
 use super::source::{LineCol, Source, Span};
-use super::text::{clean, is_unsafe_char};
+use super::text::{clean, has_unsafe, is_unsafe_char, sanitize_line};
+use super::translation::is_language_tag;
 use super::validate::validate;
 
 /// The result of loading and validating one guide file.
@@ -34,16 +36,6 @@ impl Checked {
         self.diagnostics
             .iter()
             .any(|d| d.severity() == Severity::Error)
-    }
-
-    /// Counts of errors and warnings.
-    pub fn counts(&self) -> (usize, usize) {
-        let errors = self
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity() == Severity::Error)
-            .count();
-        (errors, self.diagnostics.len() - errors)
     }
 }
 
@@ -145,6 +137,24 @@ pub fn parse_lenient(source: &Source) -> Option<Guide> {
     let mut guide: Guide = ron_options().from_str(&source.text).ok()?;
     clean_texts(&mut guide);
     validate(&mut guide);
+    // Ids of a guide with errors were never checked: make them safe to show, keeping the index
+    // (built from the raw ids) as it is.
+    let safe = |id: &mut String| {
+        if has_unsafe(id) || id.contains('\n') {
+            *id = sanitize_line(id);
+        }
+    };
+    safe(&mut guide.id);
+    for q in &mut guide.questions {
+        safe(&mut q.id);
+        for a in &mut q.answers {
+            safe(&mut a.id);
+            match &mut a.next {
+                Link::Goto(id) | Link::End(id) => safe(id),
+            }
+        }
+    }
+    guide.outcomes.iter_mut().for_each(|o| safe(&mut o.id));
     Some(guide)
 }
 
@@ -152,6 +162,34 @@ pub fn parse_lenient(source: &Source) -> Option<Guide> {
 /// found (they are removed, never shown).
 fn clean_texts(guide: &mut Guide) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    // Fields that are not read as prose still reach output: make them safe, on one line.
+    let one_line = |s: &mut String| {
+        if has_unsafe(s) || s.contains('\n') {
+            *s = sanitize_line(s);
+        }
+    };
+    one_line(&mut guide.version);
+    for outcome in &mut guide.outcomes {
+        outcome
+            .examples
+            .iter_mut()
+            .for_each(|e| one_line(&mut e.source));
+    }
+    guide.tests.iter_mut().for_each(|t| one_line(&mut t.name));
+    if !guide.language.is_empty() && !is_language_tag(&guide.language) {
+        found.push(
+            Diagnostic::new(
+                Code::InvalidId,
+                format!(
+                    "the language \"{}\" is not a language tag",
+                    sanitize_line(&guide.language)
+                ),
+            )
+            .at("language", "not a language tag")
+            .help("write a tag such as \"en\", \"es\" or \"pt-BR\""),
+        );
+        guide.language.clear();
+    }
     guide.visit_texts_mut(&mut |at, text| {
         if let Cow::Owned(cleaned) = clean(text) {
             if text.chars().any(is_unsafe_char) {

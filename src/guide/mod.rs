@@ -52,7 +52,7 @@ pub fn translation_source(guide_path: Option<&std::path::Path>, language: &str) 
             .iter()
             .find(|(lang, _)| *lang == language)
             .map(|(lang, text)| {
-                Source::new(format!("<default guide: coop-varieties.{lang}.ron>"), *text)
+                Source::new(format!("<default guide>/coop-varieties.{lang}.ron"), *text)
             }),
     }
 }

@@ -29,7 +29,7 @@ use super::diagnostic::{did_you_mean, resolve, Code, Diagnostic};
 use super::load::{ron_options, translate_ron_error};
 use super::model::Guide;
 use super::source::Source;
-use super::text::{clean, escape_quoted};
+use super::text::{clean, escape_quoted, sanitize_line};
 
 /// A translation file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -130,7 +130,8 @@ pub fn is_translation_path(path: &Path) -> bool {
         .is_some_and(|(stem, lang)| !stem.is_empty() && is_language_tag(lang))
 }
 
-fn is_language_tag(tag: &str) -> bool {
+/// True for tags such as `en`, `es` or `pt-BR`.
+pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())
@@ -194,6 +195,24 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
         entry.text = clean(&entry.text).into_owned();
     }
     let mut diagnostics = Vec::new();
+    let named = Path::new(&source.name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .and_then(|n| Some(n.strip_suffix(".ron")?.rsplit_once('.')?.1.to_string()))
+        .filter(|tag| is_language_tag(tag));
+    if let Some(tag) = named.filter(|tag| *tag != translation.language) {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::TranslationLanguage,
+                format!(
+                    "the file is named for \"{tag}\" but says its language is \"{}\"",
+                    sanitize_line(&translation.language)
+                ),
+            )
+            .at("language", "another language")
+            .help(format!("write `language: \"{tag}\",` or rename the file")),
+        );
+    }
     if translation.guide != guide.id {
         diagnostics.push(
             Diagnostic::new(
@@ -275,15 +294,16 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
             Some(_) => coverage.current += 1,
         }
     }
+    let translated: std::collections::HashSet<&str> = translation
+        .entries
+        .iter()
+        .filter(|e| !e.text.trim().is_empty())
+        .map(|e| e.key.as_str())
+        .collect();
     let missing: Vec<&str> = base
         .iter()
         .map(|(k, _)| k.as_str())
-        .filter(|k| {
-            translation
-                .entries
-                .iter()
-                .all(|e| e.key != *k || e.text.trim().is_empty())
-        })
+        .filter(|k| !translated.contains(k))
         .collect();
     coverage.missing = missing.len();
     if !missing.is_empty() {

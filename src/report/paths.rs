@@ -2,7 +2,8 @@
 //!
 //! Paths are enumerated depth first without revisiting a question on the same path, so a cycle
 //! ends its path as a loop instead of running forever. Branching guides can have very many
-//! paths: enumeration stops at [`PATH_LIMIT`] and says so.
+//! paths: listing stops at [`PATH_LIMIT`] paths or [`STEP_LIMIT`] steps in all (long paths
+//! cost memory too), and says so. [`count_paths`] counts them all without listing.
 
 use serde::Serialize;
 
@@ -10,6 +11,9 @@ use crate::guide::{Guide, Target};
 
 /// The most paths enumerated.
 pub const PATH_LIMIT: usize = 100_000;
+
+/// The most steps kept over all listed paths (about 32 MB).
+pub const STEP_LIMIT: usize = 2_000_000;
 
 /// How a path ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +40,7 @@ pub struct GuidePath {
 pub struct Paths {
     /// The paths, in depth-first order (answers in the guide's order).
     pub paths: Vec<GuidePath>,
-    /// True when there were more than [`PATH_LIMIT`].
+    /// True when listing stopped at [`PATH_LIMIT`] or [`STEP_LIMIT`].
     pub truncated: bool,
 }
 
@@ -48,6 +52,7 @@ impl Paths {
             return out;
         };
         let mut on_path = vec![false; guide.questions.len()];
+        let mut steps_kept = 0usize;
         // Frames: (question, next answer to try).
         let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
         on_path[start] = true;
@@ -71,7 +76,8 @@ impl Paths {
                 Target::Missing => Some(PathEnd::Broken),
             };
             if let Some(end) = end {
-                if out.paths.len() == PATH_LIMIT {
+                steps_kept += stack.len();
+                if out.paths.len() == PATH_LIMIT || steps_kept > STEP_LIMIT {
                     out.truncated = true;
                     return out;
                 }
@@ -147,6 +153,15 @@ pub fn count_paths(guide: &Guide) -> Option<PathCount> {
     }
     let total = per_outcome.iter().fold(0u128, |a, b| a.saturating_add(*b));
     Some(PathCount { total, per_outcome })
+}
+
+/// A path count as text: exact, or "more than 10^38" where counting saturated.
+pub fn count_text(n: u128) -> String {
+    if n == u128::MAX {
+        "more than 10^38".to_string()
+    } else {
+        n.to_string()
+    }
 }
 
 /// Path counts per outcome: exact where the guide has no cycle, else those of the listed paths.
@@ -235,10 +250,11 @@ pub fn to_table(guide: &Guide, paths: &Paths) -> String {
     let _ = match total {
         Some(total) if paths.truncated => writeln!(
             out,
-            "\nthe first {} of {total} paths are listed",
-            paths.paths.len()
+            "\nthe first {} of {} paths are listed",
+            paths.paths.len(),
+            count_text(total)
         ),
-        Some(total) => writeln!(out, "\n{total} paths"),
+        Some(total) => writeln!(out, "\n{} paths", count_text(total)),
         None => writeln!(
             out,
             "\n{} paths listed; answers loop, so walks can go on without end",
@@ -246,7 +262,7 @@ pub fn to_table(guide: &Guide, paths: &Paths) -> String {
         ),
     };
     for (o, n) in counts.into_iter().enumerate() {
-        let _ = writeln!(out, "{n:>8}  {}", guide.outcomes[o].id);
+        let _ = writeln!(out, "{:>8}  {}", count_text(n), guide.outcomes[o].id);
     }
     out
 }

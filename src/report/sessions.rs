@@ -155,6 +155,25 @@ pub fn handout(session: &Session) -> Doc {
     doc
 }
 
+/// Gives every session a distinct group name for a comparison: an empty name becomes the
+/// session file's name (`fallbacks`, one per session), and a repeated one gets " (2)", " (3)"...
+pub fn name_groups(sessions: &mut [Session], fallbacks: &[String]) {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, s) in sessions.iter_mut().enumerate() {
+        if s.group.trim().is_empty() {
+            s.group = fallbacks
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| format!("{}", i + 1));
+        }
+        let n = seen.entry(s.group.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            s.group = format!("{} ({n})", s.group);
+        }
+    }
+}
+
 /// The comparison of several sessions of the same guide.
 pub fn comparison(sessions: &[Session]) -> Doc {
     let mut doc = Doc::default();
@@ -359,7 +378,6 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
                 continue;
             }
             let mut distinct: Vec<&String> = answers.values().collect();
-            distinct.dedup();
             distinct.sort();
             distinct.dedup();
             questions.push(QuestionJson {

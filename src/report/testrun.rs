@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use super::paths::{count_paths, PathCount, PathEnd, Paths};
+use super::paths::{count_paths, count_text, PathCount, PathEnd, Paths};
 use crate::engine::{Action, Place, Walk};
-use crate::guide::{Guide, TestCase};
+use crate::guide::{Guide, Target, TestCase};
 
 /// What a test case did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +34,8 @@ pub struct CaseRun {
     pub end: CaseEnd,
     /// Answers the case gave for questions its path never asked.
     pub unused: Vec<String>,
+    /// The outcome the case expects.
+    pub expect: String,
 }
 
 /// The whole test report of one guide.
@@ -115,13 +117,25 @@ pub fn run_case(guide: &Arc<Guide>, case: &TestCase) -> CaseRun {
         path,
         end,
         unused,
+        expect: case.expect.clone(),
     }
 }
 
 /// Runs every case and walks every path.
 pub fn run(guide: &Arc<Guide>) -> TestReport {
     let cases: Vec<CaseRun> = guide.tests.iter().map(|c| run_case(guide, c)).collect();
-    let paths = Paths::of(guide);
+    let count = count_paths(guide);
+    // Without a cycle every path of a valid guide ends at an outcome, and the count says how
+    // many there are: nothing needs listing. With one, list paths (within the limits) to show
+    // the ones that loop.
+    let mut paths = if count.is_some() {
+        Paths::default()
+    } else {
+        Paths::of(guide)
+    };
+    paths
+        .paths
+        .retain(|p| !matches!(p.end, PathEnd::Outcome(_)));
     let blank_answers = || {
         guide
             .questions
@@ -129,34 +143,29 @@ pub fn run(guide: &Arc<Guide>) -> TestReport {
             .map(|q| vec![false; q.answers.len()])
             .collect::<Vec<_>>()
     };
-    let mut report = TestReport {
-        outcomes_by_paths: vec![false; guide.outcomes.len()],
-        outcomes_by_cases: vec![false; guide.outcomes.len()],
-        answers_by_paths: blank_answers(),
-        answers_by_cases: blank_answers(),
-        cases,
-        count: count_paths(guide),
-        paths,
-    };
-    if report.paths.truncated {
-        // Too many paths to list: coverage by reachability is exact and cheap.
-        let (questions, outcomes) = guide.index.reachable(guide.outcomes.len());
-        report.outcomes_by_paths = outcomes;
-        for (q, reached) in questions.iter().enumerate() {
-            for (a, slot) in report.answers_by_paths[q].iter_mut().enumerate() {
-                *slot = *reached && guide.index.target(q, a) != crate::guide::Target::Missing;
-            }
-        }
-    } else {
-        for p in &report.paths.paths {
-            if let PathEnd::Outcome(o) = p.end {
-                report.outcomes_by_paths[o] = true;
-            }
-            for &(q, a) in &p.steps {
-                report.answers_by_paths[q][a] = true;
-            }
+    // Coverage by reachability, which is exact: an answer is on some path to an outcome when
+    // its question is reachable and it leads to an outcome, or to a question that reaches one.
+    let (questions, outcomes) = guide.index.reachable(guide.outcomes.len());
+    let mut answers_by_paths = blank_answers();
+    for (q, reached) in questions.iter().enumerate() {
+        for (a, slot) in answers_by_paths[q].iter_mut().enumerate() {
+            *slot = *reached
+                && match guide.index.target(q, a) {
+                    Target::Outcome(_) => true,
+                    Target::Question(next) => guide.index.questions_left(next).is_some(),
+                    Target::Missing => false,
+                };
         }
     }
+    let mut report = TestReport {
+        outcomes_by_paths: outcomes,
+        outcomes_by_cases: vec![false; guide.outcomes.len()],
+        answers_by_paths,
+        answers_by_cases: blank_answers(),
+        cases,
+        count,
+        paths,
+    };
     for case in report.cases.iter().filter(|c| c.passed) {
         if let CaseEnd::Outcome(o) = case.end {
             report.outcomes_by_cases[o] = true;
@@ -226,16 +235,17 @@ pub fn to_text(guide: &Guide, name: &str, report: &TestReport) -> String {
             let _ = writeln!(
                 out,
                 "  paths: {} from the start, every one ends at an outcome",
-                c.total
+                count_text(c.total)
             );
         }
         _ => {
-            let _ = writeln!(
+            let _ =
+                writeln!(
                 out,
-                "  paths: {}{} listed from the start, {} do not end at an outcome",
-                report.paths.paths.len(),
-                if report.paths.truncated { "+" } else { "" },
-                bad.len()
+                "  paths: answers loop back, so some walks never end; {} looping path{} found{}",
+                bad.len(),
+                if bad.len() == 1 { "" } else { "s" },
+                if report.paths.truncated { " before the listing limit" } else { "" }
             );
         }
     }
@@ -278,11 +288,7 @@ pub fn to_text(guide: &Guide, name: &str, report: &TestReport) -> String {
 }
 
 fn case_expectation(guide: &Guide, case: &CaseRun) -> String {
-    let expected = guide
-        .tests
-        .iter()
-        .find(|t| t.name == case.name)
-        .map_or("?", |t| t.expect.as_str());
+    let expected = &case.expect;
     match case.end {
         CaseEnd::Outcome(o) => format!(
             "expected {expected}, reached {} instead",

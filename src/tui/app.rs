@@ -446,9 +446,9 @@ impl App {
     }
 
     fn back_from_question(&mut self) {
-        // Backing out of an edit started from the review returns to the review, answer unchanged.
+        // The engine turns Back during an edit from the review into a return to the review.
         if self.walk.editing() {
-            self.apply(WalkAction::CancelEdit);
+            self.apply(WalkAction::Back);
             return;
         }
         let effects = self.walk.apply(WalkAction::Back);
