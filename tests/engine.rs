@@ -269,3 +269,29 @@ fn back_during_an_edit_from_the_review_returns_to_the_review_unchanged() {
         Some("consent".into())
     );
 }
+
+#[test]
+fn back_within_the_questions_an_edit_opened_steps_back_then_cancelling_restores_the_answer() {
+    let mut walk = Walk::new(guide());
+    choose(&mut walk, "size", "small");
+    choose(&mut walk, "pace", "fast");
+    // Change pace to "slow": that opens the disagreement question.
+    walk.apply(Action::Edit(q(&walk, "pace")));
+    choose(&mut walk, "pace", "slow");
+    assert_eq!(current(&walk), Some("disagreement".into()));
+    // Back from the new question goes to the edited one, still editing.
+    assert_eq!(walk.apply(Action::Back), vec![Effect::Moved]);
+    assert_eq!(current(&walk), Some("pace".into()));
+    assert!(walk.editing());
+    // Back again abandons the edit: the old answer comes back, and so does the review.
+    let effects = walk.apply(Action::Back);
+    assert!(
+        effects.contains(&Effect::AnswersChanged) && effects.contains(&Effect::BackToReview),
+        "{effects:?}"
+    );
+    assert!(matches!(walk.place(), Place::Review { .. }));
+    assert_eq!(
+        walk.answer_of(q(&walk, "pace")),
+        Some(answer(&walk, "pace", "fast"))
+    );
+}

@@ -102,6 +102,14 @@ struct Path {
     outcome: Option<usize>,
 }
 
+/// An edit started from the review.
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    step: usize,
+    question: usize,
+    answer: usize,
+}
+
 /// One group's walk through a guide.
 #[derive(Debug, Clone)]
 pub struct Walk {
@@ -112,8 +120,9 @@ pub struct Walk {
     cursor: usize,
     /// At the end of the path: showing the result rather than the review.
     showing_result: bool,
-    /// An edit from the review is under way.
-    editing: bool,
+    /// An edit from the review under way: the step it started at, the question, and the answer
+    /// it had (restored if the edit is abandoned).
+    edit: Option<Edit>,
     /// The first question, when it is not the guide's start (`play --from`).
     first: Option<usize>,
 }
@@ -127,7 +136,7 @@ impl Walk {
             path: Path::default(),
             cursor: 0,
             showing_result: false,
-            editing: false,
+            edit: None,
             first: None,
         };
         walk.rebuild();
@@ -207,7 +216,7 @@ impl Walk {
 
     /// True while an edit started from the review is under way.
     pub fn editing(&self) -> bool {
-        self.editing
+        self.edit.is_some()
     }
 
     /// Section, step and questions left; `None` at the review and the result.
@@ -237,18 +246,13 @@ impl Walk {
                 }
                 _ => vec![Effect::Refused],
             },
-            Action::CancelEdit if self.editing => {
-                self.editing = false;
-                self.cursor = self.path.steps.len();
-                vec![Effect::BackToReview, Effect::Moved]
-            }
-            Action::CancelEdit => vec![Effect::Refused],
+            Action::CancelEdit => self.cancel_edit(),
             Action::Restart => {
                 let had_answers = !self.answers.is_empty();
                 self.answers.clear();
                 self.cursor = 0;
                 self.showing_result = false;
-                self.editing = false;
+                self.edit = None;
                 self.rebuild();
                 let mut effects = vec![Effect::Moved];
                 if had_answers {
@@ -325,12 +329,12 @@ impl Walk {
         if changed {
             effects.push(Effect::AnswersChanged);
         }
-        if self.editing {
+        if self.edit.is_some() {
             // Skip ahead over questions that still have their answers: the edit is done when the
             // path is whole again, or it needs new answers first.
             self.cursor = self.path.steps.len();
             if self.path.open.is_none() {
-                self.editing = false;
+                self.edit = None;
                 effects.push(Effect::BackToReview);
             }
         } else {
@@ -341,9 +345,14 @@ impl Walk {
     }
 
     fn back(&mut self) -> Vec<Effect> {
-        // Going back from an edit started at the review abandons the edit, in every front-end.
-        if self.editing {
-            return self.apply(Action::CancelEdit);
+        // Going back to where an edit from the review started abandons it, in every front-end;
+        // within the new questions the edit opened, back is an ordinary step back.
+        if let Some(edit) = self.edit {
+            if self.cursor <= edit.step {
+                return self.cancel_edit();
+            }
+            self.cursor -= 1;
+            return vec![Effect::Moved];
         }
         if self.showing_result {
             self.showing_result = false;
@@ -362,8 +371,30 @@ impl Walk {
         };
         self.cursor = step;
         self.showing_result = false;
-        self.editing = true;
+        self.edit = Some(Edit {
+            step,
+            question,
+            answer: self.path.steps[step].answer,
+        });
         vec![Effect::Moved]
+    }
+
+    /// Abandons an edit from the review: the answer it had comes back, and so does the review.
+    fn cancel_edit(&mut self) -> Vec<Effect> {
+        let Some(edit) = self.edit.take() else {
+            return vec![Effect::Refused];
+        };
+        let mut effects = Vec::new();
+        if self.answers.insert(edit.question, edit.answer) != Some(edit.answer) {
+            self.rebuild();
+            effects.push(Effect::AnswersChanged);
+        }
+        self.cursor = self.path.steps.len();
+        if self.path.open.is_none() {
+            effects.push(Effect::BackToReview);
+        }
+        effects.push(Effect::Moved);
+        effects
     }
 
     fn rebuild(&mut self) {
