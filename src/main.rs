@@ -263,11 +263,6 @@ fn facilitate(
     lang: Option<&str>,
     theme: Option<String>,
 ) -> io::Result<Exit> {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        return Ok(Exit::Usage(
-            "workshop mode needs a terminal; `play --plain` works without one".into(),
-        ));
-    }
     // An existing session is resumed in its own language unless another is asked for; a broken
     // or foreign file is refused and left exactly as it is.
     let existing = if file.exists() {
@@ -278,6 +273,20 @@ fn facilitate(
     } else {
         None
     };
+    if let (Some(data), Some(name)) = (&existing, &group) {
+        if data.group.trim() != name.trim() {
+            return Ok(Exit::Usage(format!(
+                "{} is the session of group \"{}\", not \"{name}\"; give each group its own --session file",
+                file.display(),
+                data.group
+            )));
+        }
+    }
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Ok(Exit::Usage(
+            "workshop mode needs a terminal; `play --plain` works without one".into(),
+        ));
+    }
     let lang = lang.or(existing
         .as_ref()
         .map(|d| d.language.as_str())

@@ -395,3 +395,41 @@ fn huge_recorded_times_saturate_instead_of_overflowing() {
     s.add_seconds("size", 10);
     assert_eq!(s.seconds.get("size"), Some(&u64::MAX));
 }
+
+#[test]
+fn showing_a_session_in_another_language_does_not_change_its_record() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("s.ron");
+    let mut s = Session::new(guide(), "G");
+    answer(&mut s, &["small"]);
+    s.save(&path).expect("save");
+    // The same session shown through a guide whose texts are in Spanish keeps its language.
+    let mut spanish = (*guide()).clone();
+    spanish.language = "es".into();
+    let back =
+        Session::resume(Arc::new(spanish), Session::read(&path).expect("read")).expect("resume");
+    assert_eq!(back.to_file().language, "en");
+}
+
+#[test]
+fn reopening_a_session_under_another_group_name_is_refused_and_leaves_it_untouched() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("team-a.ron");
+    Session::new(guide(), "Team A").save(&path).expect("save");
+    let before = std::fs::read(&path).expect("read");
+    let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+        .args([
+            "facilitate",
+            "guides/decision-making.ron",
+            "--session",
+            path.to_str().expect("path"),
+            "--group",
+            "Team Z",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("is the session of group \"Team A\", not \"Team Z\""));
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}

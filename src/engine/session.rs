@@ -43,6 +43,7 @@ use serde::{Deserialize, Serialize};
 use super::walk::{Place, Walk};
 use crate::guide::load::{ron_options, translate_ron_error};
 use crate::guide::text::{sanitize, sanitize_line};
+use crate::guide::translation::is_language_tag;
 use crate::guide::{Guide, Source};
 
 /// The version of the session file format this build writes and reads.
@@ -153,6 +154,9 @@ pub struct Session {
     pub walk: Walk,
     /// The group's name.
     pub group: String,
+    /// The session's language: the one it was started in. Showing it in another language
+    /// (`--lang`) changes the screen, not the record.
+    pub language: String,
     /// When the session started.
     pub created: String,
     /// Raised hands: question → answer → hands.
@@ -173,9 +177,11 @@ impl Session {
     /// A new session for a group. The name is untrusted text (it comes from the command line)
     /// and is cleaned.
     pub fn new(guide: Arc<Guide>, group: &str) -> Session {
+        let guide_language = guide.language.clone();
         Session {
             walk: Walk::new(guide),
             group: sanitize_line(group).trim().to_string(),
+            language: guide_language.clone(),
             created: now_rfc3339(),
             tallies: BTreeMap::new(),
             notes: BTreeMap::new(),
@@ -264,6 +270,11 @@ impl Session {
         Ok(Session {
             walk,
             group: clean(&file.group),
+            language: if is_language_tag(&file.language) {
+                file.language.clone()
+            } else {
+                guide.language.clone()
+            },
             created: clean(&file.created),
             tallies: file
                 .tallies
@@ -306,7 +317,7 @@ impl Session {
             guide: guide.id.clone(),
             guide_version: guide.version.clone(),
             group: self.group.clone(),
-            language: guide.language.clone(),
+            language: self.language.clone(),
             created: self.created.clone(),
             updated: now_rfc3339(),
             at,
