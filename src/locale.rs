@@ -76,6 +76,8 @@ pub struct Texts {
     pub source: &'static str,
     /// Result: next steps' heading.
     pub next_steps: &'static str,
+    /// Result: next steps for places other than the group's.
+    pub other_places: &'static str,
     /// Result: the closing line; `{title}`, `{version}`.
     pub from_guide: &'static str,
 }
@@ -117,6 +119,7 @@ pub static EN: Texts = Texts {
     examples: "Examples",
     source: "Source: {source}",
     next_steps: "Next steps",
+    other_places: "In other places",
     from_guide: "From “{title}”, version {version}.",
 };
 
@@ -156,6 +159,7 @@ pub static ES: Texts = Texts {
     examples: "Ejemplos",
     source: "Fuente: {source}",
     next_steps: "Próximos pasos",
+    other_places: "En otros lugares",
     from_guide: "De «{title}», versión {version}.",
 };
 

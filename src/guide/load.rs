@@ -190,6 +190,17 @@ fn clean_texts(guide: &mut Guide) -> Vec<Diagnostic> {
         );
         guide.language.clear();
     }
+    for outcome in &mut guide.outcomes {
+        for step in &mut outcome.next_steps {
+            one_line(&mut step.region);
+            step.place = step.region.trim().to_string();
+        }
+    }
+    guide
+        .questions
+        .iter_mut()
+        .flat_map(|q| q.answers.iter_mut())
+        .for_each(|a| one_line(&mut a.region));
     guide.visit_texts_mut(&mut |at, text| {
         if let Cow::Owned(cleaned) = clean(text) {
             if text.chars().any(is_unsafe_char) {

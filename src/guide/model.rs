@@ -123,6 +123,10 @@ pub struct Answer {
     /// Dimension values this answer places the group on, as `("dimension", "value")` pairs.
     #[serde(default)]
     pub sets: Vec<(String, String)>,
+    /// Where the group is, when this answer says so: next steps whose `region` is the same come
+    /// first in the result, and steps for other places are set apart.
+    #[serde(default)]
+    pub region: String,
     /// Marks a "not sure yet" answer: the result lists it as something to revisit.
     #[serde(default)]
     pub unsure: bool,
@@ -214,6 +218,10 @@ pub struct Step {
     pub region: String,
     /// What to do.
     pub text: String,
+    /// The region as the guide wrote it, kept when a translation changes `region`: answers'
+    /// `region` match against it.
+    #[serde(skip)]
+    pub place: String,
 }
 
 /// A test case kept in the guide: answers in, outcome expected. Written `Test(...)` in a guide.

@@ -268,9 +268,29 @@ pub fn document(walk: &Walk) -> Option<Doc> {
     }
 
     if !outcome.next_steps.is_empty() {
+        // Steps for where the group is come first, then steps for everyone, then other places.
+        let here = e
+            .path
+            .iter()
+            .rev()
+            .map(|s| g.questions[s.question].answers[s.answer].region.as_str())
+            .find(|r| !r.is_empty());
+        let (mine, others): (Vec<_>, Vec<_>) = outcome.next_steps.iter().partition(|step| {
+            here.is_none() || step.place.is_empty() || Some(step.place.as_str()) == here
+        });
+        let mine = mine
+            .iter()
+            .filter(|s| !s.place.is_empty())
+            .chain(mine.iter().filter(|s| s.place.is_empty()));
         doc.heading(2, t.next_steps);
-        for step in &outcome.next_steps {
+        for step in mine {
             doc.bullet(step.region.as_str(), step.text.as_str());
+        }
+        if !others.is_empty() {
+            doc.heading(3, t.other_places);
+            for step in others {
+                doc.bullet(step.region.as_str(), step.text.as_str());
+            }
         }
     }
     doc.paragraph(fill(
