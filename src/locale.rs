@@ -15,6 +15,8 @@ pub struct Texts {
     pub progress_range: &'static str,
     /// Progress with an exact number left; `{step}`, `{left}`.
     pub progress_exact: &'static str,
+    /// Progress at the last question; `{step}`.
+    pub progress_last: &'static str,
     /// After a pre-filled answer.
     pub your_answer: &'static str,
     /// When input is not a valid answer; `{n}`.
@@ -88,13 +90,15 @@ pub static EN: Texts = Texts {
     plain_commands: "Answer with a number and Enter. Also: b back, ? why we ask, r review, q quit.",
     progress_range: "Step {step} · about {min}–{max} left",
     progress_exact: "Step {step} · {left} left",
+    progress_last: "Step {step} · last question",
     your_answer: "(your answer; Enter keeps it)",
     choose_hint:
         "Type a number from 1 to {n} and press Enter (b back, ? why we ask, r review, q quit).",
     first_question: "This is the first question.",
     why_we_ask: "Why we ask:",
     no_why: "The guide does not say.",
-    back_to_question: "(Back to the question: type a number, or b to go back.)",
+    back_to_question:
+        "(To change one of these, go back with b; to go on, answer the question below.)",
     review_heading: "Review your answers",
     not_used: "Not used (answers on a branch you left; kept in case you return):",
     review_prompt: "Press Enter to see the result, or type a step number to change that answer.",
@@ -129,12 +133,13 @@ pub static ES: Texts = Texts {
     plain_commands: "Respondan con un número y Enter. También: b volver, ? por qué preguntamos, r repasar, q salir.",
     progress_range: "Paso {step} · quedan entre {min} y {max}",
     progress_exact: "Paso {step} · quedan {left}",
+    progress_last: "Paso {step} · última pregunta",
     your_answer: "(su respuesta; Enter la mantiene)",
     choose_hint: "Escriban un número del 1 al {n} y presionen Enter (b volver, ? por qué preguntamos, r repasar, q salir).",
     first_question: "Esta es la primera pregunta.",
     why_we_ask: "Por qué preguntamos:",
     no_why: "La guía no lo dice.",
-    back_to_question: "(De vuelta a la pregunta: escriban un número, o b para volver.)",
+    back_to_question: "(Para cambiar una de estas, vuelvan con b; para seguir, respondan la pregunta de abajo.)",
     review_heading: "Repasen sus respuestas",
     not_used: "Sin usar (respuestas de un camino que dejaron; se guardan por si vuelven):",
     review_prompt: "Presionen Enter para ver el resultado, o escriban el número de un paso para cambiar esa respuesta.",

@@ -102,11 +102,14 @@ pub fn run(
                 for l in wrap(text, WIDTH) {
                     writeln!(out, "  {l}")?;
                 }
+                // Ask again, so a screen reader finds the question right after the answer.
+                announced = None;
             }
             ("r" | "review", _) => {
                 review(walk, t, out)?;
                 if matches!(place, Place::Question { .. }) {
                     writeln!(out, "{}", t.back_to_question)?;
+                    announced = None;
                 }
             }
             ("", Place::Review { .. }) => {
@@ -186,7 +189,9 @@ fn ask(walk: &Walk, t: &Texts, question: usize, out: &mut dyn Write) -> io::Resu
             p.min_left.to_string(),
             p.max_left.to_string(),
         );
-        let progress = if p.min_left == p.max_left {
+        let progress = if p.max_left == 1 {
+            fill(t.progress_last, &[("step", &step)])
+        } else if p.min_left == p.max_left {
             fill(t.progress_exact, &[("step", &step), ("left", &min)])
         } else {
             fill(

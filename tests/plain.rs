@@ -36,7 +36,10 @@ fn piped_numbers_walk_to_the_result() {
     assert!(stdout.contains("How many people take part in decisions?"));
     assert!(stdout.contains("   1. Up to about twelve"));
     assert!(stdout.contains("Review your answers"));
-    assert!(stdout.contains("CONSENSUS"), "{stdout}");
+    assert!(
+        stdout.contains("\nConsensus\n\nDecisions are made when everyone"),
+        "{stdout}"
+    );
     assert!(stdout.contains("Why this fits: your answers"));
     // No box drawing or escape sequences in plain mode.
     assert!(!stdout.contains('\u{1b}'));
@@ -55,7 +58,10 @@ fn back_why_and_review_commands_work() {
         stdout.contains("More than twelve  (your answer; Enter keeps it)"),
         "{stdout}"
     );
-    assert!(stdout.contains("MANDATED TEAMS"), "{stdout}");
+    assert!(
+        stdout.contains("\nMandated teams\n\nTeams decide"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -63,8 +69,14 @@ fn editing_from_the_review_changes_the_result() {
     // Reach the review (consensus), change step 3, then confirm.
     let out = run_with_input(&["play", "--plain", GUIDE], "1\n1\n1\n3\n2\n\n");
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("CONSENT\n"), "{stdout}");
-    assert!(!stdout.contains("CONSENSUS\n"), "{stdout}");
+    assert!(
+        stdout.contains("\nConsent\n\nA proposal passes"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("\nConsensus\n\nDecisions are made"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -279,4 +291,18 @@ fn the_committed_markdown_of_the_flagship_guide_is_current() {
         text(&out.stdout) == committed,
         "docs/coop-varieties.md is out of date: run `cargo run -- markdown > docs/coop-varieties.md`"
     );
+}
+
+#[test]
+fn the_question_is_asked_again_after_why_and_review_and_the_last_one_says_so() {
+    let out = run_with_input(&["play", "--plain", GUIDE], "?\nr\n1\n1\n");
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        stdout
+            .matches("How many people take part in decisions?")
+            .count(),
+        3,
+        "{stdout}"
+    );
+    assert!(stdout.contains("Step 3 · last question"), "{stdout}");
 }

@@ -180,12 +180,9 @@ impl Doc {
     /// so it reads well through a pipe and a screen reader.
     pub fn to_text(&self, width: usize) -> String {
         self.render(|out, block| match block {
-            Block::Heading { level, text } => {
-                let text = if *level == 1 {
-                    text.to_uppercase()
-                } else {
-                    text.clone()
-                };
+            // Headings stay as written: capitals are spelt out letter by letter by some screen
+            // readers. A blank line around them is structure enough.
+            Block::Heading { text, .. } => {
                 let _ = writeln!(out, "{text}\n");
             }
             Block::Paragraph(text) => {
