@@ -6,11 +6,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Choose how to organise as a worker cooperative, one question at a time.
 #[derive(Debug, Parser)]
-#[command(name = "coop-guide", version, about, long_about = None)]
+#[command(name = "coop-guide", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// What to do; without one, the guide built into the app is played.
+    /// What to do; without one, a guide is played (`coop-guide --lang es` works as `play` does).
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The options of `play`, for when no command is given.
+    #[command(flatten)]
+    pub play: PlayArgs,
 }
 
 /// The subcommands.

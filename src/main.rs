@@ -53,7 +53,7 @@ fn main() -> ExitCode {
         }
     };
     let exit = match cli.command {
-        None => play(PlayArgs::default()),
+        None => play(cli.play),
         Some(Command::Play(args)) => play(args),
         Some(Command::Check { guides, format }) => check(&guides, format),
         Some(Command::Facilitate {
@@ -114,7 +114,13 @@ fn load_in(path: Option<&Path>, language: Option<&str>) -> Result<Arc<Guide>, Ex
     let checked = load(path);
     let Some(mut guide) = checked.guide else {
         print_errors(&checked.diagnostics, &checked.source);
-        eprintln!("coop-guide: the guide has errors; `coop-guide check` lists them all");
+        let unreadable = checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code == guide::Code::Unreadable);
+        if !unreadable {
+            eprintln!("coop-guide: the guide has errors; `coop-guide check` lists them all");
+        }
         return Err(Exit::Invalid);
     };
     if let Some(lang) = language.filter(|l| *l != guide.language) {
@@ -180,6 +186,13 @@ fn play(args: PlayArgs) -> io::Result<Exit> {
         },
         None => None,
     };
+    if let Some(name) = args.theme.as_deref() {
+        if tui::Theme::named(name).is_none() {
+            return Ok(Exit::Usage(format!(
+                "unknown theme \"{name}\"; choose default, high-contrast or mono"
+            )));
+        }
+    }
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     let plain_mode = args.plain
         || replay.is_some()

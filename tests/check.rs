@@ -317,7 +317,11 @@ fn no_field_of_a_hostile_guide_reaches_output_raw() {
             &format!("Example(name: \"Many housing co-ops\", text: \"Text.\", source: \"http://x{esc}\")"),
         )
         .replace("name: \"a small group in a hurry\"", &format!("name: \"hurry{esc}\""));
-    assert_eq!(hostile.matches("pwned").count(), 3, "every field was made hostile");
+    assert_eq!(
+        hostile.matches("pwned").count(),
+        3,
+        "every field was made hostile"
+    );
     std::fs::write(&path, hostile).expect("write");
     let file = path.to_str().expect("path");
     let run = |args: &[&str], input: &str| {

@@ -220,6 +220,12 @@ impl Session {
 
     /// Parses a session file's text.
     pub fn parse(name: &str, text: &str) -> Result<SessionFile, SessionError> {
+        if text.trim().is_empty() {
+            return Err(SessionError::Invalid(format!(
+                "`{}` is empty, not a session file",
+                sanitize_line(name)
+            )));
+        }
         let parsed: Result<SessionFile, _> = ron_options().from_str(text);
         match parsed {
             Ok(file) if file.format > FORMAT => Err(SessionError::NewerFormat(file.format)),

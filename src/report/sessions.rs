@@ -29,6 +29,7 @@ struct Words {
     by_question: &'static str,
     split: &'static str,
     agreed: &'static str,
+    only_one: &'static str,
     not_asked: &'static str,
     notes: &'static str,
     kept: &'static str,
@@ -48,6 +49,7 @@ static EN: Words = Words {
     by_question: "Question by question",
     split: "Groups split here.",
     agreed: "All groups that answered agreed.",
+    only_one: "Only one group was asked this.",
     not_asked: "not asked",
     notes: "Notes side by side",
     kept: "Answers kept from an older version of the guide (their questions changed)",
@@ -67,6 +69,7 @@ static ES: Words = Words {
     by_question: "Pregunta por pregunta",
     split: "Acá los grupos se dividieron.",
     agreed: "Todos los grupos que respondieron coincidieron.",
+    only_one: "Solo a un grupo se le hizo esta pregunta.",
     not_asked: "no se preguntó",
     notes: "Notas lado a lado",
     kept: "Respuestas guardadas de una versión anterior de la guía (sus preguntas cambiaron)",
@@ -231,7 +234,11 @@ pub fn comparison(sessions: &[Session]) -> Doc {
         }
         let answered: Vec<usize> = chosen.iter().flatten().copied().collect();
         let split = answered.windows(2).any(|p| p[0] != p[1]);
-        doc.paragraph(if split { w.split } else { w.agreed });
+        doc.paragraph(match (split, answered.len()) {
+            (true, _) => w.split,
+            (false, 1) => w.only_one,
+            (false, _) => w.agreed,
+        });
     }
 
     let with_notes: Vec<&crate::guide::Question> = guide

@@ -284,6 +284,42 @@ pub fn to_text(guide: &Guide, name: &str, report: &TestReport) -> String {
             untested.join(", ")
         );
     }
+    let answers_untested: Vec<String> = report
+        .answers_by_cases
+        .iter()
+        .enumerate()
+        .flat_map(|(q, answers)| {
+            answers
+                .iter()
+                .enumerate()
+                .filter(|(_, taken)| !**taken)
+                .map(move |(a, _)| (q, a))
+        })
+        .map(|(q, a)| {
+            format!(
+                "{}={}",
+                guide.questions[q].id, guide.questions[q].answers[a].id
+            )
+        })
+        .collect();
+    if !answers_untested.is_empty() {
+        let more = answers_untested.len().saturating_sub(8);
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let listed: Vec<&str> = answers_untested
+            .iter()
+            .take(8)
+            .map(String::as_str)
+            .collect();
+        let _ = writeln!(
+            out,
+            "  answers no test case takes: {}{more}",
+            listed.join(", ")
+        );
+    }
     out
 }
 
