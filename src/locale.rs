@@ -82,6 +82,40 @@ pub struct Texts {
     pub other_places: &'static str,
     /// Result: the closing line; `{title}`, `{version}`.
     pub from_guide: &'static str,
+    /// Hand-out: the session line; `{date}`, `{version}`.
+    pub session_of: &'static str,
+    /// Hand-out: the answers' heading.
+    pub answers: &'static str,
+    /// Reports: raised hands.
+    pub hands: &'static str,
+    /// Reports: a note.
+    pub note: &'static str,
+    /// Reports: minutes, short.
+    pub minutes: &'static str,
+    /// Reports: a walk with no result yet.
+    pub no_result: &'static str,
+    /// Comparison: the title; `{n}` groups.
+    pub comparison: &'static str,
+    /// Comparison: the outcomes' heading.
+    pub outcomes: &'static str,
+    /// Comparison: one group.
+    pub group: &'static str,
+    /// Comparison: several groups.
+    pub groups: &'static str,
+    /// Comparison: the questions' heading.
+    pub by_question: &'static str,
+    /// Comparison: groups answered differently.
+    pub split: &'static str,
+    /// Comparison: every group that answered agreed.
+    pub agreed: &'static str,
+    /// Comparison: only one group was asked.
+    pub only_one: &'static str,
+    /// Comparison: a group was not asked.
+    pub not_asked: &'static str,
+    /// Comparison: the notes' heading.
+    pub notes: &'static str,
+    /// Hand-out: answers kept from an older guide version.
+    pub kept: &'static str,
 }
 
 /// English.
@@ -125,6 +159,23 @@ pub static EN: Texts = Texts {
     next_steps: "Next steps",
     other_places: "In other places",
     from_guide: "From “{title}”, version {version}.",
+    session_of: "Session of {date} · guide version {version}",
+    answers: "Your answers",
+    hands: "hands",
+    note: "Note",
+    minutes: "min",
+    no_result: "The walk has not reached a result yet.",
+    comparison: "Comparison of {n} groups",
+    outcomes: "Outcomes",
+    group: "group",
+    groups: "groups",
+    by_question: "Question by question",
+    split: "Groups split here.",
+    agreed: "All groups that answered agreed.",
+    only_one: "Only one group was asked this.",
+    not_asked: "not asked",
+    notes: "Notes side by side",
+    kept: "Answers kept from an older version of the guide (their questions changed)",
 };
 
 /// Spanish (neutral, as read in Argentina).
@@ -166,6 +217,23 @@ pub static ES: Texts = Texts {
     next_steps: "Próximos pasos",
     other_places: "En otros lugares",
     from_guide: "De «{title}», versión {version}.",
+    session_of: "Sesión del {date} · versión de la guía {version}",
+    answers: "Sus respuestas",
+    hands: "manos",
+    note: "Nota",
+    minutes: "min",
+    no_result: "El recorrido todavía no llegó a un resultado.",
+    comparison: "Comparación de {n} grupos",
+    outcomes: "Resultados",
+    group: "grupo",
+    groups: "grupos",
+    by_question: "Pregunta por pregunta",
+    split: "Acá los grupos se dividieron.",
+    agreed: "Todos los grupos que respondieron coincidieron.",
+    only_one: "Solo a un grupo se le hizo esta pregunta.",
+    not_asked: "no se preguntó",
+    notes: "Notas lado a lado",
+    kept: "Respuestas guardadas de una versión anterior de la guía (sus preguntas cambiaron)",
 };
 
 /// The table for a language tag (`es`, `es-AR`, …); English when there is none.

@@ -48,29 +48,13 @@ impl Watcher {
     }
 
     fn look(&self) -> Vec<Stamp> {
+        // The guide and the translations beside it, found the way `check` finds them.
         let mut files = vec![self.guide.clone()];
-        let stem = self
-            .guide
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let dir = self
-            .guide
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            let prefix = format!("{stem}.");
-            for entry in entries.filter_map(Result::ok) {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with(&prefix)
-                    && name.ends_with(".ron")
-                    && name != format!("{stem}.ron")
-                {
-                    files.push(entry.path());
-                }
-            }
-        }
+        files.extend(
+            crate::guide::translation::find_beside(&self.guide)
+                .into_iter()
+                .map(|(_, path)| path),
+        );
         files.sort();
         files
             .into_iter()
@@ -109,8 +93,9 @@ mod tests {
         assert!(w.changed());
         std::fs::write(dir.path().join("g.es.ron"), "x").expect("write");
         assert!(w.changed());
-        // Unrelated files do not count.
+        // Unrelated files do not count, nor a backup beside the guide.
         std::fs::write(dir.path().join("other.ron"), "x").expect("write");
+        std::fs::write(dir.path().join("g.backup.ron"), "x").expect("write");
         assert!(!w.changed());
     }
 }

@@ -191,22 +191,11 @@ fn follow(walk: &Walk, mut target: Target, from: usize) -> Option<Target> {
 
 /// Outcomes reachable from a question, in the guide's order.
 pub fn reachable_outcomes(guide: &Guide, from: usize) -> Vec<usize> {
-    let mut seen = vec![false; guide.questions.len()];
-    let mut outcomes = BTreeSet::new();
-    let mut stack = vec![from];
-    while let Some(q) = stack.pop() {
-        if std::mem::replace(&mut seen[q], true) {
-            continue;
-        }
-        for target in guide.index.targets(q) {
-            match *target {
-                Target::Question(next) => stack.push(next),
-                Target::Outcome(o) => {
-                    outcomes.insert(o);
-                }
-                Target::Missing => {}
-            }
-        }
-    }
-    outcomes.into_iter().collect()
+    let (_, outcomes) = guide.index.reachable_from([from], guide.outcomes.len());
+    outcomes
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| **r)
+        .map(|(o, _)| o)
+        .collect()
 }

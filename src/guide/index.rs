@@ -167,9 +167,18 @@ impl Index {
 
     /// Which questions and outcomes can be reached from the start.
     pub fn reachable(&self, outcome_count: usize) -> (Vec<bool>, Vec<bool>) {
+        self.reachable_from(self.start, outcome_count)
+    }
+
+    /// Which questions and outcomes can be reached from the given questions.
+    pub fn reachable_from(
+        &self,
+        from: impl IntoIterator<Item = usize>,
+        outcome_count: usize,
+    ) -> (Vec<bool>, Vec<bool>) {
         let mut questions = vec![false; self.targets.len()];
         let mut outcomes = vec![false; outcome_count];
-        let mut stack: Vec<usize> = self.start.into_iter().collect();
+        let mut stack: Vec<usize> = from.into_iter().collect();
         while let Some(q) = stack.pop() {
             if std::mem::replace(&mut questions[q], true) {
                 continue;

@@ -12,76 +12,7 @@ use super::doc::{Block, Doc, Marker};
 use super::result;
 use crate::engine::session::Session;
 use crate::guide::Guide;
-use crate::locale::fill;
-
-/// Words of the session reports.
-struct Words {
-    session_of: &'static str,
-    answers: &'static str,
-    hands: &'static str,
-    note: &'static str,
-    minutes: &'static str,
-    no_result: &'static str,
-    comparison: &'static str,
-    outcomes: &'static str,
-    group: &'static str,
-    groups: &'static str,
-    by_question: &'static str,
-    split: &'static str,
-    agreed: &'static str,
-    only_one: &'static str,
-    not_asked: &'static str,
-    notes: &'static str,
-    kept: &'static str,
-}
-
-static EN: Words = Words {
-    session_of: "Session of {date} · guide version {version}",
-    answers: "Your answers",
-    hands: "hands",
-    note: "Note",
-    minutes: "min",
-    no_result: "The walk has not reached a result yet.",
-    comparison: "Comparison of {n} groups",
-    outcomes: "Outcomes",
-    group: "group",
-    groups: "groups",
-    by_question: "Question by question",
-    split: "Groups split here.",
-    agreed: "All groups that answered agreed.",
-    only_one: "Only one group was asked this.",
-    not_asked: "not asked",
-    notes: "Notes side by side",
-    kept: "Answers kept from an older version of the guide (their questions changed)",
-};
-
-static ES: Words = Words {
-    session_of: "Sesión del {date} · versión de la guía {version}",
-    answers: "Sus respuestas",
-    hands: "manos",
-    note: "Nota",
-    minutes: "min",
-    no_result: "El recorrido todavía no llegó a un resultado.",
-    comparison: "Comparación de {n} grupos",
-    outcomes: "Resultados",
-    group: "grupo",
-    groups: "grupos",
-    by_question: "Pregunta por pregunta",
-    split: "Acá los grupos se dividieron.",
-    agreed: "Todos los grupos que respondieron coincidieron.",
-    only_one: "Solo a un grupo se le hizo esta pregunta.",
-    not_asked: "no se preguntó",
-    notes: "Notas lado a lado",
-    kept: "Respuestas guardadas de una versión anterior de la guía (sus preguntas cambiaron)",
-};
-
-fn words(language: &str) -> &'static Words {
-    if language.starts_with("es") {
-        &ES
-    } else {
-        &EN
-    }
-}
+use crate::locale::{fill, texts};
 
 /// A session's tallies for one question as text: `Label 5 · Other 2`.
 fn tally_text(session: &Session, question: usize) -> String {
@@ -99,7 +30,7 @@ fn tally_text(session: &Session, question: usize) -> String {
 /// The hand-out of one session.
 pub fn handout(session: &Session) -> Doc {
     let guide: &Guide = session.walk.guide();
-    let w = words(&guide.language);
+    let w = texts(&guide.language);
     let mut doc = Doc::default();
     let title = if session.group.is_empty() {
         guide.title.clone()
@@ -184,7 +115,7 @@ pub fn comparison(sessions: &[Session]) -> Doc {
         return doc;
     };
     let guide: &Guide = first.walk.guide();
-    let w = words(&guide.language);
+    let w = texts(&guide.language);
     doc.heading(
         1,
         format!(
