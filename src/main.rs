@@ -19,7 +19,7 @@ use cli::{
 use coop_guide::engine::session::Session;
 use coop_guide::engine::Walk;
 use coop_guide::guide::diagnostic::{render_human, render_short, to_json};
-use coop_guide::guide::{self, translation, Checked, Guide, Source};
+use coop_guide::guide::{self, translation, Checked, Guide};
 use coop_guide::report::{graph, guide_markdown, paths, result, sessions, testrun};
 use coop_guide::{plain, tui};
 
@@ -351,81 +351,18 @@ fn targets(guides: &[PathBuf]) -> Vec<Option<&Path>> {
     }
 }
 
-/// One file `check` reads: a guide, or a translation checked against its guide.
-struct CheckedFile {
-    source: Source,
-    diagnostics: Vec<guide::Diagnostic>,
-}
-
-/// Checks a guide and the translations beside it, or a translation file and its guide.
-fn check_files(
-    path: Option<&Path>,
-    seen: &mut std::collections::HashSet<PathBuf>,
-) -> Vec<CheckedFile> {
-    let mut files = Vec::new();
-    let guide_path = match path {
-        Some(p) if translation::is_translation_path(p) => translation::base_path(p),
-        other => other.map(Path::to_path_buf),
-    };
-    let checked = load(guide_path.as_deref());
-    let languages: Vec<String> = match &checked.guide {
-        Some(g) => guide::languages(g, guide_path.as_deref())
-            .into_iter()
-            .skip(1)
-            .collect(),
-        None => Vec::new(),
-    };
-    let guide_seen = guide_path.as_ref().is_none_or(|p| seen.insert(p.clone()));
-    let asked_for_guide = path.is_none_or(|p| !translation::is_translation_path(p));
-    if guide_seen && (asked_for_guide || checked.has_errors()) {
-        files.push(CheckedFile {
-            source: checked.source,
-            diagnostics: checked.diagnostics,
-        });
-    }
-    let Some(guide) = checked.guide else {
-        return files;
-    };
-    let only = path
-        .filter(|p| translation::is_translation_path(p))
-        .and_then(|p| {
-            let name = p.file_name()?.to_string_lossy().into_owned();
-            Some(name.strip_suffix(".ron")?.rsplit_once('.')?.1.to_string())
-        });
-    for lang in languages
-        .into_iter()
-        .filter(|l| only.as_ref().is_none_or(|o| o == l))
-    {
-        let translation_path = guide_path
-            .as_deref()
-            .map(|p| translation::path_for(p, &lang));
-        if let Some(tp) = &translation_path {
-            if !seen.insert(tp.clone()) {
-                continue;
-            }
-        }
-        if let Some(source) = guide::translation_source(guide_path.as_deref(), &lang) {
-            let t = translation::check(&guide, source);
-            files.push(CheckedFile {
-                source: t.source,
-                diagnostics: t.diagnostics,
-            });
-        }
-    }
-    // The process ends soon after a check: freeing a large guide string by string costs more
-    // than the check's own validation (a 100,000-question guide holds over a million
-    // strings), and the operating system takes the memory back at exit anyway.
-    std::mem::forget(guide);
-    files
-}
-
 fn check(guides: &[PathBuf], format: CheckFormat) -> io::Result<Exit> {
     let mut stdout = io::stdout().lock();
     let mut json = Vec::new();
     let (mut errors, mut warnings, mut count) = (0, 0, 0);
     let mut seen = std::collections::HashSet::new();
     for path in targets(guides) {
-        for file in check_files(path, &mut seen) {
+        let (files, guide) = guide::files::check_with_translations(path, &mut seen);
+        // The process ends soon after a check: freeing a large guide string by string costs
+        // more than the check's own validation (a 100,000-question guide holds over a million
+        // strings), and the operating system takes the memory back at exit anyway.
+        std::mem::forget(guide);
+        for file in files {
             count += 1;
             let e = file
                 .diagnostics

@@ -4,6 +4,7 @@
 //! it has no errors) with every diagnostic. [`default_guide`] is the guide compiled into the binary.
 
 pub mod diagnostic;
+pub mod files;
 pub mod index;
 pub mod load;
 pub mod model;

@@ -119,15 +119,7 @@ pub fn path_for(guide_path: &Path, language: &str) -> PathBuf {
 
 /// True for file names shaped like a translation: `name.xx.ron` or `name.xx-YY.ron`.
 pub fn is_translation_path(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let Some(rest) = name.strip_suffix(".ron") else {
-        return false;
-    };
-    rest.rsplit_once('.')
-        .is_some_and(|(stem, lang)| !stem.is_empty() && is_language_tag(lang))
+    split_path(path).is_some()
 }
 
 /// True for tags such as `en`, `es` or `pt-BR`.
@@ -139,11 +131,18 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// Splits a translation's path into its guide's path and its language:
+/// `g/guide.es.ron` → (`g/guide.ron`, `es`). `None` for paths not shaped like a translation.
+pub fn split_path(path: &Path) -> Option<(PathBuf, String)> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let (stem, lang) = name.strip_suffix(".ron")?.rsplit_once('.')?;
+    (!stem.is_empty() && is_language_tag(lang))
+        .then(|| (path.with_file_name(format!("{stem}.ron")), lang.to_string()))
+}
+
 /// The base guide's path for a translation's path: `guide.es.ron` → `guide.ron`.
 pub fn base_path(translation_path: &Path) -> Option<PathBuf> {
-    let name = translation_path.file_name()?.to_string_lossy().into_owned();
-    let (stem, _) = name.strip_suffix(".ron")?.rsplit_once('.')?;
-    Some(translation_path.with_file_name(format!("{stem}.ron")))
+    split_path(translation_path).map(|(base, _)| base)
 }
 
 /// Translations found beside a guide file: `(language, path)`, sorted by language.
