@@ -17,7 +17,7 @@ use insta::assert_snapshot;
 use ratatui::style::Modifier;
 use support::facilitate::*;
 use support::player::assert_footer_keys_work;
-use support::{backend, buffer, buffer_text, decision, text};
+use support::{backend, buffer, buffer_text, decision, guide, text};
 
 fn tally(file: &SessionFile, question: &str) -> Vec<(String, u32)> {
     file.tallies
@@ -66,17 +66,9 @@ fn the_answer_with_most_hands_is_preselected_and_enter_records_it() {
     // Up to twelve: 1 hand; more than twelve: 2. The selection ends on the first answer.
     press(&mut p, "<enter>+j++k");
     assert_eq!(p.cursor(), 0);
-    assert_eq!(
-        p.choice(),
-        Some(0),
-        "moving the selection overrides the count"
-    );
+    assert_eq!(p.choice(), 0, "moving the selection overrides the count");
     press(&mut p, "-+");
-    assert_eq!(
-        p.choice(),
-        Some(1),
-        "counting again makes the leader the choice"
-    );
+    assert_eq!(p.choice(), 1, "counting again makes the leader the choice");
     let buf = buffer(&p);
     let row = (0..24)
         .find(|&y| {
@@ -112,28 +104,81 @@ fn moving_the_selection_after_counting_overrides_the_hands() {
 }
 
 #[test]
-fn a_tie_leaves_no_preselection_and_enter_waits_for_a_choice() {
+fn on_a_tie_the_marker_stays_and_enter_records_the_marked_answer() {
     let (_dir, path) = workspace();
     let mut p = presenter(decision(), &path, 80, 24);
     press(&mut p, "<enter>+j+");
-    assert_eq!(p.choice(), None);
+    assert!(p.tied(0));
+    assert_eq!(p.choice(), 1, "› stays where it was moved to");
     let shown = text(&p);
-    assert!(shown.contains("Hands are tied"), "{shown}");
     assert!(
-        (0..80 * 24).all(|i| !buffer(&p).content[i].modifier.contains(Modifier::REVERSED)),
-        "nothing is highlighted on a tie"
+        shown.contains("Tied: enter records the marked answer (›)."),
+        "{shown}"
     );
+    assert!(!shown.contains("Hands are tied"), "{shown}");
+    let marked: Vec<&str> = shown.lines().filter(|l| l.contains('›')).collect();
+    assert_eq!(marked.len(), 2, "the answer and the note: {shown}");
+    assert!(marked[0].contains("More than twelve"), "{shown}");
+    press(&mut p, "<enter>");
+    assert_eq!(p.status(), None, "no refusal");
+    assert_eq!(question_id(&p).as_deref(), Some("delegation"));
+    assert_eq!(on_disk(&path).answers, vec![pair("size", "large")]);
+}
+
+#[test]
+fn enter_records_the_answer_marked_with_the_arrow_after_counting_several() {
+    // The reported steps, on a question with three answers: 2 hands, 3 hands, then 1 hand.
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter><enter>"); // size: up to twelve → pace, three answers
+    assert_eq!(question_id(&p).as_deref(), Some("pace"));
+    press(&mut p, "++<down>+++<down>+");
+    assert_eq!(
+        p.cursor(),
+        2,
+        "the hands keys still count for the third answer"
+    );
+    assert_eq!(p.choice(), 1, "the count leads: › is on the second answer");
+    let shown = text(&p);
+    let marked = shown
+        .lines()
+        .find(|l| l.contains('›'))
+        .expect("an answer is marked");
+    assert!(marked.contains("2  Often within"), "{shown}");
+    let third = shown
+        .lines()
+        .find(|l| l.contains("3  Not sure yet"))
+        .expect("third answer");
+    assert!(
+        third.contains("[1]"),
+        "the counted answer is bracketed: {shown}"
+    );
+    // Still counting for the third answer; the leader stays marked.
+    press(&mut p, "+");
+    assert_eq!((p.hands(1, 2), p.choice()), (2, 1));
+    // Moving › overrides the count, until the hands change again.
+    press(&mut p, "<down>");
+    assert_eq!((p.cursor(), p.choice()), (2, 2));
+    assert!(!text(&p).contains('['), "nothing bracketed when › is on it");
+    press(&mut p, "-");
+    assert_eq!(p.choice(), 1, "hands changed: the count leads again");
+    press(&mut p, "3");
+    assert_eq!(p.choice(), 2);
     press(&mut p, "<enter>");
     assert_eq!(
-        question_id(&p).as_deref(),
-        Some("size"),
-        "enter does nothing"
+        on_disk(&path).answers,
+        vec![pair("size", "small"), pair("pace", "unsure")]
     );
-    assert!(matches!(p.status(), Some(Status::Failed(t)) if t.contains("tied")));
-    assert!(on_disk(&path).answers.is_empty());
+}
 
-    press(&mut p, "2<enter>");
-    assert_eq!(question_id(&p).as_deref(), Some("delegation"));
+#[test]
+fn the_presenter_help_says_what_the_marker_means() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 100, 40);
+    press(&mut p, "<enter>?");
+    let shown = text(&p);
+    assert!(shown.contains("marks the group's choice"), "{shown}");
+    assert!(shown.contains("record the answer marked ›"), "{shown}");
 }
 
 #[test]
@@ -143,7 +188,7 @@ fn a_question_answered_before_opens_on_its_answer_not_the_count() {
     // Two hands for "up to twelve", yet the facilitator records "more than twelve".
     press(&mut p, "<enter>++j<enter>b");
     assert_eq!(question_id(&p).as_deref(), Some("size"));
-    assert_eq!((p.cursor(), p.choice()), (1, Some(1)));
+    assert_eq!((p.cursor(), p.choice()), (1, 1));
     assert!(text(&p).contains("(the group's answer)"));
 }
 
@@ -286,7 +331,7 @@ fn resume_opens_at_the_exact_question() {
     drop(p);
     let mut p = resume(decision(), &path, 80, 24);
     assert_eq!(question_id(&p).as_deref(), Some("size"));
-    assert_eq!(p.choice(), Some(0), "its answer is selected");
+    assert_eq!(p.choice(), 0, "its answer is selected");
     press(&mut p, "<enter>2<enter>");
     drop(p);
     let p = resume(decision(), &path, 80, 24);
@@ -430,7 +475,7 @@ fn spanish_guides_run_workshop_mode_in_spanish() {
     assert!(shown.contains("Notas para quien facilita"), "{shown}");
     assert!(shown.contains("manos"), "{shown}");
     press(&mut p, "+j+");
-    assert!(text(&p).contains("Empate de manos"));
+    assert!(text(&p).contains("Empate: enter registra la respuesta marcada (›)."));
     press(&mut p, "t");
     assert!(text(&p).contains("quedan 2:00"));
 }
@@ -583,7 +628,7 @@ fn clicking_an_answer_selects_it_without_recording_it() {
         .position(|l| l.contains("More than twelve"))
         .expect("shown") as u16;
     p.handle(Action::Click { column: 12, row });
-    assert_eq!((p.cursor(), p.choice()), (1, Some(1)));
+    assert_eq!((p.cursor(), p.choice()), (1, 1));
     assert_eq!(question_id(&p).as_deref(), Some("size"));
     press(&mut p, "+");
     assert_eq!(p.hands(0, 1), 1);
@@ -597,4 +642,102 @@ fn a_group_name_with_control_characters_is_cleaned() {
     press(&mut p, "<enter>");
     assert_eq!(p.session().group, "Group ]0;pwnedA");
     assert_eq!(on_disk(&path).group, "Group ]0;pwnedA");
+}
+
+#[test]
+fn an_answer_whose_id_changed_is_kept_and_the_notice_says_questions_or_answers() {
+    let (_dir, path) = workspace();
+    let mut file = new_session(decision(), &path).to_file();
+    file.guide_version = "0.9.0".into();
+    // The question still exists; only its answer's id is gone.
+    file.answers = vec![pair("size", "a-retired-answer")];
+    std::fs::write(
+        &path,
+        ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::new()).expect("serialises"),
+    )
+    .expect("write the old session");
+    let p = resume(decision(), &path, 80, 24);
+    let notice = p.notice().expect("a notice");
+    assert!(
+        notice.contains("1 answer kept from questions or answers this version no longer has."),
+        "{notice}"
+    );
+    assert!(!notice.contains("from a question"), "{notice}");
+    let spanish = coop_guide::tui::strings::SPANISH.notice_kept_one;
+    assert!(spanish.contains("preguntas o respuestas"), "{spanish}");
+}
+
+#[test]
+fn a_status_goes_on_the_next_key_or_when_the_countdown_ends() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter>t");
+    assert!(text(&p).contains("Countdown: 2 minutes."));
+    at(&mut p, 60);
+    assert!(text(&p).contains("Countdown: 2 minutes."), "still running");
+    at(&mut p, 120);
+    let shown = text(&p);
+    assert!(shown.contains("time is up"), "{shown}");
+    assert!(!shown.contains("Countdown: 2 minutes."), "{shown}");
+    assert!(shown.contains("? help"), "the key hints are back:\n{shown}");
+
+    // Any key clears a status, even one that does nothing here.
+    press(&mut p, "n");
+    type_text(&mut p, "Ask again.");
+    press(&mut p, "<enter>");
+    assert!(text(&p).contains("Note saved."));
+    press(&mut p, "x");
+    assert_eq!(p.status(), None);
+    assert!(text(&p).contains("? help"));
+}
+
+#[test]
+fn the_why_overlay_scrolls_in_the_presenter() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(guide("guides/coop-varieties.ron"), &path, 40, 12);
+    press(&mut p, "<enter>w");
+    assert!(text(&p).contains('┃'), "a scrollbar:\n{}", text(&p));
+    let first = text(&p);
+    press(&mut p, "<down><pgdn>");
+    assert!(p.why_scroll() > 1);
+    assert_ne!(text(&p), first);
+    press(&mut p, "<home>");
+    assert_eq!(p.why_scroll(), 0);
+}
+
+#[test]
+fn the_presenter_review_scrolls_past_its_button_to_the_answers_not_used() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 40, 12);
+    // Size: up to twelve; pace: often within days; then change size to more than twelve.
+    press(&mut p, "<enter><enter>2<enter>kk<enter>2<enter><enter>");
+    assert!(matches!(p.screen(), Screen::Review { outcome: Some(_) }));
+    assert!(!text(&p).contains("Often within a few days"));
+    press(&mut p, "<end>");
+    assert!(text(&p).contains("Often within a few days"), "{}", text(&p));
+}
+
+#[test]
+fn back_within_an_edit_in_the_presenter_returns_to_the_review() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter><enter>2<enter>kk<enter>2<enter>");
+    assert_eq!(question_id(&p).as_deref(), Some("delegation"));
+    press(&mut p, "b");
+    assert_eq!(question_id(&p).as_deref(), Some("size"));
+    press(&mut p, "b");
+    assert!(matches!(p.screen(), Screen::Review { outcome: Some(_) }));
+    assert_eq!(
+        on_disk(&path).answers,
+        vec![pair("size", "small"), pair("pace", "fast")]
+    );
+
+    // From a review opened midway with r.
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 80, 24);
+    press(&mut p, "<enter><enter>rk<enter>2<enter>");
+    assert_eq!(question_id(&p).as_deref(), Some("delegation"));
+    press(&mut p, "bb");
+    assert_eq!(p.screen(), Screen::Review { outcome: None });
+    assert_eq!(on_disk(&path).answers, vec![pair("size", "small")]);
 }

@@ -448,3 +448,151 @@ fn one_selection_move_writes_under_200_bytes() {
         assert!(moved <= 200, "{moved} bytes for one step at {w}x{h}");
     }
 }
+
+/// The review after changing the first answer: a path of two answers, and "pace" on the branch
+/// left behind; the button is selected.
+fn review_with_an_answer_not_used(width: u16, height: u16) -> App {
+    let app = after(decision(), "<enter>12kk<enter>21", width, height);
+    assert!(matches!(app.screen(), Screen::Review { outcome: Some(_) }));
+    assert!(!app.walk().stale().is_empty());
+    assert_eq!(app.selected(), app.review_len() - 1);
+    app
+}
+
+#[test]
+fn the_answers_not_used_scroll_into_view_past_the_button() {
+    for keys in [
+        "<down><down><down><down><down><down><down><down>",
+        "<end>",
+        "<pgdn>",
+    ] {
+        let mut app = review_with_an_answer_not_used(40, 12);
+        assert_eq!(app.scroll(), 0);
+        let shown = text(&app);
+        assert!(shown.contains("See the result"), "{shown}");
+        assert!(!shown.contains("Often within a few days"), "{shown}");
+        press(&mut app, keys);
+        let shown = text(&app);
+        assert!(
+            shown.contains("Not used") && shown.contains("Often within a few days"),
+            "{keys}: the answer not used is reachable:\n{shown}"
+        );
+        assert_eq!(app.selected(), app.review_len() - 1, "still on the button");
+        press(&mut app, "<enter>");
+        assert_eq!(outcome_id(&app).as_deref(), Some("mandates"));
+    }
+    // Up scrolls back before it leaves the button; Home goes to the top.
+    let mut app = review_with_an_answer_not_used(40, 12);
+    press(&mut app, "<end>");
+    let scrolled = app.scroll();
+    assert!(scrolled > 0);
+    press(&mut app, "<up>");
+    assert_eq!(app.scroll(), scrolled - 1);
+    assert_eq!(app.selected(), app.review_len() - 1);
+    press(&mut app, "<home>");
+    assert_eq!((app.selected(), app.scroll()), (0, 0));
+}
+
+#[test]
+fn the_why_overlay_scrolls_with_a_scrollbar_when_it_does_not_fit() {
+    let mut app = after(guide("guides/coop-varieties.ron"), "<enter>w", 40, 12);
+    assert_eq!(app.overlays(), &[Overlay::Why]);
+    let first = text(&app);
+    assert!(first.contains('┃'), "a scrollbar:\n{first}");
+    press(&mut app, "<down>");
+    assert_eq!(app.why_scroll(), 1);
+    press(&mut app, "<pgdn><pgdn><pgdn><pgdn><pgdn><pgdn>");
+    let end = app.why_scroll();
+    assert!(end > 1);
+    assert_ne!(text(&app), first, "the text moved");
+    press(&mut app, "<pgup><pgup><pgup><pgup><pgup><pgup><pgup>");
+    assert_eq!(app.why_scroll(), 0);
+    press(&mut app, "<esc>w");
+    assert_eq!(app.why_scroll(), 0, "it opens at the top again");
+}
+
+#[test]
+fn a_status_lasts_until_the_next_key_and_the_hints_come_back() {
+    let mut app = after(decision(), "<enter>12<enter>", 80, 24);
+    app.handle(Action::Saved(Ok("./decision-result.md".into())));
+    let shown = text(&app);
+    assert!(shown.contains("Saved to ./decision-result.md"), "{shown}");
+    // A key that does nothing here clears it too.
+    press(&mut app, "x");
+    assert_eq!(app.status(), None);
+    let shown = text(&app);
+    assert!(!shown.contains("Saved to"), "{shown}");
+    assert!(shown.contains("? help"), "the key hints are back:\n{shown}");
+}
+
+#[test]
+fn back_within_an_edit_steps_back_then_returns_to_the_review() {
+    // The review of a whole path.
+    let mut app = after(decision(), "<enter>12kk<enter>2", 80, 24);
+    assert_eq!(
+        question_id(&app).as_deref(),
+        Some("delegation"),
+        "opened by the edit"
+    );
+    press(&mut app, "b");
+    assert_eq!(
+        question_id(&app).as_deref(),
+        Some("size"),
+        "back to the edited question"
+    );
+    assert!(app.walk().editing());
+    press(&mut app, "b");
+    assert!(matches!(app.screen(), Screen::Review { outcome: Some(_) }));
+    assert!(!app.walk().editing());
+    assert_eq!(app.walk().answer_of(0), Some(0), "the old answer is back");
+    assert!(text(&app).contains("Often within a few days"));
+
+    // A review opened midway with r.
+    let mut app = after(decision(), "<enter>1r", 80, 24);
+    assert_eq!(app.screen(), Screen::Review { outcome: None });
+    press(&mut app, "k<enter>2");
+    assert_eq!(question_id(&app).as_deref(), Some("delegation"));
+    press(&mut app, "b");
+    assert_eq!(question_id(&app).as_deref(), Some("size"));
+    press(&mut app, "b");
+    assert_eq!(
+        app.screen(),
+        Screen::Review { outcome: None },
+        "the review again"
+    );
+    assert!(text(&app).contains("Back to the question"));
+    assert_eq!(app.walk().answer_of(0), Some(0));
+    press(&mut app, "<enter>");
+    assert_eq!(question_id(&app).as_deref(), Some("pace"));
+    // Backing straight out of an edit from a midway review returns there too.
+    press(&mut app, "rk<enter><esc>");
+    assert_eq!(app.screen(), Screen::Review { outcome: None });
+}
+
+#[test]
+fn the_result_contents_grow_with_a_wide_window() {
+    let app = after(decision(), "<enter>12<enter>", 160, 40);
+    let doc = app.document().expect("a result");
+    let shown = text(&app);
+    let long = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            coop_guide::report::doc::Block::Heading { level: 1 | 2, text } => Some(text),
+            _ => None,
+        })
+        .max_by_key(|t| t.chars().count())
+        .expect("sections");
+    assert!(long.chars().count() > 26, "a long title: {long}");
+    if long.chars().count() <= 38 {
+        assert!(
+            shown.contains(long.as_str()),
+            "{long} shown whole:\n{shown}"
+        );
+    } else {
+        assert!(
+            shown.contains(&long.chars().take(36).collect::<String>()),
+            "{shown}"
+        );
+    }
+}

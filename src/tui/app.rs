@@ -11,14 +11,14 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
 use super::keymap::{self, Command, Context};
 use super::strings::{fill, for_language, Strings};
 use super::theme::Theme;
 use super::view;
-use super::view::overlay::help_scrolled;
+use super::view::overlay::{help_scrolled, why_geometry};
 use crate::engine::{Action as WalkAction, Effect, Place, Walk};
 use crate::guide::Guide;
 use crate::report::doc::Doc;
@@ -118,11 +118,14 @@ pub struct App {
     size: (u16, u16),
     started: bool,
     review_open: bool,
+    /// The edit under way was started from a review opened midway with `r`.
+    edit_from_midway: bool,
     selected: usize,
     why_pane: bool,
     scroll: usize,
     section: usize,
     help_scroll: usize,
+    why_scroll: usize,
     overlays: Vec<Overlay>,
     status: Option<Status>,
     saved: bool,
@@ -147,11 +150,13 @@ impl App {
             size: (80, 24),
             started: false,
             review_open: false,
+            edit_from_midway: false,
             selected: 0,
             why_pane: true,
             scroll: 0,
             section: 0,
             help_scroll: 0,
+            why_scroll: 0,
             overlays: Vec::new(),
             status: None,
             saved: false,
@@ -217,7 +222,7 @@ impl App {
         self.selected
     }
 
-    /// Lines scrolled in the intro or the result.
+    /// Lines scrolled in the intro or the result; in the review, lines scrolled past its button.
     pub fn scroll(&self) -> usize {
         self.scroll
     }
@@ -230,6 +235,11 @@ impl App {
     /// Lines scrolled in the help overlay.
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
+    }
+
+    /// Lines scrolled in the "why we ask" overlay.
+    pub fn why_scroll(&self) -> usize {
+        self.why_scroll
     }
 
     /// True when the why pane is wanted (shown when there is room).
@@ -328,10 +338,17 @@ impl App {
                 });
                 Vec::new()
             }
-            Action::Key(key) => match keymap::command(self.context(), &key) {
-                Some(command) => self.command(command),
-                None => Vec::new(),
-            },
+            Action::Key(key) => {
+                // A status lasts until the next key, whatever it does: then the key hints
+                // come back.
+                if key.kind != KeyEventKind::Release {
+                    self.status = None;
+                }
+                match keymap::command(self.context(), &key) {
+                    Some(command) => self.command(command),
+                    None => Vec::new(),
+                }
+            }
             Action::Command(command) => self.command(command),
             Action::Click { column, row } => {
                 self.status = None;
@@ -367,7 +384,7 @@ impl App {
                     self.overlays.pop();
                 }
                 Command::Quit => return self.quit(),
-                _ => {}
+                other => self.scroll_why(other),
             },
             Context::ConfirmQuit => match command {
                 Command::Yes => return vec![AppEffect::Quit],
@@ -437,6 +454,7 @@ impl App {
                 if view::why_pane_fits(self.size) {
                     self.why_pane = !self.why_pane;
                 } else {
+                    self.why_scroll = 0;
                     self.overlays.push(Overlay::Why);
                 }
             }
@@ -446,9 +464,20 @@ impl App {
     }
 
     fn back_from_question(&mut self) {
-        // The engine turns Back during an edit from the review into a return to the review.
+        // Back during an edit from the review steps back within the questions the edit opened;
+        // at the edited question the engine restores the old answer and ends the edit, and the
+        // review comes back. A review opened midway (`r`) is not a place of the walk, so it is
+        // opened again here.
         if self.walk.editing() {
+            let from_midway = self.edit_from_midway;
             self.apply(WalkAction::Back);
+            if !self.walk.editing() {
+                self.edit_from_midway = false;
+                if from_midway && matches!(self.walk.place(), Place::Question { .. }) {
+                    self.review_open = true;
+                    self.enter_screen();
+                }
+            }
             return;
         }
         let effects = self.walk.apply(WalkAction::Back);
@@ -460,11 +489,33 @@ impl App {
 
     fn on_review(&mut self, command: Command) -> Vec<AppEffect> {
         let last = self.review_len() - 1;
+        // On the button, the last line that can be selected, moving on scrolls what follows it
+        // (the answers not used) into view; moving back scrolls back first.
+        let past = if self.selected >= last {
+            self.review_overflow()
+        } else {
+            0
+        };
+        let page = usize::from(self.size.1.saturating_sub(6)).max(1);
         match command {
+            Command::Up if self.scroll > 0 => self.scroll -= 1,
             Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Down if self.selected >= last => self.scroll = (self.scroll + 1).min(past),
             Command::Down => self.selected = (self.selected + 1).min(last),
-            Command::Top => self.selected = 0,
-            Command::Bottom => self.selected = last,
+            Command::PageDown if self.selected >= last => {
+                self.scroll = (self.scroll + page).min(past);
+            }
+            Command::PageUp if self.scroll > 0 => self.scroll = self.scroll.saturating_sub(page),
+            Command::PageDown => self.selected = last,
+            Command::PageUp => self.selected = 0,
+            Command::Top => {
+                self.selected = 0;
+                self.scroll = 0;
+            }
+            Command::Bottom => {
+                self.selected = last;
+                self.scroll = self.review_overflow();
+            }
             Command::Open if self.selected >= last => {
                 if self.review_open {
                     self.review_open = false;
@@ -475,6 +526,7 @@ impl App {
             }
             Command::Open => {
                 let question = self.walk.review()[self.selected].question;
+                self.edit_from_midway = self.review_open;
                 self.review_open = false;
                 self.apply(WalkAction::Edit(question));
             }
@@ -489,6 +541,11 @@ impl App {
             other => return self.common(other),
         }
         Vec::new()
+    }
+
+    /// Lines of the review past its button, at the current size.
+    fn review_overflow(&self) -> usize {
+        view::review_overflow(self, Rect::new(0, 0, self.size.0, self.size.1))
     }
 
     fn on_result(&mut self, command: Command) -> Vec<AppEffect> {
@@ -546,14 +603,18 @@ impl App {
                     self.scroll_help(step);
                 }
             }
+            Context::Why => {
+                for _ in 0..3 {
+                    self.scroll_why(step);
+                }
+            }
             Context::Intro | Context::Result => {
                 for _ in 0..3 {
                     self.scroll_document(step);
                 }
             }
             Context::Question | Context::Review => return self.command(mv),
-            Context::Why
-            | Context::ConfirmQuit
+            Context::ConfirmQuit
             | Context::Presenter
             | Context::Note
             | Context::WorkshopResult
@@ -620,6 +681,12 @@ impl App {
         self.section = there.section;
     }
 
+    fn scroll_why(&mut self, command: Command) {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let geometry = why_geometry(self, area);
+        self.why_scroll = help_scrolled(self.why_scroll, command.scroll(), geometry);
+    }
+
     fn scroll_help(&mut self, command: Command) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
         let geometry = view::help_geometry(self, area);
@@ -636,7 +703,12 @@ impl App {
         if let Some(after) = view::document_geometry(self, area) {
             self.scroll = self.reading().relaid(before.as_ref(), &after).scroll;
         }
+        if matches!(self.screen(), Screen::Review { .. }) {
+            self.scroll = self.scroll.min(self.review_overflow());
+        }
         let (lines, height) = view::help_geometry(self, area);
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(height));
+        let (lines, height) = why_geometry(self, area);
+        self.why_scroll = self.why_scroll.min(lines.saturating_sub(height));
     }
 }

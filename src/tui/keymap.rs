@@ -253,9 +253,10 @@ const ALL: &[Context] = &[
     WorkshopResult,
     Comparison,
 ];
-const DOCUMENTS: &[Context] = &[Intro, Result, Help, WorkshopResult, Comparison];
-/// Screens that scroll a page at a time and jump between sections.
-const PAGES: &[Context] = &[Intro, Result, Help, WorkshopResult, Comparison];
+const DOCUMENTS: &[Context] = &[Intro, Result, Help, Why, WorkshopResult, Comparison];
+/// Screens that scroll a page at a time (the review: past its button, where the answers not used
+/// are).
+const PAGES: &[Context] = &[Intro, Result, Help, Why, Review, WorkshopResult, Comparison];
 const SECTIONED: &[Context] = &[Result, WorkshopResult, Comparison];
 
 /// The keymap. Order matters: the first binding whose key matches in the context wins, and the
@@ -327,6 +328,7 @@ pub static BINDINGS: &[Binding] = &[
             Review,
             Result,
             Help,
+            Why,
             Presenter,
             WorkshopResult,
             Comparison,
@@ -343,6 +345,7 @@ pub static BINDINGS: &[Binding] = &[
             Review,
             Result,
             Help,
+            Why,
             Presenter,
             WorkshopResult,
             Comparison,

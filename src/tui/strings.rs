@@ -241,7 +241,7 @@ pub struct Strings {
     pub help_remove_hand: &'static str,
     /// Record the group's choice.
     pub help_record: &'static str,
-    /// Select an answer by number (without choosing it).
+    /// Move `›` (the group's choice) to an answer by number, without recording it.
     pub help_select: &'static str,
     /// Write a note on the question.
     pub help_note: &'static str,
@@ -273,9 +273,11 @@ pub struct Strings {
     pub help_quit_session: &'static str,
     /// Below the key list in workshop mode: autosave.
     pub help_autosave: &'static str,
+    /// Below the key list on a workshop question: what `›` marks and how it moves.
+    pub help_workshop_choice: &'static str,
     /// Marks the answer the group recorded before.
     pub workshop_group_answer: &'static str,
-    /// When the most hands are tied.
+    /// The calm note when the most hands are tied: Enter records the answer marked `›`.
     pub workshop_tied: &'static str,
     /// Label before the group's note.
     pub workshop_note: &'static str,
@@ -305,7 +307,7 @@ pub struct Strings {
     pub quit_unsaved: &'static str,
     /// Resumed on another guide version; `{version}` then, `{current}` now.
     pub notice_version: &'static str,
-    /// Answers kept from questions the guide no longer has; `{count}`.
+    /// Answers kept from questions or answers the guide no longer has; `{count}`.
     pub notice_kept: &'static str,
     /// The same, for one answer.
     pub notice_kept_one: &'static str,
@@ -442,10 +444,10 @@ pub static ENGLISH: Strings = Strings {
     hint_countdown: "timer",
     hint_notes_pane: "notes",
     hint_cancel: "cancel",
-    help_add_hand: "add a raised hand to the selected answer",
-    help_remove_hand: "remove a raised hand from the selected answer",
-    help_record: "record the group's choice: the answer with most hands, or the one you moved to",
-    help_select: "select an answer by its number",
+    help_add_hand: "add a raised hand to the answer you moved to (its count is bracketed when › is elsewhere)",
+    help_remove_hand: "remove a raised hand from that answer",
+    help_record: "record the answer marked ›, the group's choice",
+    help_select: "move › to an answer by its number",
     help_note: "write a note on this question",
     help_countdown: "countdown: 2, 5, 10 minutes, then off",
     help_notes_pane: "show or hide the facilitator notes (hide them while projecting)",
@@ -461,8 +463,9 @@ pub static ENGLISH: Strings = Strings {
     help_save_comparison: "save the comparison as Markdown in this folder",
     help_quit_session: "quit (the session is already saved)",
     help_autosave: "Every change is saved to the session file at once; quitting loses nothing.",
+    help_workshop_choice: "› marks the group's choice, and enter records it. When hands change and one answer has more than every other, › moves to it; moving › yourself overrides the count until hands change again. On a tie › stays where it is.",
     workshop_group_answer: "the group's answer",
-    workshop_tied: "Hands are tied: move to the group's answer and press enter.",
+    workshop_tied: "Tied: enter records the marked answer (›).",
     workshop_note: "Note",
     workshop_notes_title: "Facilitator notes",
     workshop_no_notes: "The guide has no notes for this question.",
@@ -477,8 +480,8 @@ pub static ENGLISH: Strings = Strings {
     session_saved_again: "The session is saved again.",
     quit_unsaved: "The session could not be saved. Press q again to quit anyway; the latest changes would be lost.",
     notice_version: "Resumed from guide version {version} (this is {current}).",
-    notice_kept: "{count} answers kept from questions this version no longer has.",
-    notice_kept_one: "1 answer kept from a question this version no longer has.",
+    notice_kept: "{count} answers kept from questions or answers this version no longer has.",
+    notice_kept_one: "1 answer kept from questions or answers this version no longer has.",
     handout_saved: "Hand-out saved to {path}",
     handout_failed: "Could not save the hand-out: {error}",
     comparison_saved: "Comparison saved to {path}",
@@ -614,10 +617,10 @@ pub static SPANISH: Strings = Strings {
     hint_countdown: "tiempo",
     hint_notes_pane: "notas",
     hint_cancel: "cancelar",
-    help_add_hand: "sumar una mano levantada a la respuesta marcada",
-    help_remove_hand: "quitar una mano levantada de la respuesta marcada",
-    help_record: "registrar la elección del grupo: la respuesta con más manos, o la que marcaron",
-    help_select: "marcar una respuesta por su número",
+    help_add_hand: "sumar una mano levantada a la respuesta a la que se movieron (su cuenta va entre corchetes cuando › está en otra)",
+    help_remove_hand: "quitar una mano levantada de esa respuesta",
+    help_record: "registrar la respuesta marcada con ›, la elección del grupo",
+    help_select: "mover › a una respuesta por su número",
     help_note: "escribir una nota sobre esta pregunta",
     help_countdown: "cuenta regresiva: 2, 5, 10 minutos, y apagada",
     help_notes_pane: "mostrar u ocultar las notas para quien facilita (ocúltenlas al proyectar)",
@@ -633,8 +636,9 @@ pub static SPANISH: Strings = Strings {
     help_save_comparison: "guardar la comparación en Markdown en esta carpeta",
     help_quit_session: "salir (la sesión ya está guardada)",
     help_autosave: "Cada cambio se guarda al instante en el archivo de la sesión; salir no pierde nada.",
+    help_workshop_choice: "› marca la elección del grupo, y enter la registra. Cuando cambian las manos y una respuesta tiene más que todas las demás, › pasa a ella; mover › a mano manda sobre el conteo hasta que cambien las manos otra vez. En un empate, › se queda donde está.",
     workshop_group_answer: "respuesta del grupo",
-    workshop_tied: "Empate de manos: marquen la respuesta del grupo y presionen enter.",
+    workshop_tied: "Empate: enter registra la respuesta marcada (›).",
     workshop_note: "Nota",
     workshop_notes_title: "Notas para quien facilita",
     workshop_no_notes: "La guía no tiene notas para esta pregunta.",
@@ -649,8 +653,8 @@ pub static SPANISH: Strings = Strings {
     session_saved_again: "La sesión se guardó de nuevo.",
     quit_unsaved: "No se pudo guardar la sesión. Presionen q otra vez para salir igual; se perderían los últimos cambios.",
     notice_version: "Se retomó desde la versión {version} de la guía (esta es la {current}).",
-    notice_kept: "Se conservan {count} respuestas de preguntas que esta versión ya no tiene.",
-    notice_kept_one: "Se conserva 1 respuesta de una pregunta que esta versión ya no tiene.",
+    notice_kept: "Se conservan {count} respuestas de preguntas o respuestas que esta versión ya no tiene.",
+    notice_kept_one: "Se conserva 1 respuesta de preguntas o respuestas que esta versión ya no tiene.",
     handout_saved: "Resumen guardado en {path}",
     handout_failed: "No se pudo guardar el resumen: {error}",
     comparison_saved: "Comparación guardada en {path}",
@@ -687,7 +691,7 @@ mod tests {
     #[test]
     fn spanish_keeps_every_blank_of_english() {
         let (en, es) = (blanks(&ENGLISH), blanks(&SPANISH));
-        assert_eq!(en.len(), 148, "every field was read");
+        assert_eq!(en.len(), 149, "every field was read");
         assert_eq!(en, es);
     }
 }

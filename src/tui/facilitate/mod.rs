@@ -12,9 +12,9 @@
 //! with `Session::save`) and writing the hand-out beside the session file.
 //!
 //! Keys on a question (all in the keymap, so the footer and `?` list them): ↑↓ or a number move
-//! the selection, `+`/`→` and `-`/`←` add and remove raised hands for it, Enter records the
-//! group's choice (the answer with most hands, unless the selection was moved after counting;
-//! nothing on a tie), `n` writes a note, `t` starts a countdown (2, 5, 10 minutes, off), `h` hides
+//! `›`, the group's choice, and the hands keys with it; `+`/`→` and `-`/`←` add and remove raised
+//! hands (`›` follows an answer with strictly most hands); Enter records the answer marked `›`
+//! (on a tie too), `n` writes a note, `t` starts a countdown (2, 5, 10 minutes, off), `h` hides
 //! the facilitator notes while projecting, `w` why we ask, `b` back, `r` review, `q` quit. On the
 //! result `s` saves the hand-out. In the report viewer `s` saves the comparison in this folder.
 //!

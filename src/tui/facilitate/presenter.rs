@@ -9,11 +9,13 @@
 //! change. [`Presenter::handle`] does no IO: it returns [`Effect`]s for the driver
 //! ([`super::perform`]) to carry out.
 //!
-//! **The group's choice.** Two things are tracked on a question: the *cursor* (the answer the
-//! hands keys count for, moved with ↑↓ or a number) and the *choice* (what Enter records, shown
-//! highlighted). Counting hands makes the choice the answer with most hands, or nothing on a tie;
-//! moving the cursor makes the choice the answer moved to, which is how a facilitator overrides
-//! the count. A question answered before opens on that answer.
+//! **The group's choice.** The answer marked with `›` is the group's choice, and Enter records
+//! it. When the hands change and one answer has strictly more hands than every other, `›` moves
+//! to it (the count leads); moving `›` with ↑↓, a number or a click overrides the count until the
+//! hands change again. On a tie `›` stays where it is, and Enter records it. The hands keys count
+//! for the answer `›` was last moved to (the *cursor*); when the count has since moved `›`
+//! elsewhere, that answer's count is shown in brackets. A question answered before opens on that
+//! answer.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -109,10 +111,11 @@ pub struct Presenter {
     on_question: Option<OnQuestion>,
     countdown: Option<Countdown>,
     cursor: usize,
-    choice: Option<usize>,
+    choice: usize,
     notes_pane: bool,
     layers: Vec<Layer>,
     help_scroll: usize,
+    why_scroll: usize,
     status: Option<Status>,
     save_error: Option<String>,
     quit_warned: bool,
@@ -148,10 +151,11 @@ impl Presenter {
             on_question: None,
             countdown: None,
             cursor: 0,
-            choice: None,
+            choice: 0,
             notes_pane: true,
             layers: Vec::new(),
             help_scroll: 0,
+            why_scroll: 0,
             status: None,
             save_error: None,
             quit_warned: false,
@@ -246,15 +250,21 @@ impl Presenter {
         }
     }
 
-    /// The answer the hands keys count for.
+    /// The answer the hands keys count for: the one `›` was last moved to.
     pub fn cursor(&self) -> usize {
         self.cursor
     }
 
-    /// The answer Enter records: the one with most hands, or the one moved to; `None` when the
-    /// most hands are tied.
-    pub fn choice(&self) -> Option<usize> {
+    /// The group's choice, marked with `›`, which Enter records: the answer with strictly most
+    /// hands since they last changed, or the one `›` was moved to since.
+    pub fn choice(&self) -> usize {
         self.choice
+    }
+
+    /// True when hands are counted on a question and the most are tied (Enter still records the
+    /// answer marked with `›`).
+    pub fn tied(&self, question: usize) -> bool {
+        self.has_hands(question) && self.session.leading_answer(question).is_none()
     }
 
     /// True when the facilitator notes are shown.
@@ -280,6 +290,11 @@ impl Presenter {
         self.help_scroll
     }
 
+    /// Lines scrolled in the "why we ask" overlay.
+    pub fn why_scroll(&self) -> usize {
+        self.why_scroll
+    }
+
     /// The line an action just reported, if any.
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()
@@ -303,6 +318,12 @@ impl Presenter {
     /// The time on the presenter's clock.
     pub fn now(&self) -> Duration {
         self.now
+    }
+
+    /// True while a countdown shows time left.
+    fn countdown_running(&self) -> bool {
+        self.countdown
+            .is_some_and(|c| c.shown_seconds(self.now) > 0)
     }
 
     /// How long the driver may sleep before the view changes by itself: a running countdown
@@ -331,7 +352,13 @@ impl Presenter {
     pub fn handle(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Tick(now) => {
+                let running = self.countdown_running();
                 self.now = self.now.max(now);
+                // The time running out says more than "Countdown: 2 minutes." did: the status
+                // goes, and the key hints come back.
+                if running && !self.countdown_running() {
+                    self.status = None;
+                }
                 Vec::new()
             }
             Action::Resize { width, height } => {
@@ -357,7 +384,9 @@ impl Presenter {
                 if key.kind == KeyEventKind::Release {
                     return Vec::new();
                 }
+                // A status lasts until the next key, whatever it does.
                 self.notice = None;
+                self.status = None;
                 let context = self.context();
                 match keymap::command(context, &key) {
                     Some(command) => self.command(command),
@@ -408,7 +437,7 @@ impl Presenter {
                     self.layers.pop();
                 }
                 Command::Quit => return self.quit(),
-                _ => {}
+                other => self.scroll_why(other),
             },
             Context::Note => return self.on_note(command),
             Context::Presenter => return self.on_question(command),
@@ -440,16 +469,14 @@ impl Presenter {
             Command::Pick(n) if n <= last => self.move_cursor(n),
             Command::AddHand => return self.count_hand(question, 1),
             Command::RemoveHand => return self.count_hand(question, -1),
-            Command::Choose => match self.choice {
-                Some(answer) => {
-                    return self.forward(app::Action::Command(Command::Pick(answer)));
-                }
-                None => {
-                    self.status = Some(Status::Failed(self.strings().workshop_tied.to_string()));
-                }
-            },
+            Command::Choose => {
+                return self.forward(app::Action::Command(Command::Pick(self.choice)));
+            }
             Command::Back | Command::Review => return self.forward(app::Action::Command(command)),
-            Command::Why => self.layers.push(Layer::Why),
+            Command::Why => {
+                self.why_scroll = 0;
+                self.layers.push(Layer::Why);
+            }
             Command::Note => {
                 let id = &self.guide().questions[question].id;
                 let written = self.session.notes.get(id).map_or("", String::as_str);
@@ -467,7 +494,7 @@ impl Presenter {
 
     fn move_cursor(&mut self, answer: usize) {
         self.cursor = answer;
-        self.choice = Some(answer);
+        self.choice = answer;
     }
 
     fn count_hand(&mut self, question: usize, delta: i32) -> Vec<Effect> {
@@ -480,11 +507,10 @@ impl Presenter {
             return Vec::new();
         }
         self.session.add_hands(&qid, &aid, delta);
-        self.choice = if self.has_hands(question) {
-            self.session.leading_answer(question)
-        } else {
-            Some(self.cursor)
-        };
+        // The count leads when one answer has strictly most hands; on a tie `›` stays.
+        if let Some(leader) = self.session.leading_answer(question) {
+            self.choice = leader;
+        }
         self.save()
     }
 
@@ -613,16 +639,15 @@ impl Presenter {
     }
 
     /// The cursor and choice on arriving at a question: the answer given before; else the one
-    /// with most hands (none on a tie); else the first.
+    /// with strictly most hands; else (no hands, or a tie) the first.
     fn preselect(&mut self, question: usize) {
-        if let Some(answer) = self.player.walk().answer_of(question) {
-            self.move_cursor(answer);
-        } else if self.has_hands(question) {
-            self.choice = self.session.leading_answer(question);
-            self.cursor = self.choice.unwrap_or(0);
-        } else {
-            self.move_cursor(0);
-        }
+        let answer = self
+            .player
+            .walk()
+            .answer_of(question)
+            .or_else(|| self.session.leading_answer(question))
+            .unwrap_or(0);
+        self.move_cursor(answer);
     }
 
     /// Adds the whole seconds spent on the question being asked to the session.
@@ -702,12 +727,25 @@ impl Presenter {
                 }
                 Vec::new()
             }
+            Context::Why => {
+                let step = Command::wheel(down);
+                for _ in 0..3 {
+                    self.scroll_why(step);
+                }
+                Vec::new()
+            }
             Context::Presenter => self.command(if down { Command::Down } else { Command::Up }),
             Context::Intro | Context::Review | Context::WorkshopResult => {
                 self.forward(app::Action::Wheel { down })
             }
             _ => Vec::new(),
         }
+    }
+
+    fn scroll_why(&mut self, command: Command) {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let geometry = view::why_geometry(self, area);
+        self.why_scroll = help_scrolled(self.why_scroll, command.scroll(), geometry);
     }
 
     fn scroll_help(&mut self, command: Command) {
@@ -722,6 +760,8 @@ impl Presenter {
         let area = Rect::new(0, 0, width, height);
         let (lines, rows) = view::help_geometry(self, area);
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(rows));
+        let (lines, rows) = view::why_geometry(self, area);
+        self.why_scroll = self.why_scroll.min(lines.saturating_sub(rows));
     }
 }
 

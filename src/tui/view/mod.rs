@@ -457,6 +457,15 @@ pub fn document_geometry(app: &App, area: Rect) -> Option<DocumentGeometry> {
     }
 }
 
+/// Lines of the review that can be scrolled past its button (the answers not used, when they
+/// don't fit below it); 0 on other screens.
+pub fn review_overflow(app: &App, area: Rect) -> usize {
+    match (areas(area), app.screen()) {
+        (Some(areas), Screen::Review { .. }) => review::past_the_button(app, areas.body),
+        _ => 0,
+    }
+}
+
 /// Lines in the help overlay and the rows it gets.
 pub fn help_geometry(app: &App, area: Rect) -> (usize, usize) {
     overlay::help_geometry(app, area)

@@ -223,26 +223,53 @@ pub(crate) fn help_page(page: &HelpPage<'_>, area: Rect, buf: &mut Buffer) {
         .draw(page.theme, page.strings.help_title, page.scroll, buf);
 }
 
-fn why(app: &App, area: Rect, buf: &mut Buffer) {
-    let why = match app.screen() {
+/// Why the question on screen is asked, for the overlay ("" when none is on screen).
+fn why_text(app: &App) -> &str {
+    match app.screen() {
         Screen::Question { question, .. } => app.guide().questions[question].why.as_str(),
         _ => "",
-    };
-    why_box(app.strings(), app.theme(), why, area, buf);
+    }
 }
 
-/// Draws why a question is asked (or that the guide does not say) as an overlay box.
-pub(crate) fn why_box(s: &Strings, t: &Theme, why: &str, area: Rect, buf: &mut Buffer) {
+fn why(app: &App, area: Rect, buf: &mut Buffer) {
+    why_box(
+        app.strings(),
+        app.theme(),
+        why_text(app),
+        app.why_scroll(),
+        area,
+        buf,
+    );
+}
+
+/// Lines of the "why we ask" overlay and the rows it gets.
+pub fn why_geometry(app: &App, area: Rect) -> (usize, usize) {
+    why_laid_out(app.strings(), app.theme(), why_text(app), area).geometry()
+}
+
+/// Why a question is asked (or that the guide does not say), laid out in its box.
+pub(crate) fn why_laid_out(s: &Strings, t: &Theme, why: &str, area: Rect) -> HelpBox {
     let (text, style): (&str, Style) = if why.is_empty() {
         (s.why_missing, t.dim)
     } else {
         (why, t.text)
     };
-    let (_, probe) = frame_box(area, 64, usize::from(area.height));
-    let lines = wrap_plain(text, style, usize::from(probe.width));
-    let (outer, inner) = frame_box(area, 64, lines.len());
-    draw_box(t, outer, s.why_title, buf);
-    draw_lines(&lines, 0, inner, buf);
+    HelpBox::new(area, WHY_WIDTH, |max| wrap_plain(text, style, max))
+}
+
+const WHY_WIDTH: u16 = 64;
+
+/// Draws why a question is asked (or that the guide does not say) as an overlay box, from line
+/// `scroll`, with the scrollbar the help and the result have when it does not fit.
+pub(crate) fn why_box(
+    s: &Strings,
+    t: &Theme,
+    why: &str,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    why_laid_out(s, t, why, area).draw(t, s.why_title, scroll, buf);
 }
 
 fn confirm(app: &App, area: Rect, buf: &mut Buffer) {

@@ -14,6 +14,8 @@ use crate::tui::theme::Theme;
 
 const CONTENT: u16 = 88;
 const TOC: u16 = 28;
+/// Widest the contents get on a wide window.
+const TOC_MAX: u16 = 40;
 const TOC_GAP: u16 = 3;
 
 /// A document laid out for a width: its lines, and each section's title and first line.
@@ -130,12 +132,20 @@ pub(crate) fn content_width(body: Rect, density: Density) -> usize {
     usize::from(split(body, density).content.width)
 }
 
+/// The contents column's width: [`TOC`], grown into the room the content can't use (it is at most
+/// [`CONTENT`] wide), up to a third of the body and [`TOC_MAX`] columns.
+fn toc_width(body: u16) -> u16 {
+    let spare = body.saturating_sub(TOC_GAP + CONTENT + 2);
+    spare.min(body / 3).clamp(TOC, TOC_MAX)
+}
+
 fn split(body: Rect, density: Density) -> Split {
     if density == Density::Full {
-        let group = column(body, TOC + TOC_GAP + CONTENT + 2);
-        let toc = Rect::new(group.x, group.y, TOC.min(group.width), group.height);
-        let x = group.x + TOC + TOC_GAP;
-        let content_w = group.width.saturating_sub(TOC + TOC_GAP + 2);
+        let toc_w = toc_width(body.width);
+        let group = column(body, toc_w + TOC_GAP + CONTENT + 2);
+        let toc = Rect::new(group.x, group.y, toc_w.min(group.width), group.height);
+        let x = group.x + toc_w + TOC_GAP;
+        let content_w = group.width.saturating_sub(toc_w + TOC_GAP + 2);
         let content = Rect::new(x, group.y, content_w, group.height);
         let bar = Rect::new(content.right() + 1, group.y, 1, group.height);
         return Split {

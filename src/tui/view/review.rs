@@ -1,5 +1,9 @@
 //! The review: every answer on the path in asking order, grouped by section; answers on a branch
 //! the group left shown apart, dimmed; and a button to the result (or back to the question).
+//!
+//! Scrolling follows the selected line. The answers not used come after the button, the last line
+//! that can be selected: with the button selected, moving on scrolls them into view
+//! ([`App::scroll`] counts the lines scrolled past the button).
 
 use std::ops::Range;
 
@@ -141,8 +145,29 @@ fn layout(app: &App, body: Rect) -> (Rect, Listing) {
     }
 }
 
+/// The offset that shows the selected line; on the button, further by the lines scrolled past
+/// it, as far as the listing goes.
 fn offset(app: &App, listing: &Listing, height: usize) -> usize {
-    offset_for_selected(&listing.items, app.selected(), height)
+    let shown = offset_for_selected(&listing.items, app.selected(), height);
+    if app.selected() + 1 >= listing.items.len() {
+        (shown + app.scroll()).min(listing.lines.len().saturating_sub(height).max(shown))
+    } else {
+        shown
+    }
+}
+
+/// How many lines there are to scroll past the button (the answers not used, when they don't
+/// fit below it).
+pub fn past_the_button(app: &App, body: Rect) -> usize {
+    let (col, listing) = layout(app, body);
+    let height = usize::from(col.height);
+    let last = listing.items.len().saturating_sub(1);
+    let shown = offset_for_selected(&listing.items, last, height);
+    listing
+        .lines
+        .len()
+        .saturating_sub(height)
+        .saturating_sub(shown)
 }
 
 /// Draws the review.

@@ -21,6 +21,7 @@ use ratatui::Frame;
 use super::clock::minutes_seconds;
 use super::presenter::{Layer, Presenter};
 use crate::tui::app::{Screen, Status};
+use crate::tui::keymap::Context;
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::view::overlay::{self, HelpPage};
@@ -71,33 +72,46 @@ pub fn render_into(p: &Presenter, area: Rect, buf: &mut Buffer) {
     }
     for layer in p.layers() {
         match layer {
-            Layer::Help => overlay::help_page(&help_page(p), area, buf),
-            Layer::Why => {
-                let why = p
-                    .asked()
-                    .map_or("", |q| p.guide().questions[q].why.as_str());
-                overlay::why_box(s, t, why, area, buf);
-            }
+            Layer::Help => with_help_page(p, |page| overlay::help_page(page, area, buf)),
+            Layer::Why => overlay::why_box(s, t, why_text(p), p.why_scroll(), area, buf),
             Layer::Note { input, .. } => note::render(s, t, input, area, buf),
         }
     }
 }
 
-/// The presenter's help: the keys of the screen below, and that everything is saved.
-fn help_page(p: &Presenter) -> HelpPage<'_> {
+/// The presenter's help: the keys of the screen below, what `›` marks on a question, and that
+/// everything is saved.
+fn with_help_page<R>(p: &Presenter, with: impl FnOnce(&HelpPage<'_>) -> R) -> R {
     let s = p.strings();
-    HelpPage {
+    let on_question = [s.help_workshop_choice, s.help_autosave];
+    let remarks = if p.screen_context() == Context::Presenter {
+        &on_question[..]
+    } else {
+        &on_question[1..]
+    };
+    with(&HelpPage {
         context: p.screen_context(),
-        remarks: std::slice::from_ref(&s.help_autosave),
+        remarks,
         strings: s,
         theme: p.theme(),
         scroll: p.help_scroll(),
-    }
+    })
+}
+
+/// Why the question being asked is asked ("" when none is).
+fn why_text(p: &Presenter) -> &str {
+    p.asked()
+        .map_or("", |q| p.guide().questions[q].why.as_str())
+}
+
+/// Lines of the "why we ask" overlay and the rows it gets.
+pub fn why_geometry(p: &Presenter, area: Rect) -> (usize, usize) {
+    overlay::why_laid_out(p.strings(), p.theme(), why_text(p), area).geometry()
 }
 
 /// Lines in the help and the rows it gets.
 pub fn help_geometry(p: &Presenter, area: Rect) -> (usize, usize) {
-    overlay::help_page_geometry(&help_page(p), area)
+    with_help_page(p, |page| overlay::help_page_geometry(page, area))
 }
 
 /// The answer under a click on the question screen, if any.

@@ -74,6 +74,8 @@ fn listing(p: &Presenter, question: usize, max: usize, spaced: bool) -> Listing 
     let label_max = max.saturating_sub(tally_w + 2).max(8);
     let number_w = q.answers.len().to_string().len();
     let given = p.player().walk().answer_of(question);
+    let counting = (p.cursor() != p.choice()).then_some(p.cursor());
+    let counting = counting.unwrap_or(usize::MAX);
     let mut answers = Vec::with_capacity(q.answers.len());
     for (i, answer) in q.answers.iter().enumerate() {
         if spaced && i > 0 {
@@ -84,17 +86,23 @@ fn listing(p: &Presenter, question: usize, max: usize, spaced: bool) -> Listing 
             number_w,
             label: &answer.label,
             tag: (given == Some(i)).then_some(s.workshop_group_answer),
-            cursor: p.cursor() == i,
-            chosen: p.choice() == Some(i),
+            cursor: p.choice() == i,
+            chosen: p.choice() == i,
         }
         .lines(t, label_max);
         if let Some(line) = item.first_mut() {
-            pad(line, label_max + 2, t.text);
+            pad(line, label_max + 1, t.text);
             let count_style = if hands[i] > 0 { t.question } else { t.dim };
-            line.spans.push(Span::styled(
-                format!("{:>count_w$} ", hands[i]),
-                count_style,
-            ));
+            // The hands keys count for the cursor: when the count moved `›` away from it, its
+            // count is bracketed so the facilitator still sees where `+` goes.
+            let count = if i == counting {
+                format!("[{}]", hands[i])
+            } else {
+                format!("{} ", hands[i])
+            };
+            let tally_w = count_w + 2;
+            line.spans
+                .push(Span::styled(format!("{count:>tally_w$}"), count_style));
             line.spans
                 .push(Span::styled(bar(hands[i], most, bar_w), t.marker));
         }
@@ -152,18 +160,19 @@ struct Placed {
     /// Where the listing is drawn.
     area: Rect,
     listing: Listing,
-    /// "Hands are tied", pinned to the bottom of the column so it can't scroll away.
+    /// The calm note on a tie (Enter records the answer marked `›`), pinned to the bottom of the
+    /// column so it can't scroll away.
     tie: Option<(Rect, Vec<Line<'static>>)>,
 }
 
-/// The listing, and the tie message when the most hands are tied.
+/// The listing, and the note when the most hands are tied.
 fn place(p: &Presenter, question: usize, main: Rect, density: Density) -> Placed {
     let (s, t) = (p.strings(), p.theme());
-    let tied = p.choice().is_none() && p.has_hands(question);
+    let tied = p.tied(question);
     let mut main = main;
     let tie = tied.then(|| {
         let max = usize::from(main.width.saturating_sub(2));
-        let mut lines = wrap_plain(s.workshop_tied, t.bad, max);
+        let mut lines = wrap_plain(s.workshop_tied, t.dim, max);
         lines.truncate(2);
         let h = (lines.len() as u16 + 1).min(main.height / 2);
         main.height -= h;
