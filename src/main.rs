@@ -410,41 +410,11 @@ fn i18n_status(path: Option<&Path>) -> io::Result<Exit> {
         Ok(guide) => guide,
         Err(exit) => return Ok(exit),
     };
-    let mut stdout = io::stdout().lock();
-    let total = translation::texts(&guide).len();
-    writeln!(
-        stdout,
-        "{:<10} {:>8} {:>8} {:>8} {:>8} {:>9}",
-        "language", "current", "stale", "missing", "orphaned", "complete"
+    write!(
+        io::stdout().lock(),
+        "{}",
+        translation::status_table(&guide, path)
     )?;
-    writeln!(
-        stdout,
-        "{:<10} {:>8} {:>8} {:>8} {:>8} {:>9}",
-        format!("{} (base)", guide.language),
-        total,
-        0,
-        0,
-        0,
-        "100%"
-    )?;
-    for lang in guide::languages(&guide, path).into_iter().skip(1) {
-        let Some(source) = guide::translation_source(path, &lang) else {
-            continue;
-        };
-        let t = translation::check(&guide, source);
-        let c = t.coverage;
-        let percent = (c.current * 100).checked_div(c.total).unwrap_or(100);
-        let complete = if c.current == c.total && c.orphaned == 0 {
-            "100%".to_string()
-        } else {
-            format!("{percent}%")
-        };
-        writeln!(
-            stdout,
-            "{lang:<10} {:>8} {:>8} {:>8} {:>8} {complete:>9}",
-            c.current, c.stale, c.missing, c.orphaned
-        )?;
-    }
     Ok(Exit::Done)
 }
 

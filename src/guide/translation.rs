@@ -347,6 +347,53 @@ fn shorten(text: &str) -> String {
     short
 }
 
+/// The coverage of every translation of a guide, as `i18n status` prints it: one row per
+/// language, the guide's own first. `guide_path` is `None` for the built-in guide.
+pub fn status_table(guide: &Guide, guide_path: Option<&Path>) -> String {
+    let mut out = String::new();
+    let row = |out: &mut String, lang: &str, c: Coverage, complete: &str| {
+        let _ = writeln!(
+            out,
+            "{:<10} {:>8} {:>8} {:>8} {:>8} {complete:>9}",
+            sanitize_line(lang),
+            c.current,
+            c.stale,
+            c.missing,
+            c.orphaned
+        );
+    };
+    let _ = writeln!(
+        out,
+        "{:<10} {:>8} {:>8} {:>8} {:>8} {:>9}",
+        "language", "current", "stale", "missing", "orphaned", "complete"
+    );
+    let total = texts(guide).len();
+    let base = Coverage {
+        total,
+        current: total,
+        ..Coverage::default()
+    };
+    row(
+        &mut out,
+        &format!("{} (base)", guide.language),
+        base,
+        "100%",
+    );
+    for lang in super::languages(guide, guide_path).into_iter().skip(1) {
+        let Some(source) = super::translation_source(guide_path, &lang) else {
+            continue;
+        };
+        let c = check(guide, source).coverage;
+        let complete = if c.current == c.total && c.orphaned == 0 {
+            "100%".to_string()
+        } else {
+            format!("{}%", (c.current * 100).checked_div(c.total).unwrap_or(100))
+        };
+        row(&mut out, &lang, c, &complete);
+    }
+    out
+}
+
 /// Overlays a translation on a guide: every entry whose key names a text replaces it (stale ones
 /// too: an older translation reads better than a language switch mid-screen). Returns the
 /// number of texts replaced.
