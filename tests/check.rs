@@ -1,6 +1,8 @@
 //! `check`: every diagnostic code has a fixture that triggers it at a known line and column, and
 //! hostile input gets a clear error, never a panic or a hang.
 
+mod support;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -324,23 +326,7 @@ fn no_field_of_a_hostile_guide_reaches_output_raw() {
     );
     std::fs::write(&path, hostile).expect("write");
     let file = path.to_str().expect("path");
-    let run = |args: &[&str], input: &str| {
-        use std::io::Write;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-            .args(args)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("run");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("input");
-        child.wait_with_output().expect("wait")
-    };
+    let run = support::cli::run;
     for (args, input) in [
         (vec!["play", "--plain", file], "1\n1\n1\n\n"),
         (vec!["play", "--output", "md", file], "1\n1\n1\n\n"),

@@ -1,6 +1,8 @@
 //! The built-in guide lands founding groups where the framework says, with the right profile
 //! and next steps, and covers every variety of the framework.
 
+mod support;
+
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -260,28 +262,17 @@ fn argentinas_minimum_of_six_members_is_dated() {
 
 #[test]
 fn next_steps_for_where_the_group_is_come_first_in_every_language() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
     for (lang, here, other) in [
         ("en", "- **Spain:**", "### In other places"),
         ("es", "- **España:**", "### En otros lugares"),
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-            .args(["play", "--lang", lang, "--output", "md"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("run");
         // Pragmatists, life-long, Spain, six or more, employees, workers only, members' money,
         // starting from scratch, a co-op legal form.
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(b"2\n2\n4\n3\n2\n1\n1\n1\n1\n\n")
-            .expect("input");
-        let md = String::from_utf8(child.wait_with_output().expect("wait").stdout).expect("utf-8");
+        let out = support::cli::run(
+            &["play", "--lang", lang, "--output", "md"],
+            "2\n2\n4\n3\n2\n1\n1\n1\n1\n\n",
+        );
+        let md = String::from_utf8(out.stdout).expect("utf-8");
         let steps = md
             .split("## ")
             .find(|s| s.starts_with("Next steps") || s.starts_with("Próximos pasos"))

@@ -1,15 +1,12 @@
 //! `graph`: DOT that a DOT parser accepts (labels escaped, every edge between declared nodes),
 //! Mermaid with quoted labels, and unreachable and dead-end nodes marked.
 
+mod support;
+
 use std::collections::HashSet;
-use std::process::Command;
 
 fn graph(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-        .arg("graph")
-        .args(args)
-        .output()
-        .expect("run");
+    let out = support::cli::run(&[&["graph"], args].concat(), "");
     assert_eq!(
         out.status.code(),
         Some(0),

@@ -1,28 +1,27 @@
 //! Translations: a file keyed by ids overlays a guide; `check` reports missing, orphaned and
 //! stale entries; `play --lang` and `i18n status` use them.
 
-use std::process::{Command, Output, Stdio};
+mod support;
 
-fn run(args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("input");
-    child.wait_with_output().expect("wait")
-}
+use std::process::Output;
+
+use support::cli::run;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The complete fixture copied to a temporary folder, its Spanish translation rewritten by
+/// `edit`. Returns the folder (keep it alive) and the guide's path.
+fn complete_guide_with_translation(
+    edit: impl FnOnce(String) -> String,
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp");
+    let guide = dir.path().join("g.ron");
+    std::fs::copy(fixture("complete"), &guide).expect("copy");
+    let es = std::fs::read_to_string("tests/fixtures/i18n/complete/guide.es.ron").expect("read");
+    std::fs::write(dir.path().join("g.es.ron"), edit(es)).expect("write");
+    (dir, guide)
 }
 
 fn fixture(case: &str) -> String {
@@ -79,15 +78,9 @@ fn checking_the_translation_file_checks_it_against_its_guide() {
 
 #[test]
 fn a_translation_for_another_guide_is_an_error() {
-    let dir = tempfile::tempdir().expect("temp");
-    let guide = dir.path().join("g.ron");
-    std::fs::copy(fixture("complete"), &guide).expect("copy");
-    let es = std::fs::read_to_string("tests/fixtures/i18n/complete/guide.es.ron").expect("read");
-    std::fs::write(
-        dir.path().join("g.es.ron"),
-        es.replace("guide: \"decision-making\"", "guide: \"other\""),
-    )
-    .expect("write");
+    let (_dir, guide) = complete_guide_with_translation(|es| {
+        es.replace("guide: \"decision-making\"", "guide: \"other\"")
+    });
     let out = run(
         &["check", "--format", "short", guide.to_str().expect("path")],
         "",
@@ -158,15 +151,12 @@ fn the_template_keeps_existing_entries_and_adds_missing_ones() {
 
 #[test]
 fn two_entries_for_one_text_are_an_error_showing_both() {
-    let dir = tempfile::tempdir().expect("temp");
-    let guide = dir.path().join("g.ron");
-    std::fs::copy(fixture("complete"), &guide).expect("copy");
-    let es = std::fs::read_to_string("tests/fixtures/i18n/complete/guide.es.ron").expect("read");
-    let twice = es.replace(
-        "    ],\n)",
-        "        Entry(key: \"title\", source: \"b07e605b\", text: \"Otra vez\"),\n    ],\n)",
-    );
-    std::fs::write(dir.path().join("g.es.ron"), twice).expect("write");
+    let (_dir, guide) = complete_guide_with_translation(|es| {
+        es.replace(
+            "    ],\n)",
+            "        Entry(key: \"title\", source: \"b07e605b\", text: \"Otra vez\"),\n    ],\n)",
+        )
+    });
     let out = run(&["check", guide.to_str().expect("path")], "");
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
@@ -179,15 +169,8 @@ fn two_entries_for_one_text_are_an_error_showing_both() {
 
 #[test]
 fn a_translation_whose_language_differs_from_its_file_name_is_an_error() {
-    let dir = tempfile::tempdir().expect("temp");
-    let guide = dir.path().join("g.ron");
-    std::fs::copy(fixture("complete"), &guide).expect("copy");
-    let es = std::fs::read_to_string("tests/fixtures/i18n/complete/guide.es.ron").expect("read");
-    std::fs::write(
-        dir.path().join("g.es.ron"),
-        es.replace("language: \"es\"", "language: \"fr\""),
-    )
-    .expect("write");
+    let (_dir, guide) =
+        complete_guide_with_translation(|es| es.replace("language: \"es\"", "language: \"fr\""));
     let out = run(
         &["check", "--format", "short", guide.to_str().expect("path")],
         "",

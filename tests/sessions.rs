@@ -1,7 +1,8 @@
 //! Workshop sessions: saved atomically, resumed exactly, reported alone and compared.
 
+mod support;
+
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 
 use coop_guide::engine::session::{self, Session, SessionError};
@@ -150,15 +151,15 @@ fn a_corrupted_or_hostile_session_file_is_an_error_and_stays_untouched() {
             "{name} was changed"
         );
         // The report command refuses broken files and leaves them as they were.
-        let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-            .args([
+        let out = support::cli::run(
+            &[
                 "report",
                 "--guide",
                 "guides/decision-making.ron",
                 path.to_str().expect("path"),
-            ])
-            .output()
-            .expect("run");
+            ],
+            "",
+        );
         if name != "escape" {
             assert_eq!(out.status.code(), Some(2), "{name}");
         }
@@ -265,8 +266,8 @@ fn a_three_session_report_counts_outcomes_and_finds_splits() {
         Some(("pace", "Urgent work worries us.")),
     );
     let run = |format: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-            .args([
+        let out = support::cli::run(
+            &[
                 "report",
                 "--guide",
                 "guides/decision-making.ron",
@@ -275,9 +276,9 @@ fn a_three_session_report_counts_outcomes_and_finds_splits() {
                 &a,
                 &b,
                 &c,
-            ])
-            .output()
-            .expect("run");
+            ],
+            "",
+        );
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -322,10 +323,7 @@ fn a_single_session_report_is_a_handout_with_the_result() {
         &["large", "no"],
         Some(("size", "Forty people.")),
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-        .args(["report", "--guide", "guides/decision-making.ron", &a])
-        .output()
-        .expect("run");
+    let out = support::cli::run(&["report", "--guide", "guides/decision-making.ron", &a], "");
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(
         md.starts_with("# Alpha — How should our group make decisions?"),
@@ -358,8 +356,8 @@ fn groups_with_the_same_name_stay_apart_in_a_comparison() {
     let mut s = Session::new(guide(), "Same");
     answer(&mut s, &["small", "slow", "objection"]);
     s.save(&b_path).expect("save");
-    let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-        .args([
+    let out = support::cli::run(
+        &[
             "report",
             "--guide",
             "guides/decision-making.ron",
@@ -367,9 +365,9 @@ fn groups_with_the_same_name_stay_apart_in_a_comparison() {
             "json",
             &a,
             b_path.to_str().expect("path"),
-        ])
-        .output()
-        .expect("run");
+        ],
+        "",
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let groups: Vec<&str> = json["sessions"]
         .as_array()
@@ -417,17 +415,17 @@ fn reopening_a_session_under_another_group_name_is_refused_and_leaves_it_untouch
     let path = dir.path().join("team-a.ron");
     Session::new(guide(), "Team A").save(&path).expect("save");
     let before = std::fs::read(&path).expect("read");
-    let out = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-        .args([
+    let out = support::cli::run(
+        &[
             "facilitate",
             "guides/decision-making.ron",
             "--session",
             path.to_str().expect("path"),
             "--group",
             "Team Z",
-        ])
-        .output()
-        .expect("run");
+        ],
+        "",
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("is the session of group \"Team A\", not \"Team Z\""));

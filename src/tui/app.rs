@@ -16,6 +16,7 @@ use ratatui::layout::Rect;
 
 use super::keymap::{self, Command, Context};
 use super::strings::{fill, for_language, Strings};
+use super::terminal::Input;
 use super::theme::Theme;
 use super::view;
 use super::view::overlay::{help_scrolled, why_geometry};
@@ -130,6 +131,17 @@ pub struct App {
     status: Option<Status>,
     saved: bool,
     document: Option<Doc>,
+}
+
+impl From<Input> for Action {
+    fn from(input: Input) -> Self {
+        match input {
+            Input::Key(key) => Action::Key(key),
+            Input::Resize(width, height) => Action::Resize { width, height },
+            Input::Click(column, row) => Action::Click { column, row },
+            Input::Wheel { down, .. } => Action::Wheel { down },
+        }
+    }
 }
 
 impl App {

@@ -27,7 +27,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use crossterm::event::{self, Event};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
@@ -135,20 +135,7 @@ pub fn draw<W: Write>(terminal: &mut Terminal<CrosstermBackend<W>>, app: &App) -
 
 /// Turns a terminal event into an action, and carries out what the app asks for.
 fn on_event(app: &mut App, ev: Event) -> Option<Ending> {
-    let action = match ev {
-        Event::Key(key) => Action::Key(key),
-        Event::Resize(width, height) => Action::Resize { width, height },
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Action::Click {
-                column: mouse.column,
-                row: mouse.row,
-            },
-            MouseEventKind::ScrollDown => Action::Wheel { down: true },
-            MouseEventKind::ScrollUp => Action::Wheel { down: false },
-            _ => return None,
-        },
-        _ => return None,
-    };
+    let action = Action::from(terminal::input(ev)?);
     for effect in app.handle(action) {
         match effect {
             AppEffect::Quit => return Some(Ending::Quit),

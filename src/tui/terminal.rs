@@ -14,7 +14,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Once, OnceLock};
 
 use crossterm::cursor::{Hide, Show};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, MouseButton, MouseEventKind,
+};
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, BeginSynchronizedUpdate, EndSynchronizedUpdate,
     EnterAlternateScreen, LeaveAlternateScreen,
@@ -196,5 +198,44 @@ fn install_signal_handlers() {
         });
     if spawned.is_ok() {
         let _ = WAKER.set(waker);
+    }
+}
+
+/// What the views take from the terminal: keys, resizes, left clicks and the wheel. Every view
+/// converts it into its own action with `From`; other events are dropped here, once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// The terminal has a new size: columns, rows.
+    Resize(u16, u16),
+    /// A left click at a column and row.
+    Click(u16, u16),
+    /// The wheel turned (`down` towards the end) over a column and row.
+    Wheel {
+        /// Towards the end of the text.
+        down: bool,
+        /// Column under the pointer.
+        column: u16,
+        /// Row under the pointer.
+        row: u16,
+    },
+}
+
+/// Decodes a terminal event, or `None` for events no view uses.
+pub fn input(ev: Event) -> Option<Input> {
+    match ev {
+        Event::Key(key) => Some(Input::Key(key)),
+        Event::Resize(width, height) => Some(Input::Resize(width, height)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Input::Click(mouse.column, mouse.row)),
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Input::Wheel {
+                down: mouse.kind == MouseEventKind::ScrollDown,
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            _ => None,
+        },
+        _ => None,
     }
 }

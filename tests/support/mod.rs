@@ -2,9 +2,11 @@
 //! player, the editor, workshop mode's presenter and report viewer) and read its frame.
 //!
 //! - [`player`], [`edit`], [`facilitate`]: open each view and drive it with keys;
-//! - [`pty`]: the real binary in a pseudo-terminal, for the end-to-end tests.
+//! - [`pty`]: the real binary in a pseudo-terminal, for the end-to-end tests;
+//! - [`cli`]: the real binary as a command with piped input, for the plain mode and the rest.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod edit;
 pub mod facilitate;
 pub mod player;

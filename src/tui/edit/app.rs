@@ -8,11 +8,12 @@
 //! it has no errors; otherwise the last good version, kept for the outline and the preview while
 //! the problems pane shows what is wrong now.
 
+use crate::tui::terminal::{self, Input};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyEvent};
 use ratatui::layout::Rect;
 
 use super::keymap::{self, Command, Context};
@@ -354,22 +355,14 @@ impl App {
 
     /// Turns a terminal event into an action and handles it.
     pub fn handle_event(&mut self, ev: Event) -> Vec<Effect> {
-        let action = match ev {
-            Event::Key(key) => Action::Key(key),
-            Event::Resize(width, height) => Action::Resize { width, height },
-            Event::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::Down(MouseButton::Left) => Action::Click {
-                    column: mouse.column,
-                    row: mouse.row,
-                },
-                MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Action::Wheel {
-                    down: mouse.kind == MouseEventKind::ScrollDown,
-                    column: mouse.column,
-                    row: mouse.row,
-                },
-                _ => return Vec::new(),
-            },
-            _ => return Vec::new(),
+        let Some(input) = terminal::input(ev) else {
+            return Vec::new();
+        };
+        let action = match input {
+            Input::Key(key) => Action::Key(key),
+            Input::Resize(width, height) => Action::Resize { width, height },
+            Input::Click(column, row) => Action::Click { column, row },
+            Input::Wheel { down, column, row } => Action::Wheel { down, column, row },
         };
         self.handle(action)
     }

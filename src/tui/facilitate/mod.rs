@@ -31,14 +31,14 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use crossterm::event::{self, Event};
 
 use crate::engine::session::Session;
 use crate::report::sessions::handout;
 use crate::tui::save::{file_safe, save_new};
 use crate::tui::strings::for_language;
 pub use crate::tui::terminal::Ending;
-use crate::tui::terminal::{draw_frame, tty};
+use crate::tui::terminal::{draw_frame, tty, Input};
 use crate::tui::{terminal, theme_for};
 pub use comparison::Comparison;
 pub use presenter::Presenter;
@@ -121,35 +121,13 @@ pub fn save_handout(session: &Session, path: &Path) -> io::Result<PathBuf> {
     )
 }
 
-/// What the workshop loops take from the terminal.
-enum Input {
-    Key(event::KeyEvent),
-    Resize(u16, u16),
-    Click(u16, u16),
-    Wheel(bool),
-}
-
-fn input(ev: Event) -> Option<Input> {
-    match ev {
-        Event::Key(key) => Some(Input::Key(key)),
-        Event::Resize(width, height) => Some(Input::Resize(width, height)),
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Input::Click(mouse.column, mouse.row)),
-            MouseEventKind::ScrollDown => Some(Input::Wheel(true)),
-            MouseEventKind::ScrollUp => Some(Input::Wheel(false)),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 impl From<Input> for presenter::Action {
     fn from(input: Input) -> Self {
         match input {
             Input::Key(key) => Self::Key(key),
             Input::Resize(width, height) => Self::Resize { width, height },
             Input::Click(column, row) => Self::Click { column, row },
-            Input::Wheel(down) => Self::Wheel { down },
+            Input::Wheel { down, .. } => Self::Wheel { down },
         }
     }
 }
@@ -160,7 +138,7 @@ impl From<Input> for comparison::Action {
             Input::Key(key) => Self::Key(key),
             Input::Resize(width, height) => Self::Resize { width, height },
             Input::Click(column, row) => Self::Click { column, row },
-            Input::Wheel(down) => Self::Wheel { down },
+            Input::Wheel { down, .. } => Self::Wheel { down },
         }
     }
 }
@@ -196,7 +174,7 @@ fn present(presenter: &mut Presenter) -> io::Result<Ending> {
         let mut next = next_event(presenter.next_tick())?;
         presenter.handle(Action::Tick(started.elapsed()));
         while let Some(ev) = next {
-            let action = input(ev).map(Action::from);
+            let action = terminal::input(ev).map(Action::from);
             if let Some(action) = action {
                 let effects = presenter.handle(action);
                 if let Some(ending) = perform(presenter, effects) {
@@ -220,7 +198,7 @@ fn show(viewer: &mut Comparison) -> io::Result<Ending> {
         draw_frame(&mut terminal, |f| view::comparison::render(viewer, f))?;
         let mut next = next_event(None)?;
         while let Some(ev) = next {
-            let action = input(ev).map(Action::from);
+            let action = terminal::input(ev).map(Action::from);
             for effect in action.map(|a| viewer.handle(a)).unwrap_or_default() {
                 match effect {
                     Effect::Save => {
