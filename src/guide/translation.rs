@@ -26,10 +26,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::diagnostic::{did_you_mean, resolve, Code, Diagnostic};
-use super::load::{ron_options, translate_ron_error};
+use super::load::{clean_text, ron_options, translate_ron_error};
 use super::model::Guide;
 use super::source::Source;
-use super::text::{clean, escape_quoted, sanitize_line};
+use super::text::{clean, escape_quoted, reveal, sanitize_line};
 
 /// A translation file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -190,10 +190,14 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
             };
         }
     };
-    for entry in &mut translation.entries {
-        entry.text = clean(&entry.text).into_owned();
-    }
     let mut diagnostics = Vec::new();
+    for (i, entry) in translation.entries.iter_mut().enumerate() {
+        clean_text(
+            &mut entry.text,
+            &|| format!("entries[{i}].text"),
+            &mut diagnostics,
+        );
+    }
     let named = Path::new(&source.name)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -241,7 +245,7 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
             diagnostics.push(
                 Diagnostic::new(
                     Code::TranslationDuplicate,
-                    format!("\"{}\" is translated twice", entry.key),
+                    format!("\"{}\" is translated twice", reveal(&entry.key)),
                 )
                 .at(format!("entries[{i}].key"), "second entry")
                 .also(format!("entries[{first}].key"), "first entry")
@@ -262,7 +266,7 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
                 diagnostics.push(
                     Diagnostic::new(
                         Code::TranslationOrphan,
-                        format!("\"{}\" names no text of the guide", entry.key),
+                        format!("\"{}\" names no text of the guide", reveal(&entry.key)),
                     )
                     .at(format!("entries[{i}].key"), "orphaned entry")
                     .help(help),

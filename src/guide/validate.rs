@@ -8,6 +8,7 @@
 use super::diagnostic::{did_you_mean, Code, Diagnostic};
 use super::index::{IdMap, Index, Target};
 use super::model::{Guide, Link};
+use super::text::{invisible_in, reveal};
 
 /// Checks the guide, stores its index in it, and returns what was found.
 pub fn validate(guide: &mut Guide) -> Vec<Diagnostic> {
@@ -32,9 +33,20 @@ pub fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// Shows whitespace in an id so `"exit "` and `"exit"` look different.
+/// Shows whitespace and invisible characters in an id so `"exit "`, `"exit<U+200B>"` and
+/// `"exit"` look different.
 fn visible(id: &str) -> String {
-    id.replace(' ', "␣")
+    reveal(id).replace(' ', "␣")
+}
+
+/// How to fix an invalid id: an invisible character gets named, since the id looks right.
+fn invalid_id_help(id: &str) -> String {
+    match invisible_in(id) {
+        Some(which) => format!("delete the invisible characters in it: {which}"),
+        None => {
+            "ids use letters, digits, `-`, `_` and `.`, with no spaces, like \"second-exit\"".into()
+        }
+    }
 }
 
 /// Checks one list of ids for invalid and duplicate ids. `path(i)` names item `i`'s id; it is only
@@ -52,9 +64,12 @@ fn check_id_list(
     for (i, &id) in ids.iter().enumerate() {
         if !valid_id(id) {
             out.push(
-                Diagnostic::new(Code::InvalidId, format!("the {} id \"{}\" is not a valid id", kind(), visible(id)))
-                    .at(path(i), "invalid id")
-                    .help("ids use letters, digits, `-`, `_` and `.`, with no spaces, like \"second-exit\""),
+                Diagnostic::new(
+                    Code::InvalidId,
+                    format!("the {} id \"{}\" is not a valid id", kind(), visible(id)),
+                )
+                .at(path(i), "invalid id")
+                .help(invalid_id_help(id)),
             );
             continue;
         }
@@ -183,7 +198,7 @@ fn check_start(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
         );
     } else if index.start().is_none() {
         let help = did_you_mean(&guide.start, guide.questions.iter().map(|q| q.id.as_str()))
-            .map(|s| format!("did you mean \"{s}\"?"))
+            .map(|s| format!("did you mean \"{}\"?", visible(s)))
             .unwrap_or_else(|| "`start` must name one of the guide's questions".to_string());
         out.push(
             Diagnostic::new(
@@ -334,7 +349,7 @@ fn check_link(
 
 fn suggestion<'a>(id: &str, ids: impl Iterator<Item = &'a str>, kind: &str) -> String {
     match did_you_mean(id, ids) {
-        Some(s) => format!("did you mean \"{s}\"?"),
+        Some(s) => format!("did you mean \"{}\"?", visible(s)),
         None => format!("add a {kind} with this id, or link to an existing one"),
     }
 }
@@ -378,7 +393,7 @@ fn check_sets(
                         value,
                         guide.dimensions[d].values.iter().map(|v| v.id.as_str()),
                     ) {
-                        Some(s) => format!("did you mean \"{s}\"?"),
+                        Some(s) => format!("did you mean \"{}\"?", visible(s)),
                         None => format!(
                             "its values are: {}",
                             guide.dimensions[d]
@@ -489,7 +504,7 @@ fn check_tests(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
                             aid,
                             guide.questions[q].answers.iter().map(|a| a.id.as_str()),
                         ) {
-                            Some(s) => format!("did you mean \"{s}\"?"),
+                            Some(s) => format!("did you mean \"{}\"?", visible(s)),
                             None => format!(
                                 "its answers are: {}",
                                 guide.questions[q]

@@ -129,7 +129,7 @@ mod tests {
     }
 
     #[test]
-    fn controls_are_removed_first() {
-        assert_eq!(escape_line("a\u{1b}]0;x\u{7}bc"), "a\\]0;xbc");
+    fn controls_and_invisible_marks_are_removed_first() {
+        assert_eq!(escape_line("a\u{1b}]0;x\u{7}b\u{200b}c"), "a\\]0;xbc");
     }
 }
