@@ -7,7 +7,7 @@
 
 use super::diagnostic::{did_you_mean, Code, Diagnostic};
 use super::index::{IdMap, Index, Target};
-use super::model::{Guide, Link};
+use super::model::{Answer, Guide, Link};
 use super::text::{invisible_in, reveal};
 
 /// Checks the guide, stores its index in it, and returns what was found.
@@ -231,6 +231,7 @@ fn check_questions(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
         "the guide's title".into()
     });
     for (q, question) in guide.questions.iter().enumerate() {
+        let same_labels = SameLabels::new(&question.answers);
         let here = || format!("questions[{q}]");
         warn_empty(out, &question.text, &|| format!("{}.text", here()), &|| {
             format!("the text of question \"{}\"", question.id)
@@ -258,10 +259,7 @@ fn check_questions(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
             warn_empty(out, &answer.label, &|| format!("{}.label", at()), &|| {
                 format!("the label of answer \"{}\"", answer.id)
             });
-            let earlier = question.answers[..a].iter().position(|e| {
-                !answer.label.trim().is_empty() && same_label(&e.label, &answer.label)
-            });
-            if let Some(earlier) = earlier {
+            if let Some(earlier) = same_labels.earlier(a) {
                 out.push(
                     Diagnostic::new(
                         Code::DuplicateLabel,
@@ -293,6 +291,52 @@ fn same_label(a: &str, b: &str) -> bool {
         && a.chars()
             .flat_map(char::to_lowercase)
             .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Finds, for each answer of a question, the first earlier answer whose label reads the same
+/// ([`same_label`]; empty labels match nothing). A few answers are compared pairwise, which
+/// allocates nothing; many are hashed by what [`same_label`] compares, so a question with
+/// 100,000 answers is checked in linear time.
+enum SameLabels<'a> {
+    Few(&'a [Answer]),
+    Many(Vec<Option<usize>>),
+}
+
+impl<'a> SameLabels<'a> {
+    fn new(answers: &'a [Answer]) -> Self {
+        if answers.len() <= 16 {
+            return SameLabels::Few(answers);
+        }
+        let mut first: IdMap<(usize, String), usize> = IdMap::default();
+        let earlier = answers
+            .iter()
+            .enumerate()
+            .map(|(a, answer)| {
+                let label = answer.label.trim();
+                if label.is_empty() {
+                    return None;
+                }
+                let key = (
+                    label.len(),
+                    label.chars().flat_map(char::to_lowercase).collect(),
+                );
+                Some(*first.entry(key).or_insert(a)).filter(|&e| e != a)
+            })
+            .collect();
+        SameLabels::Many(earlier)
+    }
+
+    fn earlier(&self, a: usize) -> Option<usize> {
+        match self {
+            SameLabels::Few(answers) => {
+                let label = &answers[a].label;
+                answers[..a]
+                    .iter()
+                    .position(|e| !label.trim().is_empty() && same_label(&e.label, label))
+            }
+            SameLabels::Many(earlier) => earlier.get(a).copied().flatten(),
+        }
+    }
 }
 
 fn check_link(
