@@ -209,3 +209,77 @@ fn a_session_loses_its_invisible_characters() {
     assert!(md.contains("Up to about twelve"), "{md}");
     assert!(!has_invisible(&md), "{md:?}");
 }
+
+/// Writes the clipboard (OSC 52) and sets the window title (OSC 0), as a terminal reads them.
+const OSC: &str = "\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}]0;pwned\u{7}";
+
+fn is_raw(text: &str) -> bool {
+    text.chars()
+        .any(|c| (c.is_control() && c != '\n') || INVISIBLE.contains(&c))
+}
+
+#[test]
+fn the_template_prints_a_hostile_fingerprint_and_language_harmlessly() {
+    let guide = check_path(Path::new("tests/fixtures/i18n/complete/guide.ron"))
+        .guide
+        .expect("guide");
+    let existing = translation::Translation {
+        guide: guide.id.clone(),
+        language: "es".into(),
+        entries: vec![translation::Entry {
+            key: "title".into(),
+            source: OSC.into(),
+            text: format!("Hola{OSC}\u{200b}\nmundo"),
+        }],
+    };
+    let text = translation::template(&guide, &format!("es{OSC}"), Some(&existing));
+    assert!(!is_raw(&text), "{text:?}");
+    assert!(text.contains("into \"es]52;c;cHduZWQ=]0;pwned\""), "{text}");
+    assert!(
+        text.contains(
+            "Entry(key: \"title\", source: \"]52;c;cHduZWQ=]0;pwned\", \
+             text: \"Hola]52;c;cHduZWQ=]0;pwned\\nmundo\"),"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn i18n_template_never_echoes_an_escape_sequence_from_a_translation() {
+    let dir = tempfile::tempdir().expect("temp");
+    let guide = dir.path().join("g.ron");
+    std::fs::copy("tests/fixtures/i18n/complete/guide.ron", &guide).expect("copy");
+    let es = std::fs::read_to_string("tests/fixtures/i18n/complete/guide.es.ron").expect("read");
+    let ron_escaped = OSC.replace('\u{1b}', "\\u{1b}").replace('\u{7}', "\\u{7}");
+    let es = es.replace(
+        "source: \"b07e605b\"",
+        &format!("source: \"{ron_escaped}\""),
+    );
+    assert!(es.contains("\\u{1b}]52;"));
+    std::fs::write(dir.path().join("g.es.ron"), es).expect("write");
+    let out = support::cli::run(
+        &[
+            "i18n",
+            "template",
+            "--lang",
+            "es",
+            guide.to_str().expect("path"),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!is_raw(&text), "{text:?}");
+    assert!(
+        text.contains(
+            "Entry(key: \"title\", source: \"]52;c;cHduZWQ=]0;pwned\", \
+             text: \"[es] How should our group make decisions?\"),"
+        ),
+        "{text}"
+    );
+    // What it printed is still a translation file of the guide.
+    let guide = check_path(&guide).guide.expect("guide");
+    let back = translation::check(&guide, Source::new("g.es.ron", text.into_owned()));
+    assert!(back.translation.is_some(), "{:?}", back.diagnostics);
+    assert_eq!(back.coverage.stale, 1, "{:?}", back.diagnostics);
+}

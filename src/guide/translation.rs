@@ -29,7 +29,7 @@ use super::diagnostic::{did_you_mean, resolve, Code, Diagnostic};
 use super::load::{clean_text, ron_options, translate_ron_error};
 use super::model::Guide;
 use super::source::Source;
-use super::text::{clean, escape_quoted, reveal, sanitize_line};
+use super::text::{clean, escape_quoted, reveal, sanitize, sanitize_line};
 
 /// A translation file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -494,6 +494,10 @@ pub fn apply(guide: &mut Guide, translation: &Translation) -> usize {
 /// Writes a translation file with every key of the guide, ready to translate. Entries already
 /// translated in `existing` keep their text and fingerprint (so stale ones stay visible as
 /// stale); new keys get an empty text. The base text is a comment above each entry.
+///
+/// The file is printed to a terminal as often as it is saved, and every field in it comes from a
+/// file or the command line: each is sanitised as it is written, so a fingerprint or a language
+/// holding an escape sequence cannot set the window title or write the clipboard.
 pub fn template(guide: &Guide, language: &str, existing: Option<&Translation>) -> String {
     let previous: HashMap<&str, &Entry> = existing
         .map(|t| t.entries.iter().map(|e| (e.key.as_str(), e)).collect())
@@ -501,8 +505,9 @@ pub fn template(guide: &Guide, language: &str, existing: Option<&Translation>) -
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "// Translation of \"{}\" into \"{language}\".",
-        guide.id
+        "// Translation of \"{}\" into \"{}\".",
+        sanitize_line(&guide.id),
+        sanitize_line(language)
     );
     let _ = writeln!(
         out,
@@ -523,7 +528,7 @@ pub fn template(guide: &Guide, language: &str, existing: Option<&Translation>) -
         quote(language)
     );
     for (key, text) in texts(guide) {
-        for line in text.lines() {
+        for line in text.lines().map(sanitize_line) {
             let _ = writeln!(
                 out,
                 "        //{}{line}",
@@ -546,9 +551,9 @@ pub fn template(guide: &Guide, language: &str, existing: Option<&Translation>) -
     out
 }
 
-/// A RON string literal.
+/// A RON string literal of untrusted text: sanitised, then escaped (line breaks as `\n`).
 fn quote(text: &str) -> String {
-    format!("\"{}\"", escape_quoted(text))
+    format!("\"{}\"", escape_quoted(&sanitize(text)))
 }
 
 #[cfg(test)]
