@@ -223,6 +223,10 @@ const FRAGMENTS: &[&str] = &[
     "0",
     "$$",
     "{#id}",
+    "\u{a0}",
+    "\r\n",
+    "\u{2028}",
+    "\u{feff}",
 ];
 
 /// A small deterministic generator (xorshift), so a failure reproduces.

@@ -37,7 +37,9 @@ pub fn escape(text: &str) -> String {
 /// breaks become spaces.
 pub fn escape_line(text: &str) -> String {
     let joined = sanitize(text)
-        .split_whitespace()
+        .split('\n')
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
     let mut out = String::with_capacity(joined.len() + joined.len() / 8);
@@ -114,6 +116,10 @@ mod tests {
     fn blank_lines_are_dropped_and_one_line_texts_join_their_lines() {
         assert_eq!(escape("a\n \n\nb"), "a\nb");
         assert_eq!(escape_line(" a\n\n- b\tc "), "a - b c");
+        assert_eq!(
+            escape_line("keeps\u{a0}this  spacing"),
+            "keeps\u{a0}this  spacing"
+        );
     }
 
     #[test]
