@@ -15,7 +15,7 @@ use super::diagnostic::{did_you_mean, resolve, Code, Diagnostic, Severity};
 use super::model::Guide;
 use super::model::Link;
 use super::source::{LineCol, Source, Span};
-use super::text::{clean, has_unsafe, invisible_in, is_invisible, is_unsafe_char, sanitize_line};
+use super::text::{clean, has_unsafe, invisible_in, is_unsafe_char, sanitize_line};
 use super::translation::is_language_tag;
 use super::validate::validate;
 
@@ -445,7 +445,7 @@ pub(crate) fn translate_ron_error(e: &SpannedError, source: &Source) -> Diagnost
 }
 
 fn describe_char(c: char) -> String {
-    if c.is_control() || is_unsafe_char(c) || is_invisible(c) {
+    if c.is_control() || is_unsafe_char(c) {
         format!("U+{:04X}", c as u32)
     } else {
         format!("`{c}`")
