@@ -36,6 +36,7 @@ const FIXTURES: &[(&str, &str, usize, usize)] = &[
     ("G0307-no-pros-or-cons", "G0307", 27, 21),
     ("G0308-no-why", "G0308", 18, 17),
     ("G0309-control-chars", "G0309", 19, 19),
+    ("G0320-invisible-chars", "G0320", 19, 19),
 ];
 
 fn fixture(name: &str) -> String {

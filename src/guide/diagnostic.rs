@@ -81,6 +81,7 @@ codes! {
     NoProsOrCons = "G0307", Warning, "an outcome has no pros or no cons";
     NoWhy = "G0308", Warning, "a question does not say why it is asked";
     ControlChars = "G0309", Warning, "a text holds control or bidi characters, which are removed";
+    InvisibleChars = "G0320", Warning, "a text holds zero-width characters or direction marks, which are removed";
     TranslationGuide = "G0401", Error, "a translation names another guide";
     TranslationDuplicate = "G0402", Error, "a translation has two entries for the same text";
     TranslationOrphan = "G0403", Warning, "a translation entry names no text of the guide";

@@ -15,7 +15,7 @@ use super::diagnostic::{did_you_mean, resolve, Code, Diagnostic, Severity};
 use super::model::Guide;
 use super::model::Link;
 use super::source::{LineCol, Source, Span};
-use super::text::{clean, has_unsafe, is_unsafe_char, sanitize_line};
+use super::text::{clean, has_unsafe, invisible_in, is_unsafe_char, sanitize_line};
 use super::translation::is_language_tag;
 use super::validate::validate;
 
@@ -201,24 +201,41 @@ fn clean_texts(guide: &mut Guide) -> Vec<Diagnostic> {
         .iter_mut()
         .flat_map(|q| q.answers.iter_mut())
         .for_each(|a| one_line(&mut a.region));
-    guide.visit_texts_mut(&mut |at, text| {
-        if let Cow::Owned(cleaned) = clean(text) {
-            if text.chars().any(is_unsafe_char) {
-                found.push(
-                    Diagnostic::new(
-                        Code::ControlChars,
-                        "this text holds control or bidi-override characters",
-                    )
-                    .at(at.path(), "removed before it is shown")
-                    .help(
-                        "delete the invisible characters; they can hide or rewrite what people see",
-                    ),
-                );
-            }
-            *text = cleaned;
-        }
-    });
+    guide.visit_texts_mut(&mut |at, text| clean_text(text, &|| at.path(), &mut found));
     found
+}
+
+/// Sanitises and lays out one text in place, warning at `path` where control, bidi or invisible
+/// characters were found (they are removed, never shown). Translations use it for their texts.
+pub(crate) fn clean_text(
+    text: &mut String,
+    path: &dyn Fn() -> String,
+    found: &mut Vec<Diagnostic>,
+) {
+    let Cow::Owned(cleaned) = clean(text) else {
+        return;
+    };
+    if text.chars().any(is_unsafe_char) {
+        found.push(
+            Diagnostic::new(
+                Code::ControlChars,
+                "this text holds control or bidi-override characters",
+            )
+            .at(path(), "removed before it is shown")
+            .help("delete the invisible characters; they can hide or rewrite what people see"),
+        );
+    }
+    if let Some(which) = invisible_in(text) {
+        found.push(
+            Diagnostic::new(
+                Code::InvisibleChars,
+                format!("this text holds invisible characters: {which}"),
+            )
+            .at(path(), "removed before it is shown")
+            .help("delete them: they make text that looks the same compare differently"),
+        );
+    }
+    *text = cleaned;
 }
 
 fn span_of(source: &Source, e: &SpannedError) -> Span {

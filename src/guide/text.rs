@@ -2,15 +2,24 @@
 //!
 //! Every string a guide or a session file holds is untrusted. [`sanitize`] removes what could
 //! drive a terminal or reorder what a reader sees (C0 and C1 controls, DEL, bidi overrides and
-//! isolates) before the text reaches any output. The loader applies it to every field once, so
-//! the TUI, plain mode and reports all receive clean text; diagnostics apply it to the source
-//! lines they quote.
+//! isolates) and what nobody can see (zero-width characters, direction marks, the word joiner
+//! and the byte-order mark) before the text reaches any output. The loader applies it to every
+//! field once, so the TUI, plain mode and reports all receive clean text; diagnostics apply it to
+//! the source lines they quote, and [`reveal`] spells out what was removed where a message must
+//! say which character is at fault.
+//!
+//! Invisible characters are removed because text that looks the same must be the same: an id or
+//! a label with a zero-width space inside reads like another and compares unlike it. The price
+//! is that a zero-width joiner inside an emoji sequence falls apart into its emoji, and a
+//! zero-width non-joiner used by Persian spelling is lost; the terminal shows neither faithfully
+//! anyway, and `check` warns wherever one is found.
 //!
 //! [`normalize`] joins the lines of a multi-line string: authors wrap long text however they like,
 //! lines of one paragraph are joined by a space, blank lines separate paragraphs (kept as `\n\n`),
 //! and indentation is dropped.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// True for characters that must never reach a terminal from untrusted text.
 pub fn is_unsafe_char(c: char) -> bool {
@@ -23,9 +32,17 @@ pub fn is_unsafe_char(c: char) -> bool {
     )
 }
 
+/// True for characters nobody can see: zero-width space, non-joiner and joiner, the left-to-right
+/// and right-to-left marks, the word joiner and the zero-width no-break space (byte-order mark).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
+}
+
 /// True when a text holds a character [`sanitize`] would change (a byte scan, no decoding:
-/// the unsafe characters above ASCII are C1 controls `C2 80..9F`, the Arabic letter mark
-/// `D8 9C`, and `E2 80 A8..AE` / `E2 81 A6..A9` for separators, embeddings and isolates).
+/// the characters above ASCII it removes are C1 controls `C2 80..9F`, the Arabic letter mark
+/// `D8 9C`, `E2 80 8B..8F` / `E2 80 A8..AE` / `E2 81 A0` / `E2 81 A6..A9` for zero-width
+/// characters, direction marks, separators, embeddings, the word joiner and isolates, and
+/// `EF BB BF` for the byte-order mark).
 pub fn has_unsafe(s: &str) -> bool {
     let b = s.as_bytes();
     b.iter().enumerate().any(|(i, &c)| match c {
@@ -35,13 +52,61 @@ pub fn has_unsafe(s: &str) -> bool {
         0xd8 => b.get(i + 1) == Some(&0x9c),
         0xe2 => matches!(
             (b.get(i + 1), b.get(i + 2)),
-            (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            (Some(0x80), Some(0x8b..=0x8f | 0xa8..=0xae)) | (Some(0x81), Some(0xa0 | 0xa6..=0xa9))
         ),
+        0xef => b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf),
         _ => false,
     })
 }
 
-/// Removes control and bidi-override characters; tabs become a space. Newlines are kept.
+/// The invisible characters a text holds, each named once in order of first appearance, as
+/// `U+200B (zero-width space)`; `None` when there are none.
+pub fn invisible_in(s: &str) -> Option<String> {
+    let mut seen: Vec<char> = Vec::new();
+    for c in s.chars().filter(|c| is_invisible(*c)) {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    (!seen.is_empty()).then(|| {
+        seen.iter()
+            .map(|&c| format!("U+{:04X} ({})", c as u32, invisible_name(c)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
+fn invisible_name(c: char) -> &'static str {
+    match c {
+        '\u{200b}' => "zero-width space",
+        '\u{200c}' => "zero-width non-joiner",
+        '\u{200d}' => "zero-width joiner",
+        '\u{200e}' => "left-to-right mark",
+        '\u{200f}' => "right-to-left mark",
+        '\u{2060}' => "word joiner",
+        _ => "zero-width no-break space",
+    }
+}
+
+/// Spells out every character [`sanitize`] would remove or change as `<U+200B>`, so a message can
+/// show an id exactly as written (`"exit<U+200B>"`), safely, instead of as a look-alike.
+pub fn reveal(s: &str) -> Cow<'_, str> {
+    if !has_unsafe(s) && !s.contains('\n') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() || is_unsafe_char(c) || is_invisible(c) {
+            let _ = write!(out, "<U+{:04X}>", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Removes control, bidi-override and invisible characters; tabs become a space. Newlines are
+/// kept.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !has_unsafe(s) {
         return Cow::Borrowed(s);
@@ -51,7 +116,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
         match c {
             '\t' => out.push(' '),
             '\r' => {}
-            c if is_unsafe_char(c) => {}
+            c if is_unsafe_char(c) || is_invisible(c) => {}
             c => out.push(c),
         }
     }
@@ -149,28 +214,44 @@ mod tests {
     }
 
     #[test]
-    fn the_byte_scan_agrees_with_the_character_test() {
-        let samples = [
-            "plain",
-            "tab\there",
-            "cr\r",
-            "bell\u{7}",
-            "c1\u{85}x",
-            "ok é ñ ‘quotes’",
-            "lrm\u{202e}x",
-            "iso\u{2066}x",
-            "alm\u{61c}x",
-            "ls\u{2028}x",
-            "not bidi \u{2030}",
-            "emoji 🙂",
-            "del\u{7f}",
-        ];
-        for s in samples {
-            let by_char = s
-                .chars()
-                .any(|c| c == '\t' || c == '\r' || is_unsafe_char(c));
-            assert_eq!(has_unsafe(s), by_char, "{s:?}");
+    fn the_byte_scan_agrees_with_the_character_test_for_every_character() {
+        let mut s = String::new();
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            s.clear();
+            s.extend(['a', c, 'b']);
+            let by_char = c == '\t' || c == '\r' || is_unsafe_char(c) || is_invisible(c);
+            assert_eq!(has_unsafe(&s), by_char, "U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn sanitize_removes_zero_width_characters_and_direction_marks() {
+        let hidden = "\u{feff}ex\u{200b}it\u{200c}\u{200d}\u{200e}\u{200f}\u{2060}";
+        assert_eq!(sanitize(hidden), "exit");
+        assert_eq!(sanitize_line("a\u{200b}\nb"), "a b");
+        assert_eq!(clean("  one\u{200f}\n  two "), "one two");
+        // Characters next to the removed ones stay: U+2010 (hyphen), U+2061 and U+FEFE.
+        assert_eq!(
+            sanitize("\u{2010}\u{2061}\u{fefe}"),
+            "\u{2010}\u{2061}\u{fefe}"
+        );
+    }
+
+    #[test]
+    fn reveal_spells_out_what_sanitize_removes() {
+        assert_eq!(reveal("exit"), "exit");
+        assert!(matches!(reveal("exit"), Cow::Borrowed(_)));
+        assert_eq!(reveal("ex\u{200b}it\u{1b}]"), "ex<U+200B>it<U+001B>]");
+        assert_eq!(reveal("a\nb\u{202e}"), "a<U+000A>b<U+202E>");
+    }
+
+    #[test]
+    fn invisible_characters_are_named_once_each() {
+        assert_eq!(invisible_in("plain \u{202e}"), None);
+        assert_eq!(
+            invisible_in("a\u{200b}b\u{200f}c\u{200b}"),
+            Some("U+200B (zero-width space), U+200F (right-to-left mark)".to_string())
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@
 
 use super::diagnostic::{did_you_mean, Code, Diagnostic};
 use super::index::{IdMap, Index, Target};
-use super::model::{Guide, Link};
+use super::model::{Answer, Guide, Link};
+use super::text::{invisible_in, reveal};
 
 /// Checks the guide, stores its index in it, and returns what was found.
 pub fn validate(guide: &mut Guide) -> Vec<Diagnostic> {
@@ -32,9 +33,20 @@ pub fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// Shows whitespace in an id so `"exit "` and `"exit"` look different.
+/// Shows whitespace and invisible characters in an id so `"exit "`, `"exit<U+200B>"` and
+/// `"exit"` look different.
 fn visible(id: &str) -> String {
-    id.replace(' ', "␣")
+    reveal(id).replace(' ', "␣")
+}
+
+/// How to fix an invalid id: an invisible character gets named, since the id looks right.
+fn invalid_id_help(id: &str) -> String {
+    match invisible_in(id) {
+        Some(which) => format!("delete the invisible characters in it: {which}"),
+        None => {
+            "ids use letters, digits, `-`, `_` and `.`, with no spaces, like \"second-exit\"".into()
+        }
+    }
 }
 
 /// Checks one list of ids for invalid and duplicate ids. `path(i)` names item `i`'s id; it is only
@@ -52,9 +64,12 @@ fn check_id_list(
     for (i, &id) in ids.iter().enumerate() {
         if !valid_id(id) {
             out.push(
-                Diagnostic::new(Code::InvalidId, format!("the {} id \"{}\" is not a valid id", kind(), visible(id)))
-                    .at(path(i), "invalid id")
-                    .help("ids use letters, digits, `-`, `_` and `.`, with no spaces, like \"second-exit\""),
+                Diagnostic::new(
+                    Code::InvalidId,
+                    format!("the {} id \"{}\" is not a valid id", kind(), visible(id)),
+                )
+                .at(path(i), "invalid id")
+                .help(invalid_id_help(id)),
             );
             continue;
         }
@@ -183,7 +198,7 @@ fn check_start(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
         );
     } else if index.start().is_none() {
         let help = did_you_mean(&guide.start, guide.questions.iter().map(|q| q.id.as_str()))
-            .map(|s| format!("did you mean \"{s}\"?"))
+            .map(|s| format!("did you mean \"{}\"?", visible(s)))
             .unwrap_or_else(|| "`start` must name one of the guide's questions".to_string());
         out.push(
             Diagnostic::new(
@@ -216,6 +231,7 @@ fn check_questions(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
         "the guide's title".into()
     });
     for (q, question) in guide.questions.iter().enumerate() {
+        let same_labels = SameLabels::new(&question.answers);
         let here = || format!("questions[{q}]");
         warn_empty(out, &question.text, &|| format!("{}.text", here()), &|| {
             format!("the text of question \"{}\"", question.id)
@@ -243,10 +259,7 @@ fn check_questions(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
             warn_empty(out, &answer.label, &|| format!("{}.label", at()), &|| {
                 format!("the label of answer \"{}\"", answer.id)
             });
-            let earlier = question.answers[..a].iter().position(|e| {
-                !answer.label.trim().is_empty() && same_label(&e.label, &answer.label)
-            });
-            if let Some(earlier) = earlier {
+            if let Some(earlier) = same_labels.earlier(a) {
                 out.push(
                     Diagnostic::new(
                         Code::DuplicateLabel,
@@ -278,6 +291,52 @@ fn same_label(a: &str, b: &str) -> bool {
         && a.chars()
             .flat_map(char::to_lowercase)
             .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Finds, for each answer of a question, the first earlier answer whose label reads the same
+/// ([`same_label`]; empty labels match nothing). A few answers are compared pairwise, which
+/// allocates nothing; many are hashed by what [`same_label`] compares, so a question with
+/// 100,000 answers is checked in linear time.
+enum SameLabels<'a> {
+    Few(&'a [Answer]),
+    Many(Vec<Option<usize>>),
+}
+
+impl<'a> SameLabels<'a> {
+    fn new(answers: &'a [Answer]) -> Self {
+        if answers.len() <= 16 {
+            return SameLabels::Few(answers);
+        }
+        let mut first: IdMap<(usize, String), usize> = IdMap::default();
+        let earlier = answers
+            .iter()
+            .enumerate()
+            .map(|(a, answer)| {
+                let label = answer.label.trim();
+                if label.is_empty() {
+                    return None;
+                }
+                let key = (
+                    label.len(),
+                    label.chars().flat_map(char::to_lowercase).collect(),
+                );
+                Some(*first.entry(key).or_insert(a)).filter(|&e| e != a)
+            })
+            .collect();
+        SameLabels::Many(earlier)
+    }
+
+    fn earlier(&self, a: usize) -> Option<usize> {
+        match self {
+            SameLabels::Few(answers) => {
+                let label = &answers[a].label;
+                answers[..a]
+                    .iter()
+                    .position(|e| !label.trim().is_empty() && same_label(&e.label, label))
+            }
+            SameLabels::Many(earlier) => earlier.get(a).copied().flatten(),
+        }
+    }
 }
 
 fn check_link(
@@ -334,7 +393,7 @@ fn check_link(
 
 fn suggestion<'a>(id: &str, ids: impl Iterator<Item = &'a str>, kind: &str) -> String {
     match did_you_mean(id, ids) {
-        Some(s) => format!("did you mean \"{s}\"?"),
+        Some(s) => format!("did you mean \"{}\"?", visible(s)),
         None => format!("add a {kind} with this id, or link to an existing one"),
     }
 }
@@ -378,7 +437,7 @@ fn check_sets(
                         value,
                         guide.dimensions[d].values.iter().map(|v| v.id.as_str()),
                     ) {
-                        Some(s) => format!("did you mean \"{s}\"?"),
+                        Some(s) => format!("did you mean \"{}\"?", visible(s)),
                         None => format!(
                             "its values are: {}",
                             guide.dimensions[d]
@@ -489,7 +548,7 @@ fn check_tests(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
                             aid,
                             guide.questions[q].answers.iter().map(|a| a.id.as_str()),
                         ) {
-                            Some(s) => format!("did you mean \"{s}\"?"),
+                            Some(s) => format!("did you mean \"{}\"?", visible(s)),
                             None => format!(
                                 "its answers are: {}",
                                 guide.questions[q]

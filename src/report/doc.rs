@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::markdown::escape;
+use super::markdown::{escape, escape_heading, escape_line};
 use crate::guide::text::wrap;
 
 /// How a list item is marked.
@@ -137,43 +137,13 @@ impl Doc {
         out
     }
 
-    /// Writes the document as Markdown, escaping all text.
+    /// Writes the document as Markdown, escaping all text: whatever a text holds, the Markdown
+    /// has exactly the headings, paragraphs and list items of the document (see
+    /// [`super::markdown`]). A heading, a lead and an item's text are one line each; a paragraph
+    /// keeps its line breaks; a note keeps them too, each line emphasised on its own (emphasis
+    /// cannot span lines safely) and joined by hard breaks.
     pub fn to_markdown(&self) -> String {
-        self.render(|md, block| match block {
-            Block::Heading { level, text } => {
-                let _ = writeln!(
-                    md,
-                    "{} {}\n",
-                    "#".repeat(usize::from(*level).clamp(1, 6)),
-                    escape(text)
-                );
-            }
-            Block::Paragraph(text) => {
-                for para in text.split("\n\n") {
-                    let _ = writeln!(md, "{}\n", escape(para));
-                }
-            }
-            Block::Item {
-                marker,
-                lead,
-                text,
-                note,
-            } => {
-                let mark = marker.text();
-                let mut line = mark.clone();
-                if !lead.is_empty() {
-                    let colon = if needs_colon(lead, text) { ":" } else { "" };
-                    let _ = write!(line, " **{}{colon}**", escape(lead));
-                }
-                if !text.is_empty() {
-                    let _ = write!(line, " {}", escape(&text.replace("\n\n", " ")));
-                }
-                let _ = writeln!(md, "{line}");
-                if !note.is_empty() {
-                    let _ = writeln!(md, "{:w$}_{}_", "", escape(note), w = mark.len() + 1);
-                }
-            }
-        })
+        self.render(markdown_block)
     }
 
     /// Writes the document as plain text wrapped to `width` columns: no markup, no box drawing,
@@ -215,6 +185,49 @@ impl Doc {
                 }
             }
         })
+    }
+}
+
+/// Writes one block as Markdown.
+fn markdown_block(md: &mut String, block: &Block) {
+    match block {
+        Block::Heading { level, text } => {
+            let _ = writeln!(
+                md,
+                "{} {}\n",
+                "#".repeat(usize::from(*level).clamp(1, 6)),
+                escape_heading(text)
+            );
+        }
+        Block::Paragraph(text) => {
+            for para in text.split("\n\n").map(escape).filter(|p| !p.is_empty()) {
+                let _ = writeln!(md, "{para}\n");
+            }
+        }
+        Block::Item {
+            marker,
+            lead,
+            text,
+            note,
+        } => {
+            let mark = marker.text();
+            let (lead, text) = (escape_line(lead), escape_line(text));
+            let mut line = mark.clone();
+            if !lead.is_empty() {
+                let colon = if needs_colon(&lead, &text) { ":" } else { "" };
+                let _ = write!(line, " **{lead}{colon}**");
+            }
+            if !text.is_empty() {
+                let _ = write!(line, " {text}");
+            }
+            let _ = writeln!(md, "{line}");
+            let note = escape(note);
+            let mut lines = note.lines().peekable();
+            while let Some(l) = lines.next() {
+                let brk = if lines.peek().is_some() { "\\" } else { "" };
+                let _ = writeln!(md, "{:w$}_{l}_{brk}", "", w = mark.len() + 1);
+            }
+        }
     }
 }
 
