@@ -27,6 +27,11 @@ const FIXTURES: &[(&str, &str, usize, usize)] = &[
     ("G0208-test-unknown-answer", "G0208", 30, 47),
     ("G0209-test-unknown-outcome", "G0209", 30, 62),
     ("G0210-unknown-related", "G0210", 27, 80),
+    ("G0211-unknown-in-condition", "G0211", 25, 49),
+    ("G0212-never-asked-before", "G0212", 16, 60),
+    ("G0213-all-hidden", "G0213", 20, 17),
+    ("G0214-trapped", "G0214", 18, 17),
+    ("G0215-format-version", "G0215", 3, 13),
     ("G0301-unreachable-question", "G0301", 18, 17),
     ("G0302-unreachable-outcome", "G0302", 28, 21),
     ("G0303-dead-end", "G0303", 18, 17),
@@ -36,6 +41,13 @@ const FIXTURES: &[(&str, &str, usize, usize)] = &[
     ("G0307-no-pros-or-cons", "G0307", 27, 21),
     ("G0308-no-why", "G0308", 18, 17),
     ("G0309-control-chars", "G0309", 19, 19),
+    ("G0310-case-never-taken", "G0310", 26, 36),
+    ("G0311-otherwise-never-taken", "G0311", 26, 32),
+    ("G0312-answer-never-offered", "G0312", 28, 51),
+    ("G0313-format-undeclared", "G0313", 12, 24),
+    ("G0314-too-many-walks", "G0314", 8, 12),
+    ("G0315-never-reached", "G0315", 33, 17),
+    ("G0316-item-never-shown", "G0316", 38, 53),
 ];
 
 fn fixture(name: &str) -> String {
@@ -43,9 +55,15 @@ fn fixture(name: &str) -> String {
 }
 
 #[test]
-fn the_base_fixture_is_clean() {
-    let checked = check_path(Path::new(&fixture("base")));
-    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+fn the_base_fixtures_are_clean() {
+    for base in ["base", "base-conditions"] {
+        let checked = check_path(Path::new(&fixture(base)));
+        assert!(
+            checked.diagnostics.is_empty(),
+            "{base}: {:?}",
+            checked.diagnostics
+        );
+    }
 }
 
 #[test]

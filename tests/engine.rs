@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use coop_guide::engine::{Action, Effect, Explanation, Leads, Place, Walk};
+use coop_guide::engine::{Action, Effect, Explanation, Place, Walk};
 use coop_guide::guide::{check_path, Guide};
 
 fn guide() -> Arc<Guide> {
@@ -180,29 +180,26 @@ fn result_explains_why_and_what_would_change_it() {
     let trust = g.index.dimension("trust").expect("dim");
     assert_eq!(result.profile[pace].value, g.index.value(pace, "slow"));
     assert_eq!(result.profile[trust].value, g.index.value(trust, "low"));
-    // What would change it: "objection" leads to consent; "fast" leads to consent; "large" opens
-    // a question that can reach mandates or majority.
-    let changes: Vec<(String, String, String)> = result
+    // What would change it: one entry per other outcome, under the most direct change that
+    // leads there. "fast" (and "unsure", and "objection") lead straight to consent: the
+    // earliest, "fast", is kept. "large" opens a question that can reach majority or mandates.
+    let changes: Vec<(String, String, Vec<String>)> = result
         .changes
         .iter()
         .map(|c| {
             let question = &g.questions[c.question];
-            let target = match &c.leads {
-                Leads::Outcome(o) => g.outcomes[*o].id.clone(),
-                Leads::Questions { question, outcomes } => format!(
-                    "{}?{}",
-                    g.questions[*question].id,
-                    outcomes
-                        .iter()
-                        .map(|o| g.outcomes[*o].id.as_str())
-                        .collect::<Vec<_>>()
-                        .join("|")
-                ),
-            };
+            let outcomes = c
+                .outcomes
+                .iter()
+                .map(|o| {
+                    let more = if o.after_more_questions { "+" } else { "" };
+                    format!("{}{more}", g.outcomes[o.outcome].id)
+                })
+                .collect();
             (
                 question.id.clone(),
                 question.answers[c.answer].id.clone(),
-                target,
+                outcomes,
             )
         })
         .collect();
@@ -212,13 +209,12 @@ fn result_explains_why_and_what_would_change_it() {
             (
                 "size".into(),
                 "large".into(),
-                "delegation?majority|mandates".into()
+                vec!["majority+".into(), "mandates+".into()]
             ),
-            ("pace".into(), "fast".into(), "consent".into()),
-            ("pace".into(), "unsure".into(), "consent".into()),
-            ("disagreement".into(), "objection".into(), "consent".into()),
+            ("pace".into(), "fast".into(), vec!["consent".into()]),
         ]
     );
+    assert_eq!(result.other_outcomes(), 3);
     assert_eq!(
         result.related,
         vec![g.index.outcome("consent").expect("outcome")]

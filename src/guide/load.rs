@@ -13,7 +13,6 @@ use ron::extensions::Extensions;
 
 use super::diagnostic::{did_you_mean, resolve, Code, Diagnostic, Severity};
 use super::model::Guide;
-use super::model::Link;
 use super::source::{LineCol, Source, Span};
 use super::text::{clean, has_unsafe, is_unsafe_char, sanitize_line};
 use super::translation::is_language_tag;
@@ -149,9 +148,7 @@ pub fn parse_lenient(source: &Source) -> Option<Guide> {
         safe(&mut q.id);
         for a in &mut q.answers {
             safe(&mut a.id);
-            match &mut a.next {
-                Link::Goto(id) | Link::End(id) => safe(id),
-            }
+            a.next.for_each_id_mut(&mut |id| safe(id));
         }
     }
     guide.outcomes.iter_mut().for_each(|o| safe(&mut o.id));
