@@ -324,6 +324,15 @@ impl Walk {
         })
     }
 
+    /// Fewest and most questions a walk from the first question asks, following the conditions
+    /// where the guide has them; `None` when no outcome can be reached.
+    pub fn length(&self) -> Option<(u32, u32)> {
+        match &self.flow {
+            Some(flow) => flow.left(0),
+            None => self.guide.index.questions_left(self.path_start()?),
+        }
+    }
+
     /// Fewest and most questions left from a question of this walk, following the conditions
     /// where the guide has them.
     fn questions_left(&self, question: usize) -> Option<(u32, u32)> {
