@@ -251,3 +251,30 @@ fn the_parser_rejects_broken_dot() {
     assert!(parse("digraph g { a [label=\"open] ; }").is_err());
     assert!(parse("digraph g { a [label=\"x\"] }").is_err());
 }
+
+#[test]
+fn a_conditional_link_draws_one_labelled_dashed_edge_per_case() {
+    let dot = graph(&["guides/co-op-pay.ron"]);
+    let (nodes, edges) = parse(&dot).expect("valid DOT");
+    for (from, to) in &edges {
+        assert!(nodes.contains(from) && nodes.contains(to), "{from} -> {to}");
+    }
+    // "Up to about ten" (question 1) goes to "current" (2) for running co-ops, else to "work" (3).
+    assert!(
+        dot.contains("q1 -> q2 [label=\"Up to about ten · if stage = running\", style=dashed];"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("q1 -> q3 [label=\"Up to about ten · otherwise\", style=dashed];"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("q1 -> q3 [label=\"More than ten\"];"),
+        "a plain link stays plain: {dot}"
+    );
+    let mermaid = graph(&["--format", "mermaid", "guides/co-op-pay.ron"]);
+    assert!(
+        mermaid.contains("q1 -.->|\"Up to about ten · if stage = running\"| q2"),
+        "{mermaid}"
+    );
+}

@@ -91,11 +91,17 @@ impl Cond {
 
     /// Calls `f` with every fact the condition reads.
     pub fn reads(&self, f: &mut dyn FnMut(Fact)) {
+        self.atoms(&mut |fact, _| f(fact));
+    }
+
+    /// Calls `f` with every fact the condition reads and the value it compares it with (an
+    /// answer's or a value's position).
+    pub fn atoms(&self, f: &mut dyn FnMut(Fact, u32)) {
         match self {
-            Cond::Answered(q, _) => f(Fact::Question(*q)),
-            Cond::Placed(d, _) => f(Fact::Dimension(*d)),
-            Cond::Any(list) | Cond::All(list) => list.iter().for_each(|c| c.reads(f)),
-            Cond::Not(c) => c.reads(f),
+            Cond::Answered(q, a) => f(Fact::Question(*q), *a),
+            Cond::Placed(d, v) => f(Fact::Dimension(*d), *v),
+            Cond::Any(list) | Cond::All(list) => list.iter().for_each(|c| c.atoms(f)),
+            Cond::Not(c) => c.atoms(f),
             Cond::Unknown => {}
         }
     }

@@ -185,6 +185,70 @@ impl Slots {
     }
 }
 
+/// Values of a fact that no condition tells apart. Conditions only ever ask "is the answer to
+/// this question that one?", so the answers (or dimension values) no condition names behave
+/// alike, and like no answer at all: they share class 0. Each value a condition names has a
+/// class of its own. States keep classes, so a question with many answers, of which conditions
+/// name two, splits walks three ways, not once per answer.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Classes {
+    /// Per slot: the class of each value (by position).
+    of: Vec<Vec<u32>>,
+    /// Per slot: a value of each class (class 0 is no value).
+    example: Vec<Vec<u32>>,
+}
+
+impl Classes {
+    fn of(index: &Index, guide: &Guide, slots: &Slots) -> Classes {
+        let size = |fact: Fact| match fact {
+            Fact::Question(q) => index.answer_count(q as usize),
+            Fact::Dimension(d) => guide
+                .dimensions
+                .get(d as usize)
+                .map_or(0, |d| d.values.len()),
+        };
+        let mut classes = Classes {
+            of: slots.facts.iter().map(|&f| vec![0; size(f)]).collect(),
+            example: vec![vec![NONE]; slots.facts.len()],
+        };
+        for cond in index.conds() {
+            cond.atoms(&mut |fact, value| {
+                let slot = slots.of_fact(fact) as usize;
+                let (Some(of), Some(example)) =
+                    (classes.of.get_mut(slot), classes.example.get_mut(slot))
+                else {
+                    return;
+                };
+                if let Some(class) = of.get_mut(value as usize) {
+                    if *class == 0 {
+                        *class = example.len() as u32;
+                        example.push(value);
+                    }
+                }
+            });
+        }
+        classes
+    }
+
+    /// The class of a value of a slot (`NONE`, no value, is class 0).
+    fn class(&self, slot: u32, value: u32) -> u32 {
+        self.of
+            .get(slot as usize)
+            .and_then(|of| of.get(value as usize))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// A value of a class of a slot (`NONE` for class 0).
+    fn example(&self, slot: u32, class: u32) -> u32 {
+        self.example
+            .get(slot as usize)
+            .and_then(|e| e.get(class as usize))
+            .copied()
+            .unwrap_or(NONE)
+    }
+}
+
 /// Calls `f` with the number of every condition evaluated at a question: its answers' `when`s
 /// and every case of their conditional links.
 pub fn conds_at(index: &Index, question: usize, f: &mut dyn FnMut(u32)) {
@@ -386,7 +450,7 @@ fn live_facts(
     guide: &Guide,
     cycles: &Cycles,
     slots: &Slots,
-) -> Option<Vec<Vec<Fact>>> {
+) -> Option<Vec<Vec<u32>>> {
     let n = index.question_count();
     let f = slots.facts.len();
     let groups = cycles.cyclic.len();
@@ -460,10 +524,10 @@ fn live_facts(
             while both != 0 {
                 let bit = both.trailing_zeros() as usize;
                 both &= both - 1;
-                let fact = slots.facts[w * 64 + bit];
+                let slot = w * 64 + bit;
                 // A question's own answer is never said before it is asked.
-                if fact != Fact::Question(q as u32) {
-                    list.push(fact);
+                if slots.facts[slot] != Fact::Question(q as u32) {
+                    list.push(slot as u32);
                 }
             }
         }
@@ -523,10 +587,13 @@ type StateTable = HashMap<Box<[u32]>, u32, BuildHasherDefault<IdHasher>>;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Flow {
     cycles: Cycles,
-    live: Vec<Vec<Fact>>,
+    slots: Slots,
+    classes: Classes,
+    /// Per question: the slots its states keep.
+    live: Vec<Vec<u32>>,
     table: StateTable,
-    /// Each state's key: its question, its live facts' values, then the questions of its cycle
-    /// already asked.
+    /// Each state's key: its question, the classes of its live facts' values, then the
+    /// questions of its cycle already asked.
     keys: Vec<Box<[u32]>>,
     edge_at: Vec<u32>,
     edges: Vec<Edge>,
@@ -569,6 +636,7 @@ impl Flow {
         let cycles = Cycles::of(index);
         let slots = Slots::of(index, guide.dimensions.len());
         let live = live_facts(index, guide, &cycles, &slots)?;
+        let classes = Classes::of(index, guide, &slots);
         let answers_total = (0..n).map(|q| index.answer_count(q)).sum::<usize>();
         let mut flow = Flow {
             offered: vec![false; answers_total],
@@ -590,6 +658,8 @@ impl Flow {
                 .collect(),
             per_outcome: vec![0; guide.outcomes.len()],
             cycles,
+            slots,
+            classes,
             live,
             ..Flow::default()
         };
@@ -600,7 +670,7 @@ impl Flow {
             defaults: &[],
         };
         let mut key: Vec<u32> = vec![root as u32];
-        key.extend(flow.live[root].iter().map(|_| NONE));
+        key.extend(flow.live[root].iter().map(|_| 0));
         flow.intern(&key, (NONE, NONE));
         let mut s = 0;
         while s < flow.keys.len() {
@@ -632,8 +702,9 @@ impl Flow {
         let key = self.keys[s].clone();
         let q = key[0] as usize;
         let live_count = self.live[q].len();
-        for (i, &fact) in self.live[q].iter().enumerate() {
-            scratch.put(fact, key[1 + i]);
+        for (i, &slot) in self.live[q].iter().enumerate() {
+            let fact = self.slots.facts[slot as usize];
+            scratch.put(fact, self.classes.example(slot, key[1 + i]));
         }
         let asked = &key[1 + live_count..];
         let group = self.cycles.group[q];
@@ -673,7 +744,10 @@ impl Flow {
                     } else {
                         next_key.clear();
                         next_key.push(t as u32);
-                        next_key.extend(self.live[t].iter().map(|&f| scratch.get(f)));
+                        next_key.extend(self.live[t].iter().map(|&slot| {
+                            let value = scratch.get(self.slots.facts[slot as usize]);
+                            self.classes.class(slot, value)
+                        }));
                         if same {
                             let at = asked.partition_point(|&x| x < q as u32);
                             next_key.extend_from_slice(&asked[..at]);
@@ -696,8 +770,8 @@ impl Flow {
         if !offered_any && index.answer_count(q) > 0 {
             self.stuck.push(s as u32);
         }
-        for &fact in &self.live[q] {
-            scratch.put(fact, NONE);
+        for &slot in &self.live[q] {
+            scratch.put(self.slots.facts[slot as usize], NONE);
         }
     }
 
@@ -914,12 +988,12 @@ impl Flow {
         let live = self.live.get(question)?;
         let mut key: Vec<u32> = Vec::with_capacity(1 + live.len());
         key.push(question as u32);
-        for &fact in live {
-            let value = match fact {
+        for &slot in live {
+            let value = match self.slots.facts[slot as usize] {
                 Fact::Question(q) => said.answer(q as usize),
                 Fact::Dimension(d) => said.place(d as usize),
             };
-            key.push(value.map_or(NONE, |v| v as u32));
+            key.push(self.classes.class(slot, value.map_or(NONE, |v| v as u32)));
         }
         if self.cycles.on_cycle(question) {
             let group = self.cycles.group[question];

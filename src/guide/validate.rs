@@ -9,7 +9,7 @@ mod conditions;
 mod walks;
 
 use super::diagnostic::{did_you_mean, Code, Diagnostic};
-use super::index::{IdMap, Index};
+use super::index::{IdMap, Index, Route};
 use super::model::{Guide, Link};
 
 /// Checks the guide, stores its index in it, and returns what was found.
@@ -268,14 +268,17 @@ fn check_questions(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
                     .help("people cannot tell the two apart; reword one"),
                 );
             }
-            check_link(
-                guide,
-                index,
-                &answer.next,
-                &|| format!("{}.next", at()),
-                &note,
-                out,
-            );
+            // Only links that name nothing, or have cases, need a closer look.
+            if matches!(index.route(q, a), Route::Missing | Route::Branch(_)) {
+                check_link(
+                    guide,
+                    index,
+                    &answer.next,
+                    &|| format!("{}.next", at()),
+                    &note,
+                    out,
+                );
+            }
             check_sets(guide, index, &answer.sets, &at, &note, out);
         }
     }

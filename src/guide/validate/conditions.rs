@@ -56,12 +56,14 @@ pub(super) fn written(guide: &Guide) -> Vec<Written<'_>> {
                     site: Site::Before(q),
                 });
             }
-            visit(
-                &answer.next,
-                format!("questions[{q}].answers[{a}].next"),
-                q,
-                &mut out,
-            );
+            if answer.next.is_branch() {
+                visit(
+                    &answer.next,
+                    format!("questions[{q}].answers[{a}].next"),
+                    q,
+                    &mut out,
+                );
+            }
         }
     }
     for (o, outcome) in guide.outcomes.iter().enumerate() {

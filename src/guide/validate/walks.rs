@@ -12,79 +12,108 @@ use crate::guide::flow::{Flow, Next};
 use crate::guide::index::{Index, Route, Target};
 use crate::guide::model::{Guide, Link};
 
-/// The links some walk takes, question by question.
-struct Taken {
+/// The links some walk takes, question by question: every link, or those the flow takes.
+struct Taken<'i> {
+    index: &'i Index,
     /// Questions some walk asks.
     questions: Vec<bool>,
     /// Outcomes some walk reaches.
     outcomes: Vec<bool>,
-    /// Questions each question leads to (a loop back included).
-    next: Vec<Vec<u32>>,
-    /// Questions with a way out: to an outcome, or along a broken link (reported on its own).
-    exit: Vec<bool>,
+    /// From the flow: questions each question leads to (a loop back included), and whether it
+    /// has a way out (to an outcome, or along a broken link, reported on its own). `None`: every
+    /// link counts, and the index answers.
+    taken: Option<(Vec<Vec<u32>>, Vec<bool>)>,
 }
 
-impl Taken {
-    fn by_links(index: &Index, guide: &Guide) -> Taken {
-        let n = guide.questions.len();
+impl<'i> Taken<'i> {
+    fn by_links(index: &'i Index, guide: &Guide) -> Taken<'i> {
         let (questions, outcomes) = index.reachable(guide.outcomes.len());
-        let mut taken = Taken {
+        Taken {
+            index,
             questions,
             outcomes,
-            next: vec![Vec::new(); n],
-            exit: vec![false; n],
-        };
-        for q in 0..n {
-            for (_, target) in index.links(q) {
-                match target {
-                    Target::Question(t) => taken.next[q].push(t as u32),
-                    Target::Outcome(_) | Target::Missing => taken.exit[q] = true,
-                }
-            }
+            taken: None,
         }
-        taken
     }
 
-    fn by_flow(flow: &Flow, guide: &Guide) -> Taken {
+    fn by_flow(index: &'i Index, flow: &Flow, guide: &Guide) -> Taken<'i> {
         let n = guide.questions.len();
-        let mut taken = Taken {
-            questions: vec![false; n],
-            outcomes: vec![false; guide.outcomes.len()],
-            next: vec![Vec::new(); n],
-            exit: vec![false; n],
-        };
+        let mut questions = vec![false; n];
+        let mut outcomes = vec![false; guide.outcomes.len()];
+        let mut next: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let mut exit = vec![false; n];
         for s in 0..flow.len() as u32 {
             let q = flow.question(s);
-            taken.questions[q] = true;
+            questions[q] = true;
             for e in flow.edges_of(s) {
                 match e.next {
-                    Next::State(t) => taken.next[q].push(flow.question(t) as u32),
-                    Next::Loop(t) => taken.next[q].push(t),
+                    Next::State(t) => next[q].push(flow.question(t) as u32),
+                    Next::Loop(t) => next[q].push(t),
                     Next::Outcome(o) => {
-                        taken.outcomes[o as usize] = true;
-                        taken.exit[q] = true;
+                        outcomes[o as usize] = true;
+                        exit[q] = true;
                     }
-                    Next::Broken => taken.exit[q] = true,
+                    Next::Broken => exit[q] = true,
                 }
             }
         }
-        for list in &mut taken.next {
+        for list in &mut next {
             list.sort_unstable();
             list.dedup();
         }
-        taken
+        Taken {
+            index,
+            questions,
+            outcomes,
+            taken: Some((next, exit)),
+        }
     }
 
-    /// Which questions can get out: reach an exit through the links taken.
+    /// The questions a question leads to.
+    fn next(&self, q: usize) -> Vec<usize> {
+        match &self.taken {
+            Some((next, _)) => next[q].iter().map(|&t| t as usize).collect(),
+            None => self
+                .index
+                .links(q)
+                .filter_map(|(_, t)| match t {
+                    Target::Question(t) => Some(t),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether a question has a way out of its own.
+    fn exit(&self, q: usize) -> bool {
+        match &self.taken {
+            Some((_, exit)) => exit[q],
+            None => self
+                .index
+                .links(q)
+                .any(|(_, t)| matches!(t, Target::Outcome(_) | Target::Missing)),
+        }
+    }
+
+    /// Which questions can get out: reach a way out through the links taken.
     fn can_leave(&self) -> Vec<bool> {
-        let n = self.next.len();
-        let mut back: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for (q, list) in self.next.iter().enumerate() {
-            for &t in list {
-                back[t as usize].push(q as u32);
+        let n = self.questions.len();
+        if self.taken.is_none() {
+            // Without broken links, the index already knows: an outcome can be reached.
+            let broken = (0..n).any(|q| self.index.links(q).any(|(_, t)| t == Target::Missing));
+            if !broken {
+                return (0..n)
+                    .map(|q| self.index.questions_left(q).is_some())
+                    .collect();
             }
         }
-        let mut out = self.exit.clone();
+        let mut back: Vec<Vec<u32>> = vec![Vec::new(); n];
+        for q in 0..n {
+            for t in self.next(q) {
+                back[t].push(q as u32);
+            }
+        }
+        let mut out: Vec<bool> = (0..n).map(|q| self.exit(q)).collect();
         let mut stack: Vec<usize> = (0..n).filter(|&q| out[q]).collect();
         while let Some(q) = stack.pop() {
             for &p in &back[q] {
@@ -116,7 +145,7 @@ pub(super) fn check(guide: &Guide, index: &Index, faulty: &Faulty, out: &mut Vec
     }
     // Conditions with errors make the walks they allow meaningless: follow the links alone.
     let flow = flow.filter(|_| faulty.is_empty());
-    let walks = flow.map(|f| Taken::by_flow(f, guide));
+    let walks = flow.map(|f| Taken::by_flow(index, f, guide));
     let taken = walks.as_ref().unwrap_or(&links);
     let leaves_links = links.can_leave();
     let leaves = taken.can_leave();
@@ -202,7 +231,9 @@ pub(super) fn check(guide: &Guide, index: &Index, faulty: &Faulty, out: &mut Vec
     let trapped: Vec<bool> = (0..guide.questions.len())
         .map(|q| taken.questions[q] && !leaves[q])
         .collect();
-    check_traps(guide, taken, &trapped, start, out);
+    if trapped.contains(&true) {
+        check_traps(guide, taken, &trapped, start, out);
+    }
     for (q, a, back) in index.back_links() {
         if trapped[q] {
             continue;
@@ -246,9 +277,9 @@ fn check_traps(
     }
     for q in 0..n {
         if taken.questions[q] && !trapped[q] {
-            for &t in &taken.next[q] {
-                if trapped[t as usize] {
-                    entry[t as usize] = true;
+            for t in taken.next(q) {
+                if trapped[t] {
+                    entry[t] = true;
                 }
             }
         }
@@ -265,12 +296,7 @@ fn check_traps(
             if at != q {
                 inside.push(at);
             }
-            stack.extend(
-                taken.next[at]
-                    .iter()
-                    .map(|&t| t as usize)
-                    .filter(|&t| trapped[t]),
-            );
+            stack.extend(taken.next(at).into_iter().filter(|&t| trapped[t]));
         }
         inside.sort_unstable();
         let mut d = Diagnostic::new(
