@@ -198,7 +198,47 @@ impl Said for PathSaid {
 /// A condition in readable words: `Where will the co-op be based? = Argentina`, joined with
 /// "and", "or" and "not". Unknown ids are shown as written.
 pub fn describe(condition: &Condition, guide: &Guide) -> String {
-    words(condition, guide, &Words::TEXT, false)
+    fn go(c: &Condition, guide: &Guide, nested: bool) -> String {
+        match c {
+            Condition::Answered(q, a) => {
+                let Some(qi) = guide.index.question(q) else {
+                    return format!("{q} = {a}");
+                };
+                let question = &guide.questions[qi];
+                let label = question
+                    .answers
+                    .iter()
+                    .find(|x| x.id == *a)
+                    .map_or(a.as_str(), |x| x.label.as_str());
+                format!("{} = {label}", question.text)
+            }
+            Condition::Placed(d, v) => {
+                let Some(di) = guide.index.dimension(d) else {
+                    return format!("{d} = {v}");
+                };
+                let dim = &guide.dimensions[di];
+                let label = guide
+                    .index
+                    .value(di, v)
+                    .map_or(v.as_str(), |vi| dim.values[vi].label.as_str());
+                format!("{} = {label}", dim.name)
+            }
+            Condition::Any(list) => join(
+                list.iter().map(|c| go(c, guide, true)),
+                " or ",
+                nested,
+                "never",
+            ),
+            Condition::All(list) => join(
+                list.iter().map(|c| go(c, guide, true)),
+                " and ",
+                nested,
+                "always",
+            ),
+            Condition::Not(c) => format!("not {}", go(c, guide, true)),
+        }
+    }
+    go(condition, guide, false)
 }
 
 /// A condition by ids, compact for graph labels: `country = argentina`.
@@ -206,71 +246,14 @@ pub fn describe_ids(condition: &Condition) -> String {
     fn go(c: &Condition, nested: bool) -> String {
         match c {
             Condition::Answered(q, a) | Condition::Placed(q, a) => format!("{q} = {a}"),
-            Condition::Any(list) => join(list.iter().map(|c| go(c, true)), " or ", nested, "no"),
-            Condition::All(list) => join(list.iter().map(|c| go(c, true)), " and ", nested, "yes"),
+            Condition::Any(list) => join(list.iter().map(|c| go(c, true)), " or ", nested, "never"),
+            Condition::All(list) => {
+                join(list.iter().map(|c| go(c, true)), " and ", nested, "always")
+            }
             Condition::Not(c) => format!("not {}", go(c, true)),
         }
     }
     go(condition, false)
-}
-
-struct Words {
-    and: &'static str,
-    or: &'static str,
-    not: &'static str,
-    never: &'static str,
-    always: &'static str,
-}
-
-impl Words {
-    const TEXT: Words = Words {
-        and: " and ",
-        or: " or ",
-        not: "not ",
-        never: "never",
-        always: "always",
-    };
-}
-
-fn words(c: &Condition, guide: &Guide, w: &Words, nested: bool) -> String {
-    match c {
-        Condition::Answered(q, a) => {
-            let Some(qi) = guide.index.question(q) else {
-                return format!("{q} = {a}");
-            };
-            let question = &guide.questions[qi];
-            let label = question
-                .answers
-                .iter()
-                .find(|x| x.id == *a)
-                .map_or(a.as_str(), |x| x.label.as_str());
-            format!("{} = {label}", question.text)
-        }
-        Condition::Placed(d, v) => {
-            let Some(di) = guide.index.dimension(d) else {
-                return format!("{d} = {v}");
-            };
-            let dim = &guide.dimensions[di];
-            let label = guide
-                .index
-                .value(di, v)
-                .map_or(v.as_str(), |vi| dim.values[vi].label.as_str());
-            format!("{} = {label}", dim.name)
-        }
-        Condition::Any(list) => join(
-            list.iter().map(|c| words(c, guide, w, true)),
-            w.or,
-            nested,
-            w.never,
-        ),
-        Condition::All(list) => join(
-            list.iter().map(|c| words(c, guide, w, true)),
-            w.and,
-            nested,
-            w.always,
-        ),
-        Condition::Not(c) => format!("{}{}", w.not, words(c, guide, w, true)),
-    }
 }
 
 fn join(parts: impl Iterator<Item = String>, sep: &str, nested: bool, empty: &str) -> String {

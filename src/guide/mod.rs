@@ -10,6 +10,7 @@ pub mod flow;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod order;
 pub mod source;
 pub mod synthetic;
 pub mod text;

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use super::{suggestion, visible};
 use crate::guide::diagnostic::{did_you_mean, Code, Diagnostic};
-use crate::guide::flow::{can_precede, Cycles};
 use crate::guide::index::{Index, Target};
 use crate::guide::model::{Condition, Guide, Link, FORMAT};
+use crate::guide::order::{can_precede, Cycles};
 
 /// Paths of conditions with an error: the checks that follow walks say nothing more about them.
 pub(super) type Faulty = HashSet<String>;
