@@ -515,3 +515,23 @@ fn format_0_is_refused_and_format_2_without_conditions_is_fine() {
     let two = base.replace("id: \"base\",", "format: 2,\n    id: \"base\",");
     assert!(found(&two).is_empty(), "{:?}", found(&two));
 }
+
+#[test]
+fn a_misspelt_condition_is_named_as_a_condition() {
+    let base = std::fs::read_to_string(fixture("base-conditions")).expect("base");
+    let text = base.replace(
+        r#"Case(when: Answered("one", "a")"#,
+        r#"Case(when: Answerd("one", "a")"#,
+    );
+    let checked = check_source(Source::new("t.ron", text.as_str()));
+    let d = &checked.diagnostics[0];
+    assert_eq!(d.code, Code::UnknownVariant);
+    assert_eq!(d.message, "`Answerd` is not a kind of condition");
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("did you mean `Answered`? A condition is")),
+        "{:?}",
+        d.help
+    );
+}

@@ -59,7 +59,7 @@ codes! {
     UnknownField = "G0101", Error, "a field name the guide format does not have";
     MissingField = "G0102", Error, "a required field is missing";
     WrongType = "G0103", Error, "a field holds the wrong kind of value";
-    UnknownVariant = "G0104", Error, "an unknown kind of link (only Goto and End exist)";
+    UnknownVariant = "G0104", Error, "an unknown kind of link or condition";
     DuplicateField = "G0105", Error, "the same field is written twice";
     WrongName = "G0106", Error, "a part of the guide has the wrong name before its brackets";
     DuplicateId = "G0201", Error, "two things of the same kind share an id";
