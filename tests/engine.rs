@@ -528,6 +528,40 @@ fn conditional_next_steps_follow_the_path() {
     assert_eq!(steps("starting").here, vec![0], "the vote step is left out");
 }
 
+#[test]
+fn an_edit_from_the_review_changes_which_next_steps_show() {
+    let mut walk = Walk::new(pay());
+    for (question, answer) in [
+        ("stage", "starting"),
+        ("size", "many"),
+        ("work", "varied"),
+        ("difference", "role"),
+    ] {
+        choose(&mut walk, question, answer);
+    }
+    assert_eq!(
+        Explanation::of(&walk).expect("result").next_steps.here,
+        vec![0]
+    );
+    walk.apply(Action::Edit(q(&walk, "stage")));
+    let effects = choose(&mut walk, "stage", "running");
+    assert!(effects.contains(&Effect::BackToReview), "{effects:?}");
+    let result = Explanation::of(&walk).expect("result");
+    assert_eq!(outcome_id(&walk, result.outcome), "ratio");
+    assert_eq!(
+        result.next_steps.here,
+        vec![0, 1],
+        "the members' vote now shows"
+    );
+    // Back again: it goes.
+    walk.apply(Action::Edit(q(&walk, "stage")));
+    choose(&mut walk, "stage", "starting");
+    assert_eq!(
+        Explanation::of(&walk).expect("result").next_steps.here,
+        vec![0]
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loops: a path that comes back to a question asks it again; the new answer takes the place
 // of the old one, where the question was first asked.
@@ -897,54 +931,62 @@ const SHAPES: [Shape; 3] = [
 
 #[test]
 fn path_counts_listings_and_progress_match_brute_force_on_generated_guides() {
-    for seed in 0..300u64 {
-        for shape in SHAPES {
-            let guide = generated(seed, shape);
-            let truth = reference::walks(&guide);
-            let label = format!("seed {seed}, conditions {}", shape.conditions);
-            // Listing.
-            let listed = Paths::of(&guide);
-            let listed: Vec<(Vec<(usize, usize)>, PathEnd)> =
-                listed.paths.into_iter().map(|p| (p.steps, p.end)).collect();
-            assert_eq!(listed, truth.paths, "{label}: listed paths");
-            // Counting.
-            match count_paths(&guide).expect("a start") {
-                Ok(count) => {
-                    assert_eq!(truth.loops, 0, "{label}: loops missed");
-                    assert_eq!(count.per_outcome, truth.per_outcome, "{label}: counts");
-                }
-                Err(Uncounted::Loops) => assert!(truth.loops > 0, "{label}: loops invented"),
-                Err(Uncounted::TooMany) => panic!("{label}: a tiny guide is too many"),
+    let guides = (0..300u64)
+        .flat_map(|seed| SHAPES.map(|shape| (seed, shape)))
+        .map(|(seed, shape)| (seed, shape, generated(seed, shape)))
+        .chain([(
+            0,
+            Shape {
+                conditions: true,
+                loops: false,
+            },
+            pay(),
+        )]);
+    for (seed, shape, guide) in guides {
+        let truth = reference::walks(&guide);
+        let label = format!("seed {seed}, conditions {}", shape.conditions);
+        // Listing.
+        let listed = Paths::of(&guide);
+        let listed: Vec<(Vec<(usize, usize)>, PathEnd)> =
+            listed.paths.into_iter().map(|p| (p.steps, p.end)).collect();
+        assert_eq!(listed, truth.paths, "{label}: listed paths");
+        // Counting.
+        match count_paths(&guide).expect("a start") {
+            Ok(count) => {
+                assert_eq!(truth.loops, 0, "{label}: loops missed");
+                assert_eq!(count.per_outcome, truth.per_outcome, "{label}: counts");
             }
-            // Progress at every point a walk reaches.
-            for (said, question, left) in &truth.points {
-                let mut walk = Walk::new(Arc::clone(&guide));
-                for &(_, a) in said {
-                    let effects = walk.apply(Action::Choose(a));
-                    assert!(!effects.contains(&Effect::Refused), "{label}: {said:?}");
-                }
-                assert_eq!(
-                    walk.place(),
-                    Place::Question {
-                        question: *question,
-                        step: said.len()
-                    },
-                    "{label}: {said:?}"
-                );
-                let p = walk.progress().expect("at a question");
-                if let Some((min, max)) = left {
-                    assert_eq!((p.min_left, p.max_left), (*min, *max), "{label}: {said:?}");
-                }
-                // What is offered here is what the reference offers.
-                let offered: Vec<usize> = (0..guide.questions[*question].answers.len())
-                    .filter(|&a| reference::offered(&guide, *question, a, said))
-                    .collect();
-                assert_eq!(
-                    walk.visible_answers(*question),
-                    offered,
-                    "{label}: {said:?}"
-                );
+            Err(Uncounted::Loops) => assert!(truth.loops > 0, "{label}: loops invented"),
+            Err(Uncounted::TooMany) => panic!("{label}: a tiny guide is too many"),
+        }
+        // Progress at every point a walk reaches.
+        for (said, question, left) in &truth.points {
+            let mut walk = Walk::new(Arc::clone(&guide));
+            for &(_, a) in said {
+                let effects = walk.apply(Action::Choose(a));
+                assert!(!effects.contains(&Effect::Refused), "{label}: {said:?}");
             }
+            assert_eq!(
+                walk.place(),
+                Place::Question {
+                    question: *question,
+                    step: said.len()
+                },
+                "{label}: {said:?}"
+            );
+            let p = walk.progress().expect("at a question");
+            if let Some((min, max)) = left {
+                assert_eq!((p.min_left, p.max_left), (*min, *max), "{label}: {said:?}");
+            }
+            // What is offered here is what the reference offers.
+            let offered: Vec<usize> = (0..guide.questions[*question].answers.len())
+                .filter(|&a| reference::offered(&guide, *question, a, said))
+                .collect();
+            assert_eq!(
+                walk.visible_answers(*question),
+                offered,
+                "{label}: {said:?}"
+            );
         }
     }
 }
