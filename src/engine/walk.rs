@@ -28,7 +28,7 @@ use crate::guide::{Guide, Target};
 /// What a user can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Choose answer `n` (0-based) of the current question.
+    /// Choose answer `n` (its position in the current question); refused when it is not offered.
     Choose(usize),
     /// Go back one step (from the result to the review, from the review to the last question;
     /// during an edit started from the review, back to the review).
