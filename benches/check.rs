@@ -1,5 +1,7 @@
 //! Load + validate on generated guides of 1k, 10k and 100k questions (budget: 100k in ≤ 1 s, with
-//! time linear in size). Run with `cargo bench --bench check`.
+//! time linear in size), and on a generated guide of 10k questions where every answer has a
+//! conditional link over three earlier answers (budget: ≤ 1 s). Run with `cargo bench --bench
+//! check`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
@@ -22,5 +24,26 @@ fn load_and_validate(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_validate);
+fn load_and_validate_with_conditions(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check-conditions");
+    group.sample_size(10);
+    for n in [1_000, 10_000] {
+        let text = synthetic::conditional_guide_text(n);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
+            b.iter(|| {
+                let checked = check_source(Source::new("synthetic.ron", text.clone()));
+                assert!(checked.guide.is_some());
+                checked
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    load_and_validate,
+    load_and_validate_with_conditions
+);
 criterion_main!(benches);

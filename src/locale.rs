@@ -60,16 +60,16 @@ pub struct Texts {
     pub why_this_fits: &'static str,
     /// Result: unsure answers' heading.
     pub to_revisit: &'static str,
+    /// Result: the situation answers' heading.
+    pub because_you_are: &'static str,
     /// Result: the what-if heading.
     pub what_would_change: &'static str,
-    /// Result: one what-if; `{answer}`, `{question}`.
-    pub if_you_answer: &'static str,
-    /// Result: outcomes after more questions; `{list}`.
+    /// Result: how many other outcomes other choices lead to; `{n}`.
+    pub other_outcomes: Plural,
+    /// Result: the answer to change; `{answer}`, `{question}`.
+    pub choose_instead: &'static str,
+    /// Result: after an outcome reached only after more questions.
     pub after_more_questions: &'static str,
-    /// Result: more outcomes than listed; `{n}`.
-    pub other_outcomes: &'static str,
-    /// Joins the last two items of a list.
-    pub or: &'static str,
     /// Result: related outcomes' heading.
     pub related: &'static str,
     /// Result: examples' heading.
@@ -78,8 +78,8 @@ pub struct Texts {
     pub source: &'static str,
     /// Result: next steps' heading.
     pub next_steps: &'static str,
-    /// Result: next steps for places other than the group's.
-    pub other_places: &'static str,
+    /// Result: the last section, next steps for places other than the group's.
+    pub other_countries: &'static str,
     /// Result: the closing line; `{title}`, `{version}`.
     pub from_guide: &'static str,
     /// Hand-out: the session line; `{date}`, `{version}`.
@@ -148,16 +148,19 @@ pub static EN: Texts = Texts {
     cons: "Cons and risks",
     why_this_fits: "Why this fits: your answers",
     to_revisit: "To revisit",
+    because_you_are: "Because you are…",
     what_would_change: "What would change it",
-    if_you_answer: "if you answer “{answer}” to “{question}”",
-    after_more_questions: "{list} (after more questions)",
-    other_outcomes: "{n} other outcomes",
-    or: "or",
+    other_outcomes: Plural {
+        one: "Another choice could lead to {n} other outcome:",
+        other: "Other choices could lead to {n} other outcomes:",
+    },
+    choose_instead: "Choose “{answer}” at “{question}”",
+    after_more_questions: "(after more questions)",
     related: "Related",
     examples: "Examples",
     source: "Source: {source}",
     next_steps: "Next steps",
-    other_places: "In other places",
+    other_countries: "Other countries",
     from_guide: "From “{title}”, version {version}.",
     session_of: "Session of {date} · guide version {version}",
     answers: "Your answers",
@@ -206,16 +209,19 @@ pub static ES: Texts = Texts {
     cons: "Desventajas y riesgos",
     why_this_fits: "Por qué encaja: sus respuestas",
     to_revisit: "Para volver a pensar",
+    because_you_are: "Por su situación…",
     what_would_change: "Qué lo cambiaría",
-    if_you_answer: "si responden «{answer}» a «{question}»",
-    after_more_questions: "{list} (después de más preguntas)",
-    other_outcomes: "{n} resultados más",
-    or: "o",
+    other_outcomes: Plural {
+        one: "Otra elección podría llevar a {n} resultado distinto:",
+        other: "Otras elecciones podrían llevar a {n} resultados distintos:",
+    },
+    choose_instead: "Elijan «{answer}» en «{question}»",
+    after_more_questions: "(después de más preguntas)",
     related: "Relacionados",
     examples: "Ejemplos",
     source: "Fuente: {source}",
     next_steps: "Próximos pasos",
-    other_places: "En otros lugares",
+    other_countries: "En otros países",
     from_guide: "De «{title}», versión {version}.",
     session_of: "Sesión del {date} · versión de la guía {version}",
     answers: "Sus respuestas",
@@ -235,6 +241,25 @@ pub static ES: Texts = Texts {
     notes: "Notas lado a lado",
     kept: "Respuestas guardadas de una versión anterior de la guía (sus preguntas cambiaron)",
 };
+
+/// A phrase with a number in it, in its singular and plural forms. English and Spanish both
+/// use the singular for exactly one ("1 other outcome", "1 resultado") and the plural for every
+/// other number, zero included.
+#[derive(Debug)]
+pub struct Plural {
+    /// For one; `{n}` is the number.
+    pub one: &'static str,
+    /// For any other number; `{n}` is the number.
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// The phrase for `n`.
+    pub fn of(&self, n: usize) -> String {
+        let template = if n == 1 { self.one } else { self.other };
+        fill(template, &[("n", &n)])
+    }
+}
 
 /// The table for a language tag (`es`, `es-AR`, …); English when there is none.
 pub fn texts(language: &str) -> &'static Texts {
@@ -284,6 +309,26 @@ mod tests {
         assert_eq!(
             fill("Step {step} · {left} left", &[("step", &2), ("left", &"4")]),
             "Step 2 · 4 left"
+        );
+    }
+
+    #[test]
+    fn plurals_follow_the_number_in_both_languages() {
+        assert_eq!(
+            EN.other_outcomes.of(1),
+            "Another choice could lead to 1 other outcome:"
+        );
+        assert_eq!(
+            EN.other_outcomes.of(2),
+            "Other choices could lead to 2 other outcomes:"
+        );
+        assert_eq!(
+            ES.other_outcomes.of(1),
+            "Otra elección podría llevar a 1 resultado distinto:"
+        );
+        assert_eq!(
+            ES.other_outcomes.of(3),
+            "Otras elecciones podrían llevar a 3 resultados distintos:"
         );
     }
 

@@ -560,7 +560,11 @@ fn graph(path: Option<&Path>, format: GraphFormatArg) -> io::Result<Exit> {
         GraphFormatArg::Mermaid => graph::GraphFormat::Mermaid,
     };
     write!(io::stdout().lock(), "{}", graph::render(&guide, format))?;
-    Ok(Exit::Done)
+    Ok(if graph::has_errors(&guide) {
+        Exit::Invalid
+    } else {
+        Exit::Done
+    })
 }
 
 fn new_guide(file: &Path) -> io::Result<Exit> {

@@ -115,16 +115,18 @@ pub fn run(
             ("", Place::Review { .. }) => {
                 walk.apply(Action::Confirm);
             }
-            ("", Place::Question { question, .. }) => match walk.answer_of(question) {
+            ("", Place::Question { question, .. }) => match walk.prefilled(question) {
                 Some(answer) => {
                     walk.apply(Action::Choose(answer));
                 }
                 None => writeln!(out, "{}", choose_hint(walk, t, question))?,
             },
             (text, Place::Question { question, .. }) => {
-                match parse_choice(text, walk.guide().questions[question].answers.len()) {
+                // Numbers go by the answers shown: those offered to this group.
+                let shown = walk.visible_answers(question);
+                match parse_choice(text, shown.len()) {
                     Some(n) => {
-                        walk.apply(Action::Choose(n));
+                        walk.apply(Action::Choose(shown[n]));
                     }
                     None => writeln!(out, "{}", choose_hint(walk, t, question))?,
                 }
@@ -151,7 +153,7 @@ fn parse_choice(text: &str, count: usize) -> Option<usize> {
 }
 
 fn choose_hint(walk: &Walk, t: &Texts, question: usize) -> String {
-    let n = walk.guide().questions[question].answers.len();
+    let n = walk.visible_answers(question).len();
     fill(t.choose_hint, &[("n", &n.to_string())])
 }
 
@@ -162,11 +164,7 @@ fn intro(walk: &Walk, t: &Texts, out: &mut dyn Write) -> io::Result<()> {
     for l in wrap(&guide.intro, WIDTH) {
         writeln!(out, "{l}")?;
     }
-    if let Some((min, max)) = guide
-        .index
-        .start()
-        .and_then(|s| guide.index.questions_left(s))
-    {
+    if let Some((min, max)) = walk.length() {
         writeln!(out)?;
         let (min, max) = (min.to_string(), max.to_string());
         writeln!(
@@ -209,15 +207,20 @@ fn ask(walk: &Walk, t: &Texts, question: usize, out: &mut dyn Write) -> io::Resu
     for l in wrap(&q.text, WIDTH) {
         writeln!(out, "{l}")?;
     }
-    let chosen = walk.answer_of(question);
-    for (i, a) in q.answers.iter().enumerate() {
-        let mark = if chosen == Some(i) {
+    let chosen = walk.prefilled(question);
+    for (i, (a, answer)) in walk
+        .visible_answers(question)
+        .into_iter()
+        .map(|n| (n, &q.answers[n]))
+        .enumerate()
+    {
+        let mark = if chosen == Some(a) {
             format!("  {}", t.your_answer)
         } else {
             String::new()
         };
         let mark = mark.as_str();
-        let lines = wrap(&a.label, WIDTH - 6);
+        let lines = wrap(&answer.label, WIDTH - 6);
         for (j, l) in lines.iter().enumerate() {
             if j == 0 {
                 writeln!(

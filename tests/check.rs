@@ -27,6 +27,11 @@ const FIXTURES: &[(&str, &str, usize, usize)] = &[
     ("G0208-test-unknown-answer", "G0208", 30, 47),
     ("G0209-test-unknown-outcome", "G0209", 30, 62),
     ("G0210-unknown-related", "G0210", 27, 80),
+    ("G0211-unknown-in-condition", "G0211", 25, 49),
+    ("G0212-never-asked-before", "G0212", 16, 60),
+    ("G0213-all-hidden", "G0213", 20, 17),
+    ("G0214-trapped", "G0214", 18, 17),
+    ("G0215-format-version", "G0215", 3, 13),
     ("G0301-unreachable-question", "G0301", 18, 17),
     ("G0302-unreachable-outcome", "G0302", 28, 21),
     ("G0303-dead-end", "G0303", 18, 17),
@@ -37,6 +42,13 @@ const FIXTURES: &[(&str, &str, usize, usize)] = &[
     ("G0308-no-why", "G0308", 18, 17),
     ("G0309-control-chars", "G0309", 19, 19),
     ("G0320-invisible-chars", "G0320", 19, 19),
+    ("G0310-case-never-taken", "G0310", 26, 36),
+    ("G0311-otherwise-never-taken", "G0311", 26, 32),
+    ("G0312-answer-never-offered", "G0312", 28, 51),
+    ("G0313-format-undeclared", "G0313", 12, 24),
+    ("G0314-too-many-walks", "G0314", 8, 12),
+    ("G0315-never-reached", "G0315", 33, 17),
+    ("G0316-item-never-shown", "G0316", 38, 53),
 ];
 
 fn fixture(name: &str) -> String {
@@ -44,9 +56,15 @@ fn fixture(name: &str) -> String {
 }
 
 #[test]
-fn the_base_fixture_is_clean() {
-    let checked = check_path(Path::new(&fixture("base")));
-    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+fn the_base_fixtures_are_clean() {
+    for base in ["base", "base-conditions"] {
+        let checked = check_path(Path::new(&fixture(base)));
+        assert!(
+            checked.diagnostics.is_empty(),
+            "{base}: {:?}",
+            checked.diagnostics
+        );
+    }
 }
 
 #[test]
@@ -99,6 +117,11 @@ fn diagnostics_suggest_the_likely_fix() {
     assert_eq!(
         checked.diagnostics[0].help.as_deref(),
         Some("did you mean `label`?")
+    );
+    let checked = check_path(Path::new(&fixture("G0211-unknown-in-condition")));
+    assert_eq!(
+        checked.diagnostics[0].help.as_deref(),
+        Some("did you mean \"one\"?")
     );
 }
 
@@ -373,4 +396,143 @@ fn a_language_that_is_not_a_tag_is_reported() {
         .find(|d| d.code == Code::InvalidId)
         .expect("G0202");
     assert!(d.message.contains("not a language tag"), "{}", d.message);
+}
+
+/// (code, line, column, message) of every diagnostic of a guide's text.
+fn found(text: &str) -> Vec<(&'static str, usize, usize, String)> {
+    let checked = check_source(Source::new("t.ron", text));
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = d
+                .span()
+                .map(|s| checked.source.line_col(s.start))
+                .unwrap_or_default();
+            (d.code.as_str(), at.line, at.col, d.message.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn ids_deep_inside_a_condition_are_located_with_a_suggestion() {
+    let base = std::fs::read_to_string(fixture("base-conditions")).expect("base");
+    let text = base.replace(
+        r#"Case(when: Answered("one", "a"), next: End("done"))"#,
+        r#"Case(when: All([Any([Placed("spred", "x")]), Not(Answered("one", "bb"))]), next: End("done"))"#,
+    );
+    let checked = check_source(Source::new("t.ron", text.as_str()));
+    // (line, column, the text pointed at, the help) of the diagnostic whose message says `what`.
+    let at = |what: &str| {
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains(what))
+            .unwrap_or_else(|| panic!("{what}: {:?}", checked.diagnostics));
+        assert_eq!(d.code, Code::UnknownInCondition);
+        let span = d.span().expect("located");
+        let start = checked.source.line_col(span.start);
+        (
+            start.line,
+            start.col,
+            checked.source.text[span.start..span.end].to_string(),
+            d.help.clone().unwrap_or_default(),
+        )
+    };
+    assert_eq!(
+        at("dimension \"spred\""),
+        (
+            25,
+            57,
+            "\"spred\"".to_string(),
+            "add a dimension with this id, or link to an existing one".to_string()
+        )
+    );
+    assert_eq!(
+        at("no answer \"bb\""),
+        (
+            25,
+            94,
+            "\"bb\"".to_string(),
+            "its answers are: a, b".to_string()
+        )
+    );
+}
+
+#[test]
+fn a_broken_link_is_reported_once_not_also_as_a_dead_end() {
+    let base = std::fs::read_to_string(fixture("base")).expect("base");
+    let text = base.replace(
+        r#"Answer(id: "a", label: "A", next: End("done")),
+            ],"#,
+        r#"Answer(id: "a", label: "A", next: Goto("nowhere")),
+            ],"#,
+    );
+    let codes: Vec<&str> = found(&text).iter().map(|f| f.0).collect();
+    assert_eq!(codes, ["G0203"]);
+}
+
+#[test]
+fn a_loop_with_a_way_out_stays_a_warning() {
+    let checked = check_path(Path::new(&fixture("G0304-cycle")));
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    let checked = check_path(Path::new(&fixture("G0214-trapped")));
+    let codes: Vec<&str> = checked
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        ["G0214"],
+        "one error for the trap, no extra loop warning"
+    );
+}
+
+#[test]
+fn a_generated_guide_with_conditions_everywhere_is_checked_without_errors() {
+    let checked = check_source(Source::new(
+        "synthetic.ron",
+        coop_guide::guide::synthetic::conditional_guide_text(300),
+    ));
+    assert!(
+        !checked.has_errors(),
+        "{:?}",
+        &checked.diagnostics[..3.min(checked.diagnostics.len())]
+    );
+    let guide = checked.guide.expect("valid");
+    assert!(guide.index.flow().is_some(), "its walks are all followed");
+    assert!(checked
+        .diagnostics
+        .iter()
+        .all(|d| d.code != Code::TooManyWalks));
+}
+
+#[test]
+fn format_0_is_refused_and_format_2_without_conditions_is_fine() {
+    let base = std::fs::read_to_string(fixture("base")).expect("base");
+    let zero = base.replace("id: \"base\",", "format: 0,\n    id: \"base\",");
+    assert_eq!(found(&zero)[0].0, "G0215");
+    let two = base.replace("id: \"base\",", "format: 2,\n    id: \"base\",");
+    assert!(found(&two).is_empty(), "{:?}", found(&two));
+}
+
+#[test]
+fn a_misspelt_condition_is_named_as_a_condition() {
+    let base = std::fs::read_to_string(fixture("base-conditions")).expect("base");
+    let text = base.replace(
+        r#"Case(when: Answered("one", "a")"#,
+        r#"Case(when: Answerd("one", "a")"#,
+    );
+    let checked = check_source(Source::new("t.ron", text.as_str()));
+    let d = &checked.diagnostics[0];
+    assert_eq!(d.code, Code::UnknownVariant);
+    assert_eq!(d.message, "`Answerd` is not a kind of condition");
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("did you mean `Answered`? A condition is")),
+        "{:?}",
+        d.help
+    );
 }

@@ -263,8 +263,8 @@ fn argentinas_minimum_of_six_members_is_dated() {
 #[test]
 fn next_steps_for_where_the_group_is_come_first_in_every_language() {
     for (lang, here, other) in [
-        ("en", "- **Spain:**", "### In other places"),
-        ("es", "- **España:**", "### En otros lugares"),
+        ("en", "- **Spain:**", "## Other countries"),
+        ("es", "- **España:**", "## En otros países"),
     ] {
         // Pragmatists, life-long, Spain, six or more, employees, workers only, members' money,
         // starting from scratch, a co-op legal form.

@@ -6,10 +6,15 @@ mod support;
 use std::collections::HashSet;
 
 fn graph(args: &[&str]) -> String {
+    graph_exiting(args, 0)
+}
+
+/// Runs `graph`, expecting an exit code: 1 for a guide with errors (the graph is still drawn).
+fn graph_exiting(args: &[&str], code: i32) -> String {
     let out = support::cli::run(&[&["graph"], args].concat(), "");
     assert_eq!(
         out.status.code(),
-        Some(0),
+        Some(code),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -174,21 +179,50 @@ fn unreachable_and_dead_end_nodes_are_styled() {
     let dot = graph(&["tests/fixtures/check/G0301-unreachable-question.ron"]);
     parse(&dot).expect("valid DOT");
     assert!(dot.contains("(unreachable)\", style=dashed"), "{dot}");
-    let dot = graph(&["tests/fixtures/check/G0303-dead-end.ron"]);
+    // A trap (an error: `graph` draws it and exits 1).
+    let dot = graph_exiting(&["tests/fixtures/check/G0214-trapped.ron"], 1);
     assert!(dot.contains("(dead end)\", color=red"), "{dot}");
-    let mermaid = graph(&[
-        "--format",
-        "mermaid",
-        "tests/fixtures/check/G0303-dead-end.ron",
-    ]);
+    let mermaid = graph_exiting(
+        &[
+            "--format",
+            "mermaid",
+            "tests/fixtures/check/G0214-trapped.ron",
+        ],
+        1,
+    );
     assert!(mermaid.contains("class q1,q2 deadend;"), "{mermaid}");
 }
 
 #[test]
-fn a_guide_with_broken_links_is_still_drawn() {
-    let dot = graph(&["tests/fixtures/check/G0203-missing-question.ron"]);
-    let (_, edges) = parse(&dot).expect("valid DOT");
-    assert_eq!(edges.len(), 2, "the broken link is left out: {dot}");
+fn a_broken_link_is_a_red_dashed_edge_to_its_missing_id_and_graph_exits_1() {
+    let fixture = "tests/fixtures/check/G0203-missing-question.ron";
+    let dot = graph_exiting(&[fixture], 1);
+    let (nodes, edges) = parse(&dot).expect("valid DOT");
+    assert_eq!(
+        edges.len(),
+        3,
+        "every link is drawn, the broken one too: {dot}"
+    );
+    assert!(nodes.contains("m0"), "{dot}");
+    assert!(
+        edges.contains(&("q0".to_string(), "m0".to_string())),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("m0 [label=\"tow\\n(missing)\", color=red"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("q0 -> m0 [label=\"A\", style=dashed, color=red"),
+        "{dot}"
+    );
+    let mermaid = graph_exiting(&["--format", "mermaid", fixture], 1);
+    assert!(mermaid.contains("m0[\"tow (missing)\"]"), "{mermaid}");
+    assert!(mermaid.contains("q0 -.->|\"A\"| m0"), "{mermaid}");
+    assert!(mermaid.contains("class m0 missing;"), "{mermaid}");
+    assert!(mermaid.contains("linkStyle 0 stroke:#c00;"), "{mermaid}");
+    // A guide with warnings only exits 0.
+    graph(&["tests/fixtures/check/G0304-cycle.ron"]);
 }
 
 #[test]
@@ -216,4 +250,31 @@ fn the_parser_rejects_broken_dot() {
     assert!(parse("digraph g { a -> ; }").is_err());
     assert!(parse("digraph g { a [label=\"open] ; }").is_err());
     assert!(parse("digraph g { a [label=\"x\"] }").is_err());
+}
+
+#[test]
+fn a_conditional_link_draws_one_labelled_dashed_edge_per_case() {
+    let dot = graph(&["guides/co-op-pay.ron"]);
+    let (nodes, edges) = parse(&dot).expect("valid DOT");
+    for (from, to) in &edges {
+        assert!(nodes.contains(from) && nodes.contains(to), "{from} -> {to}");
+    }
+    // "Up to about ten" (question 1) goes to "current" (2) for running co-ops, else to "work" (3).
+    assert!(
+        dot.contains("q1 -> q2 [label=\"Up to about ten · if stage = running\", style=dashed];"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("q1 -> q3 [label=\"Up to about ten · otherwise\", style=dashed];"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("q1 -> q3 [label=\"More than ten\"];"),
+        "a plain link stays plain: {dot}"
+    );
+    let mermaid = graph(&["--format", "mermaid", "guides/co-op-pay.ron"]);
+    assert!(
+        mermaid.contains("q1 -.->|\"Up to about ten · if stage = running\"| q2"),
+        "{mermaid}"
+    );
 }

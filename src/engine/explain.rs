@@ -1,14 +1,21 @@
 //! The result of a walk, explained: the outcome, the group's place on each dimension, why, what
-//! would change it, what to revisit.
+//! the group's situation is, what would change it, what to revisit, and which of the outcome's
+//! examples and next steps are for this group.
 //!
 //! A result is a profile, not a word. Only answers on the current path count: stale answers (on
-//! a branch the group left) never reach it. "What would change it" tries every other answer of
-//! every question on the path, follows the group's own recorded answers from there, and reports
-//! the answers that lead to another outcome, or to new questions that could.
+//! a branch the group left) never reach it, and an outcome places the group only through its own
+//! `sets`, where no answer did.
+//!
+//! "What would change it" tries every other offered answer of every question on the path that is
+//! a choice (never a situation question: where the group is, how many it is), follows the
+//! group's own recorded answers from there through the conditions, and keeps one entry per other
+//! outcome: the most direct change that leads there (straight to it before one that needs more
+//! questions, then the earliest question). Entries are grouped by the answer to change.
 
 use std::collections::BTreeSet;
 
 use super::walk::{Step, Walk};
+use crate::guide::condition::PathSaid;
 use crate::guide::{Guide, Target};
 
 /// Where an answer (or the outcome itself) places the group on one dimension.
@@ -31,29 +38,35 @@ pub struct Placement {
     pub by: Option<PlacedBy>,
 }
 
-/// Where a different answer would lead.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Leads {
-    /// Straight to another outcome (with the group's other answers as they are).
-    Outcome(usize),
-    /// To questions not yet answered, from which these outcomes can be reached.
-    Questions {
-        /// The first question it would ask.
-        question: usize,
-        /// Outcomes reachable from there, other than the current one.
-        outcomes: Vec<usize>,
-    },
+/// Another outcome a changed answer leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OtherOutcome {
+    /// Position of the outcome.
+    pub outcome: usize,
+    /// True when more questions would be asked before it (it is one of their possible ends).
+    pub after_more_questions: bool,
 }
 
-/// One answer that, changed, leads elsewhere.
+/// One answer that, changed, leads to other outcomes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// The question on the path.
+    /// The question on the path (a choice, never a situation question).
     pub question: usize,
-    /// The other answer.
+    /// The other answer to choose.
     pub answer: usize,
-    /// Where it leads.
-    pub leads: Leads,
+    /// The outcomes it leads to, in the guide's order; each other outcome appears under one
+    /// change only.
+    pub outcomes: Vec<OtherOutcome>,
+}
+
+/// Which of an outcome's next steps are for this group.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NextSteps {
+    /// Steps for where the group is (their `region` holds), then steps for everyone: positions
+    /// in the outcome's list.
+    pub here: Vec<usize>,
+    /// Steps for other places, grouped by region in the order regions first appear.
+    pub elsewhere: Vec<usize>,
 }
 
 /// Everything the result screen and the exports show.
@@ -63,14 +76,20 @@ pub struct Explanation {
     pub outcome: usize,
     /// The answers that led here, in asking order.
     pub path: Vec<Step>,
+    /// The answers to situation questions on the path: "Because you are…".
+    pub situation: Vec<Step>,
     /// The group's place on each dimension, in the guide's order.
     pub profile: Vec<Placement>,
     /// "Not sure yet" answers on the path: things to revisit.
     pub unsure: Vec<Step>,
-    /// Answers that, changed, lead elsewhere.
+    /// Choices that, changed, lead elsewhere: grouped by the answer to change, in asking order.
     pub changes: Vec<Change>,
     /// Related outcomes, as the outcome lists them.
     pub related: Vec<usize>,
+    /// The outcome's examples whose `when` holds, in order.
+    pub examples: Vec<usize>,
+    /// The outcome's next steps whose `when` holds, where they belong.
+    pub next_steps: NextSteps,
 }
 
 impl Explanation {
@@ -79,8 +98,15 @@ impl Explanation {
         let outcome = walk.outcome()?;
         let guide = walk.guide();
         let path = walk.review().to_vec();
+        let said = PathSaid::of(guide, path.iter().map(|s| (s.question, s.answer)))
+            .with_outcome(guide, outcome);
         Some(Explanation {
             outcome,
+            situation: path
+                .iter()
+                .copied()
+                .filter(|s| guide.questions[s.question].situation)
+                .collect(),
             profile: profile(guide, &path, outcome),
             unsure: path
                 .iter()
@@ -93,8 +119,22 @@ impl Explanation {
                 .iter()
                 .filter_map(|id| guide.index.outcome(id))
                 .collect(),
+            examples: (0..guide.outcomes[outcome].examples.len())
+                .filter(|&e| {
+                    guide
+                        .index
+                        .example_when(outcome, e)
+                        .is_none_or(|c| c.holds(&said))
+                })
+                .collect(),
+            next_steps: next_steps(guide, outcome, &said),
             path,
         })
+    }
+
+    /// How many other outcomes "what would change it" names.
+    pub fn other_outcomes(&self) -> usize {
+        self.changes.iter().map(|c| c.outcomes.len()).sum()
     }
 }
 
@@ -129,67 +169,156 @@ fn profile(guide: &Guide, path: &[Step], outcome: usize) -> Vec<Placement> {
     placements
 }
 
-fn changes(walk: &Walk, path: &[Step], outcome: usize) -> Vec<Change> {
-    let guide = walk.guide();
-    let mut changes = Vec::new();
-    for step in path {
-        for (answer, _) in guide.questions[step.question].answers.iter().enumerate() {
-            if answer == step.answer {
-                continue;
+fn next_steps(guide: &Guide, outcome: usize, said: &PathSaid) -> NextSteps {
+    let steps = &guide.outcomes[outcome].next_steps;
+    let mut found = NextSteps::default();
+    let mut everyone = Vec::new();
+    let mut elsewhere: Vec<(usize, usize)> = Vec::new(); // (region's first position, step)
+    for (i, step) in steps.iter().enumerate() {
+        if !guide
+            .index
+            .step_when(outcome, i)
+            .is_none_or(|c| c.holds(said))
+        {
+            continue;
+        }
+        match guide.index.step_region(outcome, i) {
+            None => everyone.push(i),
+            Some(region) if region.holds(said) => found.here.push(i),
+            Some(_) => {
+                let first = steps
+                    .iter()
+                    .position(|s| s.place == step.place)
+                    .unwrap_or(i);
+                elsewhere.push((first, i));
             }
-            let leads = match follow(
-                walk,
-                guide.index.target(step.question, answer),
-                step.question,
-            ) {
-                Some(Target::Outcome(o)) if o != outcome => Leads::Outcome(o),
-                Some(Target::Question(q)) => {
-                    let outcomes: Vec<usize> = reachable_outcomes(guide, q)
-                        .into_iter()
-                        .filter(|&o| o != outcome)
-                        .collect();
-                    if outcomes.is_empty() {
-                        continue;
-                    }
-                    Leads::Questions {
-                        question: q,
-                        outcomes,
-                    }
-                }
-                _ => continue,
-            };
-            changes.push(Change {
-                question: step.question,
-                answer,
-                leads,
-            });
         }
     }
-    changes
+    found.here.extend(everyone);
+    elsewhere.sort_by_key(|&(first, i)| (first, i));
+    found.elsewhere = elsewhere.into_iter().map(|(_, i)| i).collect();
+    found
 }
 
-/// Follows the walk's recorded answers from `target`, stopping at an unanswered question or an
-/// outcome. `from` is the changed question (its recorded answer must not be used again).
-fn follow(walk: &Walk, mut target: Target, from: usize) -> Option<Target> {
+/// A candidate entry of "what would change it": the change, where it leads, and how direct it
+/// is (lower sorts first).
+struct Candidate {
+    rank: (bool, usize, usize),
+    question: usize,
+    answer: usize,
+    outcome: usize,
+    after_more_questions: bool,
+}
+
+fn changes(walk: &Walk, path: &[Step], outcome: usize) -> Vec<Change> {
     let guide = walk.guide();
-    let mut seen = BTreeSet::from([from]);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (i, step) in path.iter().enumerate() {
+        if guide.questions[step.question].situation {
+            continue;
+        }
+        let before = PathSaid::of(guide, path[..i].iter().map(|s| (s.question, s.answer)));
+        for answer in 0..guide.questions[step.question].answers.len() {
+            if answer == step.answer || !guide.index.offered(step.question, answer, &before) {
+                continue;
+            }
+            let mut said = before.clone();
+            said.push(guide, step.question, answer);
+            let asked: Vec<usize> = path[..=i].iter().map(|s| s.question).collect();
+            let (ends, more) = match follow(walk, step.question, answer, said, asked) {
+                Some(Ending::Outcome(o)) => (vec![o], false),
+                Some(Ending::Question(ends)) => (ends, true),
+                None => continue,
+            };
+            for o in ends.into_iter().filter(|&o| o != outcome) {
+                candidates.push(Candidate {
+                    rank: (more, i, answer),
+                    question: step.question,
+                    answer,
+                    outcome: o,
+                    after_more_questions: more,
+                });
+            }
+        }
+    }
+    // One entry per other outcome: its most direct change.
+    candidates.sort_by_key(|c| (c.outcome, c.rank));
+    candidates.dedup_by_key(|c| c.outcome);
+    candidates.sort_by_key(|c| (c.rank.1, c.answer, c.outcome));
+    let mut grouped: Vec<Change> = Vec::new();
+    for c in candidates {
+        let entry = OtherOutcome {
+            outcome: c.outcome,
+            after_more_questions: c.after_more_questions,
+        };
+        match grouped.last_mut() {
+            Some(last) if last.question == c.question && last.answer == c.answer => {
+                last.outcomes.push(entry)
+            }
+            _ => grouped.push(Change {
+                question: c.question,
+                answer: c.answer,
+                outcomes: vec![entry],
+            }),
+        }
+    }
+    grouped
+}
+
+/// Where a changed answer ends up.
+enum Ending {
+    /// At an outcome, with the group's other answers as they are.
+    Outcome(usize),
+    /// At a question without an answer: the outcomes reachable from there.
+    Question(Vec<usize>),
+}
+
+/// Follows a changed answer through the conditions and the walk's recorded answers, stopping
+/// at an unanswered question or an outcome; `None` for a broken link or a loop.
+fn follow(
+    walk: &Walk,
+    question: usize,
+    answer: usize,
+    mut said: PathSaid,
+    mut asked: Vec<usize>,
+) -> Option<Ending> {
+    let guide = walk.guide();
+    let mut seen: BTreeSet<usize> = asked.iter().copied().collect();
+    let mut target = guide.index.resolve(question, answer, &said);
     loop {
         match target {
             Target::Question(q) => {
                 if !seen.insert(q) {
                     return None;
                 }
-                match walk.answer_of(q) {
-                    Some(a) => target = guide.index.target(q, a),
-                    None => return Some(Target::Question(q)),
+                match walk
+                    .answer_of(q)
+                    .filter(|&a| guide.index.offered(q, a, &said))
+                {
+                    Some(a) => {
+                        said.push(guide, q, a);
+                        asked.push(q);
+                        target = guide.index.resolve(q, a, &said);
+                    }
+                    None => {
+                        let ends = match walk
+                            .flow()
+                            .and_then(|f| Some((f, f.state_at(q, &said, &asked)?)))
+                        {
+                            Some((flow, state)) => flow.outcomes_from(state),
+                            None => reachable_outcomes(guide, q),
+                        };
+                        return Some(Ending::Question(ends));
+                    }
                 }
             }
-            other => return Some(other),
+            Target::Outcome(o) => return Some(Ending::Outcome(o)),
+            Target::Missing => return None,
         }
     }
 }
 
-/// Outcomes reachable from a question, in the guide's order.
+/// Outcomes reachable from a question by the links alone, in the guide's order.
 pub fn reachable_outcomes(guide: &Guide, from: usize) -> Vec<usize> {
     let (_, outcomes) = guide.index.reachable_from([from], guide.outcomes.len());
     outcomes

@@ -4,5 +4,5 @@ pub mod explain;
 pub mod session;
 pub mod walk;
 
-pub use explain::{Change, Explanation, Leads, PlacedBy, Placement};
+pub use explain::{Change, Explanation, NextSteps, OtherOutcome, PlacedBy, Placement};
 pub use walk::{Action, Effect, Place, Progress, Step, Walk};

@@ -10,16 +10,25 @@
 //! - changing an answer can leave a branch: its answers stay recorded but are *stale* (not on the
 //!   path) and never reach the result; choosing the old answer again brings them back;
 //! - the end of a path is the review, then the result; editing from the review comes back to it.
+//!
+//! Conditions are followed as the path is derived: an answer is only on the path where it is
+//! offered (its `when` holds for the answers before its question), and a conditional link leads
+//! where its first holding case says. A recorded answer that is no longer offered leaves its
+//! question open, to be asked again; the answer stays recorded. A path that comes back to a
+//! question already on it stops there and asks it again: the new answer takes the place of the
+//! old one, where the question was first asked.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::guide::condition::PathSaid;
+use crate::guide::flow::Flow;
 use crate::guide::{Guide, Target};
 
 /// What a user can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Choose answer `n` (0-based) of the current question.
+    /// Choose answer `n` (its position in the current question); refused when it is not offered.
     Choose(usize),
     /// Go back one step (from the result to the review, from the review to the last question;
     /// during an edit started from the review, back to the review).
@@ -32,6 +41,18 @@ pub enum Action {
     CancelEdit,
     /// Forget every answer and go back to the first question.
     Restart,
+    /// Record answer `answer` (by position) of question `question` without moving, as a
+    /// session or an answers file holds it; whether it is on the path is worked out after.
+    Record {
+        /// Position of the question in the guide.
+        question: usize,
+        /// Position of the answer in the question.
+        answer: usize,
+    },
+    /// Move to the first question on the path without an answer, or the review when none.
+    SkipAnswered,
+    /// Move to a question on the current path (by position in the guide); answers are kept.
+    GoTo(usize),
 }
 
 /// What happened, for the driver to act on.
@@ -43,7 +64,8 @@ pub enum Effect {
     Moved,
     /// An edit made from the review is done: show the review again.
     BackToReview,
-    /// Nothing could be done (back at the first question, or an answer that does not exist).
+    /// Nothing could be done (back at the first question, or an answer that does not exist or
+    /// is not offered).
     Refused,
 }
 
@@ -125,19 +147,23 @@ pub struct Walk {
     edit: Option<Edit>,
     /// The first question, when it is not the guide's start (`play --from`).
     first: Option<usize>,
+    /// Every walk the conditions allow from the first question, for exact progress; `None`
+    /// for a guide without conditions (its links alone are exact) or one too large to follow.
+    flow: Option<Arc<Flow>>,
 }
 
 impl Walk {
     /// A new walk at the first question. The guide must have been validated without errors.
     pub fn new(guide: Arc<Guide>) -> Walk {
         let mut walk = Walk {
-            guide,
             answers: HashMap::new(),
             path: Path::default(),
             cursor: 0,
             showing_result: false,
             edit: None,
             first: None,
+            flow: guide.index.flow().cloned(),
+            guide,
         };
         walk.rebuild();
         walk
@@ -147,6 +173,9 @@ impl Walk {
     pub fn from_question(guide: Arc<Guide>, question: usize) -> Walk {
         let mut walk = Walk::new(guide);
         walk.first = Some(question);
+        if walk.guide.index.conditional() && walk.path_start() != walk.guide.index.start() {
+            walk.flow = Flow::explore(&walk.guide.index, &walk.guide, Some(question)).map(Arc::new);
+        }
         walk.rebuild();
         walk
     }
@@ -154,6 +183,12 @@ impl Walk {
     /// The guide being walked.
     pub fn guide(&self) -> &Arc<Guide> {
         &self.guide
+    }
+
+    /// Every walk the conditions allow from this walk's first question, when the guide has
+    /// conditions and they could be followed.
+    pub fn flow(&self) -> Option<&Arc<Flow>> {
+        self.flow.as_ref()
     }
 
     /// Where the walk is.
@@ -182,6 +217,62 @@ impl Walk {
     /// The answer recorded for a question, stale or not.
     pub fn answer_of(&self, question: usize) -> Option<usize> {
         self.answers.get(&question).copied()
+    }
+
+    /// The answer to pre-select at a question: the one recorded, if it is offered there.
+    pub fn prefilled(&self, question: usize) -> Option<usize> {
+        self.answer_of(question)
+            .filter(|&a| self.offered(question, a))
+    }
+
+    /// The answers of a question offered to this group (positions in the guide, in order): those
+    /// without a `when`, and those whose `when` holds for the answers on the path before the
+    /// question. An answer's position stays its identity everywhere; only the choice is narrowed.
+    pub fn visible_answers(&self, question: usize) -> Vec<usize> {
+        let count = self
+            .guide
+            .questions
+            .get(question)
+            .map_or(0, |q| q.answers.len());
+        if !self.guide.index.conditional() {
+            return (0..count).collect();
+        }
+        let said = self.said_before(question);
+        (0..count)
+            .filter(|&a| self.guide.index.offered(question, a, &said))
+            .collect()
+    }
+
+    /// Whether an answer is offered at a question (see [`Walk::visible_answers`]).
+    pub fn offered(&self, question: usize, answer: usize) -> bool {
+        let count = self
+            .guide
+            .questions
+            .get(question)
+            .map_or(0, |q| q.answers.len());
+        if answer >= count {
+            return false;
+        }
+        if self.guide.index.when(question, answer).is_none() {
+            return true;
+        }
+        self.guide
+            .index
+            .offered(question, answer, &self.said_before(question))
+    }
+
+    /// What the group has said before a question: the path up to where the question is first
+    /// asked, or the whole path for a question not on it.
+    pub fn said_before(&self, question: usize) -> PathSaid {
+        let steps = &self.path.steps;
+        let end = steps
+            .iter()
+            .position(|s| s.question == question)
+            .unwrap_or(steps.len());
+        PathSaid::of(
+            &self.guide,
+            steps[..end].iter().map(|s| (s.question, s.answer)),
+        )
     }
 
     /// The answered questions on the current path, in asking order (the review).
@@ -224,13 +315,40 @@ impl Walk {
         let Place::Question { question, step } = self.place() else {
             return None;
         };
-        let (min_left, max_left) = self.guide.index.questions_left(question).unwrap_or((1, 1));
+        let (min_left, max_left) = self.questions_left(question).unwrap_or((1, 1));
         Some(Progress {
             section: self.guide.questions[question].section.clone(),
             step: step + 1,
             min_left,
             max_left,
         })
+    }
+
+    /// Fewest and most questions a walk from the first question asks, following the conditions
+    /// where the guide has them; `None` when no outcome can be reached.
+    pub fn length(&self) -> Option<(u32, u32)> {
+        match &self.flow {
+            Some(flow) => flow.left(0),
+            None => self.guide.index.questions_left(self.path_start()?),
+        }
+    }
+
+    /// Fewest and most questions left from a question of this walk, following the conditions
+    /// where the guide has them.
+    fn questions_left(&self, question: usize) -> Option<(u32, u32)> {
+        if let Some(flow) = &self.flow {
+            let steps = &self.path.steps;
+            let end = steps
+                .iter()
+                .position(|s| s.question == question)
+                .unwrap_or(steps.len());
+            let asked: Vec<usize> = steps[..end].iter().map(|s| s.question).collect();
+            let said = self.said_before(question);
+            if let Some(state) = flow.state_at(question, &said, &asked) {
+                return flow.left(state);
+            }
+        }
+        self.guide.index.questions_left(question)
     }
 
     /// Applies an action and says what happened.
@@ -247,6 +365,34 @@ impl Walk {
                 _ => vec![Effect::Refused],
             },
             Action::CancelEdit => self.cancel_edit(),
+            Action::Record { question, answer } => {
+                let exists = self
+                    .guide
+                    .questions
+                    .get(question)
+                    .is_some_and(|q| answer < q.answers.len());
+                if !exists {
+                    return vec![Effect::Refused];
+                }
+                if self.answers.insert(question, answer) == Some(answer) {
+                    return Vec::new();
+                }
+                self.rebuild();
+                vec![Effect::AnswersChanged]
+            }
+            Action::SkipAnswered => {
+                self.cursor = self.path.steps.len();
+                vec![Effect::Moved]
+            }
+            Action::GoTo(question) => {
+                match self.path.steps.iter().position(|s| s.question == question) {
+                    Some(step) => self.cursor = step,
+                    None if self.path.open == Some(question) => self.cursor = self.path.steps.len(),
+                    None => return vec![Effect::Refused],
+                }
+                self.showing_result = false;
+                vec![Effect::Moved]
+            }
             Action::Restart => {
                 let had_answers = !self.answers.is_empty();
                 self.answers.clear();
@@ -276,30 +422,24 @@ impl Walk {
         else {
             return false;
         };
-        self.answers.insert(q, a);
-        self.rebuild();
-        true
+        !self
+            .apply(Action::Record {
+                question: q,
+                answer: a,
+            })
+            .contains(&Effect::Refused)
     }
 
     /// Moves to the first question on the path without an answer (or the review when none).
     pub fn skip_answered(&mut self) {
-        self.cursor = self.path.steps.len();
+        self.apply(Action::SkipAnswered);
     }
 
     /// Moves to a question on the current path, if it is there; the answers are kept.
     pub fn go_to(&mut self, question: usize) -> bool {
-        match self.path.steps.iter().position(|s| s.question == question) {
-            Some(step) => {
-                self.cursor = step;
-                self.showing_result = false;
-                true
-            }
-            None if self.path.open == Some(question) => {
-                self.cursor = self.path.steps.len();
-                true
-            }
-            None => false,
-        }
+        !self
+            .apply(Action::GoTo(question))
+            .contains(&Effect::Refused)
     }
 
     /// Every recorded answer by ids, stale ones included, in the guide's order of questions.
@@ -318,7 +458,7 @@ impl Walk {
         let Place::Question { question, .. } = self.place() else {
             return vec![Effect::Refused];
         };
-        if answer >= self.guide.questions[question].answers.len() {
+        if !self.offered(question, answer) {
             return vec![Effect::Refused];
         }
         let changed = self.answers.insert(question, answer) != Some(answer);
@@ -338,7 +478,12 @@ impl Walk {
                 effects.push(Effect::BackToReview);
             }
         } else {
-            self.cursor += 1;
+            // On to the step after the question just answered, where the (new) path has it. A
+            // question asked again after a loop is answered where it was first asked.
+            self.cursor = match self.path.steps.iter().position(|s| s.question == question) {
+                Some(step) => step + 1,
+                None => self.path.steps.len(),
+            };
         }
         effects.push(Effect::Moved);
         effects
@@ -409,10 +554,14 @@ impl Walk {
         self.first.or(self.guide.index.start())
     }
 
-    /// Follows recorded answers from `from` until a question has none or an outcome is reached.
+    /// Follows recorded answers from `from` until a question has none (or none that is
+    /// offered there), a question comes back, or an outcome is reached.
     fn follow(&self, from: Option<usize>) -> Path {
         let mut path = Path::default();
         let mut seen = std::collections::HashSet::new();
+        let index = &self.guide.index;
+        let conditional = index.conditional();
+        let mut said = PathSaid::new(&self.guide);
         let mut at = from;
         while let Some(question) = at {
             if !seen.insert(question) {
@@ -420,12 +569,18 @@ impl Walk {
                 path.open = Some(question);
                 break;
             }
-            let Some(&answer) = self.answers.get(&question) else {
-                path.open = Some(question);
-                break;
+            let answer = match self.answers.get(&question) {
+                Some(&a) if !conditional || index.offered(question, a, &said) => a,
+                _ => {
+                    path.open = Some(question);
+                    break;
+                }
             };
             path.steps.push(Step { question, answer });
-            at = match self.guide.index.target(question, answer) {
+            if conditional {
+                said.push(&self.guide, question, answer);
+            }
+            at = match index.resolve(question, answer, &said) {
                 Target::Question(next) => Some(next),
                 Target::Outcome(outcome) => {
                     path.outcome = Some(outcome);

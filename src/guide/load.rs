@@ -13,7 +13,6 @@ use ron::extensions::Extensions;
 
 use super::diagnostic::{did_you_mean, resolve, Code, Diagnostic, Severity};
 use super::model::Guide;
-use super::model::Link;
 use super::source::{LineCol, Source, Span};
 use super::text::{clean, has_unsafe, invisible_in, is_unsafe_char, sanitize_line};
 use super::translation::is_language_tag;
@@ -149,9 +148,7 @@ pub fn parse_lenient(source: &Source) -> Option<Guide> {
         safe(&mut q.id);
         for a in &mut q.answers {
             safe(&mut a.id);
-            match &mut a.next {
-                Link::Goto(id) | Link::End(id) => safe(id),
-            }
+            a.next.for_each_id_mut(&mut |id| safe(id));
         }
     }
     guide.outcomes.iter_mut().for_each(|o| safe(&mut o.id));
@@ -271,6 +268,8 @@ fn part_name(outer: Option<&str>) -> &'static str {
         Some("Step") => "a next step",
         Some("Test") => "a test case",
         Some("Link") => "a link",
+        Some("Branch") => "a conditional link",
+        Some("Case") => "a case of a conditional link",
         Some("Translation") => "the translation",
         Some("Entry") => "a translation entry",
         _ => "this part",
@@ -343,18 +342,32 @@ pub(crate) fn translate_ron_error(e: &SpannedError, source: &Source) -> Diagnost
             Some("keep one of the two".to_string()),
         ),
         RonError::NoSuchEnumVariant {
-            expected, found, ..
-        } => (
-            Code::UnknownVariant,
-            format!("`{found}` is not a kind of link"),
-            "unknown link",
-            Some(match did_you_mean(found, expected.iter().copied()) {
-                Some(s) => format!(
-                    "did you mean `{s}`? A link is Goto(\"question-id\") or End(\"outcome-id\")"
-                ),
-                None => "a link is Goto(\"question-id\") or End(\"outcome-id\")".to_string(),
-            }),
-        ),
+            expected,
+            found,
+            outer,
+        } => {
+            let (kind, kinds) = match outer.as_deref() {
+                Some("Condition") => ("condition", "a condition is Answered(\"question\", \"answer\"), Placed(\"dimension\", \"value\"), Any([...]), All([...]) or Not(...)"),
+                _ => ("link", "a link is Goto(\"question-id\"), End(\"outcome-id\") or Branch(cases: [...], otherwise: ...)"),
+            };
+            (
+                Code::UnknownVariant,
+                format!("`{found}` is not a kind of {kind}"),
+                if kind == "link" {
+                    "unknown link"
+                } else {
+                    "unknown condition"
+                },
+                Some(match did_you_mean(found, expected.iter().copied()) {
+                    Some(s) => format!(
+                        "did you mean `{s}`? {}{}",
+                        kinds[..1].to_uppercase(),
+                        &kinds[1..]
+                    ),
+                    None => kinds.to_string(),
+                }),
+            )
+        }
         RonError::InvalidValueForType { expected, found } => (
             Code::WrongType,
             format!(

@@ -3,11 +3,14 @@
 //! The way in is [`check_path`] or [`check_source`]: they never fail, and return the guide (when
 //! it has no errors) with every diagnostic. [`default_guide`] is the guide compiled into the binary.
 
+pub mod condition;
 pub mod diagnostic;
 pub mod files;
+pub mod flow;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod order;
 pub mod source;
 pub mod synthetic;
 pub mod text;
@@ -18,7 +21,8 @@ pub use diagnostic::{Code, Diagnostic, Severity};
 pub use index::{Index, Target};
 pub use load::{check_path, check_source, Checked};
 pub use model::{
-    Answer, Dimension, DimensionValue, Example, Guide, Link, Outcome, Question, Step, TestCase,
+    Answer, Case, Condition, Dimension, DimensionValue, Example, Guide, Link, Outcome, Question,
+    Step, TestCase,
 };
 pub use source::Source;
 

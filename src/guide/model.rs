@@ -3,7 +3,10 @@
 //! Shape rules, learnt from the `ron` issue tracker and from ink, Twine and Yarn Spinner:
 //! - every list of nodes is a flat `Vec` whose items carry a string `id` (RON maps silently drop
 //!   duplicate keys, and nesting runs into the recursion limit);
-//! - links are externally tagged enums (`Goto("id")`, `End("id")`), whose errors name the variants;
+//! - links are externally tagged enums (`Goto("id")`, `End("id")`, `Branch(...)`), whose errors
+//!   name the variants;
+//! - conditions are data too (`Answered("country", "uk")`, `Any([...])`), never a string to parse
+//!   (format version 2, see `docs/guide-format.md`);
 //! - every struct denies unknown fields, so a typo is an error with a "did you mean";
 //! - optional fields never need `Some(...)`: the loader turns on `implicit_some`;
 //! - all text a person reads is a string. Long strings may run over several lines: the loader joins
@@ -15,10 +18,17 @@ use serde::{Deserialize, Serialize};
 
 use super::index::Index;
 
+/// The newest format version this build understands.
+pub const FORMAT: u32 = 2;
+
 /// A whole decision guide: questions that lead to outcomes, placing the group on dimensions.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Guide {
+    /// Version of the file format the guide is written in; none means 1. Version 2 adds
+    /// conditions; a number higher than [`FORMAT`] needs a newer coop-guide.
+    #[serde(default)]
+    pub format: Option<u32>,
     /// Stable identifier of the guide, recorded in sessions.
     pub id: String,
     /// Version of the guide's content, recorded in sessions (for resuming on a changed guide).
@@ -104,6 +114,11 @@ pub struct Question {
     /// Notes for a workshop facilitator: a discussion prompt, what to watch for.
     #[serde(default)]
     pub notes: String,
+    /// Marks a question about the group's situation (where it is, how many, how it is starting)
+    /// rather than a choice: the result shows its answer under "Because you are…" and never
+    /// offers to change it.
+    #[serde(default)]
+    pub situation: bool,
     /// The choices; each leads to another question or to an outcome.
     #[serde(default)]
     pub answers: Vec<Answer>,
@@ -130,17 +145,57 @@ pub struct Answer {
     /// Marks a "not sure yet" answer: the result lists it as something to revisit.
     #[serde(default)]
     pub unsure: bool,
+    /// Offered only when this holds, seen from just before the question is asked.
+    #[serde(default)]
+    pub when: Option<Box<Condition>>,
     /// Where the answer leads.
     pub next: Link,
 }
 
 /// Where an answer leads.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum Link {
     /// To the question with this id.
     Goto(String),
     /// To the outcome with this id: the walk ends.
     End(String),
+    /// Somewhere that depends on what the group has said: the first case whose condition holds
+    /// (seen with this answer given), else `otherwise`.
+    Branch {
+        /// Tried in order.
+        cases: Vec<Case>,
+        /// Taken when no case holds.
+        otherwise: Box<Link>,
+    },
+}
+
+/// One case of a conditional link.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// When this case is taken.
+    pub when: Condition,
+    /// Where it leads.
+    pub next: Link,
+}
+
+/// What the group has said, as data: the condition language of format version 2.
+///
+/// "What the group has said" at a point is the answers on its current path before that point;
+/// stale answers never count (see `docs/guide-format.md` for the point each condition sees).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Condition {
+    /// The group's answer to question `.0` is answer `.1`.
+    Answered(String, String),
+    /// The group's place on dimension `.0` is value `.1`.
+    Placed(String, String),
+    /// At least one holds (an empty list never holds).
+    Any(Vec<Condition>),
+    /// Every one holds (an empty list always holds).
+    All(Vec<Condition>),
+    /// It does not hold.
+    Not(Box<Condition>),
 }
 
 impl Default for Link {
@@ -150,11 +205,46 @@ impl Default for Link {
 }
 
 impl Link {
-    /// The id the link names, whichever kind it is.
-    pub fn target(&self) -> &str {
+    /// The id a plain link names; `None` for a conditional link.
+    pub fn target(&self) -> Option<&str> {
         match self {
-            Link::Goto(id) | Link::End(id) => id,
+            Link::Goto(id) | Link::End(id) => Some(id),
+            Link::Branch { .. } => None,
         }
+    }
+
+    /// Calls `f` with every id the link can lead to, cases first, in the file's order.
+    pub fn for_each_id_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
+        match self {
+            Link::Goto(id) | Link::End(id) => f(id),
+            Link::Branch { cases, otherwise } => {
+                for case in cases {
+                    case.next.for_each_id_mut(f);
+                }
+                otherwise.for_each_id_mut(f);
+            }
+        }
+    }
+
+    /// Every id the link can lead to, cases first, in the file's order.
+    pub fn ids(&self) -> Vec<&str> {
+        let mut ids = Vec::new();
+        let mut pending = vec![self];
+        while let Some(link) = pending.pop() {
+            match link {
+                Link::Goto(id) | Link::End(id) => ids.push(id.as_str()),
+                Link::Branch { cases, otherwise } => {
+                    pending.push(otherwise);
+                    pending.extend(cases.iter().rev().map(|c| &c.next));
+                }
+            }
+        }
+        ids
+    }
+
+    /// True for a conditional link.
+    pub fn is_branch(&self) -> bool {
+        matches!(self, Link::Branch { .. })
     }
 }
 
@@ -207,15 +297,23 @@ pub struct Example {
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,
+    /// Shown only when this holds, seen from the result.
+    #[serde(default)]
+    pub when: Option<Box<Condition>>,
 }
 
 /// A next step, for one place or for everyone.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
-    /// Where the step applies ("UK", "Argentina", ...); empty for everywhere.
+    /// Where the step applies ("UK", "Argentina", ...); empty for everywhere. Shorthand for a
+    /// condition: the group chose an answer with the same `region`. Steps for other places are
+    /// not dropped but set apart in the result.
     #[serde(default)]
     pub region: String,
+    /// Shown only when this holds, seen from the result.
+    #[serde(default)]
+    pub when: Option<Box<Condition>>,
     /// What to do.
     pub text: String,
     /// The region as the guide wrote it, kept when a translation changes `region`: answers'

@@ -5,8 +5,11 @@
 //! questions, cycles, empty texts...). Each diagnostic points at a value path; the loader turns
 //! paths into spans. Validation also builds the guide's [`Index`].
 
+mod conditions;
+mod walks;
+
 use super::diagnostic::{did_you_mean, Code, Diagnostic};
-use super::index::{IdMap, Index, Target};
+use super::index::{IdMap, Index, Route};
 use super::model::{Answer, Guide, Link};
 use super::text::{invisible_in, reveal};
 
@@ -15,11 +18,13 @@ pub fn validate(guide: &mut Guide) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     check_ids(guide, &mut out);
     let index = Index::build(guide);
+    conditions::check_format(guide, &mut out);
     check_start(guide, &index, &mut out);
     check_questions(guide, &index, &mut out);
     check_outcomes(guide, &index, &mut out);
     check_tests(guide, &index, &mut out);
-    check_graph(guide, &index, &mut out);
+    let faulty = conditions::check(guide, &index, &mut out);
+    walks::check(guide, &index, &faulty, &mut out);
     guide.index = index;
     out
 }
@@ -276,8 +281,16 @@ fn check_questions(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
                     .help("people cannot tell the two apart; reword one"),
                 );
             }
-            if index.target(q, a) == Target::Missing {
-                check_link(guide, index, q, a, &at(), &note(), out);
+            // Only links that name nothing, or have cases, need a closer look.
+            if matches!(index.route(q, a), Route::Missing | Route::Branch(_)) {
+                check_link(
+                    guide,
+                    index,
+                    &answer.next,
+                    &|| format!("{}.next", at()),
+                    &note,
+                    out,
+                );
             }
             check_sets(guide, index, &answer.sets, &at, &note, out);
         }
@@ -339,23 +352,20 @@ impl<'a> SameLabels<'a> {
     }
 }
 
+/// Reports every id in a link (and its cases) that names nothing. `at` gives the link's path
+/// (only worked out when there is something to report).
 fn check_link(
     guide: &Guide,
     index: &Index,
-    q: usize,
-    a: usize,
-    at: &str,
-    note: &str,
+    link: &Link,
+    at: &dyn Fn() -> String,
+    note: &dyn Fn() -> String,
     out: &mut Vec<Diagnostic>,
 ) {
-    if index.target(q, a) != Target::Missing {
-        return;
-    }
-    let answer = &guide.questions[q].answers[a];
     let question_ids = || guide.questions.iter().map(|q| q.id.as_str());
     let outcome_ids = || guide.outcomes.iter().map(|o| o.id.as_str());
-    let d = match &answer.next {
-        Link::Goto(id) => {
+    let d = match link {
+        Link::Goto(id) if index.question(id).is_none() => {
             let help = if index.outcome(id).is_some() {
                 format!("\"{id}\" is an outcome: write End(\"{id}\") to end the walk there")
             } else {
@@ -366,12 +376,12 @@ fn check_link(
                 "answer leads to a question that does not exist",
             )
             .at(
-                format!("{at}.next[0]"),
+                format!("{}[0]", at()),
                 format!("no question has the id \"{}\"", visible(id)),
             )
             .help(help)
         }
-        Link::End(id) => {
+        Link::End(id) if index.outcome(id).is_none() => {
             let help = if index.question(id).is_some() {
                 format!("\"{id}\" is a question: write Goto(\"{id}\") to ask it next")
             } else {
@@ -382,13 +392,23 @@ fn check_link(
                 "answer ends at an outcome that does not exist",
             )
             .at(
-                format!("{at}.next[0]"),
+                format!("{}[0]", at()),
                 format!("no outcome has the id \"{}\"", visible(id)),
             )
             .help(help)
         }
+        Link::Goto(_) | Link::End(_) => return,
+        Link::Branch { cases, otherwise } => {
+            for (i, case) in cases.iter().enumerate() {
+                let here = || format!("{}.cases[{i}].next", at());
+                check_link(guide, index, &case.next, &here, note, out);
+            }
+            let here = || format!("{}.otherwise", at());
+            check_link(guide, index, otherwise, &here, note, out);
+            return;
+        }
     };
-    out.push(d.note(note.to_string()));
+    out.push(d.note(note()));
 }
 
 fn suggestion<'a>(id: &str, ids: impl Iterator<Item = &'a str>, kind: &str) -> String {
@@ -583,83 +603,5 @@ fn check_tests(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
                 .note(note),
             );
         }
-    }
-}
-
-fn check_graph(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
-    if index.start().is_none() {
-        return; // reachability means nothing without a start; G0205 says why
-    }
-    let (questions, outcomes) = index.reachable(guide.outcomes.len());
-    for (q, reached) in questions.iter().enumerate() {
-        if index.question(&guide.questions[q].id) != Some(q) {
-            continue; // a duplicate id: G0201 already says so, and no link can reach it
-        }
-        if !reached {
-            out.push(
-                Diagnostic::new(
-                    Code::UnreachableQuestion,
-                    format!("question \"{}\" is never asked", guide.questions[q].id),
-                )
-                .at(
-                    format!("questions[{q}].id"),
-                    "no path from the start leads here",
-                )
-                .help(format!(
-                    "link an answer to it with Goto(\"{}\"), or remove it",
-                    guide.questions[q].id
-                )),
-            );
-        } else if index.questions_left(q).is_none() {
-            out.push(
-                Diagnostic::new(
-                    Code::DeadEnd,
-                    format!(
-                        "no outcome can be reached from question \"{}\"",
-                        guide.questions[q].id
-                    ),
-                )
-                .at(
-                    format!("questions[{q}].id"),
-                    "every way on from here loops back",
-                )
-                .help("give one of the answers on this loop an End(...) link"),
-            );
-        }
-    }
-    for (o, reached) in outcomes.iter().enumerate() {
-        if !reached && index.outcome(&guide.outcomes[o].id) == Some(o) {
-            out.push(
-                Diagnostic::new(
-                    Code::UnreachableOutcome,
-                    format!("outcome \"{}\" is never reached", guide.outcomes[o].id),
-                )
-                .at(format!("outcomes[{o}].id"), "no answer ends here")
-                .help(format!(
-                    "end an answer with End(\"{}\"), or remove it",
-                    guide.outcomes[o].id
-                )),
-            );
-        }
-    }
-    for (q, a) in index.back_links() {
-        let Target::Question(back) = index.target(q, a) else {
-            continue;
-        };
-        out.push(
-            Diagnostic::new(
-                Code::Cycle,
-                format!(
-                    "answer \"{}\" leads back to question \"{}\", asked earlier on the same path",
-                    guide.questions[q].answers[a].id, guide.questions[back].id
-                ),
-            )
-            .at(
-                format!("questions[{q}].answers[{a}].next"),
-                "goes round in a circle",
-            )
-            .note(format!("in question \"{}\"", guide.questions[q].id))
-            .help("people could answer these questions forever; lead the answer forward instead"),
-        );
     }
 }

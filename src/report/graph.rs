@@ -1,15 +1,21 @@
 //! The whole guide as a graph, for Graphviz (DOT) or Mermaid.
 //!
-//! Questions are boxes, outcomes are rounded and filled, edges carry answer labels. Questions
-//! and outcomes no path reaches are dashed and labelled "unreachable"; questions from which no
-//! outcome can be reached are drawn in red and labelled "dead end". Node names are generated
-//! (`q0`, `o3`), never taken from ids, and every label is escaped for its format, so no text in
-//! a guide can break out of a label.
+//! Questions are boxes, outcomes are rounded and filled, edges carry answer labels. A
+//! conditional link draws one dashed edge per case, labelled with the case's condition (by ids:
+//! `if country = uk`), and one for `otherwise`. Questions and outcomes no path reaches are
+//! dashed and labelled "unreachable"; questions from which no outcome can be reached are drawn
+//! in red and labelled "dead end"; a link that names nothing is a red dashed edge to a red node
+//! labelled with the missing id. Node names are generated (`q0`, `o3`, `m1`), never taken from
+//! ids, and every label is escaped for its format, so no text in a guide can break out of a
+//! label.
 
 use std::fmt::Write as _;
 
+use crate::guide::condition::describe_ids;
+use crate::guide::index::Route;
 use crate::guide::text::{escape_quoted, sanitize_line};
-use crate::guide::{Guide, Target};
+use crate::guide::validate::validate;
+use crate::guide::{Guide, Link, Severity, Target};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,18 +56,110 @@ fn mermaid_escape(text: &str) -> String {
     out
 }
 
-/// Every resolved link: `(from, to, answer label)` with generated node names.
-fn edges(guide: &Guide) -> impl Iterator<Item = (String, String, String)> + '_ {
-    guide.questions.iter().enumerate().flat_map(move |(i, q)| {
-        q.answers.iter().enumerate().filter_map(move |(a, answer)| {
-            let to = match guide.index.target(i, a) {
-                Target::Question(n) => format!("q{n}"),
-                Target::Outcome(o) => format!("o{o}"),
-                Target::Missing => return None,
-            };
-            Some((format!("q{i}"), to, short(&answer.label)))
-        })
-    })
+/// What kind of edge a link is drawn as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A plain link.
+    Plain,
+    /// A case or the `otherwise` of a conditional link.
+    Conditional,
+    /// A link to an id that names nothing.
+    Broken,
+}
+
+/// One edge: generated node names, label, kind.
+struct Edge {
+    from: String,
+    to: String,
+    label: String,
+    kind: Kind,
+}
+
+/// Every link, and the ids that name nothing (`m0`, `m1`… in order).
+fn edges(guide: &Guide) -> (Vec<Edge>, Vec<String>) {
+    fn leaves(
+        guide: &Guide,
+        link: &Link,
+        route: Route,
+        when: Option<String>,
+        out: &mut Vec<(Option<String>, Target, String)>,
+    ) {
+        match (link, route) {
+            (Link::Branch { cases, otherwise }, Route::Branch(b)) => {
+                let Some(node) = guide.index.branch(b) else {
+                    return;
+                };
+                let join = |more: String| match &when {
+                    Some(outer) => format!("{outer}, then {more}"),
+                    None => more,
+                };
+                for (case, &(_, next)) in cases.iter().zip(&node.cases) {
+                    let label = join(format!("if {}", describe_ids(&case.when)));
+                    leaves(guide, &case.next, next, Some(label), out);
+                }
+                leaves(
+                    guide,
+                    otherwise,
+                    node.otherwise,
+                    Some(join("otherwise".into())),
+                    out,
+                );
+            }
+            (link, route) => {
+                let id = link.target().unwrap_or_default().to_string();
+                out.push((when, route.target().unwrap_or(Target::Missing), id));
+            }
+        }
+    }
+    let mut edges = Vec::new();
+    let mut missing: Vec<String> = Vec::new();
+    for (i, q) in guide.questions.iter().enumerate() {
+        for (a, answer) in q.answers.iter().enumerate() {
+            let mut found = Vec::new();
+            leaves(
+                guide,
+                &answer.next,
+                guide.index.route(i, a),
+                None,
+                &mut found,
+            );
+            for (when, target, id) in found {
+                let (to, kind) = match target {
+                    Target::Question(n) => (format!("q{n}"), Kind::Plain),
+                    Target::Outcome(o) => (format!("o{o}"), Kind::Plain),
+                    Target::Missing => {
+                        let m = missing.iter().position(|x| *x == id).unwrap_or_else(|| {
+                            missing.push(id.clone());
+                            missing.len() - 1
+                        });
+                        (format!("m{m}"), Kind::Broken)
+                    }
+                };
+                let kind = match (kind, &when) {
+                    (Kind::Plain, Some(_)) => Kind::Conditional,
+                    (kind, _) => kind,
+                };
+                let label = match when {
+                    Some(when) => format!("{} · {}", short(&answer.label), short(&when)),
+                    None => short(&answer.label),
+                };
+                edges.push(Edge {
+                    from: format!("q{i}"),
+                    to,
+                    label,
+                    kind,
+                });
+            }
+        }
+    }
+    (edges, missing)
+}
+
+/// True when the guide drawn has errors: `graph` still draws it, and exits with 1.
+pub fn has_errors(guide: &Guide) -> bool {
+    validate(&mut guide.clone())
+        .iter()
+        .any(|d| d.severity() == Severity::Error)
 }
 
 /// Renders the guide as a graph.
@@ -109,11 +207,27 @@ pub fn render(guide: &Guide, format: GraphFormat) -> String {
                     escape_quoted(&label)
                 );
             }
-            for (from, to, label) in edges(guide) {
+            let (edges, missing) = edges(guide);
+            for (m, id) in missing.iter().enumerate() {
+                let label = format!("{}\n(missing)", short(id));
                 let _ = writeln!(
                     out,
-                    "    {from} -> {to} [label=\"{}\"];",
+                    "    m{m} [label=\"{}\", color=red, fontcolor=red, style=dashed];",
                     escape_quoted(&label)
+                );
+            }
+            for e in edges {
+                let style = match e.kind {
+                    Kind::Plain => "",
+                    Kind::Conditional => ", style=dashed",
+                    Kind::Broken => ", style=dashed, color=red, fontcolor=red",
+                };
+                let _ = writeln!(
+                    out,
+                    "    {} -> {} [label=\"{}\"{style}];",
+                    e.from,
+                    e.to,
+                    escape_quoted(&e.label)
                 );
             }
             let _ = writeln!(out, "}}");
@@ -136,8 +250,27 @@ pub fn render(guide: &Guide, format: GraphFormat) -> String {
                 }
                 let _ = writeln!(out, "    o{i}([\"{}\"])", mermaid_escape(&label));
             }
-            for (from, to, label) in edges(guide) {
-                let _ = writeln!(out, "    {from} -->|\"{}\"| {to}", mermaid_escape(&label));
+            let (edges, missing) = edges(guide);
+            for (m, id) in missing.iter().enumerate() {
+                let label = format!("{} (missing)", short(id));
+                let _ = writeln!(out, "    m{m}[\"{}\"]", mermaid_escape(&label));
+            }
+            let mut broken = Vec::new();
+            for (n, e) in edges.iter().enumerate() {
+                if e.kind == Kind::Broken {
+                    broken.push(n.to_string());
+                }
+                let arrow = match e.kind {
+                    Kind::Plain => "-->",
+                    Kind::Conditional | Kind::Broken => "-.->",
+                };
+                let _ = writeln!(
+                    out,
+                    "    {} {arrow}|\"{}\"| {}",
+                    e.from,
+                    mermaid_escape(&e.label),
+                    e.to
+                );
             }
             let _ = writeln!(out, "    classDef outcome fill:#e8f4e8,stroke:#4a4;");
             let _ = writeln!(
@@ -145,6 +278,15 @@ pub fn render(guide: &Guide, format: GraphFormat) -> String {
                 "    classDef unreachable stroke-dasharray: 5 5,color:#888;"
             );
             let _ = writeln!(out, "    classDef deadend stroke:#c00,stroke-width:2px;");
+            let _ = writeln!(
+                out,
+                "    classDef missing stroke:#c00,color:#c00,stroke-dasharray: 5 5;"
+            );
+            if !missing.is_empty() {
+                let names: Vec<String> = (0..missing.len()).map(|m| format!("m{m}")).collect();
+                let _ = writeln!(out, "    class {} missing;", names.join(","));
+                let _ = writeln!(out, "    linkStyle {} stroke:#c00;", broken.join(","));
+            }
             let outcomes: Vec<String> =
                 (0..guide.outcomes.len()).map(|o| format!("o{o}")).collect();
             if !outcomes.is_empty() {

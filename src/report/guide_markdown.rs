@@ -2,10 +2,42 @@
 //!
 //! Order follows the file: intro, dimensions and their values, questions (with why we ask,
 //! facilitator notes, every answer with its reason and where it leads), outcomes, test cases.
-//! Links are written as the title they lead to, so a reader never meets a bare id.
+//! Links are written as the title they lead to, so a reader never meets a bare id. Conditions
+//! are written in readable words and tag what they govern: an answer offered only to some
+//! groups, each case of a conditional link, an example or next step shown only to some groups
+//! ("only if: Where will the co-op be based? = Argentina").
 
 use super::doc::{Doc, Marker};
-use crate::guide::{Guide, Link};
+use crate::guide::condition::describe;
+use crate::guide::{Condition, Guide, Link};
+
+/// The tag of a conditional item.
+fn only_if(guide: &Guide, when: &Condition) -> String {
+    format!("only if: {}", describe(when, guide))
+}
+
+/// Where a link leads, in words: `→ Q3 Text`, `→ outcome: Title`, and for a conditional link
+/// every case with its condition, then `otherwise`.
+fn leads(guide: &Guide, link: &Link) -> String {
+    match link {
+        Link::Goto(id) => match guide.index.question(id) {
+            Some(t) => format!("→ Q{} {}", t + 1, guide.questions[t].text),
+            None => format!("→ {id}"),
+        },
+        Link::End(id) => match guide.index.outcome(id) {
+            Some(o) => format!("→ outcome: {}", guide.outcomes[o].title),
+            None => format!("→ {id}"),
+        },
+        Link::Branch { cases, otherwise } => {
+            let mut parts: Vec<String> = cases
+                .iter()
+                .map(|c| format!("{} ({})", leads(guide, &c.next), only_if(guide, &c.when)))
+                .collect();
+            parts.push(format!("otherwise {}", leads(guide, otherwise)));
+            parts.join("; ")
+        }
+    }
+}
 
 /// Renders the guide.
 pub fn render(guide: &Guide) -> String {
@@ -48,6 +80,12 @@ pub fn render(guide: &Guide) -> String {
             format!(" · {}", q.section)
         };
         doc.heading(3, format!("Q{} {}{section}", i + 1, q.text));
+        if q.situation {
+            doc.bullet(
+                "About the group's situation",
+                "shown as “Because you are…” in the result, never offered as a change",
+            );
+        }
         if !q.why.is_empty() {
             doc.item(Marker::Bullet, "Why we ask", q.why.as_str(), "");
         }
@@ -55,17 +93,11 @@ pub fn render(guide: &Guide) -> String {
             doc.item(Marker::Bullet, "Facilitator notes", q.notes.as_str(), "");
         }
         for (n, a) in q.answers.iter().enumerate() {
-            let leads = match &a.next {
-                Link::Goto(id) => match guide.index.question(id) {
-                    Some(t) => format!("→ Q{} {}", t + 1, guide.questions[t].text),
-                    None => format!("→ {id}"),
-                },
-                Link::End(id) => match guide.index.outcome(id) {
-                    Some(o) => format!("→ outcome: {}", guide.outcomes[o].title),
-                    None => format!("→ {id}"),
-                },
-            };
+            let leads = leads(guide, &a.next);
             let mut note = a.reason.clone();
+            if let Some(when) = &a.when {
+                note = format!("{note} [{}]", only_if(guide, when));
+            }
             let sets: Vec<String> = a
                 .sets
                 .iter()
@@ -95,18 +127,24 @@ pub fn render(guide: &Guide) -> String {
             doc.bullet("Con", con.as_str());
         }
         for ex in &o.examples {
-            let lead = match ex.year {
+            let mut lead = match ex.year {
                 Some(y) => format!("Example: {} ({y})", ex.name),
                 None => format!("Example: {}", ex.name),
             };
+            if let Some(when) = &ex.when {
+                lead = format!("{lead} ({})", only_if(guide, when));
+            }
             doc.item(Marker::Bullet, lead, ex.text.as_str(), ex.source.as_str());
         }
         for step in &o.next_steps {
-            let lead = if step.region.is_empty() {
+            let mut lead = if step.region.is_empty() {
                 "Next step".to_string()
             } else {
                 format!("Next step, {}", step.region)
             };
+            if let Some(when) = &step.when {
+                lead = format!("{lead} ({})", only_if(guide, when));
+            }
             doc.bullet(lead, step.text.as_str());
         }
         let related: Vec<&str> = o

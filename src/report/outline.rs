@@ -99,10 +99,18 @@ pub fn outline(guide: &Guide, source: &Source) -> Vec<Row> {
             mark,
         });
         for (a, answer) in question.answers.iter().enumerate() {
-            let (target, mark) = match (guide.index.target(q, a), &answer.next) {
-                (Target::Question(_), Link::Goto(id)) => (format!("→ {id}"), Mark::Fine),
-                (Target::Outcome(_), Link::End(id)) => (format!("⇒ {id}"), Mark::Fine),
-                (_, link) => (format!("✗ {}", link.target()), Mark::Broken),
+            let leaves = guide.index.leaves(q, a);
+            let ids = answer.next.ids();
+            let broken = leaves
+                .iter()
+                .zip(&ids)
+                .find(|(t, _)| **t == Target::Missing);
+            let (target, mark) = match (leaves.as_slice(), &answer.next, broken) {
+                ([Target::Question(_)], Link::Goto(id), _) => (format!("→ {id}"), Mark::Fine),
+                ([Target::Outcome(_)], Link::End(id), _) => (format!("⇒ {id}"), Mark::Fine),
+                (_, Link::Branch { .. }, None) => (format!("⇢ {}", ids.join(" | ")), Mark::Fine),
+                (_, _, Some((_, id))) => (format!("✗ {id}"), Mark::Broken),
+                (_, link, None) => (format!("✗ {}", link.target().unwrap_or("")), Mark::Broken),
             };
             rows.push(Row {
                 kind: RowKind::Answer(q, a),

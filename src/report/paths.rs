@@ -1,12 +1,16 @@
 //! Every path from the start to an outcome, for review (`paths`) and for `test`'s full walk.
 //!
 //! Paths are enumerated depth first without revisiting a question on the same path, so a cycle
-//! ends its path as a loop instead of running forever. Branching guides can have very many
-//! paths: listing stops at [`PATH_LIMIT`] paths or [`STEP_LIMIT`] steps in all (long paths
-//! cost memory too), and says so. [`count_paths`] counts them all without listing.
+//! ends its path as a loop instead of running forever. Conditions are followed: only offered
+//! answers are tried, and a conditional link leads where the answers so far say. Branching
+//! guides can have very many paths: listing stops at [`PATH_LIMIT`] paths or [`STEP_LIMIT`]
+//! steps in all (long paths cost memory too), and says so. [`count_paths`] counts them all
+//! without listing: over the questions for a guide without conditions, over the guide's
+//! [`crate::guide::flow::Flow`] (questions with what later conditions read) for one with.
 
 use serde::Serialize;
 
+use crate::guide::condition::PathSaid;
 use crate::guide::{Guide, Target};
 
 /// The most paths enumerated.
@@ -51,9 +55,12 @@ impl Paths {
         let Some(start) = guide.index.start() else {
             return out;
         };
+        let conditional = guide.index.conditional();
+        let mut said = PathSaid::new(guide);
         let mut on_path = vec![false; guide.questions.len()];
         let mut steps_kept = 0usize;
-        // Frames: (question, next answer to try).
+        // Frames: (question, next answer to try). `said` holds the answer taken at every frame
+        // but the last.
         let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
         on_path[start] = true;
         while let Some(&mut (q, ref mut next)) = stack.last_mut() {
@@ -61,10 +68,19 @@ impl Paths {
             if a >= guide.questions[q].answers.len() {
                 on_path[q] = false;
                 stack.pop();
+                if conditional && !stack.is_empty() {
+                    said.pop(guide);
+                }
                 continue;
             }
             *next += 1;
-            let end = match guide.index.target(q, a) {
+            if conditional && !guide.index.offered(q, a, &said) {
+                continue;
+            }
+            if conditional {
+                said.push(guide, q, a);
+            }
+            let end = match guide.index.resolve(q, a, &said) {
                 Target::Question(n) if on_path[n] => Some(PathEnd::Loop(n)),
                 Target::Question(n) => {
                     on_path[n] = true;
@@ -76,6 +92,9 @@ impl Paths {
                 Target::Missing => Some(PathEnd::Broken),
             };
             if let Some(end) = end {
+                if conditional {
+                    said.pop(guide);
+                }
                 steps_kept += stack.len();
                 if out.paths.len() == PATH_LIMIT || steps_kept > STEP_LIMIT {
                     out.truncated = true;
@@ -109,18 +128,38 @@ pub struct PathCount {
     pub per_outcome: Vec<u128>,
 }
 
-/// Counts the paths from the start to each outcome by dynamic programming over the questions in
-/// topological order (a branching guide can have billions of paths: counting does not list
-/// them). `None` when the questions reachable from the start hold a cycle, which makes the
-/// number of walks unbounded. Counts saturate at `u128::MAX`.
-pub fn count_paths(guide: &Guide) -> Option<PathCount> {
+/// Why paths could not be counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uncounted {
+    /// Some walk comes back to a question it already asked: walks can go on without end.
+    Loops,
+    /// The conditions combine in too many ways to follow (`check` says so too).
+    TooMany,
+}
+
+/// Counts the paths from the start to each outcome (a branching guide can have billions of
+/// paths: counting does not list them). Without conditions, by dynamic programming over the
+/// questions in topological order, in time linear in the guide; with conditions, the same over
+/// the guide's states. Counts saturate at `u128::MAX`. `None` without a start.
+pub fn count_paths(guide: &Guide) -> Option<Result<PathCount, Uncounted>> {
     let start = guide.index.start()?;
+    if guide.index.conditional() {
+        let Some(flow) = guide.index.flow() else {
+            return Some(Err(Uncounted::TooMany));
+        };
+        if flow.loops() > 0 {
+            return Some(Err(Uncounted::Loops));
+        }
+        let per_outcome = flow.per_outcome().to_vec();
+        let total = per_outcome.iter().fold(0u128, |a, b| a.saturating_add(*b));
+        return Some(Ok(PathCount { total, per_outcome }));
+    }
     let (reachable, _) = guide.index.reachable(guide.outcomes.len());
     let n = guide.questions.len();
     let mut incoming = vec![0usize; n];
     for q in (0..n).filter(|&q| reachable[q]) {
-        for t in guide.index.targets(q) {
-            if let Target::Question(next) = *t {
+        for (_, t) in guide.index.links(q) {
+            if let Target::Question(next) = t {
                 incoming[next] += 1;
             }
         }
@@ -134,8 +173,8 @@ pub fn count_paths(guide: &Guide) -> Option<PathCount> {
     let mut done = 0;
     while let Some(q) = ready.pop() {
         done += 1;
-        for t in guide.index.targets(q) {
-            match *t {
+        for (_, t) in guide.index.links(q) {
+            match t {
                 Target::Question(next) => {
                     ways[next] = ways[next].saturating_add(ways[q]);
                     incoming[next] -= 1;
@@ -149,10 +188,10 @@ pub fn count_paths(guide: &Guide) -> Option<PathCount> {
         }
     }
     if done < reachable.iter().filter(|r| **r).count() {
-        return None;
+        return Some(Err(Uncounted::Loops));
     }
     let total = per_outcome.iter().fold(0u128, |a, b| a.saturating_add(*b));
-    Some(PathCount { total, per_outcome })
+    Some(Ok(PathCount { total, per_outcome }))
 }
 
 /// A path count as text: exact, or "more than 10^38" where counting saturated.
@@ -164,11 +203,11 @@ pub fn count_text(n: u128) -> String {
     }
 }
 
-/// Path counts per outcome: exact where the guide has no cycle, else those of the listed paths.
+/// Path counts per outcome: exact where they can be counted, else those of the listed paths.
 fn outcome_counts(guide: &Guide, paths: &Paths) -> (Vec<u128>, Option<u128>) {
     match count_paths(guide) {
-        Some(c) => (c.per_outcome, Some(c.total)),
-        None => (
+        Some(Ok(c)) => (c.per_outcome, Some(c.total)),
+        _ => (
             paths
                 .per_outcome(guide.outcomes.len())
                 .into_iter()
@@ -255,6 +294,11 @@ pub fn to_table(guide: &Guide, paths: &Paths) -> String {
             count_text(total)
         ),
         Some(total) => writeln!(out, "\n{} paths", count_text(total)),
+        None if matches!(count_paths(guide), Some(Err(Uncounted::TooMany))) => writeln!(
+            out,
+            "\n{} paths listed; the conditions combine in too many ways to count them all",
+            paths.paths.len()
+        ),
         None => writeln!(
             out,
             "\n{} paths listed; answers loop, so walks can go on without end",

@@ -1,14 +1,16 @@
 //! The result of a walk as Markdown (the hand-out a group keeps) and as JSON (for scripts).
 //!
 //! Both are built from [`Explanation`], so they say the same as the result screen. Only answers on
-//! the current path appear; stale answers never do.
+//! the current path appear; stale answers never do. Answers to situation questions are shown as
+//! "Because you are…"; the other answers as the reasons the result fits; "What would change it"
+//! lists one line per other outcome, under the choice to change.
 
 use serde::Serialize;
 
 use super::doc::{Doc, Marker};
-use crate::engine::{Explanation, Leads, PlacedBy, Walk};
+use crate::engine::{Explanation, PlacedBy, Step, Walk};
 use crate::guide::Guide;
-use crate::locale::{fill, texts, Texts};
+use crate::locale::{fill, texts};
 
 /// The result as JSON sees it.
 #[derive(Debug, Serialize)]
@@ -21,9 +23,11 @@ pub struct ResultJson<'g> {
     pub dimensions: Vec<DimensionJson<'g>>,
     /// The questions asked and the answers chosen, in order.
     pub path: Vec<StepJson<'g>>,
+    /// The answers to situation questions ("Because you are…"), in order.
+    pub situation: Vec<StepJson<'g>>,
     /// Questions answered "not sure yet".
     pub revisit: Vec<&'g str>,
-    /// Other answers that would lead to another outcome.
+    /// Choices that would lead to other outcomes, grouped by the answer to change.
     pub changes: Vec<ChangeJson<'g>>,
 }
 
@@ -76,10 +80,30 @@ pub struct ChangeJson<'g> {
     pub question: &'g str,
     /// The other answer.
     pub answer: &'g str,
-    /// The outcome it leads to, or the outcomes it could lead to after more questions.
-    pub outcomes: Vec<&'g str>,
+    /// The other answer's label.
+    pub label: &'g str,
+    /// The other outcomes it leads to (each other outcome is listed under one change only).
+    pub outcomes: Vec<OtherJson<'g>>,
+}
+
+/// An outcome a change leads to.
+#[derive(Debug, Serialize)]
+pub struct OtherJson<'g> {
+    /// The outcome's id.
+    pub id: &'g str,
+    /// The outcome's title.
+    pub title: &'g str,
     /// True when more questions would be asked first.
-    pub more_questions: bool,
+    pub after_more_questions: bool,
+}
+
+fn step_json<'g>(g: &'g Guide, s: &Step) -> StepJson<'g> {
+    let q = &g.questions[s.question];
+    StepJson {
+        question: &q.id,
+        answer: &q.answers[s.answer].id,
+        label: &q.answers[s.answer].label,
+    }
 }
 
 /// Builds the JSON shape of a walk's result; `None` until the walk reaches an outcome.
@@ -112,18 +136,8 @@ pub fn json(walk: &Walk) -> Option<ResultJson<'_>> {
                 }
             })
             .collect(),
-        path: e
-            .path
-            .iter()
-            .map(|s| {
-                let q = &g.questions[s.question];
-                StepJson {
-                    question: &q.id,
-                    answer: &q.answers[s.answer].id,
-                    label: &q.answers[s.answer].label,
-                }
-            })
-            .collect(),
+        path: e.path.iter().map(|s| step_json(g, s)).collect(),
+        situation: e.situation.iter().map(|s| step_json(g, s)).collect(),
         revisit: e
             .unsure
             .iter()
@@ -134,21 +148,19 @@ pub fn json(walk: &Walk) -> Option<ResultJson<'_>> {
             .iter()
             .map(|c| {
                 let q = &g.questions[c.question];
-                let (outcomes, more_questions) = match &c.leads {
-                    Leads::Outcome(o) => (vec![g.outcomes[*o].id.as_str()], false),
-                    Leads::Questions { outcomes, .. } => (
-                        outcomes
-                            .iter()
-                            .map(|o| g.outcomes[*o].id.as_str())
-                            .collect(),
-                        true,
-                    ),
-                };
                 ChangeJson {
                     question: &q.id,
                     answer: &q.answers[c.answer].id,
-                    outcomes,
-                    more_questions,
+                    label: &q.answers[c.answer].label,
+                    outcomes: c
+                        .outcomes
+                        .iter()
+                        .map(|o| OtherJson {
+                            id: &g.outcomes[o.outcome].id,
+                            title: &g.outcomes[o.outcome].title,
+                            after_more_questions: o.after_more_questions,
+                        })
+                        .collect(),
                 }
             })
             .collect(),
@@ -167,6 +179,20 @@ pub fn document(walk: &Walk) -> Option<Doc> {
     doc.paragraph(outcome.summary.as_str());
     if !outcome.fits.is_empty() {
         doc.item(Marker::Bullet, t.who_it_fits, outcome.fits.as_str(), "");
+    }
+
+    if !e.situation.is_empty() {
+        doc.heading(2, t.because_you_are);
+        for s in &e.situation {
+            let q = &g.questions[s.question];
+            let a = &q.answers[s.answer];
+            doc.item(
+                Marker::Bullet,
+                q.text.as_str(),
+                format!("— {}", a.label),
+                a.reason.as_str(),
+            );
+        }
     }
 
     doc.heading(2, t.where_you_stand);
@@ -195,16 +221,23 @@ pub fn document(walk: &Walk) -> Option<Doc> {
     doc.bullets(2, t.pros, &outcome.pros);
     doc.bullets(2, t.cons, &outcome.cons);
 
-    doc.heading(2, t.why_this_fits);
-    for (i, s) in e.path.iter().enumerate() {
-        let q = &g.questions[s.question];
-        let a = &q.answers[s.answer];
-        doc.item(
-            Marker::Number(i + 1),
-            q.text.as_str(),
-            format!("— {}", a.label),
-            a.reason.as_str(),
-        );
+    let choices: Vec<&Step> = e
+        .path
+        .iter()
+        .filter(|s| !g.questions[s.question].situation)
+        .collect();
+    if !choices.is_empty() {
+        doc.heading(2, t.why_this_fits);
+        for (i, s) in choices.into_iter().enumerate() {
+            let q = &g.questions[s.question];
+            let a = &q.answers[s.answer];
+            doc.item(
+                Marker::Number(i + 1),
+                q.text.as_str(),
+                format!("— {}", a.label),
+                a.reason.as_str(),
+            );
+        }
     }
 
     if !e.unsure.is_empty() {
@@ -222,24 +255,30 @@ pub fn document(walk: &Walk) -> Option<Doc> {
 
     if !e.changes.is_empty() {
         doc.heading(2, t.what_would_change);
+        doc.paragraph(t.other_outcomes.of(e.other_outcomes()));
         for c in &e.changes {
             let q = &g.questions[c.question];
             let a = &q.answers[c.answer];
-            let leads = match &c.leads {
-                Leads::Outcome(o) => g.outcomes[*o].title.clone(),
-                Leads::Questions { outcomes, .. } => {
-                    let titles: Vec<String> = outcomes
-                        .iter()
-                        .map(|o| g.outcomes[*o].title.clone())
-                        .collect();
-                    fill(t.after_more_questions, &[("list", &or_list(t, &titles, 3))])
-                }
-            };
-            let text = fill(
-                t.if_you_answer,
-                &[("answer", &a.label), ("question", &q.text)],
+            doc.heading(
+                3,
+                fill(
+                    t.choose_instead,
+                    &[("answer", &a.label), ("question", &q.text)],
+                ),
             );
-            doc.item(Marker::Bullet, leads, text, "");
+            for o in &c.outcomes {
+                let more = if o.after_more_questions {
+                    t.after_more_questions
+                } else {
+                    ""
+                };
+                doc.item(
+                    Marker::Bullet,
+                    g.outcomes[o.outcome].title.as_str(),
+                    more,
+                    "",
+                );
+            }
         }
     }
 
@@ -251,9 +290,9 @@ pub fn document(walk: &Walk) -> Option<Doc> {
         }
     }
 
-    if !outcome.examples.is_empty() {
+    if !e.examples.is_empty() {
         doc.heading(2, t.examples);
-        for ex in &outcome.examples {
+        for ex in e.examples.iter().map(|&i| &outcome.examples[i]) {
             let lead = match ex.year {
                 Some(y) => format!("{} ({y})", ex.name),
                 None => ex.name.clone(),
@@ -267,30 +306,23 @@ pub fn document(walk: &Walk) -> Option<Doc> {
         }
     }
 
-    if !outcome.next_steps.is_empty() {
-        // Steps for where the group is come first, then steps for everyone, then other places.
-        let here = e
-            .path
-            .iter()
-            .rev()
-            .map(|s| g.questions[s.question].answers[s.answer].region.as_str())
-            .find(|r| !r.is_empty());
-        let (mine, others): (Vec<_>, Vec<_>) = outcome.next_steps.iter().partition(|step| {
-            here.is_none() || step.place.is_empty() || Some(step.place.as_str()) == here
-        });
-        let mine = mine
-            .iter()
-            .filter(|s| !s.place.is_empty())
-            .chain(mine.iter().filter(|s| s.place.is_empty()));
+    // Steps for where the group is come first, then steps for everyone; steps for other places
+    // are set apart in one last section.
+    if !e.next_steps.here.is_empty() {
         doc.heading(2, t.next_steps);
-        for step in mine {
+        for step in e.next_steps.here.iter().map(|&i| &outcome.next_steps[i]) {
             doc.bullet(step.region.as_str(), step.text.as_str());
         }
-        if !others.is_empty() {
-            doc.heading(3, t.other_places);
-            for step in others {
-                doc.bullet(step.region.as_str(), step.text.as_str());
-            }
+    }
+    if !e.next_steps.elsewhere.is_empty() {
+        doc.heading(2, t.other_countries);
+        for step in e
+            .next_steps
+            .elsewhere
+            .iter()
+            .map(|&i| &outcome.next_steps[i])
+        {
+            doc.bullet(step.region.as_str(), step.text.as_str());
         }
     }
     doc.paragraph(fill(
@@ -298,25 +330,6 @@ pub fn document(walk: &Walk) -> Option<Doc> {
         &[("title", &g.title), ("version", &g.version)],
     ));
     Some(doc)
-}
-
-/// "A, B or C"; past `most` items, "A, B, C or 4 other outcomes".
-fn or_list(t: &Texts, items: &[String], most: usize) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        _ if items.len() <= most => {
-            let (last, rest) = items.split_last().unwrap_or((&items[0], &[]));
-            format!("{} {} {last}", rest.join(", "), t.or)
-        }
-        _ => {
-            let more = fill(
-                t.other_outcomes,
-                &[("n", &(items.len() - most).to_string())],
-            );
-            format!("{} {} {more}", items[..most].join(", "), t.or)
-        }
-    }
 }
 
 /// The whole result as a Markdown hand-out; `None` until the walk reaches an outcome.

@@ -1,15 +1,17 @@
 //! `test`: run a guide's own test cases, then walk every path and report coverage.
 //!
 //! A test case is replayed on the real walk engine: at each question the case's answer for that
-//! question is chosen. A case fails when it reaches another outcome, or runs out of answers, and
-//! the report names the path it took.
+//! question is chosen. A case fails when it reaches another outcome, runs out of answers, or
+//! gives an answer the conditions do not offer there, and the report names the path it took.
+//! Coverage follows the conditions: an answer counts as taken by the paths only where some path
+//! is offered it and goes on to an outcome.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use super::paths::{count_paths, count_text, PathCount, PathEnd, Paths};
-use crate::engine::{Action, Place, Walk};
+use super::paths::{count_paths, count_text, PathCount, PathEnd, Paths, Uncounted};
+use crate::engine::{Action, Effect, Place, Walk};
 use crate::guide::{Guide, Target, TestCase};
 
 /// What a test case did.
@@ -19,6 +21,8 @@ pub enum CaseEnd {
     Outcome(usize),
     /// It had no answer for this question.
     NoAnswer(usize),
+    /// Its answer to this question is not offered there (its `when` does not hold).
+    NotOffered(usize),
 }
 
 /// One test case's run.
@@ -45,8 +49,8 @@ pub struct TestReport {
     pub cases: Vec<CaseRun>,
     /// Every path from the start (listed up to a limit).
     pub paths: Paths,
-    /// Exact path counts; `None` when answers loop.
-    pub count: Option<PathCount>,
+    /// Exact path counts, or why there are none.
+    pub count: Result<PathCount, Uncounted>,
     /// Outcomes reached by some path / expected by some passing case.
     pub outcomes_by_paths: Vec<bool>,
     /// Outcomes reached by passing test cases.
@@ -61,7 +65,7 @@ impl TestReport {
     /// True when every case passed and every path ends at an outcome.
     pub fn passed(&self) -> bool {
         self.cases.iter().all(|c| c.passed)
-            && self.count.is_some()
+            && !matches!(self.count, Err(Uncounted::Loops))
             && self
                 .paths
                 .paths
@@ -89,7 +93,9 @@ pub fn run_case(guide: &Arc<Guide>, case: &TestCase) -> CaseRun {
                 match chosen {
                     Some(a) if !asked.contains(&question) => {
                         asked.push(question);
-                        walk.apply(Action::Choose(a));
+                        if walk.apply(Action::Choose(a)).contains(&Effect::Refused) {
+                            break CaseEnd::NotOffered(question);
+                        }
                     }
                     _ => break CaseEnd::NoAnswer(question),
                 }
@@ -124,11 +130,11 @@ pub fn run_case(guide: &Arc<Guide>, case: &TestCase) -> CaseRun {
 /// Runs every case and walks every path.
 pub fn run(guide: &Arc<Guide>) -> TestReport {
     let cases: Vec<CaseRun> = guide.tests.iter().map(|c| run_case(guide, c)).collect();
-    let count = count_paths(guide);
-    // Without a cycle every path of a valid guide ends at an outcome, and the count says how
-    // many there are: nothing needs listing. With one, list paths (within the limits) to show
+    let count = count_paths(guide).unwrap_or(Err(Uncounted::Loops));
+    // Without a loop every path of a valid guide ends at an outcome, and the count says how
+    // many there are: nothing needs listing. Otherwise list paths (within the limits) to show
     // the ones that loop.
-    let mut paths = if count.is_some() {
+    let mut paths = if count.is_ok() {
         Paths::default()
     } else {
         Paths::of(guide)
@@ -143,20 +149,7 @@ pub fn run(guide: &Arc<Guide>) -> TestReport {
             .map(|q| vec![false; q.answers.len()])
             .collect::<Vec<_>>()
     };
-    // Coverage by reachability, which is exact: an answer is on some path to an outcome when
-    // its question is reachable and it leads to an outcome, or to a question that reaches one.
-    let (questions, outcomes) = guide.index.reachable(guide.outcomes.len());
-    let mut answers_by_paths = blank_answers();
-    for (q, reached) in questions.iter().enumerate() {
-        for (a, slot) in answers_by_paths[q].iter_mut().enumerate() {
-            *slot = *reached
-                && match guide.index.target(q, a) {
-                    Target::Outcome(_) => true,
-                    Target::Question(next) => guide.index.questions_left(next).is_some(),
-                    Target::Missing => false,
-                };
-        }
-    }
+    let (outcomes, answers_by_paths) = coverage(guide, blank_answers());
     let mut report = TestReport {
         outcomes_by_paths: outcomes,
         outcomes_by_cases: vec![false; guide.outcomes.len()],
@@ -175,6 +168,41 @@ pub fn run(guide: &Arc<Guide>) -> TestReport {
         }
     }
     report
+}
+
+/// Outcomes some path reaches, and answers some path takes on its way to an outcome. Exact:
+/// without conditions by reachability (an answer is on some path to an outcome when its
+/// question is reachable and it leads to an outcome, or to a question that reaches one), with
+/// them from the guide's states.
+fn coverage(guide: &Guide, mut answers: Vec<Vec<bool>>) -> (Vec<bool>, Vec<Vec<bool>>) {
+    if let Some(flow) = guide.index.flow() {
+        for (q, row) in answers.iter_mut().enumerate() {
+            for (a, slot) in row.iter_mut().enumerate() {
+                *slot = guide
+                    .index
+                    .answer_number(q, a)
+                    .and_then(|n| flow.taken().get(n).copied())
+                    .unwrap_or(false);
+            }
+        }
+        let outcomes = flow.per_outcome().iter().map(|&n| n > 0).collect();
+        return (outcomes, answers);
+    }
+    let (questions, outcomes) = guide.index.reachable(guide.outcomes.len());
+    for (q, reached) in questions.iter().enumerate() {
+        if !reached {
+            continue;
+        }
+        for (a, target) in guide.index.links(q) {
+            let leads_on = match target {
+                Target::Outcome(_) => true,
+                Target::Question(next) => guide.index.questions_left(next).is_some(),
+                Target::Missing => false,
+            };
+            answers[q][a] |= leads_on;
+        }
+    }
+    (outcomes, answers)
 }
 
 fn path_text(guide: &Guide, path: &[(usize, usize)]) -> String {
@@ -230,12 +258,19 @@ pub fn to_text(guide: &Guide, name: &str, report: &TestReport) -> String {
         .filter(|p| !matches!(p.end, PathEnd::Outcome(_)))
         .collect();
     match (&report.count, bad.is_empty()) {
-        // No cycle: every path from the start was counted, and each ends at an outcome.
-        (Some(c), true) => {
+        // No loop: every path from the start was counted, and each ends at an outcome.
+        (Ok(c), true) => {
             let _ = writeln!(
                 out,
                 "  paths: {} from the start, every one ends at an outcome",
                 count_text(c.total)
+            );
+        }
+        (Err(Uncounted::TooMany), true) => {
+            let _ = writeln!(
+                out,
+                "  paths: the conditions combine in too many ways to count every path; none of those listed loops{}",
+                if report.paths.truncated { " (listing stopped at its limit)" } else { "" }
             );
         }
         _ => {
@@ -332,6 +367,10 @@ fn case_expectation(guide: &Guide, case: &CaseRun) -> String {
         ),
         CaseEnd::NoAnswer(q) => format!(
             "expected {expected}, but the case has no answer for question {}",
+            guide.questions[q].id
+        ),
+        CaseEnd::NotOffered(q) => format!(
+            "expected {expected}, but the case's answer to question {} is not offered on this path",
             guide.questions[q].id
         ),
     }

@@ -446,16 +446,21 @@ impl App {
         let Screen::Question { question, .. } = self.screen() else {
             return Vec::new();
         };
-        let count = self.guide().questions[question].answers.len();
+        // `selected` is an answer's position in the guide; moving and numbers go by the answers
+        // shown (those offered to this group).
+        let shown = self.walk.visible_answers(question);
+        let at = shown.iter().position(|&a| a == self.selected).unwrap_or(0);
+        let last = shown.len().saturating_sub(1);
+        let pick = |n: usize| shown.get(n).copied().unwrap_or(0);
         match command {
-            Command::Up => self.selected = self.selected.saturating_sub(1),
-            Command::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
-            Command::Top => self.selected = 0,
-            Command::Bottom => self.selected = count.saturating_sub(1),
+            Command::Up => self.selected = pick(at.saturating_sub(1)),
+            Command::Down => self.selected = pick((at + 1).min(last)),
+            Command::Top => self.selected = pick(0),
+            Command::Bottom => self.selected = pick(last),
             Command::Choose => self.apply(WalkAction::Choose(self.selected)),
-            Command::Pick(n) if n < count => {
-                self.selected = n;
-                self.apply(WalkAction::Choose(n));
+            Command::Pick(n) if n < shown.len() => {
+                self.selected = shown[n];
+                self.apply(WalkAction::Choose(shown[n]));
             }
             Command::Back => self.back_from_question(),
             Command::Review => {
@@ -658,7 +663,11 @@ impl App {
         self.section = 0;
         self.selected = match self.screen() {
             Screen::Intro | Screen::Result { .. } => 0,
-            Screen::Question { question, .. } => self.walk.answer_of(question).unwrap_or(0),
+            Screen::Question { question, .. } => self
+                .walk
+                .prefilled(question)
+                .or_else(|| self.walk.visible_answers(question).first().copied())
+                .unwrap_or(0),
             Screen::Review { .. } => self.review_len() - 1,
         };
     }

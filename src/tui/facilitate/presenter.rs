@@ -457,20 +457,25 @@ impl Presenter {
         let Some(question) = self.asked() else {
             return Vec::new();
         };
-        let last = self.guide().questions[question]
-            .answers
-            .len()
-            .saturating_sub(1);
+        // The cursor and the choice are answers' positions in the guide; moving and numbers go
+        // by the answers shown (those offered to this group).
+        let shown = self.player.walk().visible_answers(question);
+        let at = shown.iter().position(|&a| a == self.cursor).unwrap_or(0);
+        let last = shown.len().saturating_sub(1);
+        let pick = |n: usize| shown.get(n).copied().unwrap_or(0);
         match command {
-            Command::Up => self.move_cursor(self.cursor.saturating_sub(1)),
-            Command::Down => self.move_cursor((self.cursor + 1).min(last)),
-            Command::Top => self.move_cursor(0),
-            Command::Bottom => self.move_cursor(last),
-            Command::Pick(n) if n <= last => self.move_cursor(n),
+            Command::Up => self.move_cursor(pick(at.saturating_sub(1))),
+            Command::Down => self.move_cursor(pick((at + 1).min(last))),
+            Command::Top => self.move_cursor(pick(0)),
+            Command::Bottom => self.move_cursor(pick(last)),
+            Command::Pick(n) if n <= last => self.move_cursor(pick(n)),
             Command::AddHand => return self.count_hand(question, 1),
             Command::RemoveHand => return self.count_hand(question, -1),
             Command::Choose => {
-                return self.forward(app::Action::Command(Command::Pick(self.choice)));
+                let Some(n) = shown.iter().position(|&a| a == self.choice) else {
+                    return Vec::new();
+                };
+                return self.forward(app::Action::Command(Command::Pick(n)));
             }
             Command::Back | Command::Review => return self.forward(app::Action::Command(command)),
             Command::Why => {
@@ -641,11 +646,16 @@ impl Presenter {
     /// The cursor and choice on arriving at a question: the answer given before; else the one
     /// with strictly most hands; else (no hands, or a tie) the first.
     fn preselect(&mut self, question: usize) {
-        let answer = self
-            .player
-            .walk()
-            .answer_of(question)
-            .or_else(|| self.session.leading_answer(question))
+        let walk = self.player.walk();
+        let shown = walk.visible_answers(question);
+        let answer = walk
+            .prefilled(question)
+            .or_else(|| {
+                self.session
+                    .leading_answer(question)
+                    .filter(|a| shown.contains(a))
+            })
+            .or_else(|| shown.first().copied())
             .unwrap_or(0);
         self.move_cursor(answer);
     }

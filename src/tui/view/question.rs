@@ -36,11 +36,14 @@ fn listing(app: &App, question: usize, max: usize, spaced: bool) -> Listing {
     lines.extend(wrap_plain(&q.text, t.question, max));
     lines.push(Line::default());
 
-    let given = app.walk().answer_of(question);
-    let selected = app.selected().min(q.answers.len().saturating_sub(1));
-    let number_w = q.answers.len().to_string().len();
-    let mut answers = Vec::with_capacity(q.answers.len());
-    for (i, answer) in q.answers.iter().enumerate() {
+    // Only the answers offered to this group are listed, numbered as shown.
+    let given = app.walk().prefilled(question);
+    let shown = app.walk().visible_answers(question);
+    let selected = app.selected();
+    let number_w = shown.len().to_string().len();
+    let mut answers = Vec::with_capacity(shown.len());
+    for (i, &a) in shown.iter().enumerate() {
+        let answer = &q.answers[a];
         if spaced && i > 0 {
             lines.push(Line::default());
         }
@@ -48,9 +51,9 @@ fn listing(app: &App, question: usize, max: usize, spaced: bool) -> Listing {
             number: i + 1,
             number_w,
             label: &answer.label,
-            tag: (given == Some(i)).then_some(s.your_answer),
-            cursor: i == selected,
-            chosen: i == selected,
+            tag: (given == Some(a)).then_some(s.your_answer),
+            cursor: a == selected,
+            chosen: a == selected,
         }
         .lines(t, max);
         answers.push(lines.len()..lines.len() + item.len());
@@ -135,15 +138,17 @@ fn fitted(app: &App, question: usize, main: Rect) -> Listing {
     }
 }
 
-fn offset(app: &App, listing: &Listing, height: usize) -> usize {
-    offset_for_selected(&listing.answers, app.selected(), height)
+fn offset(app: &App, question: usize, listing: &Listing, height: usize) -> usize {
+    let shown = app.walk().visible_answers(question);
+    let selected = shown.iter().position(|&a| a == app.selected()).unwrap_or(0);
+    offset_for_selected(&listing.answers, selected, height)
 }
 
 /// Draws a question.
 pub fn render(app: &App, question: usize, body: Rect, density: Density, buf: &mut Buffer) {
     let (main, side) = split(app, body, density);
     let listing = fitted(app, question, main);
-    let offset = offset(app, &listing, usize::from(main.height));
+    let offset = offset(app, question, &listing, usize::from(main.height));
     draw_lines(&listing.lines, offset, main, buf);
     if offset > 0 && !main.is_empty() {
         buf.set_string(main.right().saturating_sub(1), main.y, "↑", app.theme().dim);
@@ -177,7 +182,7 @@ fn why_pane(app: &App, question: usize, side: Rect, buf: &mut Buffer) {
     draw_lines(&lines, 0, inner, buf);
 }
 
-/// The answer under a click, if any.
+/// The answer under a click, if any, as its number among the answers shown.
 pub fn hit(
     app: &App,
     question: usize,
@@ -191,6 +196,7 @@ pub fn hit(
         return None;
     }
     let listing = fitted(app, question, main);
-    let line = offset(app, &listing, usize::from(main.height)) + usize::from(row - main.y);
+    let line =
+        offset(app, question, &listing, usize::from(main.height)) + usize::from(row - main.y);
     listing.answers.iter().position(|r| r.contains(&line))
 }

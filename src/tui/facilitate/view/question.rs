@@ -72,17 +72,20 @@ fn listing(p: &Presenter, question: usize, max: usize, spaced: bool) -> Listing 
     let count_w = most.to_string().len().max(2);
     let tally_w = count_w + 1 + bar_w;
     let label_max = max.saturating_sub(tally_w + 2).max(8);
-    let number_w = q.answers.len().to_string().len();
-    let given = p.player().walk().answer_of(question);
+    // Only the answers offered to this group are listed, numbered as shown.
+    let shown = p.player().walk().visible_answers(question);
+    let number_w = shown.len().to_string().len();
+    let given = p.player().walk().prefilled(question);
     let counting = (p.cursor() != p.choice()).then_some(p.cursor());
     let counting = counting.unwrap_or(usize::MAX);
-    let mut answers = Vec::with_capacity(q.answers.len());
-    for (i, answer) in q.answers.iter().enumerate() {
-        if spaced && i > 0 {
+    let mut answers = Vec::with_capacity(shown.len());
+    for (n, &i) in shown.iter().enumerate() {
+        let answer = &q.answers[i];
+        if spaced && n > 0 {
             lines.push(Line::default());
         }
         let mut item = AnswerItem {
-            number: i + 1,
+            number: n + 1,
             number_w,
             label: &answer.label,
             tag: (given == Some(i)).then_some(s.workshop_group_answer),
@@ -203,8 +206,10 @@ fn fitted(p: &Presenter, question: usize, main: Rect, density: Density) -> (Rect
     (area, listing)
 }
 
-fn offset(p: &Presenter, listing: &Listing, height: usize) -> usize {
-    offset_for_selected(&listing.answers, p.cursor(), height)
+fn offset(p: &Presenter, question: usize, listing: &Listing, height: usize) -> usize {
+    let shown = p.player().walk().visible_answers(question);
+    let cursor = shown.iter().position(|&a| a == p.cursor()).unwrap_or(0);
+    offset_for_selected(&listing.answers, cursor, height)
 }
 
 /// Draws the question.
@@ -219,7 +224,7 @@ pub fn render(p: &Presenter, question: usize, areas: &Areas, buf: &mut Buffer) {
     let top = area.y - main.y;
     let main = area;
     let height = usize::from(main.height);
-    let offset = offset(p, &listing, height);
+    let offset = offset(p, question, &listing, height);
     draw_lines(&listing.lines, offset, main, buf);
     if !main.is_empty() {
         let mark_x = main.right().saturating_sub(1);
@@ -278,7 +283,7 @@ fn pane_below(p: &Presenter, question: usize, below: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The answer under a click, if any.
+/// The answer under a click, if any, by its position in the guide.
 pub fn hit(p: &Presenter, question: usize, areas: &Areas, column: u16, row: u16) -> Option<usize> {
     let (main, _) = split(p, question, areas);
     if column < main.x || column >= main.right() || row < main.y || row >= main.bottom() {
@@ -292,8 +297,13 @@ pub fn hit(p: &Presenter, question: usize, areas: &Areas, column: u16, row: u16)
     if row < main.y || row >= main.bottom() {
         return None;
     }
-    let line = offset(p, &listing, usize::from(main.height)) + usize::from(row - main.y);
-    listing.answers.iter().position(|r| r.contains(&line))
+    let line = offset(p, question, &listing, usize::from(main.height)) + usize::from(row - main.y);
+    let shown = listing.answers.iter().position(|r| r.contains(&line))?;
+    p.player()
+        .walk()
+        .visible_answers(question)
+        .get(shown)
+        .copied()
 }
 
 #[cfg(test)]

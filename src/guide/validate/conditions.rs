@@ -1,0 +1,363 @@
+//! What `check` says about the conditions themselves: the format version they need, ids in
+//! conditions that name nothing, and conditions that read a question which can never have been
+//! asked before them.
+
+use std::collections::HashSet;
+
+use super::{suggestion, visible};
+use crate::guide::diagnostic::{did_you_mean, Code, Diagnostic};
+use crate::guide::index::{Index, Target};
+use crate::guide::model::{Condition, Guide, Link, FORMAT};
+use crate::guide::order::{can_precede, Cycles};
+
+/// Paths of conditions with an error: the checks that follow walks say nothing more about them.
+pub(super) type Faulty = HashSet<String>;
+
+/// Where a condition is seen from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Site {
+    /// An answer's `when`: the answers before question `.0`.
+    Before(usize),
+    /// A case of a link of question `.0`: the answers before it, and this answer.
+    After(usize),
+    /// An item of outcome `.0`'s result: every answer on the path.
+    End(usize),
+}
+
+/// One condition written in the guide, with its value path and the place it is seen from.
+pub(super) struct Written<'g> {
+    pub condition: &'g Condition,
+    pub path: String,
+    pub site: Site,
+}
+
+/// Every condition of the guide, in the file's order.
+pub(super) fn written(guide: &Guide) -> Vec<Written<'_>> {
+    fn visit<'g>(link: &'g Link, at: String, q: usize, out: &mut Vec<Written<'g>>) {
+        if let Link::Branch { cases, otherwise } = link {
+            for (i, case) in cases.iter().enumerate() {
+                out.push(Written {
+                    condition: &case.when,
+                    path: format!("{at}.cases[{i}].when"),
+                    site: Site::After(q),
+                });
+                visit(&case.next, format!("{at}.cases[{i}].next"), q, out);
+            }
+            visit(otherwise, format!("{at}.otherwise"), q, out);
+        }
+    }
+    let mut out = Vec::new();
+    for (q, question) in guide.questions.iter().enumerate() {
+        for (a, answer) in question.answers.iter().enumerate() {
+            if let Some(when) = &answer.when {
+                out.push(Written {
+                    condition: when,
+                    path: format!("questions[{q}].answers[{a}].when"),
+                    site: Site::Before(q),
+                });
+            }
+            if answer.next.is_branch() {
+                visit(
+                    &answer.next,
+                    format!("questions[{q}].answers[{a}].next"),
+                    q,
+                    &mut out,
+                );
+            }
+        }
+    }
+    for (o, outcome) in guide.outcomes.iter().enumerate() {
+        for (e, example) in outcome.examples.iter().enumerate() {
+            if let Some(when) = &example.when {
+                out.push(Written {
+                    condition: when,
+                    path: format!("outcomes[{o}].examples[{e}].when"),
+                    site: Site::End(o),
+                });
+            }
+        }
+        for (s, step) in outcome.next_steps.iter().enumerate() {
+            if let Some(when) = &step.when {
+                out.push(Written {
+                    condition: when,
+                    path: format!("outcomes[{o}].next_steps[{s}].when"),
+                    site: Site::End(o),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Calls `f` with every `Answered` and `Placed` in a condition, and its value path.
+fn atoms<'c>(condition: &'c Condition, path: &str, f: &mut dyn FnMut(&'c Condition, &str)) {
+    match condition {
+        Condition::Answered(..) | Condition::Placed(..) => f(condition, path),
+        Condition::Any(list) | Condition::All(list) => {
+            for (i, c) in list.iter().enumerate() {
+                atoms(c, &format!("{path}[0][{i}]"), f);
+            }
+        }
+        Condition::Not(c) => atoms(c, &format!("{path}[0]"), f),
+    }
+}
+
+/// A format version this build does not understand is an error; a guide that uses format 2's
+/// features without saying so gets a warning, so that older builds fail with a clear message.
+pub(super) fn check_format(guide: &Guide, out: &mut Vec<Diagnostic>) {
+    match guide.format {
+        Some(f) if f > FORMAT => out.push(
+            Diagnostic::new(
+                Code::FormatVersion,
+                format!("this guide is written in format {f}, and this coop-guide reads formats 1 to {FORMAT}"),
+            )
+            .at("format", "a newer format")
+            .help("install a newer coop-guide to use this guide"),
+        ),
+        Some(0) => out.push(
+            Diagnostic::new(Code::FormatVersion, "there is no format 0")
+                .at("format", "no such format")
+                .help(format!("write `format: {FORMAT},` for a guide with conditions, or leave `format` out")),
+        ),
+        Some(f) if f >= 2 => {}
+        _ => {
+            if let Some(path) = first_format_2_feature(guide) {
+                out.push(
+                    Diagnostic::new(
+                        Code::FormatUndeclared,
+                        "this guide uses conditions but does not say `format: 2`",
+                    )
+                    .at(path, "a feature of format 2")
+                    .help("add `format: 2,` at the top of the guide, so that older coop-guides say they cannot read it"),
+                );
+            }
+        }
+    }
+}
+
+/// The value path of the first condition, conditional link or situation question, if any.
+fn first_format_2_feature(guide: &Guide) -> Option<String> {
+    for (q, question) in guide.questions.iter().enumerate() {
+        if question.situation {
+            return Some(format!("questions[{q}].situation"));
+        }
+        for (a, answer) in question.answers.iter().enumerate() {
+            if answer.when.is_some() {
+                return Some(format!("questions[{q}].answers[{a}].when"));
+            }
+            if answer.next.is_branch() {
+                return Some(format!("questions[{q}].answers[{a}].next"));
+            }
+        }
+    }
+    for (o, outcome) in guide.outcomes.iter().enumerate() {
+        if let Some(e) = outcome.examples.iter().position(|e| e.when.is_some()) {
+            return Some(format!("outcomes[{o}].examples[{e}].when"));
+        }
+        if let Some(s) = outcome.next_steps.iter().position(|s| s.when.is_some()) {
+            return Some(format!("outcomes[{o}].next_steps[{s}].when"));
+        }
+    }
+    None
+}
+
+fn site_note(guide: &Guide, site: Site) -> String {
+    match site {
+        Site::Before(q) => format!(
+            "in the condition of an answer of question \"{}\"",
+            guide.questions[q].id
+        ),
+        Site::After(q) => format!(
+            "in a conditional link of question \"{}\"",
+            guide.questions[q].id
+        ),
+        Site::End(o) => format!("in the result of outcome \"{}\"", guide.outcomes[o].id),
+    }
+}
+
+/// Checks the ids in every condition, and that every question a condition reads can have been
+/// asked before it. Returns the paths of the conditions found faulty.
+pub(super) fn check(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) -> Faulty {
+    let mut faulty = Faulty::new();
+    let all = written(guide);
+    if all.is_empty() {
+        return faulty;
+    }
+    // Questions each condition reads, to ask in one go whether they can come before it.
+    let mut queries: Vec<(usize, Target)> = Vec::new();
+    let mut asked_at: Vec<(usize, String, usize)> = Vec::new(); // (condition, atom path, question)
+    for (w, written) in all.iter().enumerate() {
+        let note = || site_note(guide, written.site);
+        atoms(written.condition, &written.path, &mut |atom, path| {
+            let found = unknown_id(guide, index, atom, path);
+            if let Some(d) = found {
+                out.push(d.note(note()));
+                faulty.insert(written.path.clone());
+                return;
+            }
+            let Condition::Answered(qid, _) = atom else {
+                return;
+            };
+            let Some(p) = index.question(qid) else {
+                return;
+            };
+            match written.site {
+                Site::Before(q) if p == q => {
+                    out.push(
+                        Diagnostic::new(
+                            Code::NeverAskedBefore,
+                            format!("an answer of question \"{qid}\" is offered on condition of the answer to \"{qid}\" itself, which is never given before it is asked"),
+                        )
+                        .at(format!("{path}[0]"), "not answered yet at this point")
+                        .help("an answer's `when` reads answers to earlier questions; to lead somewhere depending on this answer, use a conditional link")
+                        .note(note()),
+                    );
+                    faulty.insert(written.path.clone());
+                }
+                Site::Before(q) | Site::After(q) => {
+                    queries.push((p, Target::Question(q)));
+                    asked_at.push((w, path.to_string(), p));
+                }
+                Site::End(o) => {
+                    queries.push((p, Target::Outcome(o)));
+                    asked_at.push((w, path.to_string(), p));
+                }
+            }
+        });
+    }
+    if queries.is_empty() {
+        return faulty;
+    }
+    let (reach_q, reach_o) = index.reachable(guide.outcomes.len());
+    let cycles = Cycles::of(index);
+    let possible = can_precede(index, &cycles, &queries);
+    for (i, &(p, site)) in queries.iter().enumerate() {
+        let (w, ref path, _) = asked_at[i];
+        let written = &all[w];
+        let site_reached = match site {
+            Target::Question(q) => reach_q[q],
+            Target::Outcome(o) => reach_o[o],
+            Target::Missing => false,
+        };
+        if possible[i] || !site_reached {
+            continue;
+        }
+        let (message, label) = match site {
+            Target::Question(q) => (
+                format!(
+                    "the condition reads question \"{}\", which is never asked before question \"{}\"",
+                    guide.questions[p].id, guide.questions[q].id
+                ),
+                format!("never asked before \"{}\"", guide.questions[q].id),
+            ),
+            _ => (
+                format!(
+                    "the condition reads question \"{}\", which no path to this outcome asks",
+                    guide.questions[p].id
+                ),
+                "never asked on the way here".to_string(),
+            ),
+        };
+        out.push(
+            Diagnostic::new(Code::NeverAskedBefore, message)
+                .at(format!("{path}[0]"), label)
+                .help("a condition can only be true when its question is asked earlier on the same path: ask that question earlier, or read another one")
+                .note(site_note(guide, written.site)),
+        );
+        faulty.insert(written.path.clone());
+    }
+    faulty
+}
+
+/// The diagnostic for an `Answered` or `Placed` that names something the guide does not have.
+fn unknown_id(guide: &Guide, index: &Index, atom: &Condition, path: &str) -> Option<Diagnostic> {
+    match atom {
+        Condition::Answered(q, a) => {
+            let Some(qi) = index.question(q) else {
+                return Some(
+                    Diagnostic::new(
+                        Code::UnknownInCondition,
+                        format!(
+                            "the condition names question \"{}\", but there is no such question",
+                            visible(q)
+                        ),
+                    )
+                    .at(format!("{path}[0]"), "no such question")
+                    .help(suggestion(
+                        q,
+                        guide.questions.iter().map(|q| q.id.as_str()),
+                        "question",
+                    )),
+                );
+            };
+            let answers = &guide.questions[qi].answers;
+            if answers.iter().any(|x| x.id == *a) {
+                return None;
+            }
+            Some(
+                Diagnostic::new(
+                    Code::UnknownInCondition,
+                    format!("question \"{q}\" has no answer \"{}\"", visible(a)),
+                )
+                .at(format!("{path}[1]"), "no such answer")
+                .help(
+                    match did_you_mean(a, answers.iter().map(|x| x.id.as_str())) {
+                        Some(s) => format!("did you mean \"{s}\"?"),
+                        None => format!(
+                            "its answers are: {}",
+                            answers
+                                .iter()
+                                .map(|x| x.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    },
+                ),
+            )
+        }
+        Condition::Placed(d, v) => {
+            let Some(di) = index.dimension(d) else {
+                return Some(
+                    Diagnostic::new(
+                        Code::UnknownInCondition,
+                        format!(
+                            "the condition names dimension \"{}\", but there is no such dimension",
+                            visible(d)
+                        ),
+                    )
+                    .at(format!("{path}[0]"), "no such dimension")
+                    .help(suggestion(
+                        d,
+                        guide.dimensions.iter().map(|d| d.id.as_str()),
+                        "dimension",
+                    )),
+                );
+            };
+            if index.value(di, v).is_some() {
+                return None;
+            }
+            let values = &guide.dimensions[di].values;
+            Some(
+                Diagnostic::new(
+                    Code::UnknownInCondition,
+                    format!("dimension \"{d}\" has no value \"{}\"", visible(v)),
+                )
+                .at(format!("{path}[1]"), "no such value")
+                .help(
+                    match did_you_mean(v, values.iter().map(|x| x.id.as_str())) {
+                        Some(s) => format!("did you mean \"{s}\"?"),
+                        None => format!(
+                            "its values are: {}",
+                            values
+                                .iter()
+                                .map(|x| x.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    },
+                ),
+            )
+        }
+        _ => None,
+    }
+}
