@@ -9,6 +9,7 @@ pub mod index;
 pub mod load;
 pub mod model;
 pub mod source;
+pub mod syntax;
 pub mod synthetic;
 pub mod text;
 pub mod translation;
