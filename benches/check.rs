@@ -1,5 +1,7 @@
 //! Load + validate on generated guides of 1k, 10k and 100k questions (budget: 100k in ≤ 1 s, with
-//! time linear in size). Run with `cargo bench --bench check`.
+//! time linear in size), and the 100k guide (64 MB) with a syntax error at its end (budget: ≤ 1 s:
+//! the reader goes on past errors, so an error at the end costs a whole read). Run with
+//! `cargo bench --bench check`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
@@ -22,5 +24,21 @@ fn load_and_validate(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_validate);
+fn syntax_error_at_the_end(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check_syntax_error_at_end");
+    group.sample_size(10);
+    let mut text = synthetic::guide_text(100_000);
+    text.push_str("\nGuide(oops");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_with_input(BenchmarkId::from_parameter("64MB"), &text, |b, text| {
+        b.iter(|| {
+            let checked = check_source(Source::new("broken.ron", text.clone()));
+            assert!(checked.has_errors());
+            checked
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load_and_validate, syntax_error_at_the_end);
 criterion_main!(benches);

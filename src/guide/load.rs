@@ -107,6 +107,7 @@ pub fn check_source(source: Source) -> Checked {
     let mut read = syntax::read::<Guide>(&source.text);
     let mut diagnostics = std::mem::take(&mut read.diagnostics);
     let mut guide = read.value.take();
+    read.release_tree();
     if let Some(guide) = guide.as_mut() {
         let mut later = clean_texts(guide);
         if read.guessed {

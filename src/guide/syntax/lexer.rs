@@ -128,14 +128,20 @@ impl<'t> Lexer<'t> {
         self.pos
     }
 
+    /// The first byte of the next token, without reading it (comments and spaces before it are
+    /// skipped, and their problems reported, once).
+    pub fn peek_byte(&mut self, problems: &mut Problems) -> Option<u8> {
+        self.skip_trivia(problems);
+        self.bytes.get(self.pos).copied()
+    }
+
     /// The next token; problems go to `problems`.
     pub fn next(&mut self, problems: &mut Problems) -> Token {
         self.skip_trivia(problems);
         let line = self.last_newline.map_or(0, |n| n + 1) as u32;
-        Token {
-            line,
-            ..self.token_here(problems)
-        }
+        let mut token = self.token_here(problems);
+        token.line = line;
+        token
     }
 
     fn token_here(&mut self, problems: &mut Problems) -> Token {
@@ -227,15 +233,38 @@ impl<'t> Lexer<'t> {
     /// Skips whitespace and comments, reporting comment styles RON does not have.
     fn skip_trivia(&mut self, problems: &mut Problems) {
         loop {
+            // Plain whitespace, the bulk of a file's bytes, in a tight loop.
+            let bytes = self.bytes;
+            let mut pos = self.pos;
+            let mut newline = None;
+            while let Some(&b) = bytes.get(pos) {
+                match b {
+                    b' ' => {
+                        // Indentation comes in runs: eight spaces at a time.
+                        while let Some(chunk) = bytes.get(pos..pos + 8) {
+                            if chunk != b"        " {
+                                break;
+                            }
+                            pos += 8;
+                        }
+                        pos += usize::from(bytes.get(pos) == Some(&b' '));
+                    }
+                    b'\t' | b'\r' => pos += 1,
+                    b'\n' => {
+                        newline = Some(pos);
+                        pos += 1;
+                    }
+                    _ => break,
+                }
+            }
+            self.pos = pos;
+            if newline.is_some() {
+                self.last_newline = newline;
+            }
             let Some(&b) = self.bytes.get(self.pos) else {
                 return;
             };
             match b {
-                b'\n' => {
-                    self.last_newline = Some(self.pos);
-                    self.pos += 1;
-                }
-                b' ' | b'\t' | b'\r' => self.pos += 1,
                 b'/' if self.bytes.get(self.pos + 1) == Some(&b'/') => self.skip_line(),
                 b'/' if self.bytes.get(self.pos + 1) == Some(&b'*') => self.block_comment(problems),
                 b'#' if self.at_start
@@ -680,6 +709,21 @@ fn odd_space(c: char) -> Option<&'static str> {
 /// Where a name starting at `start` ends (`start` itself when none starts there). A raw name
 /// `r#type` counts as one name.
 pub fn ident_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    // Most names are ASCII: scan bytes, and fall back to characters only when needed.
+    if let Some(&first) = bytes.get(start) {
+        if (first.is_ascii_alphabetic() || first == b'_')
+            && !(first == b'r' && bytes.get(start + 1) == Some(&b'#'))
+        {
+            let len = bytes[start..]
+                .iter()
+                .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+                .unwrap_or(bytes.len() - start);
+            if bytes.get(start + len).is_none_or(|b| b.is_ascii()) {
+                return start + len;
+            }
+        }
+    }
     let Some(rest) = text.get(start..) else {
         return start;
     };

@@ -131,8 +131,8 @@ pub struct Read<T> {
     pub value: Option<T>,
     /// Syntax and shape problems, in the order found.
     pub diagnostics: Vec<Diagnostic>,
-    /// The tree, for placing later diagnostics.
-    pub tree: Tree,
+    /// The tree, for placing later diagnostics (`None` once [`Read::release_tree`] dropped it).
+    tree: Option<Tree>,
     /// True when a recovery had to guess something ids or links depend on (where a bracket
     /// belongs, which kind of link was meant, an item left out of a list of parts): checks
     /// of links would then report mistakes that are not there.
@@ -151,6 +151,12 @@ impl<T> Read<T> {
             .any(|d| d.severity() == super::Severity::Error)
     }
 
+    /// Drops the tree to free its memory while the value is checked (a 64 MB guide's tree takes
+    /// about 60 MB). [`Read::place`] parses the text again if it has anything to place.
+    pub fn release_tree(&mut self) {
+        self.tree = None;
+    }
+
     /// Places diagnostics that name values by path: drops those about a value this read
     /// already reported (replaced or left out), and turns the others' paths into spans.
     pub fn place(&self, text: &str, diagnostics: &mut Vec<Diagnostic>) {
@@ -163,13 +169,30 @@ impl<T> Read<T> {
                 None => true,
             });
         }
+        let has_paths = diagnostics.iter().any(|d| {
+            d.primary
+                .iter()
+                .chain(&d.secondary)
+                .any(|l| matches!(l.at, Locus::Path(_)))
+        });
+        if !has_paths {
+            return;
+        }
+        let parsed;
+        let tree = match &self.tree {
+            Some(tree) => tree,
+            None => {
+                parsed = parser::parse(text, &mut Problems::new(0)).tree;
+                &parsed
+            }
+        };
         for d in diagnostics.iter_mut() {
             for label in d.primary.iter_mut().chain(d.secondary.iter_mut()) {
                 if let Locus::Path(p) = &label.at {
                     let p = self.source_path(p);
                     let span = ancestors(&p)
-                        .find_map(|a| self.tree.find(text, a))
-                        .map(|n| self.tree.span(n))
+                        .find_map(|a| tree.find(text, a))
+                        .map(|n| tree.span(n))
                         .unwrap_or_default();
                     label.at = Locus::Span(span);
                 }
@@ -239,7 +262,7 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Read<T> {
         return Read {
             value: None,
             diagnostics: problems.finish(),
-            tree: Tree::default(),
+            tree: None,
             guessed: true,
             recovered: HashSet::new(),
             dropped: HashMap::new(),
@@ -251,7 +274,7 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Read<T> {
         return Read {
             value: None,
             diagnostics: problems.finish(),
-            tree,
+            tree: Some(tree),
             guessed: true,
             recovered: HashSet::new(),
             dropped: HashMap::new(),
@@ -282,7 +305,7 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Read<T> {
                 return Read {
                     value: Some(value),
                     diagnostics: problems.finish(),
-                    tree,
+                    tree: Some(tree),
                     guessed: guessed || parsed.guessed,
                     recovered: recovered.into_iter().collect(),
                     dropped: lists,
@@ -306,7 +329,7 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Read<T> {
     Read {
         value: None,
         diagnostics: problems.finish(),
-        tree,
+        tree: Some(tree),
         guessed: true,
         recovered: HashSet::new(),
         dropped: HashMap::new(),

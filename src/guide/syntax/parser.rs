@@ -34,6 +34,14 @@ pub struct Parsed {
     pub guessed: bool,
 }
 
+/// What follows a name.
+enum Ahead {
+    Colon,
+    Open(Bracket),
+    Value,
+    Other,
+}
+
 struct Frame {
     bracket: Bracket,
     start: u32,
@@ -57,7 +65,7 @@ struct Parser<'t, 'p> {
     builder: Builder,
     root: Option<(Node, Kind, bool)>,
     guessed: bool,
-    last: Tok,
+    last_junk: bool,
 }
 
 /// Parses `text`, reporting every syntax problem to `problems`.
@@ -72,7 +80,7 @@ pub fn parse(text: &str, problems: &mut Problems) -> Parsed {
         builder: Builder::with_capacity(text.len() / 24 + 1),
         root: None,
         guessed: false,
-        last: Tok::Eof,
+        last_junk: false,
     };
     parser.run();
     let Parser {
@@ -128,6 +136,33 @@ impl Parser<'_, '_> {
         self.peeked[k]
     }
 
+    /// What follows a name: its colon, its brackets, or a value (a colon is missing). Looks at
+    /// one byte when it can, at the next token when it must.
+    fn ahead(&mut self) -> Ahead {
+        let token = match self.peeked.front() {
+            Some(t) => Some(t.tok),
+            None => match self.lexer.peek_byte(self.problems) {
+                Some(b':' | b'=') => return Ahead::Colon,
+                Some(b'(') => return Ahead::Open(Bracket::Paren),
+                Some(b'{') => return Ahead::Open(Bracket::Curly),
+                Some(b'[') => return Ahead::Value,
+                Some(b',' | b')' | b']' | b'}') | None => return Ahead::Other,
+                Some(_) => None,
+            },
+        };
+        let tok = match token {
+            Some(tok) => tok,
+            None => self.peek().tok,
+        };
+        match tok {
+            Tok::Colon => Ahead::Colon,
+            Tok::Open(Bracket::Square) => Ahead::Value,
+            Tok::Open(b) => Ahead::Open(b),
+            Tok::Str | Tok::RawStr | Tok::Number | Tok::Char => Ahead::Value,
+            _ => Ahead::Other,
+        }
+    }
+
     /// The indentation of a token's line, and whether the token is the first on it.
     fn indent(&self, t: &Token) -> (u32, bool) {
         let bytes = self.text.as_bytes();
@@ -171,7 +206,7 @@ impl Parser<'_, '_> {
                 }
                 _ => self.value(t),
             }
-            self.last = t.tok;
+            self.last_junk = t.tok == Tok::Junk;
         }
     }
 
@@ -189,49 +224,47 @@ impl Parser<'_, '_> {
                 f.after_item = false;
             }
         }
-        if t.tok == Tok::Word && in_group.is_some() {
-            let pending = self.stack.last().map_or(NO_FIELD, |f| f.pending_field);
-            let peek = self.peek();
-            if peek.tok == Tok::Colon {
-                self.next();
-                if pending != NO_FIELD {
-                    self.missing_value(pending);
-                }
-                if let Some(f) = self.stack.last_mut() {
-                    f.pending_field = t.start;
-                }
-                return;
-            }
-            let word = &self.text[t.start as usize..t.end as usize];
-            let looks_like_field = in_group != Some(Bracket::Square)
-                && pending == NO_FIELD
-                && word.starts_with(|c: char| c.is_lowercase())
-                && !matches!(word, "true" | "false")
-                && matches!(
-                    peek.tok,
-                    Tok::Str | Tok::RawStr | Tok::Number | Tok::Char | Tok::Open(Bracket::Square)
-                );
-            if looks_like_field {
-                let name = word.to_string();
-                self.problems.push(|| {
-                    Diagnostic::new(
-                        Code::FieldName,
-                        format!("a colon is missing after `{name}`"),
-                    )
-                    .at_span(span(t.end, t.end), "a `:` belongs here")
-                    .help(format!("write `{name}: ...`"))
-                });
-                if let Some(f) = self.stack.last_mut() {
-                    f.pending_field = t.start;
-                }
-                return;
-            }
-        }
         if t.tok == Tok::Word {
-            if let Tok::Open(b) = self.peek().tok {
-                let open = self.next();
-                self.open(t, open.start, b);
-                return;
+            match self.ahead() {
+                Ahead::Colon if in_group.is_some() => {
+                    self.next();
+                    let pending = self.stack.last().map_or(NO_FIELD, |f| f.pending_field);
+                    if pending != NO_FIELD {
+                        self.missing_value(pending);
+                    }
+                    if let Some(f) = self.stack.last_mut() {
+                        f.pending_field = t.start;
+                    }
+                    return;
+                }
+                Ahead::Open(b) => {
+                    let open = self.next();
+                    self.open(t, open.start, b);
+                    return;
+                }
+                Ahead::Value if in_group.is_some_and(|b| b != Bracket::Square) => {
+                    let pending = self.stack.last().map_or(NO_FIELD, |f| f.pending_field);
+                    let word = &self.text[t.start as usize..t.end as usize];
+                    let looks_like_field = pending == NO_FIELD
+                        && word.starts_with(|c: char| c.is_lowercase())
+                        && !matches!(word, "true" | "false");
+                    if looks_like_field {
+                        let name = word.to_string();
+                        self.problems.push(|| {
+                            Diagnostic::new(
+                                Code::FieldName,
+                                format!("a colon is missing after `{name}`"),
+                            )
+                            .at_span(span(t.end, t.end), "a `:` belongs here")
+                            .help(format!("write `{name}: ...`"))
+                        });
+                        if let Some(f) = self.stack.last_mut() {
+                            f.pending_field = t.start;
+                        }
+                        return;
+                    }
+                }
+                _ => {}
             }
         }
         if let Tok::Open(b) = t.tok {
@@ -532,7 +565,7 @@ impl Parser<'_, '_> {
         if f.pending_field != NO_FIELD {
             let field = f.pending_field;
             self.missing_value(field);
-        } else if !f.after_item && !matches!(self.last, Tok::Junk) {
+        } else if !f.after_item && !self.last_junk {
             self.problems.push(|| {
                 Diagnostic::new(Code::Syntax, "a comma with nothing before it")
                     .at_span(span(t.start, t.end), "nothing before this comma")
@@ -624,7 +657,9 @@ impl Parser<'_, '_> {
             });
         }
         if !self.stack.is_empty() {
-            self.guessed = true;
+            // Only the outermost bracket left open, and nothing swallowed by a comment or a
+            // text: everything inside it is as written.
+            self.guessed |= self.stack.len() > 1 || swallowed;
             let end = self.text.len() as u32;
             while !self.stack.is_empty() {
                 if let Some(f) = self.stack.last_mut() {

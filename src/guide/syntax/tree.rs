@@ -260,12 +260,14 @@ impl Builder {
     /// Appends finished items (a group's, or the root) and returns the index of the first.
     pub fn append(&mut self, items: &[(Node, Kind, bool)]) -> u32 {
         let first = self.tree.nodes.len() as u32;
-        for (node, kind, damaged) in items {
-            self.tree.nodes.push(*node);
-            self.tree
-                .kinds
-                .push(*kind as u8 | if *damaged { DAMAGED } else { 0 });
-        }
+        self.tree
+            .nodes
+            .extend(items.iter().map(|(node, _, _)| *node));
+        self.tree.kinds.extend(
+            items
+                .iter()
+                .map(|(_, kind, damaged)| *kind as u8 | if *damaged { DAMAGED } else { 0 }),
+        );
         first
     }
 
