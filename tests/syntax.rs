@@ -591,3 +591,30 @@ fn random_bytes_and_random_text_never_panic_and_stay_bounded() {
         let _ = render_human(&checked.diagnostics, &checked.source);
     }
 }
+
+#[test]
+fn messages_about_ids_read_as_sentences() {
+    let text = r#"Guide(id: "g", title: "T", start: "vat",
+  dimensions: [Dimension(id: "d", name: "D", values: [Value(id: "v", label: "V"), Value(id: "v", label: "W")])],
+  questions: [Question(id: "vat", text: "?", why: "w", answers: [
+    Answer(id: "a", label: "A", next: End("zzzzzzzz")),
+    Answer(id: "a", label: "B", next: End("done")),
+    Answer(id: "A", label: "C", next: End("done")),
+  ])],
+  outcomes: [Outcome(id: "done", title: "Done", pros: ["p"], cons: ["c"])],
+)"#;
+    let checked = check_source(Source::new("ids.ron", text));
+    let said: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .flat_map(|d| [d.message.clone(), d.help.clone().unwrap_or_default()])
+        .collect();
+    for sentence in [
+        "two values of dimension \"d\" have the id \"v\"",
+        "two answers of question \"vat\" have the id \"a\"",
+        "the answer ids \"a\" and \"A\" of question \"vat\" differ only in capitals",
+        "add an outcome with this id, or link to an existing one",
+    ] {
+        assert!(said.iter().any(|s| s == sentence), "{sentence}: {said:?}");
+    }
+}
