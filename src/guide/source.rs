@@ -31,7 +31,7 @@ pub struct LineCol {
 }
 
 /// A guide file's text with a table of line starts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Source {
     /// The name shown in diagnostics (the path as the user gave it).
     pub name: String,
@@ -40,6 +40,21 @@ pub struct Source {
     /// Byte offsets of line starts, computed the first time a position is needed (a clean
     /// guide never needs one).
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// The last column computed: `(offset, characters from its line's start)`. Diagnostics are
+    /// placed in file order, so the next column on the same line counts on from here: many
+    /// diagnostics on one very long line cost one pass over it, not one each.
+    last_column: std::sync::Mutex<(usize, usize)>,
+}
+
+impl Clone for Source {
+    fn clone(&self) -> Self {
+        Source {
+            name: self.name.clone(),
+            text: self.text.clone(),
+            line_starts: self.line_starts.clone(),
+            last_column: std::sync::Mutex::new((0, 0)),
+        }
+    }
 }
 
 impl Source {
@@ -49,6 +64,7 @@ impl Source {
             name: name.into(),
             text: text.into(),
             line_starts: std::sync::OnceLock::new(),
+            last_column: std::sync::Mutex::new((0, 0)),
         }
     }
 
@@ -75,10 +91,25 @@ impl Source {
         let offset = offset.min(self.text.len());
         let line = self.line_starts().partition_point(|&s| s <= offset) - 1;
         let start = self.line_start(line).unwrap_or(0).min(offset);
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let count = |from: usize| {
+            self.text
+                .get(from..offset)
+                .map_or(offset - from, |s| s.chars().count())
+        };
+        let col = match self.last_column.lock() {
+            Ok(mut last) => {
+                let col = if last.0 >= start && last.0 <= offset && last.0 > start {
+                    last.1 + count(last.0)
+                } else {
+                    count(start)
+                };
+                if self.text.is_char_boundary(offset) {
+                    *last = (offset, col);
+                }
+                col
+            }
+            Err(_) => count(start),
+        };
         LineCol {
             line: line + 1,
             col: col + 1,
@@ -187,6 +218,17 @@ Guide(
         assert_eq!(source.line_col(quote), LineCol { line: 2, col: 3 });
         assert_eq!(source.offset(LineCol { line: 2, col: 3 }), quote);
         assert_eq!(source.line(2), Some("çd\"x\""));
+    }
+
+    #[test]
+    fn columns_are_the_same_in_any_order_of_asking() {
+        let text = format!("{}é{}\nnext", "a".repeat(1000), "b".repeat(1000));
+        let source = Source::new("s", text.as_str());
+        let fresh = |offset: usize| Source::new("s", text.as_str()).line_col(offset);
+        for offset in [5, 999, 1002, 1500, 1500, 20, 2003, 2004, 2006, 7] {
+            assert_eq!(source.line_col(offset), fresh(offset), "{offset}");
+        }
+        assert_eq!(source.line_col(1002), LineCol { line: 1, col: 1002 });
     }
 
     #[test]

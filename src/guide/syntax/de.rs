@@ -285,6 +285,9 @@ pub struct Reader<'t, 'l> {
     /// A group read as the payload of a named value (`Branch(cases: ...)`): its name is the
     /// value's, not the part's.
     anonymous: Option<NodeId>,
+    /// Suggestions for unknown field names, by the part's list of fields and the name written
+    /// (a file repeating one misspelling pays for one search).
+    suggestions: HashMap<(usize, &'t str), Option<usize>>,
 }
 
 impl<'t, 'l> Reader<'t, 'l> {
@@ -300,6 +303,7 @@ impl<'t, 'l> Reader<'t, 'l> {
             dropped: Vec::new(),
             guessed: false,
             anonymous: None,
+            suggestions: HashMap::new(),
         }
     }
 
@@ -1303,7 +1307,7 @@ impl<'t> de::SeqAccess<'t> for Items<'_, 't, '_> {
             }
             if self.check_fields {
                 if let Some(span) = self.r.tree.field_span(self.r.text, i) {
-                    let name = shorten(&self.r.text[span.start..span.end]);
+                    let name = shorten(self.r.text.get(span.start..span.end).unwrap_or(""));
                     self.r.problems.push(|| {
                         Diagnostic::new(
                             Code::Misplaced,
@@ -1430,6 +1434,8 @@ struct Fields<'a, 't, 'l> {
     fields: &'static [&'static str],
     seen: Vec<bool>,
     reported: Vec<bool>,
+    /// Where each field is first written, found once when first needed.
+    first: Option<Vec<Option<NodeId>>>,
     unnamed: bool,
     supplied: usize,
     value: Val,
@@ -1456,6 +1462,7 @@ impl<'a, 't, 'l> Fields<'a, 't, 'l> {
             fields,
             seen: vec![false; fields.len()],
             reported: vec![false; fields.len()],
+            first: None,
             unnamed: false,
             supplied: 0,
             value: Val::Empty(Some(group)),
@@ -1480,6 +1487,7 @@ impl<'a, 't, 'l> Fields<'a, 't, 'l> {
             fields,
             seen: vec![false; fields.len()],
             reported: vec![false; fields.len()],
+            first: None,
             unnamed: false,
             supplied: 0,
             value: Val::Empty(near),
@@ -1489,21 +1497,35 @@ impl<'a, 't, 'l> Fields<'a, 't, 'l> {
         }
     }
 
-    /// Where `name` is first written in this part.
-    fn written_here(&self, name: &str) -> Option<NodeId> {
-        let group = self.group.filter(|_| !self.quiet)?;
-        self.r
-            .tree
-            .items(group)
-            .find(|&i| self.r.tree.field(self.r.text, i) == Some(name))
+    /// Where field `k` is first written in this part (one pass over the part, the first time).
+    fn written_here(&mut self, k: usize) -> Option<NodeId> {
+        if self.first.is_none() {
+            let mut first = vec![None; self.fields.len()];
+            if let Some(group) = self.group.filter(|_| !self.quiet) {
+                for i in self.r.tree.items(group) {
+                    let name = self.r.tree.field(self.r.text, i);
+                    if let Some(k) = self.fields.iter().position(|f| Some(*f) == name) {
+                        first[k].get_or_insert(i);
+                    }
+                }
+            }
+            self.first = Some(first);
+        }
+        self.first.as_ref().and_then(|first| first[k])
     }
 
     /// Reports an unknown field; returns the field meant, when it is clear and not written.
-    fn unknown(&mut self, i: NodeId, name: &str) -> Option<usize> {
-        let suggestion = did_you_mean(name, self.fields.iter().copied())
-            .and_then(|s| self.fields.iter().position(|f| *f == s));
-        let usable =
-            suggestion.filter(|&k| !self.seen[k] && self.written_here(self.fields[k]).is_none());
+    fn unknown(&mut self, i: NodeId, name: &'t str) -> Option<usize> {
+        let fields = self.fields;
+        let suggestion = *self
+            .r
+            .suggestions
+            .entry((fields.as_ptr() as usize, name))
+            .or_insert_with(|| {
+                did_you_mean(name, fields.iter().copied())
+                    .and_then(|s| fields.iter().position(|f| *f == s))
+            });
+        let usable = suggestion.filter(|&k| !self.seen[k] && self.written_here(k).is_none());
         let span = self
             .r
             .tree
@@ -1565,7 +1587,7 @@ impl<'t> de::MapAccess<'t> for Fields<'_, 't, '_> {
                     .field_span(self.r.text, i)
                     .unwrap_or_else(|| self.r.span(i));
                 let first = self
-                    .written_here(self.fields[k])
+                    .written_here(k)
                     .and_then(|f| self.r.tree.field_span(self.r.text, f));
                 let field = self.fields[k];
                 let part = words::part(self.part);

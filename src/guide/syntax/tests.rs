@@ -348,3 +348,45 @@ fn a_top_value_of_the_wrong_kind_gives_no_value_but_a_clear_error() {
         "the file should be the guide written `Guide( ... )`, not a list [ ... ]"
     );
 }
+
+#[test]
+fn quoted_field_names_of_any_characters_are_reported_without_breaking_characters() {
+    let text = "Guide(id: \"g\", \"🙂\": 1, \"日本\": 2)";
+    let read: Read<Guide> = read(text);
+    let found: Vec<(&str, &str)> = read
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let span = d.span().unwrap_or_default();
+            (d.code.as_str(), &text[span.start..span.end])
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("G0010", "\"🙂\""),
+            ("G0010", "\"日本\""),
+            ("G0101", "🙂"),
+            ("G0101", "日本"),
+        ]
+    );
+    let source = Source::new("q.ron", text);
+    let shown = crate::guide::diagnostic::render_human(&read.diagnostics, &source);
+    assert!(shown.contains("no field called `日本`"), "{shown}");
+    assert!(shown.contains("no field called `🙂`"), "{shown}");
+}
+
+#[test]
+fn a_misspelling_repeated_is_reported_each_time_with_its_suggestion() {
+    let answers = "Answer(id: \"a\", lable: \"A\", next: End(\"o\")), ".repeat(3);
+    let text = format!("Guide(id: \"g\", answers: [{answers}])");
+    let read: Read<Guide> = read(&text);
+    let helps: Vec<&str> = read
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.help.as_deref())
+        .collect();
+    assert_eq!(helps, vec!["did you mean `label`?"; 3]);
+    let guide = read.value.expect("read");
+    assert!(guide.answers.iter().all(|a| a.label == "A"));
+}

@@ -152,14 +152,7 @@ impl Tree {
     /// The span of the field name written before a node.
     pub fn field_span(&self, text: &str, id: NodeId) -> Option<Span> {
         let at = self.node(id).field;
-        if at == NO_FIELD {
-            return None;
-        }
-        let start = at as usize;
-        Some(Span {
-            start,
-            end: ident_end(text, start).max(start + 1),
-        })
+        (at != NO_FIELD).then(|| field_span(text, at as usize))
     }
 
     /// The source text of a node as written.
@@ -198,7 +191,13 @@ impl Tree {
                 let close = after.find(']')?;
                 let index: usize = after[..close].parse().ok()?;
                 rest = &after[close + 1..];
-                at = self.positional(at).nth(index)?;
+                at = if self.kind(at) == Kind::List {
+                    let items = self.items(at);
+                    let i = u32::try_from(index).ok()?;
+                    (i < items.end - items.start).then_some(items.start + i)?
+                } else {
+                    self.positional(at).nth(index)?
+                };
             } else {
                 let name_and_rest = rest.strip_prefix('.').unwrap_or(rest);
                 let end = name_and_rest
@@ -235,9 +234,21 @@ impl Tree {
 
 /// The field name starting at `at`, without a raw prefix.
 fn field_name(text: &str, at: usize) -> &str {
-    let end = ident_end(text, at);
-    let name = text.get(at..end).unwrap_or("");
+    let span = field_span(text, at);
+    let name = text.get(span.start..span.end).unwrap_or("");
     name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// Where the field name starting at `at` ends: a name, or (for a name written in quotes, which
+/// the parser reported) everything up to the closing quote.
+fn field_span(text: &str, at: usize) -> Span {
+    let quoted = at > 0 && text.as_bytes().get(at - 1) == Some(&b'"');
+    let end = if quoted {
+        memchr::memchr(b'"', &text.as_bytes()[at.min(text.len())..]).map_or(at, |k| at + k)
+    } else {
+        ident_end(text, at)
+    };
+    Span { start: at, end }
 }
 
 /// Builds the arena: the parser pushes finished nodes; a group's items are pushed together
