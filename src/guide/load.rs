@@ -8,7 +8,7 @@
 //! so a misspelt field no longer hides the broken links after it.
 //!
 //! Session files are still read with `ron` (they are written by the program): [`ron_options`]
-//! and [`translate_ron_error`] serve them.
+//! and `translate_ron_error` serve them.
 
 use std::borrow::Cow;
 use std::path::Path;

@@ -211,6 +211,29 @@ Guide(
     }
 
     #[test]
+    fn locates_values_inside_nested_links_and_conditions() {
+        let text = r#"Guide(questions: [Question(answers: [Answer(next: Branch(
+            cases: [Case(when: Any([Answered("q", "a"), Not(Placed("d", "v"))]), next: Goto("x"))],
+            otherwise: End("o"),
+        ))])])"#;
+        let source = Source::new("nested.ron", text);
+        let at = |path: &str| text_at(&source, path);
+        assert_eq!(at("questions[0].answers[0].next.otherwise[0]"), "\"o\"");
+        assert_eq!(
+            at("questions[0].answers[0].next.cases[0].when[0][0][1]"),
+            "\"a\""
+        );
+        assert_eq!(
+            at("questions[0].answers[0].next.cases[0].when[0][1][0][0]"),
+            "\"d\""
+        );
+        assert_eq!(at("questions[0].answers[0].next.cases[0].next[0]"), "\"x\"");
+        assert!(source
+            .locate(["questions[0].answers[0].next.cases[1]"])
+            .is_empty());
+    }
+
+    #[test]
     fn line_col_counts_characters_from_one() {
         let source = Source::new("s", "ab\nçd\"x\"");
         assert_eq!(source.line_col(0), LineCol { line: 1, col: 1 });

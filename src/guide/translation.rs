@@ -13,7 +13,7 @@
 //! )
 //! ```
 //!
-//! `key` names the text by ids ([`TextAt::key`]), so reordering the guide changes nothing.
+//! `key` names the text by ids ([`TextAt::key`](super::model::TextAt::key)), so reordering the guide changes nothing.
 //! `source` is a fingerprint of the base text the entry was translated from: when the base text
 //! changes, the entry is *stale* (shown, but reported). `check` reports missing entries (the
 //! English text is shown instead), orphaned entries (their key is gone from the guide) and stale

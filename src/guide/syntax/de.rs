@@ -411,7 +411,10 @@ impl<'t, 'l> Reader<'t, 'l> {
         let raw = self.raw(n);
         match self.tree.kind(n) {
             Kind::Str | Kind::RawStr => {
-                format!("the text \"{}\"", shorten(&self.tree.text(self.text, n)))
+                format!(
+                    "the text \"{}\"",
+                    shorten(&self.tree.text_start(self.text, n, 256))
+                )
             }
             Kind::Char => format!("{} in single quotes", shorten(raw)),
             Kind::Number => format!("the number {}", shorten(raw)),
@@ -441,6 +444,10 @@ impl<'t, 'l> Reader<'t, 'l> {
 
     /// Reports a value of the wrong kind that is still read (a list in round brackets).
     fn wrong_kept(&mut self, n: NodeId, expect: Expect<'_>) {
+        if !self.problems.lists_errors() {
+            self.problems.hide();
+            return;
+        }
         let found = self.describe(n);
         let raw = self.raw(n);
         let kind = self.tree.kind(n);
@@ -451,7 +458,7 @@ impl<'t, 'l> Reader<'t, 'l> {
             None => format!("{subject} should be {}, not {found}", expect.phrase()),
         };
         let text = match kind {
-            Kind::Str | Kind::RawStr => Some(self.tree.text(self.text, n).into_owned()),
+            Kind::Str | Kind::RawStr => Some(self.tree.text_start(self.text, n, 256).into_owned()),
             _ => None,
         };
         let help = match (expect, kind) {

@@ -123,11 +123,6 @@ impl<'t> Lexer<'t> {
         }
     }
 
-    /// Where the lexer is.
-    pub fn pos(&self) -> usize {
-        self.pos
-    }
-
     /// The first byte of the next token, without reading it (comments and spaces before it are
     /// skipped, and their problems reported, once).
     pub fn peek_byte(&mut self, problems: &mut Problems) -> Option<u8> {

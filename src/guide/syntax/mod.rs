@@ -74,6 +74,17 @@ impl Problems {
         }
     }
 
+    /// True while errors are still listed: past the cap, a caller can skip building one and
+    /// [`Problems::hide`] it instead.
+    pub fn lists_errors(&self) -> bool {
+        self.errors < self.cap
+    }
+
+    /// Counts an error that is not listed.
+    pub fn hide(&mut self) {
+        self.hidden += 1;
+    }
+
     /// Adds a warning.
     pub fn warn(&mut self, make: impl FnOnce() -> Diagnostic) {
         if self.warnings < self.cap {
@@ -82,11 +93,6 @@ impl Problems {
         } else {
             self.hidden += 1;
         }
-    }
-
-    /// True when an error was found.
-    pub fn has_errors(&self) -> bool {
-        self.errors > 0
     }
 
     fn mark(&self) -> Mark {

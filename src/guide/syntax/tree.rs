@@ -173,6 +173,22 @@ impl Tree {
         }
     }
 
+    /// The start of the text a string node holds (at most `max` bytes of it, unescaped), for
+    /// quoting it in a message without copying a long text whole.
+    pub fn text_start<'t>(&self, text: &'t str, id: NodeId, max: usize) -> Cow<'t, str> {
+        let n = self.node(id);
+        let (a, b) = (n.a as usize, n.b as usize);
+        let mut end = b.min(a.saturating_add(max));
+        while end > a && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let content = text.get(a..end).unwrap_or("");
+        match self.kind(id) {
+            Kind::Str | Kind::Char => unescape(content),
+            _ => Cow::Borrowed(content),
+        }
+    }
+
     /// The items of a group that have no field name, in order: the values of a list, or the
     /// values inside `Goto(...)` and `("a", "b")`.
     pub fn positional(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
