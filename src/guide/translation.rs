@@ -18,6 +18,9 @@
 //! changes, the entry is *stale* (shown, but reported). `check` reports missing entries (the
 //! English text is shown instead), orphaned entries (their key is gone from the guide) and stale
 //! ones. `coop-guide i18n template` writes a file with every key, ready to translate.
+//!
+//! Translation files are read with the same tolerant reader as guides ([`super::syntax`]): every
+//! syntax and shape mistake in one pass, in the guide's words, then the checks above.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
