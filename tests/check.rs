@@ -12,7 +12,7 @@ use coop_guide::guide::{check_path, check_source, Code, Severity, Source};
 const FIXTURES: &[(&str, &str, usize, usize)] = &[
     ("G0001-syntax", "G0001", 14, 44),
     ("G0101-unknown-field", "G0101", 14, 33),
-    ("G0102-missing-field", "G0102", 14, 50),
+    ("G0102-missing-field", "G0102", 14, 17),
     ("G0103-wrong-type", "G0103", 19, 19),
     ("G0104-unknown-link", "G0104", 14, 51),
     ("G0105-duplicate-field", "G0105", 11, 13),
@@ -95,11 +95,17 @@ fn every_code_is_reported_at_its_line_and_column() {
 #[test]
 fn every_code_in_the_catalogue_has_a_fixture_or_a_test() {
     // G0002 (unreadable) is made by the hostile-input tests below; translation codes (G04xx) by
-    // tests/i18n.rs.
+    // tests/i18n.rs; the reader's syntax and shape codes by the fixtures in tests/fixtures/syntax
+    // (tests/syntax.rs).
+    let syntax: Vec<String> = std::fs::read_dir("tests/fixtures/syntax")
+        .expect("syntax fixtures")
+        .filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
+        .collect();
     for code in Code::ALL {
         let covered = FIXTURES.iter().any(|f| f.1 == code.as_str())
             || code.as_str() == "G0002"
-            || code.as_str().starts_with("G04");
+            || code.as_str().starts_with("G04")
+            || syntax.iter().any(|f| f.starts_with(code.as_str()));
         assert!(covered, "{code} has no fixture");
     }
 }
@@ -179,14 +185,14 @@ fn hostile_inputs_get_a_clear_error() {
         "Guide(id: \"g\", title: \"t\", start: \"q\", tests: [Test(name: {}",
         "[".repeat(200_000)
     );
-    assert_one_clear_error(&check_source(Source::new("deep.ron", deep)), "G0103");
+    assert_one_clear_error(&check_source(Source::new("deep.ron", deep)), "G0011");
     let deep = format!("Guide(id: \"g\", title: {}", "(".repeat(200_000));
     let checked = check_source(Source::new("deep.ron", deep));
     assert!(checked.has_errors());
 }
 
 #[test]
-fn fifty_megabytes_of_garbage_is_one_error() {
+fn fifty_megabytes_of_garbage_is_a_bounded_list_of_errors() {
     let garbage: String = "Guide(questions: [ ]] }{ 12 \"x"
         .chars()
         .cycle()
@@ -194,7 +200,11 @@ fn fifty_megabytes_of_garbage_is_one_error() {
         .collect();
     let checked = check_source(Source::new("garbage.ron", garbage));
     assert!(checked.has_errors());
-    assert_eq!(checked.diagnostics.len(), 1);
+    assert!(
+        checked.diagnostics.len() <= 101,
+        "{}",
+        checked.diagnostics.len()
+    );
 }
 
 fn run(args: &[&str]) -> (i32, String) {

@@ -3,16 +3,22 @@
 //! Every diagnostic has a stable code (documented in the README; tests pin each one to a fixture),
 //! a plain-language message in the guide's own words, a place in the file, and where possible a
 //! help line. Places are first recorded as value paths (`questions[2].answers[0].next`) and turned
-//! into spans in one scan of the source ([`resolve`]), so validation never deals with offsets.
+//! into spans with the reader's syntax tree ([`crate::guide::syntax::Read::place`], or
+//! [`resolve`]), so validation never deals with offsets.
 //!
 //! Three renderings: `human` (rustc-style with a snippet), `short` (`file:line:col: error[G0203]:
-//! message`, for editors and CI) and `json`. All text that came from the guide is sanitised here.
+//! message`, for editors and CI) and `json`. All text that came from the guide is sanitised here,
+//! and long ids and texts quoted in messages are shortened. Snippets put the caret under the
+//! mistake as a terminal shows the line (wide characters take two columns) and shorten long lines
+//! around it, whatever the column.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
+use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
 use super::source::{LineCol, Source, Span};
+use super::syntax::ancestors;
 use super::text::sanitize_line;
 
 /// How bad a diagnostic is: errors make a guide unusable, warnings point at likely mistakes.
@@ -54,14 +60,31 @@ macro_rules! codes {
 }
 
 codes! {
-    Syntax = "G0001", Error, "the file is not valid RON (a bracket, comma or quote is off)";
+    Syntax = "G0001", Error, "the file is not valid RON (a missing comma, a character out of place, text after the end)";
     Unreadable = "G0002", Error, "the file cannot be read (missing, a directory, or not UTF-8 text)";
+    UnclosedString = "G0003", Error, "a text is never closed: its closing quote is missing";
+    UnclosedBracket = "G0004", Error, "a bracket is never closed";
+    StrayBracket = "G0005", Error, "a closing bracket has nothing to close";
+    Quotes = "G0006", Error, "curly or single quotes where straight double quotes belong";
+    CommentStyle = "G0007", Error, "a comment starts with # or --, which guides do not have (use //)";
+    UnclosedComment = "G0008", Error, "a /* comment is never closed";
+    MissingValue = "G0009", Error, "a field name has no value after it";
+    FieldName = "G0010", Error, "a field name is written wrongly: in quotes, or without its colon";
+    TooDeep = "G0011", Error, "brackets are nested too deeply";
+    Escape = "G0012", Error, "a backslash in a text starts no escape a guide knows";
+    RawText = "G0013", Error, "`r#` starts neither raw text nor a name";
+    TooMany = "G0014", Warning, "more problems were found than are listed";
+    Braces = "G0015", Error, "curly braces { }, which the guide format does not use";
     UnknownField = "G0101", Error, "a field name the guide format does not have";
     MissingField = "G0102", Error, "a required field is missing";
     WrongType = "G0103", Error, "a field holds the wrong kind of value";
     UnknownVariant = "G0104", Error, "an unknown kind of link or condition";
     DuplicateField = "G0105", Error, "the same field is written twice";
     WrongName = "G0106", Error, "a part of the guide has the wrong name before its brackets";
+    Wrapped = "G0107", Warning, "a value is wrapped in Some(...), or None is written: write the value bare, or leave the field out";
+    Misplaced = "G0108", Error, "a value without its field name, or a field name inside a list";
+    Count = "G0109", Error, "brackets hold more or fewer values than belong there";
+    Number = "G0110", Error, "a number is written wrongly or is out of range";
     DuplicateId = "G0201", Error, "two things of the same kind share an id";
     InvalidId = "G0202", Error, "an id is empty or has characters ids may not have";
     MissingQuestion = "G0203", Error, "an answer leads to a question that does not exist";
@@ -100,6 +123,13 @@ codes! {
     TranslationStale = "G0404", Warning, "the text was changed after it was translated";
     TranslationMissing = "G0405", Warning, "texts of the guide have no translation yet";
     TranslationLanguage = "G0406", Error, "a translation's language differs from its file name";
+}
+
+impl Code {
+    /// True for the codes of syntax problems (`G00xx`): the file could not be read as written.
+    pub fn is_syntax(self) -> bool {
+        self.as_str().starts_with("G00")
+    }
 }
 
 impl std::fmt::Display for Code {
@@ -183,6 +213,15 @@ impl Diagnostic {
         self
     }
 
+    /// Adds another place to show, by span.
+    pub fn also_span(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            at: Locus::Span(span),
+            text: label.into(),
+        });
+        self
+    }
+
     /// Adds a help line.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -209,8 +248,8 @@ impl Diagnostic {
     }
 }
 
-/// Turns every path label into a span with one scan of the source. A path that cannot be found
-/// (it should not happen) falls back to its nearest enclosing value that can.
+/// Turns every path label into a span (the source is parsed once). A path that cannot be found
+/// falls back to its nearest enclosing value that can.
 pub fn resolve(diagnostics: &mut [Diagnostic], source: &Source) {
     let mut wanted: Vec<String> = Vec::new();
     for d in diagnostics.iter() {
@@ -236,19 +275,6 @@ pub fn resolve(diagnostics: &mut [Diagnostic], source: &Source) {
     }
 }
 
-/// A path and its enclosing paths, innermost first: `a[1].b`, `a[1]`, `a`, ``.
-fn ancestors(path: &str) -> impl Iterator<Item = &str> {
-    let mut next = Some(path);
-    std::iter::from_fn(move || {
-        let current = next?;
-        next = current.rfind(['.', '[']).map(|i| &current[..i]);
-        if next.is_none() && !current.is_empty() {
-            next = Some("");
-        }
-        Some(current)
-    })
-}
-
 /// Renders diagnostics of one source in the human format.
 pub fn render_human(diagnostics: &[Diagnostic], source: &Source) -> String {
     let mut out = String::new();
@@ -257,16 +283,16 @@ pub fn render_human(diagnostics: &[Diagnostic], source: &Source) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{severity}[{}]: {}", d.code, sanitize_line(&d.message));
+        let _ = writeln!(out, "{severity}[{}]: {}", d.code, plain(&d.message));
         let gutter = width_of(source.line_count());
+        let pad = " ".repeat(gutter);
         let primary = d.span();
         match primary {
             Some(span) => {
                 let at = source.line_col(span.start);
                 let _ = writeln!(
                     out,
-                    "{:gutter$}--> {}:{}:{}",
-                    "",
+                    "{pad}--> {}:{}:{}",
                     sanitize_line(&source.name),
                     at.line,
                     at.col
@@ -275,7 +301,7 @@ pub fn render_human(diagnostics: &[Diagnostic], source: &Source) -> String {
                 snippet(&mut out, source, span, text, '^', gutter);
             }
             None => {
-                let _ = writeln!(out, "{:gutter$}--> {}", "", sanitize_line(&source.name));
+                let _ = writeln!(out, "{pad}--> {}", sanitize_line(&source.name));
             }
         }
         for label in &d.secondary {
@@ -284,10 +310,10 @@ pub fn render_human(diagnostics: &[Diagnostic], source: &Source) -> String {
             }
         }
         if let Some(note) = &d.note {
-            let _ = writeln!(out, "{:gutter$} = note: {}", "", sanitize_line(note));
+            let _ = writeln!(out, "{pad} = note: {}", plain(note));
         }
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "{:gutter$} = help: {}", "", sanitize_line(help));
+            let _ = writeln!(out, "{pad} = help: {}", plain(help));
         }
         out.push('\n');
     }
@@ -298,31 +324,157 @@ fn width_of(n: usize) -> usize {
     n.to_string().len()
 }
 
-/// Writes the line(s) of a span with a marker under the first line's part of it.
+/// How many columns a snippet line may take before it is shortened around the mistake.
+const SNIPPET_COLUMNS: usize = 100;
+
+/// How much of a long line a snippet looks at, in bytes either side of the mistake (so a
+/// line of a gigabyte is never read, let alone copied, in full).
+const SNIPPET_BYTES: usize = 4 * SNIPPET_COLUMNS;
+
+/// Writes the line of a span with a marker under it. Columns are counted as a terminal shows
+/// them (a wide character takes two), tabs and control characters as the sanitised line prints
+/// them; a long line is shortened around the mark, with `...` where text was left out.
 fn snippet(out: &mut String, source: &Source, span: Span, text: &str, mark: char, gutter: usize) {
-    let start = source.line_col(span.start);
-    let end = source.line_col(span.end.max(span.start));
-    let Some(line) = source.line(start.line) else {
+    let at = source.line_col(span.start);
+    let (Some(line), Some(range)) = (source.line(at.line), source.line_span(at.line)) else {
         return;
     };
-    let line = sanitize_line(line);
-    let _ = writeln!(out, "{:gutter$} |", "");
-    let _ = writeln!(out, "{:>gutter$} | {}", start.line, line);
-    let width = if end.line == start.line {
-        end.col.saturating_sub(start.col).max(1)
+    let from = floor(line, span.start.clamp(range.start, range.end) - range.start);
+    let to = if span.end <= range.end {
+        span.end.max(span.start) - range.start
     } else {
-        line.chars().count().saturating_sub(start.col - 1).max(1)
+        line.len()
     };
-    let marks: String = std::iter::repeat_n(mark, width.min(120)).collect();
+    let to = ceil(line, to.max(from)).max(ceil(line, from + 1).min(line.len()));
+    let lo = floor(line, from.saturating_sub(SNIPPET_BYTES));
+    let hi = ceil(line, to.saturating_add(SNIPPET_BYTES).min(line.len()));
+    let before = sanitize_line(&line[lo..from]);
+    let marked = sanitize_line(&line[from..to]);
+    let after = sanitize_line(&line[to..hi]);
+    let mut cut_left = lo > 0;
+    let mut cut_right = hi < line.len();
+    let total = before.width() + marked.width() + after.width();
+    let (before, marked, after) = if total <= SNIPPET_COLUMNS && !cut_left && !cut_right {
+        (before, marked, after)
+    } else {
+        let keep_before = SNIPPET_COLUMNS / 3;
+        let before = if before.width() > keep_before {
+            cut_left = true;
+            last_columns(&before, keep_before)
+        } else {
+            before
+        };
+        let room = SNIPPET_COLUMNS.saturating_sub(before.width()).max(1);
+        let marked = if marked.width() > room {
+            cut_right = true;
+            first_columns(&marked, room)
+        } else {
+            marked
+        };
+        let room = room.saturating_sub(marked.width());
+        let after = if after.width() > room {
+            cut_right = true;
+            first_columns(&after, room)
+        } else {
+            after
+        };
+        (before, marked, after)
+    };
+    let left = if cut_left { "..." } else { "" };
+    let right = if cut_right { "..." } else { "" };
+    let pad = " ".repeat(gutter);
+    let _ = writeln!(out, "{pad} |");
     let _ = writeln!(
         out,
-        "{:gutter$} | {:pad$}{} {}",
-        "",
-        "",
-        marks,
-        sanitize_line(text),
-        pad = start.col - 1
+        "{:>gutter$} | {left}{before}{marked}{after}{right}",
+        at.line
     );
+    let indent = " ".repeat(left.len() + before.width());
+    let marks: String = std::iter::repeat_n(mark, marked.width().max(1)).collect();
+    let _ = writeln!(out, "{pad} | {indent}{marks} {}", plain(text));
+}
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after `i`.
+fn ceil(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The first characters of `s` that fit in `columns`.
+fn first_columns(s: &str, columns: usize) -> String {
+    let mut used = 0;
+    s.chars()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= columns
+        })
+        .collect()
+}
+
+/// The last characters of `s` that fit in `columns`.
+fn last_columns(s: &str, columns: usize) -> String {
+    let mut used = 0;
+    let kept: Vec<char> = s
+        .chars()
+        .rev()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= columns
+        })
+        .collect();
+    kept.into_iter().rev().collect()
+}
+
+/// A message, help or label as printed: sanitised, on one line, with long quoted ids and texts
+/// shortened.
+fn plain(text: &str) -> String {
+    shorten_quoted(&sanitize_line(text))
+}
+
+/// Quoted runs longer than this many characters are shortened.
+const QUOTED_CHARS: usize = 48;
+
+/// Shortens what sits between double quotes or backticks when it is long: `"a very long id…"`.
+/// The whole text is kept under a few hundred characters.
+pub fn shorten_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(512));
+    let mut rest = text;
+    while let Some(open) = rest.find(['"', '`']) {
+        let quote = rest[open..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=open]);
+        let inside = &rest[open + 1..];
+        let Some(close) = inside.find(quote) else {
+            rest = inside;
+            break;
+        };
+        let quoted = &inside[..close];
+        if quoted.chars().count() > QUOTED_CHARS {
+            out.extend(quoted.chars().take(QUOTED_CHARS - 8));
+            out.push('…');
+        } else {
+            out.push_str(quoted);
+        }
+        out.push(quote);
+        rest = &inside[close + 1..];
+    }
+    out.push_str(rest);
+    if out.chars().count() > 400 {
+        out = out.chars().take(399).collect();
+        out.push('…');
+    }
+    out
 }
 
 /// Renders diagnostics in the one-line format.
@@ -344,7 +496,7 @@ pub fn render_short(diagnostics: &[Diagnostic], source: &Source) -> String {
             at.line,
             at.col,
             d.code,
-            sanitize_line(&d.message)
+            plain(&d.message)
         );
     }
     out
@@ -379,16 +531,17 @@ pub fn to_json(diagnostics: &[Diagnostic], source: &Source) -> Vec<JsonDiagnosti
             file: sanitize_line(&source.name),
             code: d.code.as_str(),
             severity: d.severity(),
-            message: sanitize_line(&d.message),
+            message: plain(&d.message),
             start: d.span().map(|s| source.line_col(s.start)),
             end: d.span().map(|s| source.line_col(s.end)),
-            help: d.help.as_deref().map(sanitize_line),
-            note: d.note.as_deref().map(sanitize_line),
+            help: d.help.as_deref().map(plain),
+            note: d.note.as_deref().map(plain),
         })
         .collect()
 }
 
-/// Suggests the closest candidate to `word`, if one is close enough to be a likely typo.
+/// Suggests the closest candidate to `word`, if one is close enough to be a likely typo. A
+/// candidate that differs only in capitals (`Label` for `label`, `goto` for `Goto`) comes first.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -396,8 +549,9 @@ pub fn did_you_mean<'a>(
     let limit = (word.chars().count() / 3).max(1) + 1;
     candidates
         .into_iter()
+        .filter(|c| *c != word)
         .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= limit && *d < c.chars().count().max(1) && *d > 0)
+        .filter(|(d, c)| *d <= limit && *d < c.chars().count().max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -430,12 +584,96 @@ mod tests {
         assert_eq!(did_you_mean("second-exti", ids), Some("second-exit"));
         assert_eq!(did_you_mean("lable", ["label", "reason"]), Some("label"));
         assert_eq!(did_you_mean("zzz", ids), None);
+        assert_eq!(did_you_mean("Label", ["id", "label"]), Some("label"));
+        assert_eq!(did_you_mean("goto", ["Goto", "End"]), Some("Goto"));
+        assert_eq!(did_you_mean("label", ["label"]), None);
     }
 
     #[test]
     fn ancestors_walk_out_to_the_root() {
         let all: Vec<&str> = ancestors("a[1].b[0]").collect();
         assert_eq!(all, vec!["a[1].b[0]", "a[1].b", "a[1]", "a", ""]);
+    }
+
+    fn caret_line(rendered: &str) -> (&str, &str) {
+        let lines: Vec<&str> = rendered.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains('^'))
+            .expect("a caret line");
+        (lines[at - 1], lines[at])
+    }
+
+    #[test]
+    fn carets_line_up_under_wide_characters() {
+        let text = "Guide(title: \"日本語 🙂\", start: Goto(\"x\"))";
+        let source = Source::new("w.ron", text);
+        let start = text.find("Goto").expect("Goto");
+        let d = Diagnostic::new(Code::WrongType, "m").at_span(
+            Span {
+                start,
+                end: start + 4,
+            },
+            "here",
+        );
+        let out = render_human(&[d], &source);
+        let (line, carets) = caret_line(&out);
+        let prefix_columns = line[..line.find("Goto").expect("shown")].width();
+        assert_eq!(carets.find('^'), Some(prefix_columns), "{out}");
+        assert!(carets.contains("^^^^ here"), "{out}");
+    }
+
+    #[test]
+    fn a_mistake_past_column_65536_is_shown_around_the_caret() {
+        let text = format!("{}x", " ".repeat(65_536));
+        let source = Source::new("r.ron", text.as_str());
+        let d = Diagnostic::new(Code::Syntax, "m").at_span(
+            Span {
+                start: 65_536,
+                end: 65_537,
+            },
+            "here",
+        );
+        let out = render_human(&[d], &source);
+        assert!(out.contains("r.ron:1:65537"), "{out}");
+        let (line, carets) = caret_line(&out);
+        assert!(line.len() < 200, "shortened: {}", line.len());
+        assert!(
+            line.starts_with("1 | ...") && line.ends_with(" x"),
+            "{line}"
+        );
+        assert_eq!(carets.find('^'), line.find('x'));
+    }
+
+    #[test]
+    fn a_very_long_line_is_never_shown_whole() {
+        let text = format!("{}\"oops{}", "a".repeat(5_000_000), "b".repeat(5_000_000));
+        let source = Source::new("long.ron", text.as_str());
+        let start = 5_000_000;
+        let d = Diagnostic::new(Code::UnclosedString, "m").at_span(
+            Span {
+                start,
+                end: text.len(),
+            },
+            "here",
+        );
+        let out = render_human(&[d], &source);
+        assert!(out.len() < 1_000, "{}", out.len());
+        let (line, carets) = caret_line(&out);
+        assert!(line.contains("...aaaa"), "{line}");
+        assert!(line.ends_with("bbb..."), "{line}");
+        assert_eq!(carets.find('^'), line.find('"'));
+    }
+
+    #[test]
+    fn long_quoted_ids_are_shortened_in_messages() {
+        let id = "x".repeat(10_000);
+        let message = format!("no question has the id \"{id}\"");
+        let shown = shorten_quoted(&message);
+        assert!(shown.len() < 100, "{shown}");
+        assert!(shown.starts_with("no question has the id \"xxxx"));
+        assert!(shown.ends_with("x…\""), "{shown}");
+        assert_eq!(shorten_quoted("a \"short\" one"), "a \"short\" one");
     }
 
     #[test]

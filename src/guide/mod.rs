@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod order;
 pub mod source;
+pub mod syntax;
 pub mod synthetic;
 pub mod text;
 pub mod translation;

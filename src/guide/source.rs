@@ -1,16 +1,16 @@
-//! The guide's source text: where each value sits, for diagnostics and for jumping to a node.
+//! The guide's source text: lines and columns, and where each value sits.
 //!
 //! serde gives values without positions, so cross-reference diagnostics ("this answer leads to a
-//! question that does not exist") need their own index. [`Source::locate`] scans the RON text
-//! once with a small tokenizer and returns the byte span of every value whose path was asked for.
-//! Paths read like `questions[3].answers[1].next[0]`: fields by name, list items and positional
-//! values (a tuple's items, the string inside `Goto(...)`) by index.
+//! question that does not exist") need their own index. [`Source::locate`] reads the text into
+//! the reader's syntax tree ([`crate::guide::syntax`]) and follows each value path in it. Paths
+//! read like `questions[3].answers[1].next[0]`: fields by name, list items and positional values
+//! (a pair's items, the value inside `Goto(...)`) by index, at any depth
+//! (`questions[3].answers[1].next.cases[0].when[0][1]`).
 //!
-//! The scan only runs when there is something to locate, so a clean guide never pays for it.
-//! It is only run on text that `ron` already parsed, so its nesting depth is bounded by ron's
-//! recursion limit and the recursive descent is safe.
+//! Columns count characters, as editors do; a byte-order mark at the start of the file is not
+//! counted, and a Windows line ending's `\r` belongs to no line.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// A byte range in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,7 +31,7 @@ pub struct LineCol {
 }
 
 /// A guide file's text with a table of line starts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Source {
     /// The name shown in diagnostics (the path as the user gave it).
     pub name: String,
@@ -40,6 +40,21 @@ pub struct Source {
     /// Byte offsets of line starts, computed the first time a position is needed (a clean
     /// guide never needs one).
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// The last column computed: `(offset, characters from its line's start)`. Diagnostics are
+    /// placed in file order, so the next column on the same line counts on from here: many
+    /// diagnostics on one very long line cost one pass over it, not one each.
+    last_column: std::sync::Mutex<(usize, usize)>,
+}
+
+impl Clone for Source {
+    fn clone(&self) -> Self {
+        Source {
+            name: self.name.clone(),
+            text: self.text.clone(),
+            line_starts: self.line_starts.clone(),
+            last_column: std::sync::Mutex::new((0, 0)),
+        }
+    }
 }
 
 impl Source {
@@ -49,6 +64,7 @@ impl Source {
             name: name.into(),
             text: text.into(),
             line_starts: std::sync::OnceLock::new(),
+            last_column: std::sync::Mutex::new((0, 0)),
         }
     }
 
@@ -60,15 +76,40 @@ impl Source {
         })
     }
 
+    /// Where line `index` (from 0) starts, past a byte-order mark on the first line.
+    fn line_start(&self, index: usize) -> Option<usize> {
+        let start = *self.line_starts().get(index)?;
+        Some(if index == 0 && self.text.starts_with('\u{feff}') {
+            3
+        } else {
+            start
+        })
+    }
+
     /// Line and column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
         let line = self.line_starts().partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts()[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let start = self.line_start(line).unwrap_or(0).min(offset);
+        let count = |from: usize| {
+            self.text
+                .get(from..offset)
+                .map_or(offset - from, |s| s.chars().count())
+        };
+        let col = match self.last_column.lock() {
+            Ok(mut last) => {
+                let col = if last.0 >= start && last.0 <= offset && last.0 > start {
+                    last.1 + count(last.0)
+                } else {
+                    count(start)
+                };
+                if self.text.is_char_boundary(offset) {
+                    *last = (offset, col);
+                }
+                col
+            }
+            Err(_) => count(start),
+        };
         LineCol {
             line: line + 1,
             col: col + 1,
@@ -77,7 +118,7 @@ impl Source {
 
     /// Byte offset of a 1-based line and character column (clamped to the text).
     pub fn offset(&self, at: LineCol) -> usize {
-        let Some(&start) = self.line_starts().get(at.line.saturating_sub(1)) else {
+        let Some(start) = self.line_start(at.line.saturating_sub(1)) else {
             return self.text.len();
         };
         let line = self.line(at.line).unwrap_or("");
@@ -89,9 +130,20 @@ impl Source {
         start + within
     }
 
+    /// The byte range of a 1-based line, without its line break (and without a byte-order
+    /// mark on the first line).
+    pub fn line_span(&self, line: usize) -> Option<Span> {
+        let start = self.line_start(line.checked_sub(1)?)?;
+        let text = self.line(line)?;
+        Some(Span {
+            start,
+            end: start + text.len(),
+        })
+    }
+
     /// The text of a 1-based line, without its line break.
     pub fn line(&self, line: usize) -> Option<&str> {
-        let start = *self.line_starts().get(line.checked_sub(1)?)?;
+        let start = self.line_start(line.checked_sub(1)?)?;
         let end = self
             .line_starts()
             .get(line)
@@ -106,267 +158,11 @@ impl Source {
         self.line_starts().len()
     }
 
-    /// Finds the spans of the values at `paths`. Paths not present are missing from the map.
+    /// Finds the spans of the values at `paths` (see [`crate::guide::syntax::Tree::find`]).
+    /// Paths not present are missing from the map. The text is parsed once per call, so a
+    /// clean guide never pays for it.
     pub fn locate<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> HashMap<String, Span> {
-        let wanted: HashSet<&str> = paths.into_iter().collect();
-        let mut found = HashMap::new();
-        if wanted.is_empty() {
-            return found;
-        }
-        let mut scanner = Scanner {
-            bytes: self.text.as_bytes(),
-            pos: 0,
-            wanted: &wanted,
-            found: &mut found,
-        };
-        let mut path = String::new();
-        scanner.skip_trivia();
-        // A file may start with `#![enable(...)]` attributes.
-        while scanner.peek() == Some(b'#') {
-            scanner.skip_attribute();
-            scanner.skip_trivia();
-        }
-        scanner.value(&mut path);
-        found
-    }
-}
-
-struct Scanner<'a, 'w> {
-    bytes: &'a [u8],
-    pos: usize,
-    wanted: &'w HashSet<&'w str>,
-    found: &'w mut HashMap<String, Span>,
-}
-
-impl<'a> Scanner<'a, '_> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
-    }
-
-    fn skip_trivia(&mut self) {
-        loop {
-            match self.peek() {
-                Some(b) if b.is_ascii_whitespace() => self.pos += 1,
-                Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'/') => {
-                    while let Some(b) = self.peek() {
-                        self.pos += 1;
-                        if b == b'\n' {
-                            break;
-                        }
-                    }
-                }
-                Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'*') => {
-                    self.pos += 2;
-                    let mut depth = 1;
-                    while depth > 0 && self.pos < self.bytes.len() {
-                        if self.bytes[self.pos..].starts_with(b"/*") {
-                            depth += 1;
-                            self.pos += 2;
-                        } else if self.bytes[self.pos..].starts_with(b"*/") {
-                            depth -= 1;
-                            self.pos += 2;
-                        } else {
-                            self.pos += 1;
-                        }
-                    }
-                }
-                _ => return,
-            }
-        }
-    }
-
-    fn skip_attribute(&mut self) {
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            if b == b']' {
-                return;
-            }
-        }
-    }
-
-    fn record(&mut self, path: &str, start: usize) {
-        if self.wanted.contains(path) {
-            self.found.insert(
-                path.to_string(),
-                Span {
-                    start,
-                    end: self.pos,
-                },
-            );
-        }
-    }
-
-    /// Scans one value at the cursor and records its span under `path`.
-    fn value(&mut self, path: &mut String) {
-        self.skip_trivia();
-        let start = self.pos;
-        match self.peek() {
-            None => return,
-            Some(b'"') => self.string(),
-            Some(b'\'') => self.char_literal(),
-            Some(b'(') => self.group(path, b')'),
-            Some(b'[') => self.group(path, b']'),
-            Some(b'{') => self.group(path, b'}'),
-            Some(b'r') if matches!(self.bytes.get(self.pos + 1), Some(b'#' | b'"')) => {
-                self.raw_string()
-            }
-            Some(b'b') if self.bytes.get(self.pos + 1) == Some(&b'"') => {
-                self.pos += 1;
-                self.string();
-            }
-            Some(_) => {
-                self.word();
-                let after_word = self.pos;
-                self.skip_trivia();
-                if self.peek() == Some(b'(') {
-                    self.group(path, b')');
-                } else {
-                    self.pos = after_word;
-                }
-            }
-        }
-        self.record(path, start);
-    }
-
-    /// Scans `( … )`, `[ … ]` or `{ … }` with the cursor on the opening bracket.
-    fn group(&mut self, path: &mut String, close: u8) {
-        self.pos += 1;
-        let mut index = 0;
-        loop {
-            self.skip_trivia();
-            match self.peek() {
-                None => return,
-                Some(b) if b == close => {
-                    self.pos += 1;
-                    return;
-                }
-                Some(b',') => {
-                    self.pos += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            let before = self.pos;
-            let base = path.len();
-            if close == b')' {
-                if let Some(field) = self.field_name() {
-                    path.push('.');
-                    path.push_str(field);
-                    if base == 0 {
-                        path.remove(0);
-                    }
-                    self.value(path);
-                    path.truncate(base);
-                    continue;
-                }
-            }
-            path.push_str(&format!("[{index}]"));
-            self.value(path);
-            if close == b'}' {
-                // A map entry: `key: value`; both sit under the entry's index.
-                self.skip_trivia();
-                if self.peek() == Some(b':') {
-                    self.pos += 1;
-                    self.value(path);
-                }
-            }
-            path.truncate(base);
-            index += 1;
-            if self.pos == before {
-                // Not a value we understand: step over it rather than loop.
-                self.pos += 1;
-            }
-        }
-    }
-
-    /// If the cursor is on `name:` (a struct field), consumes it and returns the name.
-    fn field_name(&mut self) -> Option<&'a str> {
-        let start = self.pos;
-        let mut end = start;
-        if self.bytes[end..].starts_with(b"r#") {
-            end += 2;
-        }
-        let ident_start = end;
-        while end < self.bytes.len()
-            && (self.bytes[end].is_ascii_alphanumeric() || self.bytes[end] == b'_')
-        {
-            end += 1;
-        }
-        if end == ident_start {
-            return None;
-        }
-        let mut after = end;
-        while after < self.bytes.len() && self.bytes[after].is_ascii_whitespace() {
-            after += 1;
-        }
-        if self.bytes.get(after) != Some(&b':') {
-            return None;
-        }
-        self.pos = after + 1;
-        std::str::from_utf8(&self.bytes[ident_start..end]).ok()
-    }
-
-    fn word(&mut self) {
-        let start = self.pos;
-        while let Some(b) = self.peek() {
-            if b.is_ascii_alphanumeric()
-                || matches!(b, b'_' | b'.' | b'+' | b'-' | b'#')
-                || b >= 0x80
-            {
-                self.pos += 1;
-            } else {
-                break;
-            }
-        }
-        if self.pos == start {
-            self.pos += 1;
-        }
-    }
-
-    fn string(&mut self) {
-        self.pos += 1;
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            match b {
-                b'\\' => self.pos += 1,
-                b'"' => return,
-                _ => {}
-            }
-        }
-    }
-
-    fn char_literal(&mut self) {
-        self.pos += 1;
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            match b {
-                b'\\' => self.pos += 1,
-                b'\'' => return,
-                _ => {}
-            }
-        }
-    }
-
-    fn raw_string(&mut self) {
-        self.pos += 1;
-        let mut hashes = 0;
-        while self.peek() == Some(b'#') {
-            hashes += 1;
-            self.pos += 1;
-        }
-        if self.peek() != Some(b'"') {
-            return;
-        }
-        self.pos += 1;
-        while self.pos < self.bytes.len() {
-            let closing = self.bytes.get(self.pos + 1..self.pos + 1 + hashes);
-            if self.bytes[self.pos] == b'"' && closing.is_some_and(|c| c.iter().all(|&b| b == b'#'))
-            {
-                self.pos += 1 + hashes;
-                return;
-            }
-            self.pos += 1;
-        }
+        super::syntax::locate(&self.text, paths)
     }
 }
 
@@ -415,6 +211,29 @@ Guide(
     }
 
     #[test]
+    fn locates_values_inside_nested_links_and_conditions() {
+        let text = r#"Guide(questions: [Question(answers: [Answer(next: Branch(
+            cases: [Case(when: Any([Answered("q", "a"), Not(Placed("d", "v"))]), next: Goto("x"))],
+            otherwise: End("o"),
+        ))])])"#;
+        let source = Source::new("nested.ron", text);
+        let at = |path: &str| text_at(&source, path);
+        assert_eq!(at("questions[0].answers[0].next.otherwise[0]"), "\"o\"");
+        assert_eq!(
+            at("questions[0].answers[0].next.cases[0].when[0][0][1]"),
+            "\"a\""
+        );
+        assert_eq!(
+            at("questions[0].answers[0].next.cases[0].when[0][1][0][0]"),
+            "\"d\""
+        );
+        assert_eq!(at("questions[0].answers[0].next.cases[0].next[0]"), "\"x\"");
+        assert!(source
+            .locate(["questions[0].answers[0].next.cases[1]"])
+            .is_empty());
+    }
+
+    #[test]
     fn line_col_counts_characters_from_one() {
         let source = Source::new("s", "ab\nçd\"x\"");
         assert_eq!(source.line_col(0), LineCol { line: 1, col: 1 });
@@ -422,5 +241,25 @@ Guide(
         assert_eq!(source.line_col(quote), LineCol { line: 2, col: 3 });
         assert_eq!(source.offset(LineCol { line: 2, col: 3 }), quote);
         assert_eq!(source.line(2), Some("çd\"x\""));
+    }
+
+    #[test]
+    fn columns_are_the_same_in_any_order_of_asking() {
+        let text = format!("{}é{}\nnext", "a".repeat(1000), "b".repeat(1000));
+        let source = Source::new("s", text.as_str());
+        let fresh = |offset: usize| Source::new("s", text.as_str()).line_col(offset);
+        for offset in [5, 999, 1002, 1500, 1500, 20, 2003, 2004, 2006, 7] {
+            assert_eq!(source.line_col(offset), fresh(offset), "{offset}");
+        }
+        assert_eq!(source.line_col(1002), LineCol { line: 1, col: 1002 });
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_windows_line_endings_leave_columns_as_editors_show_them() {
+        let source = Source::new("s", "\u{feff}ab\r\ncd");
+        assert_eq!(source.line_col(4), LineCol { line: 1, col: 2 });
+        assert_eq!(source.offset(LineCol { line: 1, col: 2 }), 4);
+        assert_eq!(source.line(1), Some("ab"));
+        assert_eq!(source.line_col(8), LineCol { line: 2, col: 2 });
     }
 }

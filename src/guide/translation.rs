@@ -13,11 +13,14 @@
 //! )
 //! ```
 //!
-//! `key` names the text by ids ([`TextAt::key`]), so reordering the guide changes nothing.
+//! `key` names the text by ids ([`TextAt::key`](super::model::TextAt::key)), so reordering the guide changes nothing.
 //! `source` is a fingerprint of the base text the entry was translated from: when the base text
 //! changes, the entry is *stale* (shown, but reported). `check` reports missing entries (the
 //! English text is shown instead), orphaned entries (their key is gone from the guide) and stale
 //! ones. `coop-guide i18n template` writes a file with every key, ready to translate.
+//!
+//! Translation files are read with the same tolerant reader as guides ([`super::syntax`]): every
+//! syntax and shape mistake in one pass, in the guide's words, then the checks above.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -25,10 +28,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::diagnostic::{did_you_mean, resolve, Code, Diagnostic};
-use super::load::{clean_text, ron_options, translate_ron_error};
+use super::diagnostic::{did_you_mean, Code, Diagnostic, Severity};
+use super::load::{clean_text, sort};
 use super::model::Guide;
 use super::source::Source;
+use super::syntax;
 use super::text::{clean, escape_quoted, reveal, sanitize, sanitize_line};
 
 /// A translation file.
@@ -175,20 +179,21 @@ pub fn find_beside(guide_path: &Path) -> Vec<(String, PathBuf)> {
     found
 }
 
-/// Reads and checks a translation against the guide it translates.
+/// Reads and checks a translation against the guide it translates. The translation is given
+/// back only when the file has no syntax or shape errors.
 pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
-    let parsed: Result<Translation, _> = ron_options().from_str(&source.text);
-    let mut translation = match parsed {
-        Ok(t) => t,
-        Err(e) => {
-            let diagnostics = vec![translate_ron_error(&e, &source)];
-            return CheckedTranslation {
-                source,
-                translation: None,
-                diagnostics,
-                coverage: Coverage::default(),
-            };
-        }
+    let mut read = syntax::read::<Translation>(&source.text);
+    let mut found = std::mem::take(&mut read.diagnostics);
+    let readable = !found.iter().any(|d| d.severity() == Severity::Error);
+    let translation = read.value.take().filter(|_| !read.guessed);
+    let Some(mut translation) = translation else {
+        sort(&mut found);
+        return CheckedTranslation {
+            source,
+            translation: None,
+            diagnostics: found,
+            coverage: Coverage::default(),
+        };
     };
     let mut diagnostics = Vec::new();
     for (i, entry) in translation.entries.iter_mut().enumerate() {
@@ -334,12 +339,14 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
             )),
         );
     }
-    resolve(&mut diagnostics, &source);
-    diagnostics.sort_by_key(|d| d.span().map_or(0, |s| s.start));
+    read.place(&source.text, &mut diagnostics);
+    drop(read);
+    found.extend(diagnostics);
+    sort(&mut found);
     CheckedTranslation {
         source,
-        translation: Some(translation),
-        diagnostics,
+        translation: readable.then_some(translation),
+        diagnostics: found,
         coverage,
     }
 }

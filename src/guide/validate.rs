@@ -58,6 +58,7 @@ fn invalid_id_help(id: &str) -> String {
 /// called when there is something to report, so a clean guide allocates nothing here.
 fn check_id_list(
     kind: &dyn Fn() -> String,
+    within: &dyn Fn() -> String,
     ids: &[&str],
     path: &dyn Fn(usize) -> String,
     out: &mut Vec<Diagnostic>,
@@ -71,7 +72,12 @@ fn check_id_list(
             out.push(
                 Diagnostic::new(
                     Code::InvalidId,
-                    format!("the {} id \"{}\" is not a valid id", kind(), visible(id)),
+                    format!(
+                        "the {} id \"{}\"{} is not a valid id",
+                        kind(),
+                        visible(id),
+                        within()
+                    ),
                 )
                 .at(path(i), "invalid id")
                 .help(invalid_id_help(id)),
@@ -87,7 +93,7 @@ fn check_id_list(
             out.push(
                 Diagnostic::new(
                     Code::DuplicateId,
-                    format!("two {}s have the id \"{id}\"", kind()),
+                    format!("two {}s{} have the id \"{id}\"", kind(), within()),
                 )
                 .at(path(i), "second definition")
                 .also(path(earlier), "first defined here")
@@ -114,9 +120,10 @@ fn check_id_list(
                 Diagnostic::new(
                     Code::DuplicateId,
                     format!(
-                        "the {} ids \"{}\" and \"{id}\" differ only in capitals",
+                        "the {} ids \"{}\" and \"{id}\"{} differ only in capitals",
                         kind(),
-                        ids[other]
+                        ids[other],
+                        within()
                     ),
                 )
                 .at(path(i), "too alike")
@@ -135,6 +142,7 @@ fn check_ids(guide: &Guide, out: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = guide.questions.iter().map(|q| q.id.as_str()).collect();
     check_id_list(
         &|| "question".into(),
+        &String::new,
         &ids,
         &|i| format!("questions[{i}].id"),
         out,
@@ -142,6 +150,7 @@ fn check_ids(guide: &Guide, out: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = guide.outcomes.iter().map(|o| o.id.as_str()).collect();
     check_id_list(
         &|| "outcome".into(),
+        &String::new,
         &ids,
         &|i| format!("outcomes[{i}].id"),
         out,
@@ -149,6 +158,7 @@ fn check_ids(guide: &Guide, out: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = guide.dimensions.iter().map(|d| d.id.as_str()).collect();
     check_id_list(
         &|| "dimension".into(),
+        &String::new,
         &ids,
         &|i| format!("dimensions[{i}].id"),
         out,
@@ -158,7 +168,8 @@ fn check_ids(guide: &Guide, out: &mut Vec<Diagnostic>) {
         ids.clear();
         ids.extend(dim.values.iter().map(|v| v.id.as_str()));
         check_id_list(
-            &|| format!("value of dimension \"{}\" with the", dim.id),
+            &|| "value".into(),
+            &|| format!(" of dimension \"{}\"", dim.id),
             &ids,
             &|v| format!("dimensions[{d}].values[{v}].id"),
             out,
@@ -168,7 +179,8 @@ fn check_ids(guide: &Guide, out: &mut Vec<Diagnostic>) {
         ids.clear();
         ids.extend(question.answers.iter().map(|a| a.id.as_str()));
         check_id_list(
-            &|| format!("answer of question \"{}\" with the", question.id),
+            &|| "answer".into(),
+            &|| format!(" of question \"{}\"", question.id),
             &ids,
             &|a| format!("questions[{q}].answers[{a}].id"),
             out,
@@ -414,7 +426,14 @@ fn check_link(
 fn suggestion<'a>(id: &str, ids: impl Iterator<Item = &'a str>, kind: &str) -> String {
     match did_you_mean(id, ids) {
         Some(s) => format!("did you mean \"{}\"?", visible(s)),
-        None => format!("add a {kind} with this id, or link to an existing one"),
+        None => {
+            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("add {article} {kind} with this id, or link to an existing one")
+        }
     }
 }
 
