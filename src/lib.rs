@@ -7,10 +7,13 @@
 //! - [`plain`]: the line-by-line mode over the engine;
 //! - [`tui`]: the full-screen player over the same engine.
 
+pub mod cli;
+pub mod commands;
 pub mod engine;
 pub mod guide;
 pub mod locale;
 pub mod plain;
+pub mod read;
 pub mod report;
 pub mod tui;
 pub mod watch;

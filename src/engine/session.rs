@@ -49,9 +49,6 @@ use crate::guide::{Guide, Source};
 /// The version of the session file format this build writes and reads.
 pub const FORMAT: u32 = 1;
 
-/// The largest session file read (a real one is a few kilobytes).
-const MAX_BYTES: u64 = 8 * 1024 * 1024;
-
 /// A session file as stored.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Session")]
@@ -194,26 +191,14 @@ impl Session {
 
     /// Reads a session file (never writing to it).
     pub fn read(path: &Path) -> Result<SessionFile, SessionError> {
-        let meta = std::fs::metadata(path).map_err(|e| SessionError::Io(path.to_path_buf(), e))?;
-        if meta.is_dir() {
-            return Err(SessionError::Invalid(format!(
-                "`{}` is a folder, not a session file",
-                sanitize_line(&path.display().to_string())
-            )));
-        }
-        if meta.len() > MAX_BYTES {
-            return Err(SessionError::Invalid(format!(
-                "`{}` is {} MB, far larger than any session file; is this the right file?",
-                sanitize_line(&path.display().to_string()),
-                meta.len() / (1024 * 1024)
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|e| SessionError::Io(path.to_path_buf(), e))?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            SessionError::Invalid(format!(
-                "`{}` is not a session file (it is not UTF-8 text)",
-                sanitize_line(&path.display().to_string())
-            ))
+        let text = crate::read::text(path, crate::read::Kind::Session).map_err(|e| {
+            match crate::read::Refusal::of(&e) {
+                Some(refusal) => SessionError::Invalid(format!(
+                    "cannot read the session `{}`: {refusal}",
+                    sanitize_line(&path.display().to_string())
+                )),
+                None => SessionError::Io(path.to_path_buf(), e),
+            }
         })?;
         Self::parse(&path.display().to_string(), &text)
     }

@@ -36,32 +36,17 @@ pub use theme::Theme;
 
 use crate::engine::Walk;
 use crate::guide::Guide;
-use strings::{fill, for_language};
-use terminal::{draw_frame, tty, Ending};
-
-/// How the player is started.
-#[derive(Debug, Clone, Default)]
-pub struct PlayOptions {
-    /// Theme name from `--theme` (`default`, `high-contrast` or `mono`).
-    pub theme: Option<String>,
-    /// Start at this question (position in the guide) instead of the guide's start; the intro
-    /// is skipped.
-    pub from: Option<usize>,
-}
+pub use terminal::Ending;
+use terminal::{draw_frame, tty};
 
 /// Environment variable that makes the player panic after its first frame, so tests can check
 /// that a panic restores the terminal. Not for users.
 pub const TEST_PANIC_ENV: &str = "COOP_GUIDE_TEST_PANIC";
 
-/// Runs the player until the user quits. Ctrl-C returns an error of kind
-/// [`io::ErrorKind::Interrupted`] (exit code 130), after the terminal is restored.
-pub fn play(guide: Arc<Guide>, options: PlayOptions) -> io::Result<()> {
-    let words = for_language(&guide.language);
-    let theme = theme_for(options.theme.as_deref(), words)?;
-    let from = options.from.filter(|&q| q < guide.questions.len());
-    if from.is_none() && guide.index.start().is_none() {
-        return Err(io::Error::new(io::ErrorKind::InvalidInput, words.no_start));
-    }
+/// Runs the player until the user quits, from question `from` (skipping the intro) when one is
+/// given. The guide must have a start.
+pub fn play(guide: Arc<Guide>, from: Option<usize>, theme: Theme) -> io::Result<Ending> {
+    let from = from.filter(|&q| q < guide.questions.len());
     let walk = match from {
         Some(q) => Walk::from_question(guide, q),
         None => Walk::new(guide),
@@ -75,22 +60,17 @@ pub fn play(guide: Arc<Guide>, options: PlayOptions) -> io::Result<()> {
     let guard = terminal::Guard::enter()?;
     let ending = run(&mut app, test_panic);
     drop(guard);
-    ending?.into_result()
+    ending
 }
 
 /// The theme named by `--theme` (the default one when none is), without colours when `NO_COLOR`
-/// is set. An unknown name is an error of kind [`io::ErrorKind::InvalidInput`] (a usage error).
-pub(crate) fn theme_for(name: Option<&str>, words: &strings::Strings) -> io::Result<Theme> {
+/// is set; `None` for a name no theme has.
+pub fn theme_for(name: Option<&str>) -> Option<Theme> {
     let theme = match name {
         None => Theme::default(),
-        Some(name) => Theme::named(name).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                fill(words.unknown_theme, &[("name", &name)]),
-            )
-        })?,
+        Some(name) => Theme::named(name)?,
     };
-    Ok(
+    Some(
         if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
             theme.without_color()
         } else {

@@ -22,3 +22,48 @@ pub fn run(args: &[&str], input: &str) -> Output {
         .write_all(input.as_bytes());
     child.wait_with_output().expect("wait")
 }
+
+/// Runs `coop-guide ARGS` with standard output already closed by its reader (as `| head -c1`
+/// leaves it), and returns its exit status and standard error.
+pub fn run_with_closed_stdout(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start coop-guide");
+    // The reader goes away before the program writes anything.
+    drop(child.stdout.take());
+    child.wait_with_output().expect("wait")
+}
+
+/// Runs `coop-guide ARGS` with nothing on standard input, and fails the test when it takes
+/// longer than `limit` (killing it): nothing the program is given may make it hang.
+pub fn run_within(args: &[&str], limit: std::time::Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start coop-guide");
+    let start = std::time::Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("coop-guide {args:?} took longer than {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// Makes a named pipe (FIFO) at `path`.
+pub fn mkfifo(path: &std::path::Path) {
+    let made = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
+}

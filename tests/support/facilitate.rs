@@ -6,7 +6,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use coop_guide::engine::session::{Session, SessionFile};
-use coop_guide::guide::{check_path, translation, translation_source, Guide};
+use coop_guide::guide::files::usable;
+use coop_guide::guide::Guide;
 use coop_guide::tui::facilitate::presenter::Action;
 use coop_guide::tui::facilitate::{perform, Ending, Presenter};
 use coop_guide::tui::keymap::parse_keys;
@@ -82,9 +83,5 @@ pub fn on_disk(path: &Path) -> SessionFile {
 /// The flagship guide in Spanish, as `--lang es` loads it.
 pub fn flagship_in_spanish() -> Arc<Guide> {
     let path = Path::new("guides/coop-varieties.ron");
-    let mut guide = check_path(path).guide.expect("the flagship guide loads");
-    let source = translation_source(Some(path), "es").expect("a Spanish translation");
-    let checked = translation::check(&guide, source);
-    translation::apply(&mut guide, &checked.translation.expect("it parses"));
-    Arc::new(guide)
+    Arc::new(usable(Some(path), Some("es")).expect("the flagship guide loads in Spanish"))
 }

@@ -23,7 +23,7 @@ pub mod snapshot;
 pub mod strings;
 pub mod view;
 
-use std::io::{self, IsTerminal};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -35,59 +35,22 @@ pub use app::{Action, App, Effect, Pane, Version};
 pub use snapshot::{Origin, Problem, Snapshot};
 
 use crate::tui::terminal::{draw_frame, tty, Ending, Guard, Tty};
+use crate::tui::Theme;
 use crate::watch::Watcher;
-use strings::fill;
 
 /// How often the file is looked at while no key is pressed.
 pub const TICK: Duration = Duration::from_millis(200);
 
-/// How the editor is started.
-#[derive(Debug, Clone, Default)]
-pub struct EditOptions {
-    /// Theme name from `--theme`.
-    pub theme: Option<String>,
-}
-
-/// Runs the editor on a guide file until the user quits. The file is never written. Ctrl-C
-/// returns an error of kind [`io::ErrorKind::Interrupted`]; a missing file, an unknown theme or
-/// a missing terminal one of kind [`io::ErrorKind::InvalidInput`].
-pub fn run(guide: PathBuf, options: EditOptions) -> io::Result<()> {
+/// Runs the editor on a guide file until the user quits. The file is never written.
+pub fn run(guide: PathBuf, theme: Theme) -> io::Result<Ending> {
     // Watch first, then read: a save between the two is seen on the first tick.
     let mut watcher = Watcher::new(&guide);
     let snapshot = Snapshot::read(&guide);
-    let language = snapshot
-        .guide
-        .as_deref()
-        .or(snapshot.lenient.as_deref())
-        .map_or("", |g| g.language.as_str());
-    let words = strings::for_language(language);
-    let usage = |message: String| io::Error::new(io::ErrorKind::InvalidInput, message);
-    let unusable = match std::fs::metadata(&guide) {
-        Ok(meta) if meta.is_file() => None,
-        Ok(_) => Some(words.not_a_file.to_string()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Some(words.no_such_file.to_string()),
-        Err(e) => Some(e.to_string()),
-    };
-    if let Some(error) = unusable {
-        let path = guide.display().to_string();
-        return Err(usage(fill(
-            words.cannot_open,
-            &[("path", &path), ("error", &error)],
-        )));
-    }
-    let theme = crate::tui::theme_for(
-        options.theme.as_deref(),
-        crate::tui::strings::for_language(language),
-    )?;
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        return Err(usage(words.needs_terminal.to_string()));
-    }
     let mut app = App::new(guide.clone(), snapshot).with_theme(theme);
-
     let mut guard = Some(Guard::enter()?);
     let ending = run_loop(&mut app, &guide, &mut watcher, &mut guard);
     drop(guard);
-    ending?.into_result()
+    ending
 }
 
 fn run_loop(

@@ -36,45 +36,30 @@ use crossterm::event::{self, Event};
 use crate::engine::session::Session;
 use crate::report::sessions::handout;
 use crate::tui::save::{file_safe, save_new};
-use crate::tui::strings::for_language;
 pub use crate::tui::terminal::Ending;
 use crate::tui::terminal::{draw_frame, tty, Input};
-use crate::tui::{terminal, theme_for};
+use crate::tui::{terminal, Theme};
 pub use comparison::Comparison;
 pub use presenter::Presenter;
 
-/// How workshop mode is started.
-#[derive(Debug, Clone, Default)]
-pub struct FacilitateOptions {
-    /// Theme name from `--theme`.
-    pub theme: Option<String>,
-}
-
-/// Runs the presenter view on a session saved at `path` after every change. Ctrl-C returns an
-/// error of kind [`io::ErrorKind::Interrupted`] (exit code 130), after the session is saved and
-/// the terminal restored.
-pub fn run(session: Session, path: PathBuf, options: FacilitateOptions) -> io::Result<()> {
-    let words = for_language(&session.walk.guide().language);
-    let theme = theme_for(options.theme.as_deref(), words)?;
+/// Runs the presenter view on a session saved at `path` after every change, until the
+/// facilitator quits or presses Ctrl-C (the session is saved either way).
+pub fn run(session: Session, path: PathBuf, theme: Theme) -> io::Result<Ending> {
     let mut presenter = Presenter::new(session, path).with_theme(theme);
     let guard = terminal::Guard::enter()?;
     let ending = present(&mut presenter);
     drop(guard);
-    ending?.into_result()
+    ending
 }
 
 /// Shows the comparison of sessions (the hand-out when there is one), with a chart of outcomes
 /// across groups.
-pub fn report(sessions: Vec<Session>, options: FacilitateOptions) -> io::Result<()> {
-    let language = sessions
-        .first()
-        .map_or("en", |s| s.walk.guide().language.as_str());
-    let theme = theme_for(options.theme.as_deref(), for_language(language))?;
+pub fn report(sessions: Vec<Session>, theme: Theme) -> io::Result<Ending> {
     let mut viewer = Comparison::new(&sessions).with_theme(theme);
     let guard = terminal::Guard::enter()?;
     let ending = show(&mut viewer);
     drop(guard);
-    ending?.into_result()
+    ending
 }
 
 /// Carries out what the presenter asked for, reporting each outcome back to it; returns how the

@@ -1,0 +1,91 @@
+//! `coop-guide play` (and `coop-guide` alone): the full-screen player, or the plain mode when
+//! asked for, when answers come from a file, when the result goes to standard output, or when
+//! there is no terminal to draw on.
+
+use std::io;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::{ended, in_a_terminal, open_guide, print, CliError, Exit, Outcome};
+use crate::cli::{OutputFormat, PlayArgs};
+use crate::engine::Walk;
+use crate::read::{self, Kind};
+use crate::report::result;
+use crate::{plain, tui};
+
+/// Plays a guide.
+pub fn run(args: PlayArgs) -> Outcome {
+    let guide = open_guide(args.guide.as_deref(), args.lang.as_deref())?;
+    let from = match &args.from {
+        Some(id) => Some(guide.index.question(id).ok_or_else(|| {
+            CliError::usage(format!("--from: the guide has no question \"{id}\""))
+        })?),
+        None => None,
+    };
+    let replay = match &args.answers {
+        Some(path) => Some(read_answers(path)?),
+        None => None,
+    };
+    let theme = super::theme(args.theme.as_deref())?;
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let plain_mode =
+        args.plain || replay.is_some() || args.output.is_some() || dumb || !in_a_terminal();
+    if !plain_mode {
+        return ended(tui::play(guide, from, theme));
+    }
+    let mut walk = match from {
+        Some(q) => Walk::from_question(Arc::clone(&guide), q),
+        None => Walk::new(Arc::clone(&guide)),
+    };
+    if let Some(pairs) = &replay {
+        for (q, a) in pairs {
+            if !walk.record(q, a) {
+                return Err(CliError::usage(format!(
+                    "answers file: the guide has no answer \"{a}\" to a question \"{q}\""
+                )));
+            }
+        }
+        walk.skip_answered();
+    }
+    play_plain(&mut walk, args.output)
+}
+
+/// The plain mode over a walk; with `--output` the result goes to standard output for scripts,
+/// and the conversation to standard error.
+fn play_plain(walk: &mut Walk, output: Option<OutputFormat>) -> Outcome {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let ending = if output.is_some() {
+        plain::run(walk, &mut input, &mut io::stderr().lock(), true)?
+    } else {
+        plain::run(walk, &mut input, &mut io::stdout().lock(), true)?
+    };
+    match ending {
+        plain::Ending::Finished => match output {
+            Some(OutputFormat::Json) => match result::json(walk) {
+                Some(json) => super::print_json(&json),
+                None => Ok(()),
+            },
+            Some(OutputFormat::Md) => match result::markdown(walk) {
+                Some(md) => print(&md),
+                None => Ok(()),
+            },
+            None => Ok(()),
+        },
+        plain::Ending::Quit => Ok(()),
+        plain::Ending::AnswersMissing(question) => Err(CliError::answers_missing(&question)),
+    }
+}
+
+/// Reads an answers file (within the bounds of an answers file).
+fn read_answers(path: &Path) -> Result<Vec<(String, String)>, CliError> {
+    let text = read::text(path, Kind::Answers)
+        .map_err(|e| CliError::file(Exit::Usage, "cannot read the answers file", path, &e))?;
+    plain::parse_answers(&text).map_err(|line| {
+        CliError::usage(format!(
+            "answers file `{}`, line {line}: expected `question-id: answer-id`",
+            path.display()
+        ))
+        .at(path)
+    })
+}
