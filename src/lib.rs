@@ -15,5 +15,6 @@ pub mod locale;
 pub mod plain;
 pub mod read;
 pub mod report;
+pub mod store;
 pub mod tui;
 pub mod watch;

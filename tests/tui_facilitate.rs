@@ -8,6 +8,7 @@ mod support;
 use std::time::Duration;
 
 use coop_guide::engine::session::{Session, SessionFile};
+use coop_guide::store::{now_rfc3339, Store};
 use coop_guide::tui::facilitate::presenter::Action;
 use coop_guide::tui::facilitate::{save_comparison, Comparison, Ending, Presenter};
 use coop_guide::tui::keymap::{self, Context};
@@ -341,7 +342,7 @@ fn resume_opens_at_the_exact_question() {
 #[test]
 fn resuming_on_another_guide_version_says_so_once() {
     let (_dir, path) = workspace();
-    let mut file = new_session(decision(), &path).to_file();
+    let mut file = new_session(decision(), &path).to_file(now_rfc3339());
     file.guide_version = "0.9.0".into();
     file.answers = vec![pair("size", "small"), pair("retired-question", "yes")];
     file.at = "pace".into();
@@ -369,8 +370,8 @@ fn resuming_on_another_guide_version_says_so_once() {
 fn a_failed_save_shows_in_the_status_line_and_keeps_everything() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("missing-folder").join("group.ron");
-    let session = Session::new(decision(), "Group A");
-    let mut p = Presenter::new(session, path.clone())
+    let session = Session::new(decision(), "Group A", now_rfc3339());
+    let mut p = Presenter::new(session, Store::new(&path))
         .with_theme(Theme::default_theme())
         .with_size(80, 24);
     press(&mut p, "<enter>++");
@@ -486,9 +487,12 @@ fn finished(group: &str, keys: &str) -> Session {
     let (_dir, path) = workspace();
     let mut p = presenter(decision(), &path, 80, 24);
     press(&mut p, keys);
-    let mut session = p.session().clone();
-    session.group = group.to_string();
-    session
+    let mut record = p.record().clone();
+    record.group = group.to_string();
+    Session {
+        walk: p.walk().clone(),
+        record,
+    }
 }
 
 fn three_groups() -> Vec<Session> {
@@ -637,17 +641,17 @@ fn clicking_an_answer_selects_it_without_recording_it() {
 #[test]
 fn a_group_name_with_control_characters_is_cleaned() {
     let (_dir, path) = workspace();
-    let session = Session::new(decision(), "Group \u{1b}]0;pwned\u{7}A");
-    let mut p = Presenter::new(session, path.clone()).with_size(80, 24);
+    let session = Session::new(decision(), "Group \u{1b}]0;pwned\u{7}A", now_rfc3339());
+    let mut p = Presenter::new(session, Store::new(&path)).with_size(80, 24);
     press(&mut p, "<enter>");
-    assert_eq!(p.session().group, "Group ]0;pwnedA");
+    assert_eq!(p.record().group, "Group ]0;pwnedA");
     assert_eq!(on_disk(&path).group, "Group ]0;pwnedA");
 }
 
 #[test]
 fn an_answer_whose_id_changed_is_kept_and_the_notice_says_questions_or_answers() {
     let (_dir, path) = workspace();
-    let mut file = new_session(decision(), &path).to_file();
+    let mut file = new_session(decision(), &path).to_file(now_rfc3339());
     file.guide_version = "0.9.0".into();
     // The question still exists; only its answer's id is gone.
     file.answers = vec![pair("size", "a-retired-answer")];

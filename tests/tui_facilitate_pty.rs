@@ -10,7 +10,6 @@ mod support;
 
 use std::path::Path;
 
-use coop_guide::engine::session::Session;
 use support::pty::Pty;
 use support::DECISION as GUIDE;
 
@@ -39,7 +38,7 @@ fn ctrl_c_keeps_the_answer_and_the_next_run_resumes_at_the_next_question() {
     assert_eq!(status.exit_code(), 130, "interrupted: {status:?}");
     pty.assert_restored();
 
-    let file = Session::read(&session).expect("the session file reads");
+    let file = coop_guide::store::read_file(&session).expect("the session file reads");
     assert_eq!(file.group, "Group A");
     assert_eq!(
         file.answers,

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use coop_guide::engine::session::Session;
 use coop_guide::guide::Guide;
+use coop_guide::store::Store;
 use coop_guide::tui::facilitate::presenter::Action;
 use coop_guide::tui::facilitate::{comparison, Comparison, Presenter};
 use coop_guide::tui::keymap::parse_keys;
@@ -43,7 +44,8 @@ const STATES: &[&str] = &[
 
 /// A presenter after keys, its effects dropped: the sweep is about drawing, not the disk.
 fn after(guide: Arc<Guide>, keys: &str, w: u16, h: u16) -> Presenter {
-    let mut p = Presenter::new(Session::new(guide, "Group A"), "unused.ron".into()).with_size(w, h);
+    let session = Session::new(guide, "Group A", String::new());
+    let mut p = Presenter::new(session, Store::new("unused.ron")).with_size(w, h);
     for key in parse_keys(keys) {
         p.key(key);
     }
@@ -130,7 +132,13 @@ fn every_size_up_to_300x100_in_steps() {
 fn sessions(guide: Arc<Guide>, groups: &[&str]) -> Vec<Session> {
     groups
         .iter()
-        .map(|keys| after(guide.clone(), keys, 80, 24).session().clone())
+        .map(|keys| {
+            let p = after(guide.clone(), keys, 80, 24);
+            Session {
+                walk: p.walk().clone(),
+                record: p.record().clone(),
+            }
+        })
         .collect()
 }
 

@@ -4,19 +4,16 @@
 use super::{ended, in_a_terminal, open_guide, CliError, Exit, Outcome};
 use crate::cli::FacilitateArgs;
 use crate::engine::session::Session;
+use crate::store::Store;
 use crate::tui;
 
 /// Runs workshop mode. An existing session is resumed in its own language unless another is
 /// asked for; a broken or foreign file is refused and left exactly as it is.
 pub fn run(args: FacilitateArgs) -> Outcome {
     let file = args.session.as_path();
-    let existing = match Session::read(file) {
-        Ok(data) => Some(data),
-        Err(crate::engine::session::SessionError::Io(_, e))
-            if e.kind() == std::io::ErrorKind::NotFound =>
-        {
-            None
-        }
+    let store = Store::new(file);
+    let existing = match store.read() {
+        Ok(data) => data,
         Err(e) => {
             return Err(CliError::usage(format!(
                 "{}; the file was left untouched",
@@ -68,12 +65,12 @@ pub fn run(args: FacilitateArgs) -> Outcome {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default()
             });
-            let session = Session::new(guide, &name);
-            session
-                .save(file)
+            let session = Session::new(guide, &name, store.now());
+            store
+                .save(&session.to_file(store.now()))
                 .map_err(|e| CliError::file(Exit::Usage, "cannot create the session", file, &e))?;
             session
         }
     };
-    ended(tui::facilitate::run(session, file.to_path_buf(), theme))
+    ended(tui::facilitate::run(session, store, theme))
 }

@@ -8,6 +8,7 @@ use crate::cli::ReportFormat;
 use crate::engine::session::{Session, SessionError};
 use crate::guide::text::sanitize_line;
 use crate::report::sessions;
+use crate::store;
 use crate::tui;
 
 /// Reports on session files, each resumed on the guide it walked (`--guide`, or the built-in
@@ -16,7 +17,7 @@ pub fn run(files: &[PathBuf], guide_path: Option<&Path>, format: Option<ReportFo
     let mut loaded = Vec::new();
     let mut stems = Vec::new();
     for file in files {
-        let data = Session::read(file).map_err(|e| session_error(file, &e))?;
+        let data = store::read_file(file).map_err(|e| session_error(file, &e))?;
         let lang = Some(data.language.as_str()).filter(|l| !l.is_empty());
         let guide = open_guide(guide_path, lang)?;
         let session = Session::resume(guide, data).map_err(|e| {
@@ -45,7 +46,7 @@ pub fn run(files: &[PathBuf], guide_path: Option<&Path>, format: Option<ReportFo
     match format {
         ReportFormat::Json => print_json(&sessions::comparison_json(&loaded)),
         ReportFormat::Md => match loaded.as_slice() {
-            [one] => print(&sessions::handout(one).to_markdown()),
+            [one] => print(&sessions::handout(&one.walk, &one.record).to_markdown()),
             all => print(&sessions::comparison(all).to_markdown()),
         },
     }

@@ -64,6 +64,11 @@ pub enum AppEffect {
     Interrupt,
     /// Write the result as Markdown, then report back with [`Action::Saved`].
     SaveResult,
+    /// The walk moved to another screen (a view built over the player, such as workshop
+    /// mode, follows it).
+    Moved,
+    /// The recorded answers changed (a session saves now).
+    AnswersChanged,
 }
 
 /// The screen under the overlays.
@@ -131,6 +136,8 @@ pub struct App {
     status: Option<Status>,
     saved: bool,
     document: Option<Doc>,
+    /// The answers changed during the action being handled.
+    answers_changed: bool,
 }
 
 impl From<Input> for Action {
@@ -173,6 +180,7 @@ impl App {
             status: None,
             saved: false,
             document: None,
+            answers_changed: false,
         };
         app.refresh_document();
         app.enter_screen();
@@ -330,8 +338,21 @@ impl App {
         self.walk.review().len() + 1
     }
 
-    /// Handles one action; returns what the driver must do.
+    /// Handles one action; returns what the driver must do, and whether the walk moved or its
+    /// answers changed.
     pub fn handle(&mut self, action: Action) -> Vec<AppEffect> {
+        let screen = self.screen();
+        let mut effects = self.dispatch(action);
+        if std::mem::take(&mut self.answers_changed) {
+            effects.push(AppEffect::AnswersChanged);
+        }
+        if self.screen() != screen {
+            effects.push(AppEffect::Moved);
+        }
+        effects
+    }
+
+    fn dispatch(&mut self, action: Action) -> Vec<AppEffect> {
         match action {
             Action::Resize { width, height } => {
                 self.resize(width, height);
@@ -639,6 +660,7 @@ impl App {
     fn apply(&mut self, action: WalkAction) {
         let effects = self.walk.apply(action);
         if effects.contains(&Effect::AnswersChanged) {
+            self.answers_changed = true;
             self.saved = false;
             self.refresh_document();
         }

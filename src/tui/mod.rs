@@ -120,6 +120,7 @@ fn on_event(app: &mut App, ev: Event) -> Option<Ending> {
         match effect {
             AppEffect::Quit => return Some(Ending::Quit),
             AppEffect::Interrupt => return Some(Ending::Interrupted),
+            AppEffect::Moved | AppEffect::AnswersChanged => {}
             AppEffect::SaveResult => {
                 let saved =
                     save::save_result(app.walk(), Path::new(".")).map_err(|e| e.to_string());

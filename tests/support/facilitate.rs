@@ -8,6 +8,7 @@ use std::time::Duration;
 use coop_guide::engine::session::{Session, SessionFile};
 use coop_guide::guide::files::usable;
 use coop_guide::guide::Guide;
+use coop_guide::store::{now_rfc3339, read_file, Store};
 use coop_guide::tui::facilitate::presenter::Action;
 use coop_guide::tui::facilitate::{perform, Ending, Presenter};
 use coop_guide::tui::keymap::parse_keys;
@@ -23,23 +24,30 @@ pub fn workspace() -> (tempfile::TempDir, PathBuf) {
 
 /// A new session for "Group A", saved at `path` as `facilitate` does before the presenter starts.
 pub fn new_session(guide: Arc<Guide>, path: &Path) -> Session {
-    let session = Session::new(guide, "Group A");
-    session.save(path).expect("first save");
+    let session = Session::new(guide, "Group A", now_rfc3339());
+    save(&session, path);
     session
+}
+
+/// Saves a session at `path` as the presenter does.
+pub fn save(session: &Session, path: &Path) {
+    Store::new(path)
+        .save(&session.to_file(now_rfc3339()))
+        .expect("save");
 }
 
 /// A presenter over a new session of the guide, default theme, at a size.
 pub fn presenter(guide: Arc<Guide>, path: &Path, width: u16, height: u16) -> Presenter {
-    Presenter::new(new_session(guide, path), path.to_path_buf())
+    Presenter::new(new_session(guide, path), Store::new(path))
         .with_theme(Theme::default_theme())
         .with_size(width, height)
 }
 
 /// Reopens a session file as `facilitate` does on resume.
 pub fn resume(guide: Arc<Guide>, path: &Path, width: u16, height: u16) -> Presenter {
-    let file = Session::read(path).expect("session file reads");
+    let file = read_file(path).expect("session file reads");
     let session = Session::resume(guide, file).expect("session resumes");
-    Presenter::new(session, path.to_path_buf())
+    Presenter::new(session, Store::new(path))
         .with_theme(Theme::default_theme())
         .with_size(width, height)
 }
@@ -77,7 +85,7 @@ pub fn type_text(p: &mut Presenter, text: &str) {
 
 /// The session file as saved on disk.
 pub fn on_disk(path: &Path) -> SessionFile {
-    Session::read(path).expect("the session file reads back")
+    read_file(path).expect("the session file reads back")
 }
 
 /// The flagship guide in Spanish, as `--lang es` loads it.

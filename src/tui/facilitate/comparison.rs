@@ -92,7 +92,7 @@ impl Comparison {
         let (doc, title, language) = match sessions {
             [] => (Doc::default(), String::new(), "en"),
             [one] => (
-                handout(one),
+                handout(&one.walk, &one.record),
                 one.walk.guide().title.clone(),
                 one.walk.guide().language.as_str(),
             ),

@@ -34,7 +34,9 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, Event};
 
 use crate::engine::session::Session;
+use crate::report::doc::Doc;
 use crate::report::sessions::handout;
+use crate::store::Store;
 use crate::tui::save::{file_safe, save_new};
 pub use crate::tui::terminal::Ending;
 use crate::tui::terminal::{draw_frame, tty, Input};
@@ -42,10 +44,10 @@ use crate::tui::{terminal, Theme};
 pub use comparison::Comparison;
 pub use presenter::Presenter;
 
-/// Runs the presenter view on a session saved at `path` after every change, until the
+/// Runs the presenter view on a session saved in `store` after every change, until the
 /// facilitator quits or presses Ctrl-C (the session is saved either way).
-pub fn run(session: Session, path: PathBuf, theme: Theme) -> io::Result<Ending> {
-    let mut presenter = Presenter::new(session, path).with_theme(theme);
+pub fn run(session: Session, store: Store, theme: Theme) -> io::Result<Ending> {
+    let mut presenter = Presenter::new(session, store).with_theme(theme);
     let guard = terminal::Guard::enter()?;
     let ending = present(&mut presenter);
     drop(guard);
@@ -70,15 +72,14 @@ pub fn perform(presenter: &mut Presenter, effects: Vec<presenter::Effect>) -> Op
     for effect in effects {
         match effect {
             Effect::SaveSession => {
-                let saved = presenter
-                    .session()
-                    .save(presenter.path())
-                    .map_err(|e| e.to_string());
+                let store = presenter.store();
+                let file = presenter.record().to_file(presenter.walk(), store.now());
+                let saved = store.save(&file).map_err(|e| e.to_string());
                 presenter.handle(Action::SessionSaved(saved));
             }
             Effect::SaveHandout => {
-                let saved =
-                    save_handout(presenter.session(), presenter.path()).map_err(|e| e.to_string());
+                let doc = handout(presenter.walk(), presenter.record());
+                let saved = save_handout(&doc, presenter.store().path()).map_err(|e| e.to_string());
                 presenter.handle(Action::HandoutSaved(saved));
             }
             Effect::Quit => return Some(Ending::Quit),
@@ -90,7 +91,7 @@ pub fn perform(presenter: &mut Presenter, effects: Vec<presenter::Effect>) -> Op
 
 /// Writes the session's hand-out beside its file, as `<session>-handout.md` (or `-1`, `-2` …:
 /// an existing file is never overwritten). Returns the path written.
-pub fn save_handout(session: &Session, path: &Path) -> io::Result<PathBuf> {
+pub fn save_handout(handout: &Doc, path: &Path) -> io::Result<PathBuf> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -99,11 +100,7 @@ pub fn save_handout(session: &Session, path: &Path) -> io::Result<PathBuf> {
         .file_stem()
         .map(|s| file_safe(&s.to_string_lossy()))
         .unwrap_or_else(|| "session".to_string());
-    save_new(
-        dir,
-        &format!("{stem}-handout"),
-        &handout(session).to_markdown(),
-    )
+    save_new(dir, &format!("{stem}-handout"), &handout.to_markdown())
 }
 
 impl From<Input> for presenter::Action {

@@ -17,7 +17,7 @@
 //! elsewhere, that answer's count is shown in brackets. A question answered before opens on that
 //! answer.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -26,10 +26,12 @@ use ratatui::layout::Rect;
 use super::clock::{Countdown, OnQuestion};
 use super::note::NoteInput;
 use super::view;
-use crate::engine::session::Session;
+use crate::engine::session::{Record, Session};
 use crate::engine::Place;
+use crate::engine::Walk;
 use crate::guide::text::sanitize_line;
 use crate::guide::Guide;
+use crate::store::Store;
 use crate::tui::app::{self, App, AppEffect, Screen, Status};
 use crate::tui::keymap::{self, Command, Context};
 use crate::tui::strings::{fill, Strings};
@@ -104,8 +106,8 @@ pub enum Layer {
 #[derive(Debug, Clone)]
 pub struct Presenter {
     player: App,
-    session: Session,
-    path: PathBuf,
+    record: Record,
+    store: Store,
     size: (u16, u16),
     now: Duration,
     on_question: Option<OnQuestion>,
@@ -123,29 +125,25 @@ pub struct Presenter {
 }
 
 impl Presenter {
-    /// A presenter over a session saved at `path`, sized 80×24 until told. A session with
+    /// A presenter over a session saved in `store`, sized 80×24 until told. A session with
     /// anything recorded opens where it was left (the walk is already there, see
     /// `Session::resume`); a new one opens on the guide's intro.
-    pub fn new(mut session: Session, path: PathBuf) -> Presenter {
+    pub fn new(session: Session, store: Store) -> Presenter {
+        let Session { walk, mut record } = session;
         // A group named on the command line is as untrusted as one read from a file.
-        session.group = sanitize_line(&session.group);
-        let walk = &session.walk;
+        record.group = sanitize_line(&record.group);
         let resumed = !walk.answers_by_id().is_empty()
-            || !session.kept.is_empty()
-            || !session.tallies.is_empty()
-            || !session.notes.is_empty()
-            || !session.seconds.is_empty()
-            || !session.countdowns.is_empty()
+            || record.has_entries()
             || !matches!(walk.place(), Place::Question { step: 0, .. });
-        let mut player = App::with_walk(walk.clone());
+        let mut player = App::with_walk(walk);
         if resumed {
             player = player.skip_intro();
         }
-        let notice = resume_notice(&session, player.strings());
+        let notice = resume_notice(&record, player.walk(), player.strings());
         let mut presenter = Presenter {
             player,
-            session,
-            path,
+            record,
+            store,
             size: (80, 24),
             now: Duration::ZERO,
             on_question: None,
@@ -177,14 +175,19 @@ impl Presenter {
         self
     }
 
-    /// The session, as it is saved.
-    pub fn session(&self) -> &Session {
-        &self.session
+    /// What the facilitator recorded, as it is saved.
+    pub fn record(&self) -> &Record {
+        &self.record
+    }
+
+    /// The group's walk (the one the player plays).
+    pub fn walk(&self) -> &Walk {
+        self.player.walk()
     }
 
     /// Where the session is saved.
-    pub fn path(&self) -> &Path {
-        &self.path
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     /// The player underneath (the walk, the review and the result).
@@ -264,7 +267,7 @@ impl Presenter {
     /// True when hands are counted on a question and the most are tied (Enter still records the
     /// answer marked with `›`).
     pub fn tied(&self, question: usize) -> bool {
-        self.has_hands(question) && self.session.leading_answer(question).is_none()
+        self.has_hands(question) && self.record.leading_answer(self.guide(), question).is_none()
     }
 
     /// True when the facilitator notes are shown.
@@ -337,7 +340,7 @@ impl Presenter {
         let q = &self.guide().questions[question];
         q.answers
             .get(answer)
-            .map_or(0, |a| self.session.hands(&q.id, &a.id))
+            .map_or(0, |a| self.record.hands(&q.id, &a.id))
     }
 
     /// True when any hand is counted on a question.
@@ -345,7 +348,7 @@ impl Presenter {
         let q = &self.guide().questions[question];
         q.answers
             .iter()
-            .any(|a| self.session.hands(&q.id, &a.id) > 0)
+            .any(|a| self.record.hands(&q.id, &a.id) > 0)
     }
 
     /// Handles one action; returns what the driver must do.
@@ -479,7 +482,7 @@ impl Presenter {
             }
             Command::Note => {
                 let id = &self.guide().questions[question].id;
-                let written = self.session.notes.get(id).map_or("", String::as_str);
+                let written = self.record.notes.get(id).map_or("", String::as_str);
                 let input = NoteInput::new(written);
                 self.layers.push(Layer::Note { question, input });
             }
@@ -503,12 +506,12 @@ impl Presenter {
             return Vec::new();
         };
         let (qid, aid) = (q.id.clone(), answer.id.clone());
-        if delta < 0 && self.session.hands(&qid, &aid) == 0 {
+        if delta < 0 && self.record.hands(&qid, &aid) == 0 {
             return Vec::new();
         }
-        self.session.add_hands(&qid, &aid, delta);
+        self.record.add_hands(&qid, &aid, delta);
         // The count leads when one answer has strictly most hands; on a tie `›` stays.
-        if let Some(leader) = self.session.leading_answer(question) {
+        if let Some(leader) = self.record.leading_answer(self.player.guide(), question) {
             self.choice = leader;
         }
         self.save()
@@ -521,7 +524,7 @@ impl Presenter {
         match self.countdown {
             Some(c) => {
                 let seconds = c.length.as_secs();
-                self.session.countdowns.insert(id, seconds);
+                self.record.countdowns.insert(id, seconds);
                 let minutes = seconds / 60;
                 self.status = Some(Status::Done(fill(
                     s.countdown_started,
@@ -529,7 +532,7 @@ impl Presenter {
                 )));
             }
             None => {
-                self.session.countdowns.remove(&id);
+                self.record.countdowns.remove(&id);
                 self.status = Some(Status::Done(s.countdown_stopped.to_string()));
             }
         }
@@ -579,15 +582,15 @@ impl Presenter {
         let s = self.strings();
         let id = self.guide().questions[question].id.clone();
         let text = sanitize_line(text.trim());
-        let before = self.session.notes.get(&id).cloned();
+        let before = self.record.notes.get(&id).cloned();
         if before.as_deref().unwrap_or("") == text {
             return Vec::new();
         }
         if text.is_empty() {
-            self.session.notes.remove(&id);
+            self.record.notes.remove(&id);
             self.status = Some(Status::Done(s.note_removed.to_string()));
         } else {
-            self.session.notes.insert(id, text);
+            self.record.notes.insert(id, text);
             self.status = Some(Status::Done(s.note_saved.to_string()));
         }
         self.save()
@@ -599,20 +602,19 @@ impl Presenter {
     }
 
     /// Sends a command or a mouse action to the player; when the walk moved or its answers
-    /// changed, the session follows and is saved.
+    /// changed (the player says so), the presenter follows and the session is saved.
     fn forward(&mut self, action: app::Action) -> Vec<Effect> {
-        let screen = self.player.screen();
-        let answers = self.player.walk().answers_by_id();
         let mut effects = Vec::new();
+        let mut walked = false;
         for effect in self.player.handle(action) {
             match effect {
                 AppEffect::Quit => return self.quit(),
                 AppEffect::Interrupt => return self.leave(Effect::Interrupt),
                 AppEffect::SaveResult => effects.push(Effect::SaveHandout),
+                AppEffect::Moved | AppEffect::AnswersChanged => walked = true,
             }
         }
-        if self.player.screen() != screen || self.player.walk().answers_by_id() != answers {
-            self.session.walk = self.player.walk().clone();
+        if walked {
             self.arrive();
             effects.extend(self.save());
         }
@@ -645,7 +647,7 @@ impl Presenter {
             .player
             .walk()
             .answer_of(question)
-            .or_else(|| self.session.leading_answer(question))
+            .or_else(|| self.record.leading_answer(self.player.guide(), question))
             .unwrap_or(0);
         self.move_cursor(answer);
     }
@@ -658,7 +660,7 @@ impl Presenter {
         let seconds = on.take_seconds(self.now);
         if seconds > 0 {
             let id = &self.player.guide().questions[on.question].id;
-            self.session.add_seconds(id, seconds);
+            self.record.add_seconds(id, seconds);
         }
     }
 
@@ -766,16 +768,16 @@ impl Presenter {
 }
 
 /// The notice on resuming a session saved with another version of the guide, if it was.
-fn resume_notice(session: &Session, s: &Strings) -> Option<String> {
+fn resume_notice(record: &Record, walk: &Walk, s: &Strings) -> Option<String> {
     let mut parts = Vec::new();
-    if let Some(version) = session.older_version.as_ref().filter(|v| !v.is_empty()) {
-        let current = &session.walk.guide().version;
+    if let Some(version) = record.older_version.as_ref().filter(|v| !v.is_empty()) {
+        let current = &walk.guide().version;
         parts.push(fill(
             s.notice_version,
             &[("version", version), ("current", current)],
         ));
     }
-    match session.kept.len() {
+    match record.kept.len() {
         0 => {}
         1 => parts.push(s.notice_kept_one.to_string()),
         count => parts.push(fill(s.notice_kept, &[("count", &count)])),

@@ -166,7 +166,7 @@ fn header(p: &Presenter, areas: &Areas, right: &str, buf: &mut Buffer) {
     if left_room < 8 {
         return;
     }
-    let group = p.session().group.as_str();
+    let group = p.record().group.as_str();
     let title = if matches!(p.screen(), Screen::Intro) {
         ""
     } else {

@@ -110,7 +110,7 @@ fn listing(p: &Presenter, question: usize, max: usize, spaced: bool) -> Listing 
         lines.extend(item);
     }
 
-    if let Some(note) = p.session().notes.get(&q.id) {
+    if let Some(note) = p.record().notes.get(&q.id) {
         lines.push(Line::default());
         let label = format!("{}: ", s.workshop_note);
         let indent = " ".repeat(width(&label));
