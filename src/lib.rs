@@ -15,6 +15,7 @@ pub mod locale;
 pub mod plain;
 pub mod read;
 pub mod report;
+pub mod save;
 pub mod store;
 pub mod tui;
 pub mod watch;

@@ -11,7 +11,7 @@ use std::io::{self, BufRead, Write};
 
 use crate::engine::{Action, Effect, Place, Walk};
 use crate::guide::text::wrap;
-use crate::locale::{fill, texts, Texts};
+use crate::locale::{fill, words, Plain};
 use crate::report::result;
 
 /// How a plain run ended.
@@ -36,7 +36,7 @@ pub fn run(
     out: &mut dyn Write,
     show_intro: bool,
 ) -> io::Result<Ending> {
-    let t = texts(&walk.guide().language);
+    let t = &words(&walk.guide().language).plain;
     if show_intro {
         intro(walk, t, out)?;
     }
@@ -150,12 +150,12 @@ fn parse_choice(text: &str, count: usize) -> Option<usize> {
     (1..=count).contains(&n).then(|| n - 1)
 }
 
-fn choose_hint(walk: &Walk, t: &Texts, question: usize) -> String {
+fn choose_hint(walk: &Walk, t: &Plain, question: usize) -> String {
     let n = walk.guide().questions[question].answers.len();
     fill(t.choose_hint, &[("n", &n.to_string())])
 }
 
-fn intro(walk: &Walk, t: &Texts, out: &mut dyn Write) -> io::Result<()> {
+fn intro(walk: &Walk, t: &Plain, out: &mut dyn Write) -> io::Result<()> {
     let guide = walk.guide();
     writeln!(out, "{}", guide.title)?;
     writeln!(out)?;
@@ -179,7 +179,7 @@ fn intro(walk: &Walk, t: &Texts, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn ask(walk: &Walk, t: &Texts, question: usize, out: &mut dyn Write) -> io::Result<()> {
+fn ask(walk: &Walk, t: &Plain, question: usize, out: &mut dyn Write) -> io::Result<()> {
     let guide = walk.guide();
     let q = &guide.questions[question];
     writeln!(out)?;
@@ -238,7 +238,7 @@ fn ask(walk: &Walk, t: &Texts, question: usize, out: &mut dyn Write) -> io::Resu
     Ok(())
 }
 
-fn review(walk: &Walk, t: &Texts, out: &mut dyn Write) -> io::Result<()> {
+fn review(walk: &Walk, t: &Plain, out: &mut dyn Write) -> io::Result<()> {
     let guide = walk.guide();
     writeln!(out)?;
     writeln!(out, "{}", t.review_heading)?;

@@ -7,12 +7,15 @@ mod support;
 use std::path::Path;
 
 use coop_guide::guide::Code;
+use coop_guide::locale::EN;
 use coop_guide::report::outline::{Mark, RowKind};
 use coop_guide::tui::edit::keymap::{self, Context};
 use coop_guide::tui::edit::outline::NodeKey;
-use coop_guide::tui::edit::strings::ENGLISH;
 use coop_guide::tui::edit::{Action, App, Effect, Origin, Pane, Version};
-use coop_guide::tui::{Screen, Status, Theme};
+use coop_guide::tui::input::Input;
+use coop_guide::tui::layers::Status;
+use coop_guide::tui::player::Screen;
+use coop_guide::tui::Theme;
 use coop_guide::watch::Watcher;
 use ratatui::style::Modifier;
 use support::edit::{copy_to_temp, editor, press, reload, rewrite};
@@ -301,7 +304,7 @@ fn the_help_comes_from_the_keymaps_and_lists_the_preview_keys() {
     press(&mut app, "?");
     assert!(app.help_open());
     let shown = text(&app);
-    for (keys, what) in keymap::help(Context::Outline, &ENGLISH, app.keys()) {
+    for (keys, what) in keymap::help(Context::Outline, app.words()) {
         assert!(shown.contains(&keys), "{keys:?}");
         assert!(
             shown.contains(&what[..what.len().min(30)]),
@@ -324,18 +327,15 @@ fn every_footer_hint_is_a_working_key() {
         let mut app = editor(DECISION, 120, 35);
         press(&mut app, keys);
         let context = app.context();
-        for hint in keymap::hints(context, app.strings(), app.keys()) {
-            let first = hint.keys.split('/').next().unwrap_or("");
-            let key = match first {
-                "enter" => "<enter>".to_string(),
-                "tab" => "<tab>".to_string(),
-                "esc" => "<esc>".to_string(),
-                "↑↓" => "<down>".to_string(),
-                other => other.to_string(),
-            };
-            let events = coop_guide::tui::keymap::parse_keys(&key);
-            assert!(
-                keymap::command(context, &events[0]).is_some(),
+        for hint in keymap::hints(context, app.words()) {
+            let binding = keymap::BINDINGS
+                .iter()
+                .find(|b| b.contexts.contains(&context) && (b.hint)(&EN) == hint.text)
+                .expect("the hint comes from a binding");
+            let event = coop_guide::tui::keymap::press(binding.keys[0]);
+            assert_eq!(
+                keymap::command(context, &event),
+                Some(binding.command),
                 "{context:?}: {hint:?}"
             );
         }
@@ -474,7 +474,7 @@ fn clicks_pick_panes_rows_and_answers() {
         .lines()
         .position(|l| l.contains("pace  How quickly"))
         .expect("pace row") as u16;
-    app.handle(Action::Click { column: 10, row });
+    app.handle(Action::Input(Input::Click { column: 10, row }));
     assert_eq!(selected_key(&app), question("pace"));
     assert_eq!(preview_question(&app).as_deref(), Some("pace"));
     // The preview numbers its answers: "2  Often within a few days".
@@ -487,10 +487,10 @@ fn clicks_pick_panes_rows_and_answers() {
             Some((y, l[..at].chars().count() + 3))
         })
         .expect("answer shown");
-    app.handle(Action::Click {
+    app.handle(Action::Input(Input::Click {
         column: x as u16,
         row: y as u16,
-    });
+    }));
     assert_eq!(app.focus(), Pane::Preview);
     assert!(matches!(
         app.preview().map(|p| p.player().screen()),

@@ -5,6 +5,7 @@
 mod support;
 
 use coop_guide::tui::edit::{Action, App};
+use coop_guide::tui::input::Input;
 use support::edit::{editor, press, reload};
 use support::{draw, draw_at_sizes, View, DECISION};
 
@@ -76,12 +77,12 @@ fn keys_clicks_and_wheels_at_every_size_never_panic() {
                         (w.saturating_sub(20), 3),
                     ] {
                         let mut clicked = app.clone();
-                        clicked.handle(Action::Click { column, row });
-                        clicked.handle(Action::Wheel {
+                        clicked.handle(Action::Input(Input::Click { column, row }));
+                        clicked.handle(Action::Input(Input::Wheel {
                             down: true,
                             column,
                             row,
-                        });
+                        }));
                         draw(&clicked, w, h);
                     }
                     press(

@@ -8,16 +8,21 @@ mod support;
 use std::time::Duration;
 
 use coop_guide::engine::session::{Session, SessionFile};
+use coop_guide::locale::ES;
 use coop_guide::store::{now_rfc3339, Store};
+use coop_guide::tui::document::Move;
+use coop_guide::tui::facilitate::keymap::{Command, Context};
 use coop_guide::tui::facilitate::presenter::Action;
-use coop_guide::tui::facilitate::{save_comparison, Comparison, Ending, Presenter};
-use coop_guide::tui::keymap::{self, Context};
-use coop_guide::tui::strings::ENGLISH;
-use coop_guide::tui::{Screen, Status, Theme};
+use coop_guide::tui::facilitate::{save_comparison, Comparison, Presenter};
+use coop_guide::tui::input::Input;
+use coop_guide::tui::keymap::parse_keys;
+use coop_guide::tui::keymap::Scroll;
+use coop_guide::tui::layers::Status;
+use coop_guide::tui::player::Screen;
+use coop_guide::tui::{Ending, Theme};
 use insta::assert_snapshot;
 use ratatui::style::Modifier;
 use support::facilitate::*;
-use support::player::assert_footer_keys_work;
 use support::{backend, buffer, buffer_text, decision, guide, text};
 
 fn tally(file: &SessionFile, question: &str) -> Vec<(String, u32)> {
@@ -208,7 +213,7 @@ fn a_note_is_typed_saved_shown_and_can_be_cancelled_or_removed() {
     press(&mut p, "<right><left>");
     type_text(&mut p, "o");
     press(&mut p, "<enter>");
-    assert_eq!(p.context(), Context::Presenter);
+    assert_eq!(p.context(), Context::Question);
     let file = on_disk(&path);
     assert_eq!(file.notes, vec![pair("size", "We disagreed on pay ratios")]);
     assert!(text(&p).contains("Note: We disagreed on pay ratios"));
@@ -453,13 +458,16 @@ fn the_help_lists_the_workshop_keys_of_the_screen_below() {
 #[test]
 fn every_workshop_footer_hint_is_a_working_key() {
     for context in [
-        Context::Presenter,
+        Context::Intro,
+        Context::Question,
+        Context::Review,
+        Context::Result,
+        Context::Help,
+        Context::Why,
         Context::Note,
-        Context::WorkshopResult,
         Context::Comparison,
     ] {
-        assert!(!keymap::hints(context, &ENGLISH).is_empty(), "{context:?}");
-        assert_footer_keys_work(context);
+        assert_workshop_footer_keys_work(context);
     }
 }
 
@@ -518,7 +526,7 @@ fn the_report_charts_outcomes_across_groups_and_scrolls() {
         .any(|l| l.contains("Mandated teams  █") && l.contains(" 1 ")));
 
     viewer.handle(coop_guide::tui::facilitate::comparison::Action::Command(
-        keymap::Command::Bottom,
+        Command::Document(Move::Scroll(Scroll::Bottom)),
     ));
     assert!(viewer.reading().scroll > 0);
     let end = text(&viewer);
@@ -542,7 +550,7 @@ fn press_viewer(
     viewer: &mut Comparison,
     keys: &str,
 ) -> Vec<coop_guide::tui::facilitate::comparison::Effect> {
-    keymap::parse_keys(keys)
+    parse_keys(keys)
         .into_iter()
         .flat_map(|k| viewer.key(k))
         .collect()
@@ -631,7 +639,7 @@ fn clicking_an_answer_selects_it_without_recording_it() {
         .lines()
         .position(|l| l.contains("More than twelve"))
         .expect("shown") as u16;
-    p.handle(Action::Click { column: 12, row });
+    p.handle(Action::Input(Input::Click { column: 12, row }));
     assert_eq!((p.cursor(), p.choice()), (1, 1));
     assert_eq!(question_id(&p).as_deref(), Some("size"));
     press(&mut p, "+");
@@ -667,7 +675,7 @@ fn an_answer_whose_id_changed_is_kept_and_the_notice_says_questions_or_answers()
         "{notice}"
     );
     assert!(!notice.contains("from a question"), "{notice}");
-    let spanish = coop_guide::tui::strings::SPANISH.notice_kept_one;
+    let spanish = ES.workshop.notice_kept_one;
     assert!(spanish.contains("preguntas o respuestas"), "{spanish}");
 }
 

@@ -11,6 +11,7 @@ use coop_guide::guide::Guide;
 use coop_guide::store::Store;
 use coop_guide::tui::facilitate::presenter::Action;
 use coop_guide::tui::facilitate::{comparison, Comparison, Presenter};
+use coop_guide::tui::input::Input;
 use coop_guide::tui::keymap::parse_keys;
 use support::facilitate::flagship_in_spanish;
 use support::{decision, draw, draw_at_sizes, guide, View};
@@ -101,9 +102,17 @@ fn clicks_wheels_and_keys_at_every_size_never_panic() {
                     (5, 8),
                 ] {
                     let mut clicked = p.clone();
-                    clicked.handle(Action::Click { column, row });
-                    clicked.handle(Action::Wheel { down: true });
-                    clicked.handle(Action::Wheel { down: false });
+                    clicked.handle(Action::Input(Input::Click { column, row }));
+                    clicked.handle(Action::Input(Input::Wheel {
+                        down: true,
+                        column: 0,
+                        row: 0,
+                    }));
+                    clicked.handle(Action::Input(Input::Wheel {
+                        down: false,
+                        column: 0,
+                        row: 0,
+                    }));
                     draw(&clicked, w, h);
                 }
                 for key in parse_keys("<pgdn><end><tab>jjk+-<pgup><home>") {
@@ -171,8 +180,12 @@ fn the_report_viewer_draws_and_scrolls_at_every_size() {
                 let mut c = base.clone();
                 c.resize_to(w, h);
                 for action in [
-                    comparison::Action::Wheel { down: true },
-                    comparison::Action::Click { column: 4, row: 5 },
+                    comparison::Action::Input(Input::Wheel {
+                        down: true,
+                        column: 0,
+                        row: 0,
+                    }),
+                    comparison::Action::Input(Input::Click { column: 4, row: 5 }),
                 ] {
                     c.handle(action);
                 }

@@ -4,9 +4,12 @@
 mod support;
 
 use coop_guide::engine::Place;
-use coop_guide::tui::keymap::Context;
-use coop_guide::tui::save::save_result;
-use coop_guide::tui::{Action, App, AppEffect, Overlay, Screen, Status};
+use coop_guide::save::save_result;
+use coop_guide::tui::input::Input;
+use coop_guide::tui::layers::Status;
+use coop_guide::tui::player::keymap::Context;
+use coop_guide::tui::player::{Action, App, Effect as AppEffect, Overlay, Screen};
+use coop_guide::tui::shell::Screen as Terminal;
 use support::player::{after, app, assert_footer_keys_work, press};
 use support::{decision, guide, row_of, text};
 
@@ -193,12 +196,23 @@ fn quitting_asks_first_only_when_answers_would_be_lost() {
     press(&mut app, "q");
     assert_eq!(press(&mut app, "y"), vec![AppEffect::Quit]);
 
+    // A result on screen that is not saved asks too, and offers to save it.
     let mut at_result = after(decision(), "<enter>12<enter>", 80, 24);
+    assert!(press(&mut at_result, "q").is_empty());
+    assert_eq!(at_result.context(), Context::SaveOrQuit);
+    let shown = text(&at_result);
+    assert!(shown.contains("Your result is not saved"), "{shown}");
+    assert!(shown.contains("s save"), "{shown}");
+    assert_eq!(press(&mut at_result, "s"), vec![AppEffect::SaveResult]);
+    assert!(at_result.overlays().is_empty());
+    at_result.handle(Action::Saved(Ok("consent.md".into())));
     assert_eq!(
         press(&mut at_result, "q"),
         vec![AppEffect::Quit],
-        "the result is on screen"
+        "once saved, nothing is lost"
     );
+    let mut at_result = after(decision(), "<enter>12<enter>q", 80, 24);
+    assert_eq!(press(&mut at_result, "y"), vec![AppEffect::Quit]);
 }
 
 #[test]
@@ -294,9 +308,9 @@ fn the_result_scrolls_and_jumps_between_sections() {
 fn clicking_an_answer_chooses_it() {
     let mut app = after(decision(), "<enter>", 80, 24);
     let row = row_of(&app, "More than twelve").expect("answer shown");
-    app.handle(Action::Click { column: 10, row });
+    app.handle(Action::Input(Input::Click { column: 10, row }));
     assert_eq!(question_id(&app).as_deref(), Some("delegation"));
-    app.handle(Action::Click { column: 10, row: 0 });
+    app.handle(Action::Input(Input::Click { column: 10, row: 0 }));
     assert_eq!(
         question_id(&app).as_deref(),
         Some("delegation"),
@@ -307,9 +321,17 @@ fn clicking_an_answer_chooses_it() {
 #[test]
 fn the_wheel_scrolls_the_result() {
     let mut app = after(decision(), "<enter>12<enter>", 80, 24);
-    app.handle(Action::Wheel { down: true });
+    app.handle(Action::Input(Input::Wheel {
+        down: true,
+        column: 0,
+        row: 0,
+    }));
     assert_eq!(app.scroll(), 3);
-    app.handle(Action::Wheel { down: false });
+    app.handle(Action::Input(Input::Wheel {
+        down: false,
+        column: 0,
+        row: 0,
+    }));
     assert_eq!(app.scroll(), 0);
 }
 
@@ -335,10 +357,7 @@ fn why_is_a_side_pane_when_wide_and_an_overlay_when_narrow() {
 fn resizing_keeps_scrolling_in_range() {
     let mut app = after(decision(), "<enter>12<enter><end>", 40, 12);
     let small_end = app.scroll();
-    app.handle(Action::Resize {
-        width: 200,
-        height: 60,
-    });
+    app.handle(Action::Input(Input::Resize(200, 60)));
     assert!(
         app.scroll() < small_end,
         "a taller window needs less scrolling"
@@ -440,10 +459,15 @@ fn one_selection_move_writes_under_200_bytes() {
             viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
         };
         let backend = ratatui::backend::CrosstermBackend::new(tty.clone());
-        let mut terminal = ratatui::Terminal::with_options(backend, options).expect("terminal");
-        coop_guide::tui::draw(&mut terminal, &after(decision(), "<enter>", w, h)).expect("draw");
+        let terminal = ratatui::Terminal::with_options(backend, options).expect("terminal");
+        let mut screen = Terminal::over(terminal, w, h);
+        screen
+            .draw(&after(decision(), "<enter>", w, h))
+            .expect("draw");
         let first = tty.0.borrow().len();
-        coop_guide::tui::draw(&mut terminal, &after(decision(), "<enter>j", w, h)).expect("draw");
+        screen
+            .draw(&after(decision(), "<enter>j", w, h))
+            .expect("draw");
         let moved = tty.0.borrow().len() - first;
         assert!(moved <= 200, "{moved} bytes for one step at {w}x{h}");
     }

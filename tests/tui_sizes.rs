@@ -6,7 +6,8 @@ mod support;
 use std::sync::Arc;
 
 use coop_guide::guide::Guide;
-use coop_guide::tui::Action;
+use coop_guide::tui::input::Input;
+use coop_guide::tui::player::Action;
 use support::player::{after, press};
 use support::{decision, draw, draw_at_sizes, guide, View};
 
@@ -83,8 +84,12 @@ fn clicks_scrolls_and_keys_at_every_size_never_panic() {
                     (40, 3),
                 ] {
                     let mut clicked = app.clone();
-                    clicked.handle(Action::Click { column, row });
-                    clicked.handle(Action::Wheel { down: true });
+                    clicked.handle(Action::Input(Input::Click { column, row }));
+                    clicked.handle(Action::Input(Input::Wheel {
+                        down: true,
+                        column: 0,
+                        row: 0,
+                    }));
                     draw(&clicked, w, h);
                 }
                 press(&mut app, "<pgdn><end><tab><tab><s-tab>jjk<pgup><home>");

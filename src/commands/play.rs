@@ -31,7 +31,7 @@ pub fn run(args: PlayArgs) -> Outcome {
     let plain_mode =
         args.plain || replay.is_some() || args.output.is_some() || dumb || !in_a_terminal();
     if !plain_mode {
-        return ended(tui::play(guide, from, theme));
+        return ended(tui::player::run(guide, from, theme));
     }
     let mut walk = match from {
         Some(q) => Walk::from_question(Arc::clone(&guide), q),

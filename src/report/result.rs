@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::doc::{Doc, Marker};
 use crate::engine::{Explanation, Leads, PlacedBy, Walk};
 use crate::guide::Guide;
-use crate::locale::{fill, texts, Texts};
+use crate::locale::{fill, words, Report};
 
 /// The result as JSON sees it.
 #[derive(Debug, Serialize)]
@@ -160,7 +160,7 @@ pub fn json(walk: &Walk) -> Option<ResultJson<'_>> {
 pub fn document(walk: &Walk) -> Option<Doc> {
     let e = Explanation::of(walk)?;
     let g: &Guide = walk.guide();
-    let t = texts(&g.language);
+    let t = &words(&g.language).report;
     let outcome = &g.outcomes[e.outcome];
     let mut doc = Doc::default();
     doc.heading(1, outcome.title.as_str());
@@ -301,7 +301,7 @@ pub fn document(walk: &Walk) -> Option<Doc> {
 }
 
 /// "A, B or C"; past `most` items, "A, B, C or 4 other outcomes".
-fn or_list(t: &Texts, items: &[String], most: usize) -> String {
+fn or_list(t: &Report, items: &[String], most: usize) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),

@@ -13,7 +13,7 @@ use super::result;
 use crate::engine::session::{Record, Session};
 use crate::engine::Walk;
 use crate::guide::Guide;
-use crate::locale::{fill, texts};
+use crate::locale::{fill, words};
 
 /// A session's tallies for one question as text: `Label 5 · Other 2`.
 fn tally_text(guide: &Guide, record: &Record, question: usize) -> String {
@@ -31,7 +31,7 @@ fn tally_text(guide: &Guide, record: &Record, question: usize) -> String {
 /// The hand-out of one session: its walk and its record.
 pub fn handout(walk: &Walk, record: &Record) -> Doc {
     let guide: &Guide = walk.guide();
-    let w = texts(&guide.language);
+    let w = &words(&guide.language).report;
     let mut doc = Doc::default();
     let title = if record.group.is_empty() {
         guide.title.clone()
@@ -117,7 +117,7 @@ pub fn comparison(sessions: &[Session]) -> Doc {
         return doc;
     };
     let guide: &Guide = first.walk.guide();
-    let w = texts(&guide.language);
+    let w = &words(&guide.language).report;
     doc.heading(
         1,
         format!(

@@ -19,7 +19,7 @@ pub fn editor(path: impl AsRef<Path>, width: u16, height: u16) -> App {
 pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     parse_keys(keys)
         .into_iter()
-        .flat_map(|k| app.handle(Action::Key(k)))
+        .flat_map(|k| app.key(k))
         .collect()
 }
 

@@ -9,9 +9,11 @@ use coop_guide::engine::session::{Session, SessionFile};
 use coop_guide::guide::files::usable;
 use coop_guide::guide::Guide;
 use coop_guide::store::{now_rfc3339, read_file, Store};
+use coop_guide::tui::facilitate::keymap::{self, Context};
 use coop_guide::tui::facilitate::presenter::Action;
-use coop_guide::tui::facilitate::{perform, Ending, Presenter};
+use coop_guide::tui::facilitate::{perform, Presenter};
 use coop_guide::tui::keymap::parse_keys;
+use coop_guide::tui::Ending;
 use coop_guide::tui::Theme;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -92,4 +94,44 @@ pub fn on_disk(path: &Path) -> SessionFile {
 pub fn flagship_in_spanish() -> Arc<Guide> {
     let path = Path::new("guides/coop-varieties.ron");
     Arc::new(usable(Some(path), Some("es")).expect("the flagship guide loads in Spanish"))
+}
+
+/// Every footer hint of a workshop context comes from a binding (the workshop's, or the
+/// player's beneath it) whose first key gives that binding's command there.
+pub fn assert_workshop_footer_keys_work(context: Context) {
+    use coop_guide::locale::EN;
+    use coop_guide::tui::keymap::{press, Either};
+    use coop_guide::tui::player::keymap as player;
+    let hints = keymap::hints(context, &EN);
+    assert!(!hints.is_empty(), "{context:?}");
+    for hint in hints {
+        let top = keymap::BINDINGS
+            .iter()
+            .find(|b| b.contexts.contains(&context) && (b.hint)(&EN) == hint.text);
+        let expected = match (top, context.under()) {
+            (Some(b), _) => {
+                let event = press(b.keys[0]);
+                (event, Either::Top(keymap::command_of(b, &event)))
+            }
+            (None, Some(under)) => {
+                let b = player::BINDINGS
+                    .iter()
+                    .find(|b| b.contexts.contains(&under) && (b.hint)(&EN) == hint.text)
+                    .expect("the hint comes from a binding");
+                let key = *b
+                    .keys
+                    .iter()
+                    .find(|&&k| hint.keys.contains(&k.label(&EN.keys)))
+                    .expect("a key the hint shows");
+                let event = press(key);
+                (event, Either::Under(player::command_of(b, &event)))
+            }
+            (None, None) => panic!("{context:?}: {hint:?} comes from no binding"),
+        };
+        assert_eq!(
+            keymap::command(context, &expected.0),
+            Some(expected.1),
+            "{context:?}: {hint:?}"
+        );
+    }
 }

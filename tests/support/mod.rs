@@ -1,10 +1,11 @@
 //! Helpers shared by the TUI tests, whichever view they drive: load a guide, draw a view (the
-//! player, the editor, workshop mode's presenter and report viewer) and read its frame.
+//! player, the editor, workshop mode's presenter and report viewer: every view of the shell) and
+//! read its frame.
 //!
 //! - [`player`], [`edit`], [`facilitate`]: open each view and drive it with keys;
 //! - [`pty`]: the real binary in a pseudo-terminal, for the end-to-end tests;
 //! - [`cli`]: the real binary as a command with piped input, for the plain mode and the rest.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
 pub mod cli;
 pub mod edit;
@@ -17,9 +18,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use coop_guide::guide::{check_path, Guide};
-use coop_guide::tui::facilitate::{comparison, presenter, view, Comparison, Presenter};
-use coop_guide::tui::keymap::{parse_keys, Key};
-use crossterm::event::{KeyCode, KeyEvent};
+use coop_guide::tui::facilitate::{Comparison, Presenter};
+use coop_guide::tui::input::Input;
+use coop_guide::tui::keymap::{press, Key};
+use crossterm::event::KeyEvent;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -43,26 +45,26 @@ pub fn decision() -> Arc<Guide> {
     guide(DECISION)
 }
 
-/// A full-screen view the tests draw: the size it lays itself out for, how it draws, and how it
-/// is told of a new size.
-pub trait View {
+/// A full-screen view the tests draw: any view of the shell, with the size it lays itself out
+/// for.
+pub trait View: coop_guide::tui::shell::View {
     /// The size the view was last told of.
     fn size(&self) -> (u16, u16);
+
     /// Draws the view into a buffer area.
-    fn render_into(&self, area: Rect, buf: &mut Buffer);
-    /// Tells the view the terminal has a new size.
-    fn resize_to(&mut self, width: u16, height: u16);
+    fn render_into(&self, area: Rect, buf: &mut Buffer) {
+        coop_guide::tui::shell::View::render(self, area, buf);
+    }
+
+    /// Tells the view the window has a new size (its effects are dropped).
+    fn resize_to(&mut self, width: u16, height: u16) {
+        let _ = self.input(Input::Resize(width, height));
+    }
 }
 
-impl View for coop_guide::tui::App {
+impl View for coop_guide::tui::player::App {
     fn size(&self) -> (u16, u16) {
         self.size()
-    }
-    fn render_into(&self, area: Rect, buf: &mut Buffer) {
-        coop_guide::tui::view::render_into(self, area, buf);
-    }
-    fn resize_to(&mut self, width: u16, height: u16) {
-        self.handle(coop_guide::tui::Action::Resize { width, height });
     }
 }
 
@@ -70,35 +72,17 @@ impl View for coop_guide::tui::edit::App {
     fn size(&self) -> (u16, u16) {
         self.size()
     }
-    fn render_into(&self, area: Rect, buf: &mut Buffer) {
-        coop_guide::tui::edit::view::render_into(self, area, buf);
-    }
-    fn resize_to(&mut self, width: u16, height: u16) {
-        self.handle(coop_guide::tui::edit::Action::Resize { width, height });
-    }
 }
 
 impl View for Presenter {
     fn size(&self) -> (u16, u16) {
         self.size()
     }
-    fn render_into(&self, area: Rect, buf: &mut Buffer) {
-        view::render_into(self, area, buf);
-    }
-    fn resize_to(&mut self, width: u16, height: u16) {
-        self.handle(presenter::Action::Resize { width, height });
-    }
 }
 
 impl View for Comparison {
     fn size(&self) -> (u16, u16) {
         self.size()
-    }
-    fn render_into(&self, area: Rect, buf: &mut Buffer) {
-        view::comparison::render_into(self, area, buf);
-    }
-    fn resize_to(&mut self, width: u16, height: u16) {
-        self.handle(comparison::Action::Resize { width, height });
     }
 }
 
@@ -163,26 +147,7 @@ pub fn row_of(view: &impl View, needle: &str) -> Option<u16> {
         .map(|r| r as u16)
 }
 
-/// A key event that presses a key of the keymap (for a digit, 1).
+/// A key event that presses a key of a keymap (for a digit, 1).
 pub fn key_event(key: Key) -> KeyEvent {
-    let name = match key {
-        Key::Char(c) => return KeyEvent::from(KeyCode::Char(c)),
-        Key::Ctrl(c) => format!("c-{c}"),
-        Key::Digits => return parse_keys("1")[0],
-        Key::Enter => "enter".into(),
-        Key::Esc => "esc".into(),
-        Key::Backspace => "bs".into(),
-        Key::Tab => "tab".into(),
-        Key::BackTab => "s-tab".into(),
-        Key::Up => "up".into(),
-        Key::Down => "down".into(),
-        Key::Left => "left".into(),
-        Key::Right => "right".into(),
-        Key::Delete => "del".into(),
-        Key::PageUp => "pgup".into(),
-        Key::PageDown => "pgdn".into(),
-        Key::Home => "home".into(),
-        Key::End => "end".into(),
-    };
-    parse_keys(&format!("<{name}>"))[0]
+    press(key)
 }

@@ -1,40 +1,42 @@
-//! The review: every answer on the path in asking order, grouped by section; answers on a branch
-//! the group left shown apart, dimmed; and a button to the result (or back to the question).
+//! The review's layout: every answer on the path in asking order, grouped by section; a button
+//! to the result (or back to the question); and the answers on a branch the group left, after
+//! the button, dimmed.
 //!
-//! Scrolling follows the selected line. The answers not used come after the button, the last line
-//! that can be selected: with the button selected, moving on scrolls them into view
+//! Scrolling follows the selected line. The answers not used come after the button, the last
+//! line that can be selected: with the button selected, moving on scrolls them into view
 //! ([`App::scroll`] counts the lines scrolled past the button).
 
 use std::ops::Range;
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::text::{line_width, pad, wrap, wrap_plain};
-use super::{column, draw_lines, offset_for_selected};
-use crate::tui::app::{App, Screen};
+use crate::tui::layout::{column, contains, offset_for_selected};
+use crate::tui::player::app::{App, Screen};
+use crate::tui::text::{line_width, pad, wrap, wrap_plain};
 
 const COLUMN: u16 = 88;
 
 /// The review's lines; `items` are the lines of each answer on the path, then the button's.
-struct Listing {
-    lines: Vec<Line<'static>>,
-    items: Vec<Range<usize>>,
+pub struct Listing {
+    /// The lines.
+    pub lines: Vec<Line<'static>>,
+    /// Which lines each answer on the path takes, then the button.
+    pub items: Vec<Range<usize>>,
 }
 
 fn listing(app: &App, max: usize, spaced: bool) -> Listing {
-    let s = app.strings();
+    let w = &app.words().player;
     let t = app.theme();
     let g = app.guide();
-    let mut lines = wrap_plain(s.review_title, t.title, max);
+    let mut lines = wrap_plain(w.review_title, t.title, max);
     let path = app.walk().review();
     let mut items = Vec::with_capacity(path.len() + 1);
     if path.is_empty() {
         lines.push(Line::default());
-        lines.extend(wrap_plain(s.review_empty, t.dim, max));
+        lines.extend(wrap_plain(w.review_empty, t.dim, max));
     } else {
-        lines.extend(wrap_plain(s.review_help, t.dim, max));
+        lines.extend(wrap_plain(w.review_help, t.dim, max));
     }
 
     let mut section: Option<&str> = None;
@@ -77,9 +79,9 @@ fn listing(app: &App, max: usize, spaced: bool) -> Listing {
             &indent,
         ));
         if chosen {
-            let w = item.iter().map(line_width).max().unwrap_or(0) + 1;
+            let width = item.iter().map(line_width).max().unwrap_or(0) + 1;
             for line in &mut item {
-                pad(line, w.min(max), t.selected);
+                pad(line, width.min(max), t.selected);
             }
         }
         items.push(lines.len()..lines.len() + item.len());
@@ -88,8 +90,8 @@ fn listing(app: &App, max: usize, spaced: bool) -> Listing {
 
     lines.push(Line::default());
     let label = match app.screen() {
-        Screen::Review { outcome: Some(_) } => s.review_see_result,
-        _ => s.review_back_to_question,
+        Screen::Review { outcome: Some(_) } => w.review_see_result,
+        _ => w.review_back_to_question,
     };
     let button = if app.selected() >= path.len() {
         Line::from(vec![
@@ -109,7 +111,7 @@ fn listing(app: &App, max: usize, spaced: bool) -> Listing {
     if !stale.is_empty() {
         lines.push(Line::default());
         lines.push(Line::default());
-        lines.extend(wrap_plain(s.review_stale, t.dim, max));
+        lines.extend(wrap_plain(w.review_stale, t.dim, max));
         for (i, step) in stale.into_iter().enumerate() {
             let q = &g.questions[step.question];
             if spaced && i > 0 {
@@ -134,7 +136,7 @@ fn listing(app: &App, max: usize, spaced: bool) -> Listing {
 }
 
 /// The column and the listing that fits it best: spaced when it can be.
-fn layout(app: &App, body: Rect) -> (Rect, Listing) {
+pub fn layout(app: &App, body: Rect) -> (Rect, Listing) {
     let col = column(body, COLUMN);
     let max = usize::from(col.width.saturating_sub(2));
     let spaced = listing(app, max, true);
@@ -147,7 +149,7 @@ fn layout(app: &App, body: Rect) -> (Rect, Listing) {
 
 /// The offset that shows the selected line; on the button, further by the lines scrolled past
 /// it, as far as the listing goes.
-fn offset(app: &App, listing: &Listing, height: usize) -> usize {
+pub fn offset(app: &App, listing: &Listing, height: usize) -> usize {
     let shown = offset_for_selected(&listing.items, app.selected(), height);
     if app.selected() + 1 >= listing.items.len() {
         (shown + app.scroll()).min(listing.lines.len().saturating_sub(height).max(shown))
@@ -170,24 +172,10 @@ pub fn past_the_button(app: &App, body: Rect) -> usize {
         .saturating_sub(shown)
 }
 
-/// Draws the review.
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let t = app.theme();
-    let (col, listing) = layout(app, body);
-    let offset = offset(app, &listing, usize::from(col.height));
-    draw_lines(&listing.lines, offset, col, buf);
-    if offset > 0 && !col.is_empty() {
-        buf.set_string(col.right().saturating_sub(1), col.y, "↑", t.dim);
-    }
-    if offset + usize::from(col.height) < listing.lines.len() && !col.is_empty() {
-        buf.set_string(col.right().saturating_sub(1), col.bottom() - 1, "↓", t.dim);
-    }
-}
-
 /// The review line under a click: an answer on the path, or the button (the last).
 pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<usize> {
     let (col, listing) = layout(app, body);
-    if column < col.x || column >= col.right() || row < col.y || row >= col.bottom() {
+    if !contains(col, column, row) {
         return None;
     }
     let line = offset(app, &listing, usize::from(col.height)) + usize::from(row - col.y);
