@@ -1,6 +1,12 @@
 //! Load + validate on generated guides of 1k, 10k and 100k questions (budget: 100k in ≤ 1 s, with
 //! time linear in size). Run with `cargo bench --bench check`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 use coop_guide::guide::{check_source, synthetic, Source};

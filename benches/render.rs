@@ -2,6 +2,12 @@
 //! (budget: ≤ 1 ms at 200×50), and the bytes a real terminal receives for a one-step selection
 //! move through the shell's screen (budget: ≤ 200 bytes). Run with `cargo bench --bench render`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 use std::cell::RefCell;
 use std::hint::black_box;
 use std::io::{self, Write};

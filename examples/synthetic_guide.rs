@@ -2,6 +2,12 @@
 //! `cargo run --release --example synthetic_guide 100000 > big.ron`
 //! `/usr/bin/time -v target/release/coop-guide check big.ron`
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 fn main() {
     let n = std::env::args()
         .nth(1)

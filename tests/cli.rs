@@ -2,6 +2,12 @@
 //! that is not a file (devices, named pipes), closed pipes, and hostile file names and values
 //! that must reach the terminal clean.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::path::Path;

@@ -1,5 +1,11 @@
 //! The plain mode and the `test` command, driven through pipes like a script or a screen reader.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use support::cli::run as run_with_input;

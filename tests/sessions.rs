@@ -1,5 +1,11 @@
 //! Workshop sessions: saved atomically, resumed exactly, reported alone and compared.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::path::Path;

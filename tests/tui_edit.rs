@@ -2,6 +2,12 @@
 //! state, with the state and the rendered frame checked along the way. No terminal involved;
 //! the driver's reload is driven by handing the editor a new reading of the file.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::path::Path;

@@ -2,6 +2,12 @@
 //! from 0×0 to 300×100, with long, wide and hostile texts and with broken files — and clicked,
 //! scrolled and resized there. Nothing may panic.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use coop_guide::tui::edit::{Action, App};

@@ -2,6 +2,12 @@
 //! time), and the "too small" screen. Review changes to the `.snap` files like code: they are
 //! what guide editors see.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use coop_guide::tui::edit::App;

@@ -3,6 +3,12 @@
 //! the report viewer with its chart, and snapshots of both. Every change is read back from the
 //! session file on disk, through the same `perform` the terminal loop uses.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::time::Duration;

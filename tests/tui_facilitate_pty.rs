@@ -4,6 +4,11 @@
 //!
 //! The harness is `support::pty`, as in `tui_pty.rs`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
 #![cfg(unix)]
 
 mod support;

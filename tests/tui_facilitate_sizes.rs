@@ -2,6 +2,12 @@
 //! at sizes from 0×0 to 300×100, with long, wide and hostile texts — and clicked, scrolled and
 //! resized there. Nothing may panic.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::sync::Arc;

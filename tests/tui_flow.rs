@@ -1,6 +1,12 @@
 //! Flow tests: key sequences sent into the real app over the decision-making guide, with the
 //! state and the rendered frame checked along the way. No terminal involved.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use coop_guide::engine::Place;

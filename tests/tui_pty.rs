@@ -5,6 +5,11 @@
 //! The harness is `support::pty`: the screen through the vt100 parser, the raw bytes kept too,
 //! waits that poll with a timeout.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
 #![cfg(unix)]
 
 mod support;
@@ -101,6 +106,8 @@ fn resizing_redraws_down_to_too_small_and_back() {
     pty.assert_restored();
 }
 
+/// Only debug builds can be asked to panic (release builds have no such path).
+#[cfg(debug_assertions)]
 #[test]
 fn a_panic_restores_the_terminal_before_the_message() {
     // Without a backtrace, so the message itself stays on the screen.

@@ -1,6 +1,12 @@
 //! The size sweep: every screen and overlay, drawn at every size from 0×0 to 300×100, with long,
 //! wide (CJK, emoji) and hostile texts — and clicked, scrolled and resized there. Nothing may panic.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::sync::Arc;

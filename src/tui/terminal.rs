@@ -158,11 +158,13 @@ fn install_signal_handlers() {
         return;
     };
     for signal in [SIGTERM, SIGHUP, SIGINT] {
-        let recorded = signal_hook::flag::register_usize(signal, &SIGNAL, signal as usize);
+        let recorded = usize::try_from(signal)
+            .ok()
+            .map(|n| signal_hook::flag::register_usize(signal, &SIGNAL, n));
         let woken = waker
             .try_clone()
             .and_then(|w| signal_hook::low_level::pipe::register(signal, w));
-        if recorded.is_err() || woken.is_err() {
+        if !matches!(recorded, Some(Ok(_))) || woken.is_err() {
             return;
         }
     }
