@@ -626,3 +626,136 @@ fn the_result_contents_grow_with_a_wide_window() {
         );
     }
 }
+
+// The rough edges of the player, each pinned.
+
+/// The first row of the frame: the header.
+fn header(app: &App) -> String {
+    text(app).lines().next().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_result_header_keeps_the_guide_title_and_the_outcome_shortened_never_blank() {
+    let long = guide("tests/fixtures/tui/long.ron");
+    for (w, h) in [(80, 24), (60, 20), (40, 12)] {
+        let mut app = after(long.clone(), "<enter><end><enter>", w, h);
+        assert!(matches!(app.screen(), Screen::Review { .. }));
+        press(&mut app, "<enter>");
+        assert!(matches!(app.screen(), Screen::Result { .. }));
+        let top = header(&app);
+        assert!(top.trim_start().starts_with("A guide"), "{w}x{h}: {top:?}");
+        assert!(
+            top.contains('…'),
+            "{w}x{h}: the title is shortened: {top:?}"
+        );
+        assert!(top.contains("An outcome"), "{w}x{h}: {top:?}");
+        // Past the first section the outcome stays in the header, before the section.
+        press(&mut app, "<tab>");
+        let top = header(&app);
+        assert!(top.contains("An outcome"), "{w}x{h}: {top:?}");
+        assert!(top.trim_start().starts_with("A guide"), "{w}x{h}: {top:?}");
+    }
+    let mut app = after(decision(), "<enter>12<enter><tab>", 80, 24);
+    assert!(header(&app).contains("Consent · 2 of 8 · Where your answers place you"));
+    press(&mut app, "<s-tab>");
+    assert!(
+        header(&app).ends_with("1 of 8 · Consent"),
+        "{:?}",
+        header(&app)
+    );
+}
+
+#[test]
+fn contents_entries_are_not_cut_when_there_is_room() {
+    let app = after(decision(), "<enter>12<enter>", 120, 40);
+    let shown = text(&app);
+    let toc: Vec<String> = shown
+        .lines()
+        .map(|l| {
+            l.chars()
+                .skip(3)
+                .take(30)
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .collect();
+    assert!(
+        toc.iter().any(|l| l == "Where your answers place"),
+        "{shown}"
+    );
+    assert!(
+        toc.iter().any(|l| l == "you"),
+        "the title goes on below: {shown}"
+    );
+    assert!(!shown.contains("place …"), "{shown}");
+}
+
+#[test]
+fn while_an_answer_is_changed_from_the_review_the_header_says_so() {
+    let mut app = after(decision(), "<enter>12", 80, 24);
+    assert!(matches!(app.screen(), Screen::Review { .. }));
+    press(&mut app, "<home><enter>");
+    assert!(app.walk().editing());
+    assert!(
+        header(&app).contains("changing an answer · step 1"),
+        "{}",
+        header(&app)
+    );
+    press(&mut app, "<esc>");
+    assert!(!header(&app).contains("changing an answer"));
+}
+
+#[test]
+fn the_footer_says_whether_w_shows_or_hides_the_why_pane() {
+    let footer = |app: &App| text(app).lines().last().unwrap_or("").to_string();
+    let mut app = after(decision(), "<enter>", 110, 30);
+    assert!(app.why_pane_shown());
+    assert!(footer(&app).contains("w hide why"), "{}", footer(&app));
+    press(&mut app, "w");
+    assert!(!app.why_pane_shown());
+    assert!(footer(&app).contains("w show why"), "{}", footer(&app));
+    // Without room for the pane, w opens the overlay: it shows.
+    let app = after(decision(), "<enter>", 80, 24);
+    assert!(footer(&app).contains("w show why"), "{}", footer(&app));
+}
+
+#[test]
+fn answers_that_do_not_fit_scroll_under_their_question() {
+    let long = guide("tests/fixtures/tui/long.ron");
+    for (w, h) in [(40, 12), (60, 18), (80, 24)] {
+        let mut app = after(long.clone(), "<enter>", w, h);
+        press(&mut app, "<end>");
+        let shown = text(&app);
+        assert!(
+            shown.contains("Which of these"),
+            "{w}x{h}: the question stays:\n{shown}"
+        );
+        assert!(
+            shown.contains("Twelfth"),
+            "{w}x{h}: the selection shows:\n{shown}"
+        );
+        assert!(shown.contains('↑'), "{w}x{h}: more above:\n{shown}");
+        press(&mut app, "<home>");
+        let shown = text(&app);
+        assert!(shown.contains("Which of these"), "{w}x{h}:\n{shown}");
+        assert!(shown.contains('↓'), "{w}x{h}: more below:\n{shown}");
+    }
+}
+
+#[test]
+fn no_section_heading_stands_without_content() {
+    let bare = guide("tests/fixtures/tui/no-dimensions.ron");
+    let app = after(bare, "<enter>1<enter>", 100, 30);
+    assert!(matches!(app.screen(), Screen::Result { .. }));
+    let shown = text(&app);
+    assert!(!shown.contains("Where your answers place you"), "{shown}");
+    assert!(shown.contains("Pros"), "{shown}");
+    let out = support::cli::run(
+        &["play", "--plain", "tests/fixtures/tui/no-dimensions.ron"],
+        "1\n\n",
+    );
+    let plain = String::from_utf8_lossy(&out.stdout);
+    assert!(plain.contains("Why this fits"), "{plain}");
+    assert!(!plain.contains("Where your answers place you"), "{plain}");
+}

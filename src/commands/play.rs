@@ -9,6 +9,8 @@ use std::sync::Arc;
 use super::{ended, in_a_terminal, open_guide, print, CliError, Exit, Outcome};
 use crate::cli::{OutputFormat, PlayArgs};
 use crate::engine::Walk;
+use crate::guide::diagnostic::did_you_mean;
+use crate::plain::{AnswerLine, Conversation};
 use crate::read::{self, Kind};
 use crate::report::result;
 use crate::{plain, tui};
@@ -23,7 +25,7 @@ pub fn run(args: PlayArgs) -> Outcome {
         None => None,
     };
     let replay = match &args.answers {
-        Some(path) => Some(read_answers(path)?),
+        Some(path) => Some((path.as_path(), read_answers(path)?)),
         None => None,
     };
     let theme = super::theme(args.theme.as_deref())?;
@@ -37,28 +39,37 @@ pub fn run(args: PlayArgs) -> Outcome {
         Some(q) => Walk::from_question(Arc::clone(&guide), q),
         None => Walk::new(Arc::clone(&guide)),
     };
-    if let Some(pairs) = &replay {
-        for (q, a) in pairs {
-            if !walk.record(q, a) {
-                return Err(CliError::usage(format!(
-                    "answers file: the guide has no answer \"{a}\" to a question \"{q}\""
-                )));
-            }
-        }
-        walk.skip_answered();
+    if let Some((file, answers)) = &replay {
+        replay_answers(&mut walk, file, answers)?;
     }
     play_plain(&mut walk, args.output)
 }
 
-/// The plain mode over a walk; with `--output` the result goes to standard output for scripts,
-/// and the conversation to standard error.
+/// The plain mode over a walk; with `--output` the result goes to standard output for
+/// scripts, the conversation to standard error, and nothing is offered after the result.
 fn play_plain(walk: &mut Walk, output: Option<OutputFormat>) -> Outcome {
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let ending = if output.is_some() {
-        plain::run(walk, &mut input, &mut io::stderr().lock(), true)?
+        plain::run(
+            walk,
+            Conversation {
+                input: &mut input,
+                out: &mut io::stderr().lock(),
+                intro: true,
+                save_into: None,
+            },
+        )?
     } else {
-        plain::run(walk, &mut input, &mut io::stdout().lock(), true)?
+        plain::run(
+            walk,
+            Conversation {
+                input: &mut input,
+                out: &mut io::stdout().lock(),
+                intro: true,
+                save_into: Some(Path::new(".")),
+            },
+        )?
     };
     match ending {
         plain::Ending::Finished => match output {
@@ -77,8 +88,52 @@ fn play_plain(walk: &mut Walk, output: Option<OutputFormat>) -> Outcome {
     }
 }
 
+/// Records the answers of an answers file on the walk, then moves to the first question
+/// without one. An id the guide does not have is a usage error naming the line, with the
+/// nearest id the guide has.
+fn replay_answers(walk: &mut Walk, file: &Path, answers: &[AnswerLine]) -> Outcome {
+    for a in answers {
+        if walk.record(&a.question, &a.answer) {
+            continue;
+        }
+        let guide = walk.guide();
+        let problem = match guide.index.question(&a.question) {
+            None => {
+                let ids = guide.questions.iter().map(|q| q.id.as_str());
+                format!(
+                    "the guide has no question \"{}\"{}",
+                    a.question,
+                    suggestion(&a.question, ids)
+                )
+            }
+            Some(q) => {
+                let ids = guide.questions[q].answers.iter().map(|x| x.id.as_str());
+                format!(
+                    "the guide has no answer \"{}\" to the question \"{}\"{}",
+                    a.answer,
+                    a.question,
+                    suggestion(&a.answer, ids)
+                )
+            }
+        };
+        return Err(CliError::usage(format!(
+            "answers file `{}`, line {}: {problem}",
+            file.display(),
+            a.line
+        ))
+        .at(file));
+    }
+    walk.skip_answered();
+    Ok(())
+}
+
+/// "; did you mean \"x\"?" when an id is close to one of `ids`, else nothing.
+fn suggestion<'a>(word: &str, ids: impl IntoIterator<Item = &'a str>) -> String {
+    did_you_mean(word, ids).map_or_else(String::new, |id| format!("; did you mean \"{id}\"?"))
+}
+
 /// Reads an answers file (within the bounds of an answers file).
-fn read_answers(path: &Path) -> Result<Vec<(String, String)>, CliError> {
+fn read_answers(path: &Path) -> Result<Vec<AnswerLine>, CliError> {
     let text = read::text(path, Kind::Answers)
         .map_err(|e| CliError::file(Exit::Usage, "cannot read the answers file", path, &e))?;
     plain::parse_answers(&text).map_err(|line| {

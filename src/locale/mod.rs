@@ -530,6 +530,20 @@ pub struct Plain {
     pub review_hint: &'static str,
     /// On quitting.
     pub stopped: &'static str,
+    /// The help: every command.
+    pub help: &'static str,
+    /// `r` before any answer.
+    pub nothing_to_review: &'static str,
+    /// Read back after an answer; `{answer}`.
+    pub you_chose: &'static str,
+    /// After the result.
+    pub result_prompt: &'static str,
+    /// After saving the result; `{path}`.
+    pub saved: &'static str,
+    /// When saving failed; `{error}`.
+    pub save_failed: &'static str,
+    /// `q` on a result that is not saved.
+    pub quit_unsaved: &'static str,
 }
 
 /// Results, hand-outs and comparisons, on screen and in Markdown.

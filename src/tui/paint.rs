@@ -171,13 +171,28 @@ pub fn footer(
 
 /// Clears a box and draws its rounded border with a title.
 pub fn draw_box(t: &Theme, outer: Rect, title: &str, buf: &mut Buffer) {
-    Clear.render(outer, buf);
+    clear_over(outer, buf);
     buf.set_style(outer, t.base);
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(t.text)
         .title(Line::from(Span::styled(format!(" {title} "), t.title)))
         .render(outer, buf);
+}
+
+/// Clears an area about to be drawn over, and a wide glyph just left of it whose second half
+/// the area would cover: half a glyph is never left on screen.
+pub fn clear_over(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.x > buf.area.x {
+        for y in area.top()..area.bottom() {
+            let left = &mut buf[(area.x - 1, y)];
+            if Span::raw(left.symbol()).width() > 1 {
+                left.set_symbol(" ");
+            }
+        }
+    }
+    Clear.render(area, buf);
 }
 
 /// Draws a laid-out text box with its title, its lines from `scroll` on, and a scrollbar when

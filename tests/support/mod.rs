@@ -102,11 +102,36 @@ pub fn buffer(view: &impl View) -> Buffer {
     draw(view, w, h)
 }
 
-/// The view drawn into a buffer of a size of its own (the size sweeps: nothing may panic).
+/// The view drawn into a buffer of a size of its own (the size sweeps: nothing may panic, and
+/// no wide glyph is left in halves).
 pub fn draw(view: &impl View, width: u16, height: u16) -> Buffer {
     let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
     view.render_into(buf.area, &mut buf);
+    assert_no_half_glyphs(&buf);
     buf
+}
+
+/// Every wide glyph (CJK, most emoji) has its whole width on screen: it is not in the last
+/// column, and nothing was drawn over its second half.
+pub fn assert_no_half_glyphs(buf: &Buffer) {
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            let w = ratatui::text::Span::raw(symbol).width();
+            for dx in 1..w {
+                let next = x.checked_add(u16::try_from(dx).unwrap_or(u16::MAX));
+                let covered = next
+                    .filter(|&n| n < buf.area.width)
+                    .map(|n| buf[(n, y)].symbol());
+                assert_eq!(
+                    covered,
+                    Some(" "),
+                    "half of {symbol:?} at {x},{y}:\n{}",
+                    buffer_text(buf)
+                );
+            }
+        }
+    }
 }
 
 /// A copy of the view told of each size and drawn at it: a resize can come at any time.
