@@ -13,7 +13,7 @@ mod support;
 use coop_guide::tui::edit::{Action, App};
 use coop_guide::tui::input::Input;
 use support::edit::{editor, press, reload};
-use support::{draw, draw_at_sizes, View, DECISION};
+use support::{assert_shown_at, draw, draw_at_sizes, View, DECISION};
 
 /// Widths and heights around every layout threshold (the editor's and the player's in the
 /// preview), plus the extremes.
@@ -109,5 +109,19 @@ fn every_size_up_to_300x100_in_steps() {
     for keys in ["", "<tab>", "<tab><tab>", "?"] {
         let broken = Some("tests/fixtures/edit/broken-link.ron");
         draw_at_sizes(&opened(DECISION, broken, keys, 80, 24), &widths, &heights);
+    }
+}
+
+#[test]
+fn the_selection_and_the_help_show_from_40x12_and_below_a_request_for_a_larger_window() {
+    let outline = editor(DECISION, 80, 24);
+    let mut help = editor(DECISION, 80, 24);
+    press(&mut help, "?");
+    for &w in WIDTHS {
+        for &h in HEIGHTS {
+            // The selected row of the outline (the start question) and the help's title.
+            assert_shown_at(&outline, w, h, &["›", "size"]);
+            assert_shown_at(&help, w, h, &["Keys", "close"]);
+        }
     }
 }

@@ -20,7 +20,7 @@ use coop_guide::tui::facilitate::{comparison, Comparison, Presenter};
 use coop_guide::tui::input::Input;
 use coop_guide::tui::keymap::parse_keys;
 use support::facilitate::flagship_in_spanish;
-use support::{decision, draw, draw_at_sizes, guide, View};
+use support::{assert_shown_at, decision, draw, draw_at_sizes, guide, View};
 
 const WIDTHS: &[u16] = &[
     0, 1, 2, 5, 13, 30, 39, 40, 41, 50, 59, 60, 79, 80, 99, 100, 101, 133, 200, 300,
@@ -200,6 +200,19 @@ fn the_report_viewer_draws_and_scrolls_at_every_size() {
                 }
                 draw(&c, w, h);
             }
+        }
+    }
+}
+
+#[test]
+fn the_groups_choice_and_the_help_show_from_40x12_and_below_a_request_for_a_larger_window() {
+    let question = after(decision(), "<enter>++", 80, 24);
+    let help = after(decision(), "<enter>?", 80, 24);
+    for &w in WIDTHS {
+        for &h in HEIGHTS {
+            // `›` marks the group's choice, and its hands are counted beside it.
+            assert_shown_at(&question, w, h, &["›  1", "2 █"]);
+            assert_shown_at(&help, w, h, &["Keys", "close"]);
         }
     }
 }

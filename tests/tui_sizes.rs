@@ -15,7 +15,7 @@ use coop_guide::guide::Guide;
 use coop_guide::tui::input::Input;
 use coop_guide::tui::player::Action;
 use support::player::{after, press};
-use support::{decision, draw, draw_at_sizes, guide, View};
+use support::{assert_shown_at, decision, draw, draw_at_sizes, guide, View};
 
 /// Widths and heights around every layout threshold, plus the extremes.
 const WIDTHS: &[u16] = &[
@@ -111,5 +111,22 @@ fn every_size_up_to_300x100_in_steps() {
     let heights: Vec<u16> = (0..=100).step_by(5).collect();
     for keys in ["", "<enter>", "<enter>12", "<enter>12<enter>", "<enter>?"] {
         draw_at_sizes(&after(decision(), keys, 80, 24), &widths, &heights);
+    }
+}
+
+#[test]
+fn the_selection_and_the_help_show_from_40x12_and_below_a_request_for_a_larger_window() {
+    for guide in [decision(), guide("tests/fixtures/tui/long.ron")] {
+        // On a question with the last answer selected, and with the help open.
+        let question = after(guide.clone(), "<enter><end>", 80, 24);
+        let help = after(guide.clone(), "<enter>?", 80, 24);
+        let count = question.guide().questions[0].answers.len();
+        let selected = format!("›  {count}");
+        for &w in WIDTHS {
+            for &h in HEIGHTS {
+                assert_shown_at(&question, w, h, &[&selected]);
+                assert_shown_at(&help, w, h, &["Keys", "close"]);
+            }
+        }
     }
 }

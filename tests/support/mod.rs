@@ -176,3 +176,24 @@ pub fn row_of(view: &impl View, needle: &str) -> Option<u16> {
 pub fn key_event(key: Key) -> KeyEvent {
     press(key)
 }
+
+/// What the size sweeps check is on screen at a size: from 40×12 up, each of `wanted`; below
+/// it, the request for a larger window (wherever it fits on one line).
+pub fn assert_shown_at<V: View + Clone>(base: &V, width: u16, height: u16, wanted: &[&str]) {
+    let mut view = base.clone();
+    view.resize_to(width, height);
+    let shown = buffer_text(&draw(&view, width, height));
+    if width >= 40 && height >= 12 {
+        for text in wanted {
+            assert!(
+                shown.contains(text),
+                "{width}x{height}: {text:?} is not on screen:\n{shown}"
+            );
+        }
+    } else if width >= 22 && height >= 1 {
+        assert!(
+            shown.contains("Make the window larger"),
+            "{width}x{height}: no request for a larger window:\n{shown}"
+        );
+    }
+}
