@@ -16,9 +16,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion};
-use ratatui::backend::{CrosstermBackend, TestBackend};
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
 
 use coop_guide::guide::{check_path, Guide};
 use coop_guide::tui::keymap::parse_keys;
@@ -76,16 +75,11 @@ impl Write for Tty {
     }
 }
 
-/// Bytes written to a terminal (a `CrosstermBackend` over a `Vec<u8>`) by the second of two
+/// Bytes written to a terminal (the shell's screen over a `Vec<u8>`) by the second of two
 /// draws, where the second moves the selection one step.
 fn bytes_for_one_move(width: u16, height: u16) -> usize {
-    let options = TerminalOptions {
-        viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
-    };
     let tty = Tty::default();
-    let terminal =
-        Terminal::with_options(CrosstermBackend::new(tty.clone()), options).expect("terminal");
-    let mut screen = Screen::over(terminal, width, height);
+    let mut screen = Screen::over(tty.clone(), width, height).expect("a screen");
     let before = app_after("<enter>", width, height);
     let after = app_after("<enter>j", width, height);
     screen.draw(&before).expect("first draw");

@@ -18,19 +18,24 @@ use std::path::Path;
 use support::pty::Pty;
 use support::DECISION as GUIDE;
 
+/// `coop-guide facilitate GUIDE --session FILE`, with the guide's full path.
+fn facilitate(session: &Path) -> Vec<String> {
+    let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join(GUIDE);
+    vec![
+        "facilitate".into(),
+        guide.display().to_string(),
+        "--session".into(),
+        session.display().to_string(),
+    ]
+}
+
 #[test]
 fn ctrl_c_keeps_the_answer_and_the_next_run_resumes_at_the_next_question() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let session = dir.path().join("group-a.ron");
-    let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join(GUIDE);
-    let args = [
-        "facilitate",
-        guide.to_str().expect("utf-8 path"),
-        "--session",
-        session.to_str().expect("utf-8 path"),
-        "--group",
-        "Group A",
-    ];
+    let mut args = facilitate(&session);
+    args.extend(["--group".to_string(), "Group A".to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
 
     let mut pty = Pty::spawn_in(dir.path(), &args, &[], 80, 24);
     pty.wait_for("Start");
@@ -101,13 +106,8 @@ fn kill_9(pid: u32) {
 fn kill_9_in_the_middle_of_saving_never_leaves_a_session_that_does_not_load() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let session = dir.path().join("group-a.ron");
-    let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join(GUIDE);
-    let args = [
-        "facilitate",
-        guide.to_str().expect("utf-8 path"),
-        "--session",
-        session.to_str().expect("utf-8 path"),
-    ];
+    let args = facilitate(&session);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let mut pty = Pty::spawn_in(dir.path(), &args, &[], 80, 24);
     pty.wait_for("Start");
     pty.send("\r");

@@ -461,12 +461,7 @@ fn one_selection_move_writes_under_200_bytes() {
 
     for (w, h) in [(80, 24), (200, 50)] {
         let tty = Tty::default();
-        let options = ratatui::TerminalOptions {
-            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
-        };
-        let backend = ratatui::backend::CrosstermBackend::new(tty.clone());
-        let terminal = ratatui::Terminal::with_options(backend, options).expect("terminal");
-        let mut screen = Terminal::over(terminal, w, h);
+        let mut screen = Terminal::over(tty.clone(), w, h).expect("a screen");
         screen
             .draw(&after(decision(), "<enter>", w, h))
             .expect("draw");

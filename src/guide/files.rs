@@ -197,11 +197,11 @@ mod tests {
 
     #[test]
     fn an_unreadable_translation_is_a_file_with_a_diagnostic() {
+        // A folder where the Spanish translation should be: found, and cannot be read.
         let dir = tempfile::tempdir().expect("temp");
+        std::fs::create_dir(dir.path().join("g.es.ron")).expect("folder");
         let guide = dir.path().join("g.ron");
         std::fs::copy("guides/decision-making.ron", &guide).expect("copy");
-        // A folder where the Spanish translation should be: found, and cannot be read.
-        std::fs::create_dir(dir.path().join("g.es.ron")).expect("folder");
         let mut seen = HashSet::new();
         let (files, usable_guide) = check_with_translations(Some(&guide), &mut seen);
         assert!(usable_guide.is_some());

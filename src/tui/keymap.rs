@@ -175,6 +175,28 @@ pub struct Binding<C: 'static, M> {
     pub help: fn(&Words) -> &'static str,
 }
 
+impl<C, M> Binding<C, M> {
+    /// A binding: its keys, its command, where it works, its place in the footer, its footer
+    /// hint and its help line. Tables write one binding a line with it.
+    pub const fn new(
+        keys: &'static [Key],
+        command: M,
+        contexts: &'static [C],
+        footer: Option<u8>,
+        hint: fn(&Words) -> &'static str,
+        help: fn(&Words) -> &'static str,
+    ) -> Self {
+        Binding {
+            keys,
+            command,
+            contexts,
+            footer,
+            hint,
+            help,
+        }
+    }
+}
+
 impl<C: PartialEq, M> Binding<C, M> {
     /// True when the binding works in `context` and one of its keys is the event.
     fn takes(&self, context: &C, event: &KeyEvent) -> bool {

@@ -146,6 +146,27 @@ impl StatusLine {
         self.set(Status::Failed(text.into()));
     }
 
+    /// Shows how writing a file went: `saved` with the `{path}` written, or `failed` with the
+    /// `{error}`. True when it was written.
+    pub fn report_saved(
+        &mut self,
+        outcome: &Result<std::path::PathBuf, String>,
+        saved: &str,
+        failed: &str,
+    ) -> bool {
+        match outcome {
+            Ok(path) => {
+                let shown = path.display().to_string();
+                self.done(crate::locale::fill(saved, &[("path", &shown)]));
+                true
+            }
+            Err(error) => {
+                self.failed(crate::locale::fill(failed, &[("error", error)]));
+                false
+            }
+        }
+    }
+
     /// Shows nothing.
     pub fn clear(&mut self) {
         self.status = None;

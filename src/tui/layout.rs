@@ -13,7 +13,7 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::text::{width, wrap, wrap_plain};
+use super::text::{truncate, width, wrap, wrap_plain};
 use super::theme::Theme;
 
 /// Smallest window a view draws in.
@@ -286,9 +286,105 @@ pub fn key_table(
     lines
 }
 
+/// A listing that keeps its head pinned and scrolls its items: what a question screen (the
+/// player's, workshop mode's) lays out. When everything does not fit, the head keeps the rows it
+/// needs (at least half of them, when it needs that many; a head longer than that ends with
+/// `…`), and the items scroll beneath it: a long answer never pushes its question off screen.
+#[derive(Debug, Clone)]
+pub struct Pinned {
+    /// The head's lines (the question), as many as are shown.
+    pub head: Vec<Line<'static>>,
+    /// Where the head goes.
+    pub head_area: Rect,
+    /// The items' lines (the answers and what follows them).
+    pub body: Vec<Line<'static>>,
+    /// Which lines each item takes.
+    pub items: Vec<Range<usize>>,
+    /// Where the items go.
+    pub body_area: Rect,
+    /// The first line of the items on screen.
+    pub offset: usize,
+}
+
+impl Pinned {
+    /// Places a head and its items in `area`: everything when it fits; else the head keeps
+    /// what it needs of the rows (at least half of them, when it needs that many), and the
+    /// items scroll below it to show the `selected` one.
+    pub fn place(
+        mut head: Vec<Line<'static>>,
+        body: Vec<Line<'static>>,
+        items: Vec<Range<usize>>,
+        selected: usize,
+        area: Rect,
+    ) -> Pinned {
+        let height = usize::from(area.height);
+        if head.len() + body.len() > height {
+            // The blank line under the question is the first thing to give up.
+            while head.last().is_some_and(|l| l.width() == 0) {
+                head.pop();
+            }
+        }
+        let head_rows = if head.len() + body.len() <= height {
+            head.len()
+        } else {
+            head.len()
+                .min((height / 2).max(height.saturating_sub(body.len())))
+        };
+        if head.len() > head_rows {
+            head.truncate(head_rows);
+            // A blank line at the cut says nothing: the cut shows on the last line of text.
+            while head.last().is_some_and(|l| l.width() == 0) {
+                head.pop();
+            }
+            if let Some(last) = head.last_mut() {
+                let style = last.spans.last().map(|s| s.style).unwrap_or_default();
+                let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+                let max = usize::from(area.width.saturating_sub(2));
+                *last = Line::from(Span::styled(truncate(&format!("{text} …"), max), style));
+            }
+        }
+        let head_area = Rect::new(area.x, area.y, area.width, rows(head_rows).min(area.height));
+        let body_area = Rect::new(
+            area.x,
+            head_area.bottom(),
+            area.width,
+            area.height - head_area.height,
+        );
+        let offset = offset_for_selected(&items, selected, usize::from(body_area.height));
+        Pinned {
+            head,
+            head_area,
+            body,
+            items,
+            body_area,
+            offset,
+        }
+    }
+
+    /// The item under a click, if any.
+    pub fn hit(&self, column: u16, row: u16) -> Option<usize> {
+        if !contains(self.body_area, column, row) {
+            return None;
+        }
+        let line = self.offset + usize::from(row - self.body_area.y);
+        self.items.iter().position(|r| r.contains(&line))
+    }
+
+    /// True when items are above the top of their area.
+    pub fn more_above(&self) -> bool {
+        self.offset > 0
+    }
+
+    /// True when items are below the bottom of their area.
+    pub fn more_below(&self) -> bool {
+        self.offset + usize::from(self.body_area.height) < self.body.len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::text::texts;
 
     #[test]
     fn densities_step_down_with_the_window() {
@@ -305,5 +401,30 @@ mod tests {
         assert_eq!(offset_for(12..14, 10), 4);
         assert_eq!(offset_for(12..30, 10), 12, "a tall item shows its start");
         assert_eq!(offset_for_selected(&[0..2, 20..22], 5, 10), 12);
+    }
+
+    #[test]
+    fn the_head_stays_and_the_items_scroll_under_it() {
+        let line = |s: &str| Line::from(s.to_string());
+        let head = vec![line("Section"), line("The question?"), Line::default()];
+        let body: Vec<Line<'static>> = (0..20).map(|i| line(&format!("answer {i}"))).collect();
+        let items: Vec<Range<usize>> = (0..20).map(|i| i..i + 1).collect();
+        let placed = Pinned::place(head, body, items, 15, Rect::new(0, 0, 30, 8));
+        // The blank line under the question is the first to give up its row.
+        assert_eq!(texts(&placed.head), ["Section", "The question?"]);
+        assert_eq!(placed.body_area, Rect::new(0, 2, 30, 6));
+        assert_eq!(placed.offset, 10);
+        assert_eq!(placed.hit(0, 7), Some(15));
+        assert!(placed.more_above() && placed.more_below());
+    }
+
+    #[test]
+    fn a_question_taller_than_half_the_rows_is_cut_with_an_ellipsis() {
+        let head: Vec<Line<'static>> = (0..10).map(|i| Line::from(format!("q{i}"))).collect();
+        let body = vec![Line::from("a"), Line::from("b")];
+        let placed = Pinned::place(head, body, vec![0..1, 1..2], 0, Rect::new(0, 0, 20, 6));
+        assert_eq!(placed.head.len(), 4);
+        assert_eq!(texts(&placed.head)[3], "q3 …");
+        assert_eq!(placed.body_area.height, 2);
     }
 }

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use super::document::{columns, Page, Reading};
 use super::keymap::Hint;
 use super::layers::Status;
-use super::layout::{rows, Areas, Density, TextBox, MIN_HEIGHT, MIN_WIDTH};
+use super::layout::{rows, Areas, Density, Pinned, TextBox, MIN_HEIGHT, MIN_WIDTH};
 use super::text::{line_width, truncate, width, wrap_plain};
 use super::theme::Theme;
 use crate::locale::{fill, Words};
@@ -27,6 +27,19 @@ pub fn canvas(area: Rect, t: &Theme, buf: &mut Buffer) -> Option<Rect> {
     }
     buf.set_style(area, t.base);
     Some(area)
+}
+
+/// The chrome every framed view starts with: the area painted in the theme's base style, split
+/// into its regions with the rule under the header drawn; or, when the window is too small, the
+/// calm request for a larger one (and `None`: there is nothing else to draw).
+pub fn frame(area: Rect, w: &Words, t: &Theme, buf: &mut Buffer) -> Option<(Rect, Areas)> {
+    let area = canvas(area, t, buf)?;
+    let Some(areas) = super::layout::areas(area) else {
+        too_small(w, t, area, buf);
+        return None;
+    };
+    rule(&areas, t, buf);
+    Some((area, areas))
 }
 
 /// Draws lines into an area, starting at line `offset`; lines are cut at the area's width.
@@ -68,6 +81,20 @@ pub fn more_marks(above: bool, below: bool, area: Rect, t: &Theme, buf: &mut Buf
     if below {
         buf.set_string(x, area.bottom() - 1, "↓", t.dim);
     }
+}
+
+/// Draws a pinned listing: its head, its items from their offset, and marks when there are
+/// more items above or below.
+pub fn pinned(listing: &Pinned, t: &Theme, buf: &mut Buffer) {
+    draw_lines(&listing.head, 0, listing.head_area, buf);
+    draw_lines(&listing.body, listing.offset, listing.body_area, buf);
+    more_marks(
+        listing.more_above(),
+        listing.more_below(),
+        listing.body_area,
+        t,
+        buf,
+    );
 }
 
 /// The rule under the header, when the frame has one.
@@ -210,6 +237,16 @@ pub fn draw_text_box(b: &TextBox, t: &Theme, title: &str, scroll: usize, buf: &m
         );
         scrollbar(b.lines.len(), offset, bar, t.rule, buf);
     }
+}
+
+/// Draws a help laid out in its box (see [`super::layout::help_box`]), scrolled.
+pub fn help(b: &TextBox, w: &Words, t: &Theme, scroll: usize, buf: &mut Buffer) {
+    draw_text_box(b, t, w.common.help_title, scroll, buf);
+}
+
+/// Draws "why we ask" laid out in its box (see [`super::layout::why_box`]), scrolled.
+pub fn why(b: &TextBox, w: &Words, t: &Theme, scroll: usize, buf: &mut Buffer) {
+    draw_text_box(b, t, w.common.why_title, scroll, buf);
 }
 
 /// Draws a page (a document laid out with [`super::document::layout`]) with its scrollbar,

@@ -15,16 +15,16 @@
 //! restored on every way out by [`Guard`]) or any writer with a size of its own, such as a
 //! remote participant's channel, which takes the same frames at its own size.
 
-use std::io::{self, BufWriter, Stdout, Write};
+use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::Terminal;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use super::input::{Input, InputSource};
-use super::terminal::{draw_frame, tty, Ending, Guard};
+use super::input::{Input, InputSource, Keyboard};
+use super::terminal::{draw_frame, tty, Ending, Guard, Tty};
 
 /// A full-screen view: a state machine the shell feeds with input and the time, and draws.
 pub trait View {
@@ -50,26 +50,42 @@ pub trait View {
     fn render(&self, area: Rect, buf: &mut Buffer);
 }
 
-/// Carries out what a view asks for: the IO of one kind of view.
+/// Carries out what a view asks for: the IO of one kind of view. Any closure taking the view,
+/// an effect and the screen is a driver.
 pub trait Driver<V: View> {
     /// Carries out one effect, reporting its outcome back to the view if it has one; returns
     /// how the run ends, when the effect ends it.
-    fn carry_out<W: Write>(
+    fn carry_out(
         &mut self,
         view: &mut V,
         effect: V::Effect,
-        screen: &mut Screen<W>,
+        screen: &mut Screen,
     ) -> io::Result<Option<Ending>>;
 }
 
+impl<V, F> Driver<V> for F
+where
+    V: View,
+    F: FnMut(&mut V, V::Effect, &mut Screen) -> io::Result<Option<Ending>>,
+{
+    fn carry_out(
+        &mut self,
+        view: &mut V,
+        effect: V::Effect,
+        screen: &mut Screen,
+    ) -> io::Result<Option<Ending>> {
+        self(view, effect, screen)
+    }
+}
+
 /// The terminal frames go to.
-pub struct Screen<W: Write> {
-    terminal: Terminal<CrosstermBackend<W>>,
+pub struct Screen {
+    terminal: Tty,
     guard: Option<Guard>,
     area: Rect,
 }
 
-impl Screen<BufWriter<Stdout>> {
+impl Screen {
     /// The local terminal, taken over (raw mode, alternate screen, hidden cursor, mouse) until
     /// the screen is dropped; restored on every way out, panics and signals included.
     pub fn local() -> io::Result<Self> {
@@ -82,16 +98,20 @@ impl Screen<BufWriter<Stdout>> {
             area,
         })
     }
-}
 
-impl<W: Write> Screen<W> {
-    /// A screen over a terminal whose modes someone else looks after (a remote channel, a test).
-    pub fn over(terminal: Terminal<CrosstermBackend<W>>, width: u16, height: u16) -> Self {
-        Screen {
-            terminal,
+    /// A screen over any writer with a size of its own (a remote channel, a test): frames of
+    /// `width` × `height`, whose terminal modes someone else looks after.
+    pub fn over(out: impl Write + 'static, width: u16, height: u16) -> io::Result<Self> {
+        let area = Rect::new(0, 0, width, height);
+        let out: Box<dyn Write> = Box::new(out);
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(area),
+        };
+        Ok(Screen {
+            terminal: Terminal::with_options(CrosstermBackend::new(out), options)?,
             guard: None,
-            area: Rect::new(0, 0, width, height),
-        }
+            area,
+        })
     }
 
     /// Draws one frame of the view, in a synchronized update.
@@ -131,17 +151,16 @@ impl<W: Write> Screen<W> {
 pub const TEST_PANIC_ENV: &str = "COOP_GUIDE_TEST_PANIC";
 
 /// Runs a view until an effect ends it: the one loop of every full-screen view.
-pub fn run<V, D, S, W>(
+pub fn run<V, D, S>(
     view: &mut V,
     driver: &mut D,
     source: &mut S,
-    screen: &mut Screen<W>,
+    screen: &mut Screen,
 ) -> io::Result<Ending>
 where
     V: View,
     D: Driver<V>,
     S: InputSource,
-    W: Write,
 {
     let clock = Instant::now();
     let (width, height) = source.size()?;
@@ -177,10 +196,16 @@ where
     }
 }
 
-fn carry_out<V: View, D: Driver<V>, W: Write>(
+/// Runs a view on the local terminal, with input from its keyboard and mouse.
+pub fn run_here<V: View, D: Driver<V>>(view: &mut V, driver: &mut D) -> io::Result<Ending> {
+    let mut screen = Screen::local()?;
+    run(view, driver, &mut Keyboard, &mut screen)
+}
+
+fn carry_out<V: View, D: Driver<V>>(
     view: &mut V,
     driver: &mut D,
-    screen: &mut Screen<W>,
+    screen: &mut Screen,
     effects: Vec<V::Effect>,
 ) -> io::Result<Option<Ending>> {
     for effect in effects {
@@ -205,7 +230,6 @@ mod tests {
     use super::*;
     use crate::tui::input::Script;
     use crossterm::event::{KeyCode, KeyEvent};
-    use ratatui::{TerminalOptions, Viewport};
 
     /// Counts keys, asks to be woken once at 50 ms, and ends on `q`.
     #[derive(Default)]
@@ -252,18 +276,10 @@ mod tests {
         }
     }
 
-    struct Quitter;
-
-    impl Driver<Counter> for Quitter {
-        fn carry_out<W: Write>(
-            &mut self,
-            _: &mut Counter,
-            effect: Effect,
-            _: &mut Screen<W>,
-        ) -> io::Result<Option<Ending>> {
-            match effect {
-                Effect::Quit => Ok(Some(Ending::Quit)),
-            }
+    /// The driver: the only effect ends the run.
+    fn quitter(_: &mut Counter, effect: Effect, _: &mut Screen) -> io::Result<Option<Ending>> {
+        match effect {
+            Effect::Quit => Ok(Some(Ending::Quit)),
         }
     }
 
@@ -281,14 +297,9 @@ mod tests {
         }
     }
 
-    fn screen(w: u16, h: u16) -> (Screen<Sink>, Sink) {
-        let options = TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
-        };
+    fn screen(w: u16, h: u16) -> (Screen, Sink) {
         let sink = Sink::default();
-        let terminal =
-            Terminal::with_options(CrosstermBackend::new(sink.clone()), options).expect("terminal");
-        (Screen::over(terminal, w, h), sink)
+        (Screen::over(sink.clone(), w, h).expect("a screen"), sink)
     }
 
     #[test]
@@ -300,7 +311,7 @@ mod tests {
             ..Counter::default()
         };
         let (mut screen, sink) = screen(30, 5);
-        let ending = run(&mut view, &mut Quitter, &mut source, &mut screen).expect("runs");
+        let ending = run(&mut view, &mut quitter, &mut source, &mut screen).expect("runs");
         assert_eq!(ending, Ending::Quit);
         assert_eq!(view.keys, 2);
         assert_eq!(view.size, (30, 5));
@@ -332,7 +343,7 @@ mod tests {
         let mut source = Late(Script::new((10, 2), [key('q')]), false);
         let mut view = Counter::default();
         let (mut screen, _) = screen(10, 2);
-        let ending = run(&mut view, &mut Quitter, &mut source, &mut screen).expect("runs");
+        let ending = run(&mut view, &mut quitter, &mut source, &mut screen).expect("runs");
         assert_eq!(ending, Ending::Quit);
         assert!(view.woken, "{:?}", view.ticks);
         assert!(

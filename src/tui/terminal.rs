@@ -8,7 +8,7 @@
 //! The pieces the shell ([`super::shell`]) draws with live here too: the [`Tty`], one
 //! synchronized frame ([`draw_frame`]), and how a view's run ends ([`Ending`]).
 
-use std::io::{self, BufWriter, Read, Stdout, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Once, OnceLock};
@@ -24,13 +24,13 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::{Frame, Terminal};
 
 /// The terminal the loops draw on.
-pub type Tty = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+pub type Tty = Terminal<CrosstermBackend<Box<dyn Write>>>;
 
 /// A terminal on standard output whose last frame is empty; a buffered writer sends each frame in
 /// one write.
 pub fn tty() -> io::Result<Tty> {
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-    Terminal::new(backend)
+    let out: Box<dyn Write> = Box::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    Terminal::new(CrosstermBackend::new(out))
 }
 
 /// Draws one frame inside a synchronized update, so terminals that support it (DEC mode 2026)

@@ -6,21 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 /// Runs `coop-guide ARGS` with `input` on standard input and returns what it wrote.
 pub fn run(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start coop-guide");
-    // The binary may exit before reading everything (a usage error): that is not a failure here.
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes());
-    child.wait_with_output().expect("wait")
+    run_in(std::path::Path::new("."), args, input)
 }
 
 /// Runs `coop-guide ARGS` with standard output already closed by its reader (as `| head -c1`
@@ -70,6 +56,7 @@ pub fn mkfifo(path: &std::path::Path) {
 
 /// Runs `coop-guide ARGS` in a folder (where it saves files) with `input` on standard input.
 pub fn run_in(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
+    // The binary may exit before reading everything (a usage error): that is not a failure here.
     let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
         .args(args)
         .current_dir(dir)

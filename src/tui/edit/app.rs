@@ -26,6 +26,7 @@ use crate::guide::text::sanitize_line;
 use crate::guide::{Guide, Severity, Source};
 use crate::locale::{fill, words, Words};
 use crate::tui::input::Input;
+use crate::tui::keymap::Scroll;
 use crate::tui::layers::{Layers, Status, StatusLine};
 use crate::tui::layout::window;
 use crate::tui::player::app::{Action as PlayerAction, Effect as PlayerEffect, Screen};
@@ -399,14 +400,9 @@ impl App {
                 Pane::Problems => self.jump(),
                 Pane::Preview => {}
             },
-            Command::Up
-            | Command::Down
-            | Command::PageUp
-            | Command::PageDown
-            | Command::Top
-            | Command::Bottom => match self.focus {
-                Pane::Outline => self.move_outline(command),
-                Pane::Problems => self.move_problems(command),
+            Command::Move(step) => match self.focus {
+                Pane::Outline => self.move_outline(step),
+                Pane::Problems => self.move_problems(step),
                 Pane::Preview => {}
             },
             Command::Close | Command::Quit | Command::Interrupt => {}
@@ -540,12 +536,10 @@ impl App {
         self.follow_selection(false);
     }
 
-    fn move_outline(&mut self, command: Command) {
+    fn move_outline(&mut self, step: Scroll) {
         let last = self.outline().len().saturating_sub(1);
         let page = self.pane_height(Pane::Outline).saturating_sub(1).max(1);
-        let row = command.scroll().map_or(self.selected, |step| {
-            step.applied_to(self.selected, page, last)
-        });
+        let row = step.applied_to(self.selected, page, last);
         self.select(row);
     }
 
@@ -564,12 +558,10 @@ impl App {
 
     // Problems.
 
-    fn move_problems(&mut self, command: Command) {
+    fn move_problems(&mut self, step: Scroll) {
         let last = self.problems.len().saturating_sub(1);
         let page = (self.pane_height(Pane::Problems) / 2).max(1);
-        self.problem = command.scroll().map_or(self.problem, |step| {
-            step.applied_to(self.problem, page, last)
-        });
+        self.problem = step.applied_to(self.problem, page, last);
     }
 
     /// Shows the selected problem's node in the outline.
@@ -687,7 +679,7 @@ impl App {
         let Some(layout) = self.layout() else {
             return;
         };
-        let step = if down { Command::Down } else { Command::Up };
+        let step = Scroll::wheel(down);
         match layout.pane_at(column, row) {
             Some((Pane::Preview, inner)) => {
                 self.play_in_preview(PlayerAction::Input(Input::Wheel {
@@ -724,7 +716,11 @@ impl App {
 
     fn scroll_help(&mut self, command: Command) {
         let geometry = self.help_geometry();
-        self.layers.scroll(command.scroll(), geometry);
+        let step = match command {
+            Command::Move(step) => Some(step),
+            _ => None,
+        };
+        self.layers.scroll(step, geometry);
     }
 
     /// After every change: scroll the lists to their selections and size the preview to its pane.

@@ -17,18 +17,8 @@ use crate::tui::player::keymap::{
 /// What a key asks the editor for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
-    /// Move the selection (or scroll the help) up.
-    Up,
-    /// Move the selection (or scroll the help) down.
-    Down,
-    /// Up a page.
-    PageUp,
-    /// Down a page.
-    PageDown,
-    /// To the top.
-    Top,
-    /// To the end.
-    Bottom,
+    /// Move the selection of a list (or scroll the help) by a step.
+    Move(Scroll),
     /// Outline: play the preview from the selected question. Problems: show its node.
     Open,
     /// Focus the next pane.
@@ -45,21 +35,6 @@ pub enum Command {
     Quit,
     /// Quit at once (Ctrl-C).
     Interrupt,
-}
-
-impl Command {
-    /// The step through the help or down a list this command asks for, if it is one.
-    pub fn scroll(self) -> Option<Scroll> {
-        match self {
-            Command::Up => Some(Scroll::Up),
-            Command::Down => Some(Scroll::Down),
-            Command::PageUp => Some(Scroll::PageUp),
-            Command::PageDown => Some(Scroll::PageDown),
-            Command::Top => Some(Scroll::Top),
-            Command::Bottom => Some(Scroll::Bottom),
-            _ => None,
-        }
-    }
 }
 
 /// Where keys are read.
@@ -83,143 +58,25 @@ const SCROLLING: &[Context] = &[Outline, Problems, Help];
 
 /// The keymap. The first binding whose key matches in the context wins; the footer and the help
 /// list bindings in this order.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding<Context, Command>] = &[
-    Binding {
-        keys: &[Key::Enter],
-        command: Command::Open,
-        contexts: &[Outline],
-        footer: Some(0),
-        hint: |w| w.editor.hint_play,
-        help: |w| w.editor.help_play,
-    },
-    Binding {
-        keys: &[Key::Enter],
-        command: Command::Open,
-        contexts: &[Problems],
-        footer: Some(0),
-        hint: |w| w.editor.hint_jump,
-        help: |w| w.editor.help_jump,
-    },
-    Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        command: Command::Up,
-        contexts: LISTS,
-        footer: Some(1),
-        hint: |w| w.common.hint_move,
-        help: |w| w.common.help_up,
-    },
-    Binding {
-        keys: &[Key::Down, Key::Char('j')],
-        command: Command::Down,
-        contexts: LISTS,
-        footer: Some(1),
-        hint: |w| w.common.hint_move,
-        help: |w| w.common.help_down,
-    },
-    Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        command: Command::Up,
-        contexts: &[Help],
-        footer: Some(2),
-        hint: |w| w.common.hint_scroll,
-        help: |w| w.common.help_scroll_up,
-    },
-    Binding {
-        keys: &[Key::Down, Key::Char('j')],
-        command: Command::Down,
-        contexts: &[Help],
-        footer: Some(2),
-        hint: |w| w.common.hint_scroll,
-        help: |w| w.common.help_scroll_down,
-    },
-    Binding {
-        keys: &[Key::PageUp],
-        command: Command::PageUp,
-        contexts: SCROLLING,
-        footer: None,
-        hint: |w| w.common.hint_scroll,
-        help: |w| w.editor.help_page_up,
-    },
-    Binding {
-        keys: &[Key::PageDown, Key::Char(' ')],
-        command: Command::PageDown,
-        contexts: SCROLLING,
-        footer: None,
-        hint: |w| w.common.hint_scroll,
-        help: |w| w.editor.help_page_down,
-    },
-    Binding {
-        keys: &[Key::Home, Key::Char('g')],
-        command: Command::Top,
-        contexts: SCROLLING,
-        footer: None,
-        hint: |w| w.common.hint_scroll,
-        help: |w| w.common.help_top,
-    },
-    Binding {
-        keys: &[Key::End, Key::Char('G')],
-        command: Command::Bottom,
-        contexts: SCROLLING,
-        footer: None,
-        hint: |w| w.common.hint_scroll,
-        help: |w| w.common.help_bottom,
-    },
-    Binding {
-        keys: &[Key::Tab],
-        command: Command::NextPane,
-        contexts: PANES,
-        footer: Some(1),
-        hint: |w| w.editor.hint_pane,
-        help: |w| w.editor.help_next_pane,
-    },
-    Binding {
-        keys: &[Key::BackTab],
-        command: Command::PrevPane,
-        contexts: PANES,
-        footer: None,
-        hint: |w| w.editor.hint_pane,
-        help: |w| w.editor.help_prev_pane,
-    },
-    Binding {
-        keys: &[Key::Char('e')],
-        command: Command::Edit,
-        contexts: PANES,
-        footer: Some(2),
-        hint: |w| w.editor.hint_edit,
-        help: |w| w.editor.help_edit,
-    },
-    Binding {
-        keys: &[Key::Esc, Key::Char('?'), Key::Enter],
-        command: Command::Close,
-        contexts: &[Help],
-        footer: Some(0),
-        hint: |w| w.common.hint_close,
-        help: |w| w.common.help_close,
-    },
-    Binding {
-        keys: &[Key::Char('?')],
-        command: Command::Help,
-        contexts: PANES,
-        footer: Some(3),
-        hint: |w| w.common.hint_help,
-        help: |w| w.common.help_help,
-    },
-    Binding {
-        keys: &[Key::Char('q')],
-        command: Command::Quit,
-        contexts: &[Outline, Problems, Preview, Help],
-        footer: Some(3),
-        hint: |w| w.common.hint_quit,
-        help: |w| w.editor.help_quit,
-    },
-    Binding {
-        keys: &[Key::Ctrl('c')],
-        command: Command::Interrupt,
-        contexts: &[Outline, Problems, Preview, Help],
-        footer: None,
-        hint: |w| w.common.hint_quit,
-        help: |w| w.common.help_interrupt,
-    },
+    Binding::new(&[Key::Enter], Command::Open, &[Outline], Some(0), |w| w.editor.hint_play, |w| w.editor.help_play),
+    Binding::new(&[Key::Enter], Command::Open, &[Problems], Some(0), |w| w.editor.hint_jump, |w| w.editor.help_jump),
+    Binding::new(&[Key::Up, Key::Char('k')], Command::Move(Scroll::Up), LISTS, Some(1), |w| w.common.hint_move, |w| w.common.help_up),
+    Binding::new(&[Key::Down, Key::Char('j')], Command::Move(Scroll::Down), LISTS, Some(1), |w| w.common.hint_move, |w| w.common.help_down),
+    Binding::new(&[Key::Up, Key::Char('k')], Command::Move(Scroll::Up), &[Help], Some(2), |w| w.common.hint_scroll, |w| w.common.help_scroll_up),
+    Binding::new(&[Key::Down, Key::Char('j')], Command::Move(Scroll::Down), &[Help], Some(2), |w| w.common.hint_scroll, |w| w.common.help_scroll_down),
+    Binding::new(&[Key::PageUp], Command::Move(Scroll::PageUp), SCROLLING, None, |w| w.common.hint_scroll, |w| w.editor.help_page_up),
+    Binding::new(&[Key::PageDown, Key::Char(' ')], Command::Move(Scroll::PageDown), SCROLLING, None, |w| w.common.hint_scroll, |w| w.editor.help_page_down),
+    Binding::new(&[Key::Home, Key::Char('g')], Command::Move(Scroll::Top), SCROLLING, None, |w| w.common.hint_scroll, |w| w.common.help_top),
+    Binding::new(&[Key::End, Key::Char('G')], Command::Move(Scroll::Bottom), SCROLLING, None, |w| w.common.hint_scroll, |w| w.common.help_bottom),
+    Binding::new(&[Key::Tab], Command::NextPane, PANES, Some(1), |w| w.editor.hint_pane, |w| w.editor.help_next_pane),
+    Binding::new(&[Key::BackTab], Command::PrevPane, PANES, None, |w| w.editor.hint_pane, |w| w.editor.help_prev_pane),
+    Binding::new(&[Key::Char('e')], Command::Edit, PANES, Some(2), |w| w.editor.hint_edit, |w| w.editor.help_edit),
+    Binding::new(&[Key::Esc, Key::Char('?'), Key::Enter], Command::Close, &[Help], Some(0), |w| w.common.hint_close, |w| w.common.help_close),
+    Binding::new(&[Key::Char('?')], Command::Help, PANES, Some(3), |w| w.common.hint_help, |w| w.common.help_help),
+    Binding::new(&[Key::Char('q')], Command::Quit, &[Outline, Problems, Preview, Help], Some(3), |w| w.common.hint_quit, |w| w.editor.help_quit),
+    Binding::new(&[Key::Ctrl('c')], Command::Interrupt, &[Outline, Problems, Preview, Help], None, |w| w.common.hint_quit, |w| w.common.help_interrupt),
 ];
 
 /// The command a key event gives in a context, if any. Key releases give none.

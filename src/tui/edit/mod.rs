@@ -23,7 +23,7 @@ pub mod preview;
 pub mod snapshot;
 pub mod view;
 
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -34,7 +34,7 @@ pub use app::{Action, App, Effect, Pane, Version};
 pub use snapshot::{Origin, Problem, Snapshot};
 
 use crate::tui::input::{Input, InputSource, Keyboard};
-use crate::tui::shell::{self, Driver, Screen, View};
+use crate::tui::shell::{self, Screen, View};
 use crate::tui::terminal::Ending;
 use crate::tui::Theme;
 use crate::watch::Watcher;
@@ -45,12 +45,10 @@ pub fn run(guide: PathBuf, theme: Theme) -> io::Result<Ending> {
     let watcher = Watcher::new(&guide);
     let snapshot = Snapshot::read(&guide);
     let mut app = App::new(guide.clone(), snapshot).with_theme(theme);
-    let mut screen = Screen::local()?;
-    shell::run(
+    let mut editing = Editing { guide, watcher };
+    shell::run_here(
         &mut app,
-        &mut Editing { guide, watcher },
-        &mut Keyboard,
-        &mut screen,
+        &mut |app: &mut App, effect, screen: &mut Screen| editing.carry_out(app, effect, screen),
     )
 }
 
@@ -81,12 +79,13 @@ pub struct Editing {
     watcher: Watcher,
 }
 
-impl Driver<App> for Editing {
-    fn carry_out<W: Write>(
+impl Editing {
+    /// Carries out what the editor asks for.
+    fn carry_out(
         &mut self,
         app: &mut App,
         effect: Effect,
-        screen: &mut Screen<W>,
+        screen: &mut Screen,
     ) -> io::Result<Option<Ending>> {
         match effect {
             Effect::Quit => return Ok(Some(Ending::Quit)),

@@ -11,7 +11,7 @@ use crossterm::event::KeyEvent;
 use super::keymap::{self, Command, Context};
 use super::layout;
 use crate::engine::session::Session;
-use crate::locale::{fill, words, Words};
+use crate::locale::{words, Words};
 use crate::report::doc::Doc;
 use crate::report::sessions::{comparison, handout, outcome_counts};
 use crate::tui::document::{Move, Reading};
@@ -213,16 +213,8 @@ impl Comparison {
             }
             Action::Saved(outcome) => {
                 let w = &self.words.workshop;
-                match outcome {
-                    Ok(path) => {
-                        let shown = path.display().to_string();
-                        self.status
-                            .done(fill(w.comparison_saved, &[("path", &shown)]));
-                    }
-                    Err(error) => self
-                        .status
-                        .failed(fill(w.comparison_failed, &[("error", &error)])),
-                }
+                self.status
+                    .report_saved(&outcome, w.comparison_saved, w.comparison_failed);
                 Vec::new()
             }
         }

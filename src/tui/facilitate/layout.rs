@@ -22,9 +22,9 @@ use crate::tui::document::{
 };
 use crate::tui::layout::{
     areas, beside, column, help_box as laid_help, rows, why_box as laid_why, Areas, Density,
-    TextBox,
+    Pinned, TextBox,
 };
-use crate::tui::player::layout::question::{AnswerItem, Pinned};
+use crate::tui::player::layout::question::AnswerItem;
 use crate::tui::text::{pad, width, wrap, wrap_plain};
 
 /// Widest the question column gets.

@@ -20,7 +20,7 @@ pub mod note;
 pub mod presenter;
 pub mod view;
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -35,8 +35,8 @@ use crate::report::doc::Doc;
 use crate::report::sessions::handout;
 use crate::save::{file_safe, save_new};
 use crate::store::Store;
-use crate::tui::input::{Input, Keyboard};
-use crate::tui::shell::{self, Driver, Screen, View};
+use crate::tui::input::Input;
+use crate::tui::shell::{self, Screen, View};
 use crate::tui::terminal::Ending;
 use crate::tui::theme::Theme;
 
@@ -44,20 +44,21 @@ use crate::tui::theme::Theme;
 /// facilitator quits or presses Ctrl-C (the session is saved either way).
 pub fn run(session: Session, store: Store, theme: Theme) -> io::Result<Ending> {
     let mut presenter = Presenter::new(session, store).with_theme(theme);
-    let mut screen = Screen::local()?;
-    shell::run(&mut presenter, &mut Workshop, &mut Keyboard, &mut screen)
+    shell::run_here(
+        &mut presenter,
+        &mut |p: &mut Presenter, effect, _: &mut Screen| Ok(carry_out(p, effect)),
+    )
 }
 
 /// Shows the comparison of sessions (the hand-out when there is one), with a chart of outcomes
 /// across groups; `s` saves it in the current folder.
 pub fn report(sessions: Vec<Session>, theme: Theme) -> io::Result<Ending> {
     let mut viewer = Comparison::new(&sessions).with_theme(theme);
-    let mut screen = Screen::local()?;
-    shell::run(
+    shell::run_here(
         &mut viewer,
-        &mut ReportSaver::new(Path::new(".")),
-        &mut Keyboard,
-        &mut screen,
+        &mut |viewer: &mut Comparison, effect, _: &mut Screen| {
+            Ok(carry_out_report(viewer, effect, Path::new(".")))
+        },
     )
 }
 
@@ -93,21 +94,6 @@ impl View for Comparison {
     }
 }
 
-/// The presenter's driver: saves the session and writes hand-outs.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Workshop;
-
-impl Driver<Presenter> for Workshop {
-    fn carry_out<W: Write>(
-        &mut self,
-        presenter: &mut Presenter,
-        effect: presenter::Effect,
-        _: &mut Screen<W>,
-    ) -> io::Result<Option<Ending>> {
-        Ok(carry_out(presenter, effect))
-    }
-}
-
 /// Carries out what the presenter asked for, reporting each outcome back to it; returns how
 /// the run ends, if it does. Saving never touches the presenter's state beyond that report, so
 /// a failed save loses nothing in memory.
@@ -117,7 +103,8 @@ pub fn perform(presenter: &mut Presenter, effects: Vec<presenter::Effect>) -> Op
         .find_map(|effect| carry_out(presenter, effect))
 }
 
-fn carry_out(presenter: &mut Presenter, effect: presenter::Effect) -> Option<Ending> {
+/// Carries out one effect of the presenter (see [`perform`]).
+pub fn carry_out(presenter: &mut Presenter, effect: presenter::Effect) -> Option<Ending> {
     use presenter::{Action, Effect};
     match effect {
         Effect::SaveSession => {
@@ -153,38 +140,21 @@ pub fn save_handout(handout: &Doc, session: &Path) -> io::Result<PathBuf> {
     save_new(dir, &format!("{stem}-handout"), &doc.to_markdown())
 }
 
-/// The report viewer's driver: saves what it shows into a folder.
-#[derive(Debug, Clone)]
-pub struct ReportSaver {
-    folder: PathBuf,
-}
-
-impl ReportSaver {
-    /// A driver saving into `folder`.
-    pub fn new(folder: &Path) -> ReportSaver {
-        ReportSaver {
-            folder: folder.to_path_buf(),
+/// Carries out what the report viewer asks for: saving what it shows into `folder`, leaving.
+pub fn carry_out_report(
+    viewer: &mut Comparison,
+    effect: comparison::Effect,
+    folder: &Path,
+) -> Option<Ending> {
+    use comparison::{Action, Effect};
+    match effect {
+        Effect::Save => {
+            let saved = save_comparison(viewer, folder).map_err(|e| e.to_string());
+            viewer.handle(Action::Saved(saved));
+            None
         }
-    }
-}
-
-impl Driver<Comparison> for ReportSaver {
-    fn carry_out<W: Write>(
-        &mut self,
-        viewer: &mut Comparison,
-        effect: comparison::Effect,
-        _: &mut Screen<W>,
-    ) -> io::Result<Option<Ending>> {
-        use comparison::{Action, Effect};
-        Ok(match effect {
-            Effect::Save => {
-                let saved = save_comparison(viewer, &self.folder).map_err(|e| e.to_string());
-                viewer.handle(Action::Saved(saved));
-                None
-            }
-            Effect::Quit => Some(Ending::Quit),
-            Effect::Interrupt => Some(Ending::Interrupted),
-        })
+        Effect::Quit => Some(Ending::Quit),
+        Effect::Interrupt => Some(Ending::Interrupted),
     }
 }
 

@@ -224,14 +224,10 @@ impl Presenter {
         }
     }
 
-    /// The context of the screen itself (the help lists its keys).
+    /// The context of the screen itself (the help lists its keys): the workshop's over the
+    /// player's.
     pub fn screen_context(&self) -> Context {
-        match self.screen() {
-            Screen::Intro => Context::Intro,
-            Screen::Question { .. } => Context::Question,
-            Screen::Review { .. } => Context::Review,
-            Screen::Result { .. } => Context::Result,
-        }
+        Context::over(self.player.screen_context())
     }
 
     /// The answer the hands keys count for: the one `›` was last moved to.
@@ -364,15 +360,8 @@ impl Presenter {
             }
             Action::HandoutSaved(outcome) => {
                 let w = &self.words().workshop;
-                match outcome {
-                    Ok(path) => {
-                        let shown = path.display().to_string();
-                        self.status.done(fill(w.handout_saved, &[("path", &shown)]));
-                    }
-                    Err(error) => self
-                        .status
-                        .failed(fill(w.handout_failed, &[("error", &error)])),
-                }
+                self.status
+                    .report_saved(&outcome, w.handout_saved, w.handout_failed);
                 Vec::new()
             }
             Action::Input(input) => {

@@ -19,7 +19,7 @@ use super::keymap::{self, Command, Context};
 use super::layout;
 use crate::engine::{Action as WalkAction, Effect as WalkEffect, Place, Walk};
 use crate::guide::Guide;
-use crate::locale::{fill, words, Words};
+use crate::locale::{words, Words};
 use crate::report::doc::Doc;
 use crate::report::result;
 use crate::tui::document::Reading;
@@ -363,17 +363,8 @@ impl App {
                 self.command(command)
             }
             Action::Saved(outcome) => {
-                match outcome {
-                    Ok(path) => {
-                        self.saved = true;
-                        let shown = path.display().to_string();
-                        self.status
-                            .done(fill(self.words.player.saved, &[("path", &shown)]));
-                    }
-                    Err(error) => self
-                        .status
-                        .failed(fill(self.words.player.save_failed, &[("error", &error)])),
-                }
+                let w = &self.words.player;
+                self.saved |= self.status.report_saved(&outcome, w.saved, w.save_failed);
                 Vec::new()
             }
         }

@@ -13,8 +13,8 @@ pub mod keymap;
 pub mod layout;
 pub mod view;
 
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::Path;
 use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
@@ -25,8 +25,8 @@ pub use app::{Action, App, Effect, Overlay, Screen};
 use crate::engine::Walk;
 use crate::guide::Guide;
 use crate::save::save_result;
-use crate::tui::input::{Input, Keyboard};
-use crate::tui::shell::{self, Driver, Screen as Terminal, View};
+use crate::tui::input::Input;
+use crate::tui::shell::{self, View};
 use crate::tui::terminal::Ending;
 use crate::tui::theme::Theme;
 
@@ -42,12 +42,11 @@ pub fn run(guide: Arc<Guide>, from: Option<usize>, theme: Theme) -> io::Result<E
     if from.is_some() {
         app = app.skip_intro();
     }
-    let mut screen = Terminal::local()?;
-    shell::run(
+    shell::run_here(
         &mut app,
-        &mut Saver::new(Path::new(".")),
-        &mut Keyboard,
-        &mut screen,
+        &mut |app: &mut App, effect, _: &mut shell::Screen| {
+            Ok(carry_out(app, effect, Path::new(".")))
+        },
     )
 }
 
@@ -63,37 +62,17 @@ impl View for App {
     }
 }
 
-/// The player's driver: it leaves on Quit and Ctrl-C, and writes the result into a folder.
-#[derive(Debug, Clone)]
-pub struct Saver {
-    folder: PathBuf,
-}
-
-impl Saver {
-    /// A driver saving results into `folder`.
-    pub fn new(folder: &Path) -> Saver {
-        Saver {
-            folder: folder.to_path_buf(),
+/// Carries out what the player asks for: it leaves on Quit and Ctrl-C, and writes the result
+/// into `folder`; the walk's own news needs nothing done.
+pub fn carry_out(app: &mut App, effect: Effect, folder: &Path) -> Option<Ending> {
+    match effect {
+        Effect::Quit => Some(Ending::Quit),
+        Effect::Interrupt => Some(Ending::Interrupted),
+        Effect::SaveResult => {
+            let saved = save_result(app.walk(), folder).map_err(|e| e.to_string());
+            app.handle(Action::Saved(saved));
+            None
         }
-    }
-}
-
-impl Driver<App> for Saver {
-    fn carry_out<W: Write>(
-        &mut self,
-        app: &mut App,
-        effect: Effect,
-        _: &mut Terminal<W>,
-    ) -> io::Result<Option<Ending>> {
-        Ok(match effect {
-            Effect::Quit => Some(Ending::Quit),
-            Effect::Interrupt => Some(Ending::Interrupted),
-            Effect::SaveResult => {
-                let saved = save_result(app.walk(), &self.folder).map_err(|e| e.to_string());
-                app.handle(Action::Saved(saved));
-                None
-            }
-            Effect::Moved | Effect::AnswersChanged => None,
-        })
+        Effect::Moved | Effect::AnswersChanged => None,
     }
 }

@@ -17,7 +17,7 @@ use super::layout::{self, Layout, Mode};
 use crate::locale::fill;
 use crate::tui::layout::rows;
 use crate::tui::paint::{
-    canvas, draw_lines, draw_text_box, fit_hints, status_style, status_text, too_small,
+    canvas, draw_lines, fit_hints, help, status_style, status_text, too_small,
 };
 use crate::tui::player::view as player_view;
 use crate::tui::text::{truncate, width, wrap_plain};
@@ -69,14 +69,8 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
         notice(app, layout.mode, row, buf);
     }
     if app.help_open() {
-        let help = layout::help_box(app, area);
-        draw_text_box(
-            &help,
-            t,
-            app.words().common.help_title,
-            app.help_scroll(),
-            buf,
-        );
+        let b = layout::help_box(app, area);
+        help(&b, app.words(), t, app.help_scroll(), buf);
     }
     // With the help open, the footer is the editor's even where the player's usually shows.
     let footer_row = Rect::new(area.x, area.bottom() - 1, area.width, 1);

@@ -8,23 +8,15 @@ use crate::tui::document::content_width;
 use crate::tui::facilitate::comparison::Comparison;
 use crate::tui::facilitate::keymap;
 use crate::tui::facilitate::layout::{comparison_help, comparison_page};
-use crate::tui::layout::areas;
-use crate::tui::paint::{
-    canvas, draw_page, draw_text_box, fit_hints, footer, rule, status_style, status_text, too_small,
-};
+use crate::tui::paint::{draw_page, fit_hints, footer, frame, help, status_style, status_text};
 use crate::tui::player::view::header;
 
 /// Draws the viewer into `area` of a buffer.
 pub fn render_into(c: &Comparison, area: Rect, buf: &mut Buffer) {
     let (w, t) = (c.words(), c.theme());
-    let Some(area) = canvas(area, t, buf) else {
+    let Some((area, areas)) = frame(area, w, t, buf) else {
         return;
     };
-    let Some(areas) = areas(area) else {
-        too_small(w, t, area, buf);
-        return;
-    };
-    rule(&areas, t, buf);
     let page = comparison_page(c, content_width(areas.body, areas.density));
     let here = draw_page(&page, c.reading(), w, t, areas.body, areas.density, buf);
     header(c.title(), &here, &areas, t, buf);
@@ -38,12 +30,6 @@ pub fn render_into(c: &Comparison, area: Rect, buf: &mut Buffer) {
         buf,
     );
     if let Some(scroll) = c.help() {
-        draw_text_box(
-            &comparison_help(c, area),
-            t,
-            w.common.help_title,
-            scroll,
-            buf,
-        );
+        help(&comparison_help(c, area), w, t, scroll, buf);
     }
 }

@@ -23,10 +23,8 @@ use super::layout;
 use super::presenter::{Overlay, Presenter};
 use crate::locale::fill;
 use crate::tui::layers::Status;
-use crate::tui::layout::{areas, rows, Areas};
-use crate::tui::paint::{
-    canvas, draw_text_box, fit_hints, footer, rule, status_style, status_text, too_small,
-};
+use crate::tui::layout::{rows, Areas};
+use crate::tui::paint::{fit_hints, footer, frame, help, status_style, status_text, why};
 use crate::tui::player::app::Screen;
 use crate::tui::player::view::{progress_text, render_body};
 use crate::tui::text::{truncate, width};
@@ -34,14 +32,9 @@ use crate::tui::text::{truncate, width};
 /// Draws the presenter into `area` of a buffer.
 pub fn render_into(p: &Presenter, area: Rect, buf: &mut Buffer) {
     let (w, t) = (p.words(), p.theme());
-    let Some(area) = canvas(area, t, buf) else {
+    let Some((area, areas)) = frame(area, w, t, buf) else {
         return;
     };
-    let Some(areas) = areas(area) else {
-        too_small(w, t, area, buf);
-        return;
-    };
-    rule(&areas, t, buf);
     let right = match p.screen() {
         Screen::Question { question, .. } => {
             question::render(p, question, &areas, buf);
@@ -70,14 +63,8 @@ pub fn render_into(p: &Presenter, area: Rect, buf: &mut Buffer) {
     );
     for layer in p.layers().iter() {
         match &layer.kind {
-            Overlay::Help => {
-                let b = layout::help_box(p, area);
-                draw_text_box(&b, t, w.common.help_title, layer.scroll, buf);
-            }
-            Overlay::Why => {
-                let b = layout::why_box(p, area);
-                draw_text_box(&b, t, w.common.why_title, layer.scroll, buf);
-            }
+            Overlay::Help => help(&layout::help_box(p, area), w, t, layer.scroll, buf),
+            Overlay::Why => why(&layout::why_box(p, area), w, t, layer.scroll, buf),
             Overlay::Note { input, .. } => note::render(w, t, input, area, buf),
         }
     }

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use crate::tui::facilitate::layout::{self, notes_lines, Pane};
 use crate::tui::facilitate::presenter::Presenter;
 use crate::tui::layout::Areas;
-use crate::tui::paint::{draw_lines, more_marks};
+use crate::tui::paint::{draw_lines, more_marks, pinned};
 use crate::tui::text::{truncate, width, wrap_plain};
 
 /// Draws the question.
@@ -18,16 +18,7 @@ pub fn render(p: &Presenter, question: usize, areas: &Areas, buf: &mut Buffer) {
     if let Some((at, lines)) = &laid.tie {
         draw_lines(lines, 0, *at, buf);
     }
-    let listing = &laid.listing;
-    draw_lines(&listing.head, 0, listing.head_area, buf);
-    draw_lines(&listing.body, listing.offset, listing.body_area, buf);
-    more_marks(
-        listing.more_above(),
-        listing.more_below(),
-        listing.body_area,
-        t,
-        buf,
-    );
+    pinned(&laid.listing, t, buf);
     match laid.pane {
         Some(Pane::Side(side)) => side_pane(p, question, side, laid.top, buf),
         Some(Pane::Below(below)) => pane_below(p, question, below, buf),

@@ -19,10 +19,9 @@ use super::keymap::{self, Context};
 use super::layout;
 use crate::locale::{fill, Words};
 use crate::tui::keymap::Hint;
-use crate::tui::layout::{areas, frame_box, rows, Areas};
+use crate::tui::layout::{frame_box, rows, Areas};
 use crate::tui::paint::{
-    canvas, draw_box, draw_lines, draw_text_box, fit_hints, footer, rule, status_style,
-    status_text, too_small,
+    draw_box, draw_lines, fit_hints, footer, frame, help, status_style, status_text, why,
 };
 use crate::tui::text::{truncate, width, wrap_plain};
 use crate::tui::theme::Theme;
@@ -32,14 +31,9 @@ pub use question::progress_text;
 /// Draws the app into `area` of a buffer.
 pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
     let (w, t) = (app.words(), app.theme());
-    let Some(area) = canvas(area, t, buf) else {
+    let Some((area, areas)) = frame(area, w, t, buf) else {
         return;
     };
-    let Some(areas) = areas(area) else {
-        too_small(w, t, area, buf);
-        return;
-    };
-    rule(&areas, t, buf);
     // The body first: the result's header names the section it found while laying out.
     let right = render_body(app, &areas, buf);
     let left = match app.screen() {
@@ -126,14 +120,8 @@ fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
     let (w, t) = (app.words(), app.theme());
     for layer in app.layers().iter() {
         match layer.kind {
-            Overlay::Help => {
-                let b = layout::help_box(app, area);
-                draw_text_box(&b, t, w.common.help_title, layer.scroll, buf);
-            }
-            Overlay::Why => {
-                let b = layout::why_box(app, area);
-                draw_text_box(&b, t, w.common.why_title, layer.scroll, buf);
-            }
+            Overlay::Help => help(&layout::help_box(app, area), w, t, layer.scroll, buf),
+            Overlay::Why => why(&layout::why_box(app, area), w, t, layer.scroll, buf),
             Overlay::ConfirmQuit => confirm(app, area, buf),
         }
     }

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 
 use crate::locale::fill;
 use crate::tui::layout::{Areas, Density};
-use crate::tui::paint::{draw_lines, more_marks};
+use crate::tui::paint::{draw_lines, pinned};
 use crate::tui::player::app::App;
 use crate::tui::player::layout::question;
 use crate::tui::text::{width, wrap_plain};
@@ -17,16 +17,7 @@ use crate::tui::text::{width, wrap_plain};
 pub fn render(app: &App, question: usize, areas: &Areas, buf: &mut Buffer) {
     let t = app.theme();
     let laid = question::layout(app, question, areas.body, areas.density);
-    let listing = &laid.listing;
-    draw_lines(&listing.head, 0, listing.head_area, buf);
-    draw_lines(&listing.body, listing.offset, listing.body_area, buf);
-    more_marks(
-        listing.more_above(),
-        listing.more_below(),
-        listing.body_area,
-        t,
-        buf,
-    );
+    pinned(&laid.listing, t, buf);
     if let Some(side) = laid.side {
         why_pane(app, question, side, buf);
     }
@@ -63,35 +54,24 @@ pub fn progress_text(app: &App, density: Density, room: usize) -> String {
     let Some(p) = app.walk().progress() else {
         return String::new();
     };
-    let long = if p.max_left <= 1 {
-        fill(w.progress_last, &[("step", &p.step)])
+    // Every template takes what it needs of the same values.
+    let values: [(&str, &dyn std::fmt::Display); 4] = [
+        ("step", &p.step),
+        ("count", &p.min_left),
+        ("min", &p.min_left),
+        ("max", &p.max_left),
+    ];
+    let template = if p.max_left <= 1 {
+        w.progress_last
     } else if p.min_left == p.max_left {
-        fill(
-            w.progress_exact,
-            &[("step", &p.step), ("count", &p.min_left)],
-        )
+        w.progress_exact
     } else {
-        fill(
-            w.progress_range,
-            &[
-                ("step", &p.step),
-                ("min", &p.min_left),
-                ("max", &p.max_left),
-            ],
-        )
+        w.progress_range
     };
-    let progress = if density != Density::Tiny || width(&long) + 10 <= room {
-        long
-    } else {
-        fill(
-            w.progress_short,
-            &[
-                ("step", &p.step),
-                ("min", &p.min_left),
-                ("max", &p.max_left),
-            ],
-        )
-    };
+    let mut progress = fill(template, &values);
+    if density == Density::Tiny && width(&progress) + 10 > room {
+        progress = fill(w.progress_short, &values);
+    }
     if app.walk().editing() {
         format!("{} · {progress}", w.editing_header)
     } else {
