@@ -532,3 +532,22 @@ fn no_control_character_from_hostile_ids_reaches_the_frame() {
     assert_eq!(app.version(), Version::Broken);
     assert!(text(&app).contains("one[2J"), "ids are shown, harmless");
 }
+
+#[test]
+fn a_translation_that_cannot_be_read_is_a_problem_not_skipped() {
+    let (_dir, path) = support::edit::copy_to_temp(DECISION);
+    // A folder where the Spanish translation should be: there, and it cannot be read.
+    let translation = path.with_file_name("decision-making.es.ron");
+    std::fs::create_dir(&translation).expect("folder");
+    let app = editor(&path, 120, 35);
+    let problem = app
+        .problems()
+        .iter()
+        .find(|p| p.file == translation)
+        .expect("the translation is listed");
+    assert_eq!(problem.code, coop_guide::guide::Code::Unreadable);
+    assert!(problem
+        .message
+        .contains("it is a folder, not a translation file"));
+    assert!(text(&app).contains("G0002"), "{}", text(&app));
+}
