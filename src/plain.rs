@@ -63,128 +63,210 @@ pub fn run(walk: &mut Walk, talk: Conversation<'_>) -> io::Result<Ending> {
     if show_intro {
         intro(walk, t, out)?;
     }
-    let mut line = String::new();
-    let mut announced = None;
-    let mut saved = false;
+    let mut talk = Talk {
+        walk,
+        t,
+        input,
+        out,
+        save_into,
+        line: String::new(),
+        announced: None,
+        saved: false,
+    };
     loop {
-        let place = walk.place();
-        if announced != Some(place) {
-            match place {
-                Place::Question { question, .. } => ask(walk, t, question, out)?,
-                Place::Review { .. } => review(walk, t, out)?,
-                Place::Result { .. } => {
-                    show_result(walk, out)?;
-                    let Some(_) = save_into else {
-                        out.flush()?;
-                        return Ok(Ending::Finished);
-                    };
-                    writeln!(out, "{}", t.result_prompt)?;
-                }
-            }
-            announced = Some(place);
-        }
-        write!(out, "> ")?;
-        out.flush()?;
-        line.clear();
-        if input.read_line(&mut line)? == 0 {
-            writeln!(out)?;
-            match place {
-                Place::Question { question, .. } => {
-                    let id = walk.guide().questions[question].id.clone();
-                    return Ok(Ending::AnswersMissing(id));
-                }
-                Place::Review { .. } => {
-                    walk.apply(Action::Confirm);
-                    continue;
-                }
-                Place::Result { .. } => return Ok(Ending::Finished),
+        let place = talk.walk.place();
+        if talk.announced != Some(place) {
+            if let Some(ending) = talk.announce(place)? {
+                return Ok(ending);
             }
         }
-        let command = line.trim();
+        let ending = if talk.prompt()? {
+            // Owned: a command may read another line (`q` at an unsaved result asks first).
+            let command = talk.line.trim().to_string();
+            talk.obey(&command, place)?
+        } else {
+            talk.ran_out(place)?
+        };
+        if let Some(ending) = ending {
+            return Ok(ending);
+        }
+    }
+}
+
+/// A plain run under way: the walk, the words, both ends of the conversation and what has been
+/// said.
+struct Talk<'a, 'w> {
+    walk: &'w mut Walk,
+    t: &'static Plain,
+    input: &'a mut dyn BufRead,
+    out: &'a mut dyn Write,
+    save_into: Option<&'a Path>,
+    /// The last line read.
+    line: String,
+    /// The place last shown, so it is shown once until something asks for it again.
+    announced: Option<Place>,
+    /// Whether the result has been saved (`q` then leaves without asking).
+    saved: bool,
+}
+
+impl Talk<'_, '_> {
+    /// Shows a place: the question, the review, or the result. A result with nowhere to save
+    /// it ends the run.
+    fn announce(&mut self, place: Place) -> io::Result<Option<Ending>> {
+        let (walk, t) = (&*self.walk, self.t);
+        match place {
+            Place::Question { question, .. } => ask(walk, t, question, self.out)?,
+            Place::Review { .. } => review(walk, t, self.out)?,
+            Place::Result { .. } => {
+                show_result(walk, self.out)?;
+                if self.save_into.is_none() {
+                    self.out.flush()?;
+                    return Ok(Some(Ending::Finished));
+                }
+                writeln!(self.out, "{}", t.result_prompt)?;
+            }
+        }
+        self.announced = Some(place);
+        Ok(None)
+    }
+
+    /// Prompts and reads a line into `self.line`; `false` when the input has run out.
+    fn prompt(&mut self) -> io::Result<bool> {
+        write!(self.out, "> ")?;
+        self.out.flush()?;
+        self.line.clear();
+        Ok(self.input.read_line(&mut self.line)? > 0)
+    }
+
+    /// The input ran out here: answers missing at a question, the review accepted, the run
+    /// over after the result.
+    fn ran_out(&mut self, place: Place) -> io::Result<Option<Ending>> {
+        // The prompt's line ends, so whatever prints next starts on its own.
+        writeln!(self.out)?;
+        Ok(match place {
+            Place::Question { question, .. } => {
+                let id = self.walk.guide().questions[question].id.clone();
+                Some(Ending::AnswersMissing(id))
+            }
+            Place::Review { .. } => {
+                self.walk.apply(Action::Confirm);
+                None
+            }
+            Place::Result { .. } => Some(Ending::Finished),
+        })
+    }
+
+    /// Carries out one command typed at a place.
+    fn obey(&mut self, command: &str, place: Place) -> io::Result<Option<Ending>> {
+        let t = self.t;
         match (command, place) {
-            ("q" | "quit", Place::Result { .. }) if !saved => {
-                writeln!(out, "{}", t.quit_unsaved)?;
-                write!(out, "> ")?;
-                out.flush()?;
-                line.clear();
-                let sure = input.read_line(&mut line)? == 0 || line.trim() == "y";
-                if sure {
-                    return Ok(Ending::Finished);
-                }
-                writeln!(out, "{}", t.result_prompt)?;
-            }
-            ("q" | "quit", Place::Result { .. }) => return Ok(Ending::Finished),
+            ("q" | "quit", Place::Result { .. }) => return self.leave_result(),
             ("q" | "quit", _) => {
-                writeln!(out, "{}", t.stopped)?;
-                out.flush()?;
-                return Ok(Ending::Quit);
+                writeln!(self.out, "{}", t.stopped)?;
+                self.out.flush()?;
+                return Ok(Some(Ending::Quit));
             }
-            ("s" | "save", Place::Result { .. }) => {
-                let folder = save_into.unwrap_or(Path::new("."));
-                match save_result(walk, folder) {
-                    Ok(path) => {
-                        saved = true;
-                        let shown = path.display().to_string();
-                        writeln!(out, "{}", fill(t.saved, &[("path", &shown)]))?;
-                    }
-                    Err(e) => writeln!(out, "{}", fill(t.save_failed, &[("error", &e)]))?,
-                }
-            }
+            ("s" | "save", Place::Result { .. }) => self.save()?,
             ("b" | "back", _) => {
-                if walk.apply(Action::Back).contains(&Effect::Refused) {
-                    writeln!(out, "{}", t.first_question)?;
+                if self.walk.apply(Action::Back).contains(&Effect::Refused) {
+                    writeln!(self.out, "{}", t.first_question)?;
                 }
-                announced = None;
+                self.announced = None;
             }
             ("w" | "why", Place::Question { question, .. }) => {
-                why(walk.guide(), t, question, out)?;
+                why(self.walk.guide(), t, question, self.out)?;
                 // Ask again, so a screen reader finds the question right after the answer.
-                announced = None;
+                self.announced = None;
             }
             ("?" | "help", _) => {
-                writeln!(out, "{}", t.help)?;
+                writeln!(self.out, "{}", t.help)?;
                 // `?` said why we ask before it listed the commands: it still does.
                 if let Place::Question { question, .. } = place {
-                    why(walk.guide(), t, question, out)?;
-                    announced = None;
+                    why(self.walk.guide(), t, question, self.out)?;
+                    self.announced = None;
                 }
             }
-            ("r" | "review", Place::Question { .. }) if walk.review().is_empty() => {
-                writeln!(out, "{}", t.nothing_to_review)?;
-                announced = None;
+            ("r" | "review", _) => self.review_from(place)?,
+            (text, Place::Question { question, .. }) => self.answer(text, question)?,
+            (text, Place::Review { .. }) => self.edit(text)?,
+            (_, Place::Result { .. }) => writeln!(self.out, "{}", t.result_prompt)?,
+        }
+        Ok(None)
+    }
+
+    /// `q` at the result: asks first while the result is not saved.
+    fn leave_result(&mut self) -> io::Result<Option<Ending>> {
+        if self.saved {
+            return Ok(Some(Ending::Finished));
+        }
+        writeln!(self.out, "{}", self.t.quit_unsaved)?;
+        // The input running out says yes: nobody is there to say otherwise.
+        if !self.prompt()? || self.line.trim() == "y" {
+            return Ok(Some(Ending::Finished));
+        }
+        writeln!(self.out, "{}", self.t.result_prompt)?;
+        Ok(None)
+    }
+
+    /// `s` at the result: saves it as Markdown and says where.
+    fn save(&mut self) -> io::Result<()> {
+        let folder = self.save_into.unwrap_or(Path::new("."));
+        match save_result(self.walk, folder) {
+            Ok(path) => {
+                self.saved = true;
+                let shown = path.display().to_string();
+                writeln!(self.out, "{}", fill(self.t.saved, &[("path", &shown)]))
             }
-            ("r" | "review", _) => {
-                review(walk, t, out)?;
-                if matches!(place, Place::Question { .. }) {
-                    writeln!(out, "{}", t.back_to_question)?;
-                    announced = None;
-                }
+            Err(e) => writeln!(self.out, "{}", fill(self.t.save_failed, &[("error", &e)])),
+        }
+    }
+
+    /// `r`: the answers so far; from a question, then back to it.
+    fn review_from(&mut self, place: Place) -> io::Result<()> {
+        let at_question = matches!(place, Place::Question { .. });
+        if at_question && self.walk.review().is_empty() {
+            writeln!(self.out, "{}", self.t.nothing_to_review)?;
+        } else {
+            review(self.walk, self.t, self.out)?;
+            if at_question {
+                writeln!(self.out, "{}", self.t.back_to_question)?;
             }
-            ("", Place::Review { .. }) => {
-                walk.apply(Action::Confirm);
+        }
+        if at_question {
+            self.announced = None;
+        }
+        Ok(())
+    }
+
+    /// A line typed at a question: an answer's number, or Enter to keep the one chosen.
+    fn answer(&mut self, text: &str, question: usize) -> io::Result<()> {
+        let choice = if text.is_empty() {
+            self.walk.answer_of(question)
+        } else {
+            parse_choice(text, self.walk.guide().questions[question].answers.len())
+        };
+        match choice {
+            Some(n) => choose(self.walk, self.t, n, self.out),
+            None => writeln!(self.out, "{}", choose_hint(self.walk, self.t, question)),
+        }
+    }
+
+    /// A line typed at the review: Enter accepts it, a number goes back to change that answer.
+    fn edit(&mut self, text: &str) -> io::Result<()> {
+        if text.is_empty() {
+            self.walk.apply(Action::Confirm);
+            return Ok(());
+        }
+        match parse_choice(text, self.walk.review().len()) {
+            Some(n) => {
+                let question = self.walk.review()[n].question;
+                self.walk.apply(Action::Edit(question));
+                Ok(())
             }
-            ("", Place::Question { question, .. }) => match walk.answer_of(question) {
-                Some(answer) => choose(walk, t, answer, out)?,
-                None => writeln!(out, "{}", choose_hint(walk, t, question))?,
-            },
-            (text, Place::Question { question, .. }) => {
-                match parse_choice(text, walk.guide().questions[question].answers.len()) {
-                    Some(n) => choose(walk, t, n, out)?,
-                    None => writeln!(out, "{}", choose_hint(walk, t, question))?,
-                }
+            None => {
+                let n = self.walk.review().len().to_string();
+                writeln!(self.out, "{}", fill(self.t.review_hint, &[("n", &n)]))
             }
-            (text, Place::Review { .. }) => match parse_choice(text, walk.review().len()) {
-                Some(n) => {
-                    let question = walk.review()[n].question;
-                    walk.apply(Action::Edit(question));
-                }
-                None => writeln!(
-                    out,
-                    "{}",
-                    fill(t.review_hint, &[("n", &walk.review().len().to_string())])
-                )?,
-            },
-            (_, Place::Result { .. }) => writeln!(out, "{}", t.result_prompt)?,
         }
     }
 }

@@ -11,6 +11,7 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::guide::Question;
 use crate::tui::layout::{column, contains, offset_for_selected};
 use crate::tui::player::app::{App, Screen};
 use crate::tui::text::{line_width, pad, wrap, wrap_plain};
@@ -51,49 +52,68 @@ fn listing(app: &App, max: usize, spaced: bool) -> Listing {
         } else if spaced {
             lines.push(Line::default());
         }
-        let chosen = i == app.selected();
-        let (question_style, answer_style) = if chosen {
-            (t.selected, t.selected)
-        } else {
-            (t.text, t.question)
-        };
-        let marker = if chosen {
-            Span::styled("› ", t.marker)
-        } else {
-            Span::raw("  ")
-        };
-        let mut item = wrap(
-            &[Span::styled(q.text.as_str(), question_style)],
-            max.saturating_sub(1),
-            &[marker, Span::styled(" ", question_style)],
-            &[Span::raw("  "), Span::styled(" ", question_style)],
-        );
-        let indent = [Span::raw("  "), Span::styled("     ", answer_style)];
-        item.extend(wrap(
-            &[Span::styled(
-                q.answers[step.answer].label.as_str(),
-                answer_style,
-            )],
-            max.saturating_sub(1),
-            &indent,
-            &indent,
-        ));
-        if chosen {
-            let width = item.iter().map(line_width).max().unwrap_or(0) + 1;
-            for line in &mut item {
-                pad(line, width.min(max), t.selected);
-            }
-        }
+        let item = answered(app, q, step.answer, i == app.selected(), max);
         items.push(lines.len()..lines.len() + item.len());
         lines.extend(item);
     }
 
     lines.push(Line::default());
+    items.push(lines.len()..lines.len() + 1);
+    lines.push(button(app, app.selected() >= path.len()));
+    stale(app, max, spaced, &mut lines);
+    Listing { lines, items }
+}
+
+/// One answer on the path: the question, then the answer given, indented; the selected one in
+/// the selection's colours, padded to one width.
+fn answered(
+    app: &App,
+    q: &Question,
+    answer: usize,
+    chosen: bool,
+    max: usize,
+) -> Vec<Line<'static>> {
+    let t = app.theme();
+    let (question_style, answer_style) = if chosen {
+        (t.selected, t.selected)
+    } else {
+        (t.text, t.question)
+    };
+    let marker = if chosen {
+        Span::styled("› ", t.marker)
+    } else {
+        Span::raw("  ")
+    };
+    let mut item = wrap(
+        &[Span::styled(q.text.as_str(), question_style)],
+        max.saturating_sub(1),
+        &[marker, Span::styled(" ", question_style)],
+        &[Span::raw("  "), Span::styled(" ", question_style)],
+    );
+    let indent = [Span::raw("  "), Span::styled("     ", answer_style)];
+    item.extend(wrap(
+        &[Span::styled(q.answers[answer].label.as_str(), answer_style)],
+        max.saturating_sub(1),
+        &indent,
+        &indent,
+    ));
+    if chosen {
+        let width = item.iter().map(line_width).max().unwrap_or(0) + 1;
+        for line in &mut item {
+            pad(line, width.min(max), t.selected);
+        }
+    }
+    item
+}
+
+/// The button: to the result when the answers reach one, else back to the question.
+fn button(app: &App, chosen: bool) -> Line<'static> {
+    let (w, t) = (&app.words().player, app.theme());
     let label = match app.screen() {
         Screen::Review { outcome: Some(_) } => w.review_see_result,
         _ => w.review_back_to_question,
     };
-    let button = if app.selected() >= path.len() {
+    if chosen {
         Line::from(vec![
             Span::styled("› ", t.marker),
             Span::styled(format!(" {label} "), t.selected),
@@ -103,36 +123,38 @@ fn listing(app: &App, max: usize, spaced: bool) -> Listing {
             Span::raw("   "),
             Span::styled(label.to_string(), t.key),
         ])
-    };
-    items.push(lines.len()..lines.len() + 1);
-    lines.push(button);
-
-    let stale = app.walk().stale();
-    if !stale.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::default());
-        lines.extend(wrap_plain(w.review_stale, t.dim, max));
-        for (i, step) in stale.into_iter().enumerate() {
-            let q = &g.questions[step.question];
-            if spaced && i > 0 {
-                lines.push(Line::default());
-            }
-            lines.extend(wrap(
-                &[Span::styled(q.text.as_str(), t.stale)],
-                max,
-                &[Span::raw("   ")],
-                &[Span::raw("   ")],
-            ));
-            let indent = [Span::raw("       ")];
-            lines.extend(wrap(
-                &[Span::styled(q.answers[step.answer].label.as_str(), t.stale)],
-                max,
-                &indent,
-                &indent,
-            ));
-        }
     }
-    Listing { lines, items }
+}
+
+/// The answers on a branch the group left, dimmed, after the button.
+fn stale(app: &App, max: usize, spaced: bool, lines: &mut Vec<Line<'static>>) {
+    let (w, t, g) = (&app.words().player, app.theme(), app.guide());
+    let stale = app.walk().stale();
+    if stale.is_empty() {
+        return;
+    }
+    lines.push(Line::default());
+    lines.push(Line::default());
+    lines.extend(wrap_plain(w.review_stale, t.dim, max));
+    for (i, step) in stale.into_iter().enumerate() {
+        let q = &g.questions[step.question];
+        if spaced && i > 0 {
+            lines.push(Line::default());
+        }
+        lines.extend(wrap(
+            &[Span::styled(q.text.as_str(), t.stale)],
+            max,
+            &[Span::raw("   ")],
+            &[Span::raw("   ")],
+        ));
+        let indent = [Span::raw("       ")];
+        lines.extend(wrap(
+            &[Span::styled(q.answers[step.answer].label.as_str(), t.stale)],
+            max,
+            &indent,
+            &indent,
+        ));
+    }
 }
 
 /// The column and the listing that fits it best: spaced when it can be.
