@@ -1,5 +1,5 @@
 //! The app's own words — everything it says that does not come from a guide — one table per
-//! language ([`en`], [`es`]), for every front-end: the player, workshop mode, the editor, the
+//! language (`en.rs`, `es.rs`), for every front-end: the player, workshop mode, the editor, the
 //! plain mode and the reports.
 //!
 //! There is one lookup, [`words`], by the language of the guide being shown. A table is a

@@ -2,7 +2,7 @@
 //! through the same machinery as every view ([`crate::tui::keymap`]).
 //!
 //! In the preview pane the editor's table is laid over the player's
-//! ([`Layered`](crate::tui::keymap::Layered)): panes, `e`, help and quit are the editor's, and
+//! ([`Layered`]): panes, `e`, help and quit are the editor's, and
 //! every other key goes to the player that runs the preview, so the preview answers as the
 //! player would.
 

@@ -8,7 +8,7 @@
 //! hands per answer and the group's choice they suggest, a note per question, the facilitator
 //! notes pane, a countdown, the time spent per question; and the effects that save the session
 //! after every change. [`Presenter::handle`] does no IO: it returns [`Effect`]s for the driver
-//! ([`super::Workshop`]) to carry out.
+//! ([`super::carry_out`]) to carry out.
 //!
 //! **The group's choice.** The answer marked with `›` is the group's choice, and Enter records
 //! it. When the hands change and one answer has strictly more hands than every other, `›` moves

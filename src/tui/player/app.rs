@@ -8,7 +8,7 @@
 //! What is on screen is derived, not stored: the walk's place decides the screen, and overlays
 //! (help, why, quit confirmation) sit on a stack above it ([`Layers`]); the top one gets the keys
 //! and Esc closes it. Where things are — what a click hit, how far a text scrolls — the app asks
-//! the player's [`layout`](super::layout); it never draws.
+//! the player's [`layout`]; it never draws.
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -1,5 +1,5 @@
 //! The editor's views: pure functions from the editor's state to a frame, painting what
-//! [`layout`](super::layout) placed: the panes with their borders, the header with the problem
+//! [`layout`] placed: the panes with their borders, the header with the problem
 //! counts, the line that says which version is shown, the footer, and the help.
 
 mod outline;
@@ -22,7 +22,7 @@ use crate::tui::paint::{
 use crate::tui::player::view as player_view;
 use crate::tui::text::{truncate, width, wrap_plain};
 
-/// Draws the editor into a buffer area (what [`render`] does, usable without a terminal).
+/// Draws the editor into a buffer area (what the shell does on the terminal, usable without one).
 pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme();
     let Some(area) = canvas(area, t, buf) else {

@@ -1,5 +1,5 @@
 //! Workshop mode's views: pure functions from the presenter's or the report viewer's state to a
-//! frame, painting what [`layout`](super::layout) placed. Nothing here changes state.
+//! frame, painting what [`layout`] placed. Nothing here changes state.
 //!
 //! The chrome is the player's (the same regions, densities, footer hints and "make the window
 //! larger" screen), and so are the intro, the review and the result, drawn by the player's own

@@ -1,5 +1,5 @@
 //! The player's views: pure functions from the app's state to a frame, painting what the
-//! [`layout`](super::layout) placed. Nothing here changes state.
+//! [`layout`] placed. Nothing here changes state.
 //!
 //! Every frame has the same chrome: a header (the guide's title, and where you are), a rule,
 //! the body of the screen, and a footer with the keys that work here, generated from the
