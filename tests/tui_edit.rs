@@ -13,7 +13,6 @@ mod support;
 use std::path::Path;
 
 use coop_guide::guide::Code;
-use coop_guide::locale::EN;
 use coop_guide::report::outline::{Mark, RowKind};
 use coop_guide::tui::edit::keymap::{self, Context};
 use coop_guide::tui::edit::outline::NodeKey;
@@ -334,9 +333,7 @@ fn every_footer_hint_is_a_working_key() {
         press(&mut app, keys);
         let context = app.context();
         for hint in keymap::hints(context, app.words()) {
-            let binding = keymap::BINDINGS
-                .iter()
-                .find(|b| b.contexts.contains(&context) && (b.hint)(&EN) == hint.text)
+            let binding = support::binding_of(keymap::BINDINGS, &context, &hint)
                 .expect("the hint comes from a binding");
             let event = coop_guide::tui::keymap::press(binding.keys[0]);
             assert_eq!(

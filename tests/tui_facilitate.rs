@@ -17,7 +17,7 @@ use coop_guide::engine::session::{Session, SessionFile};
 use coop_guide::locale::ES;
 use coop_guide::store::{now_rfc3339, Store};
 use coop_guide::tui::document::Move;
-use coop_guide::tui::facilitate::keymap::{Command, Context};
+use coop_guide::tui::facilitate::keymap::{self, Command, Context};
 use coop_guide::tui::facilitate::presenter::Action;
 use coop_guide::tui::facilitate::{save_comparison, Comparison, Presenter};
 use coop_guide::tui::input::Input;
@@ -463,16 +463,7 @@ fn the_help_lists_the_workshop_keys_of_the_screen_below() {
 
 #[test]
 fn every_workshop_footer_hint_is_a_working_key() {
-    for context in [
-        Context::Intro,
-        Context::Question,
-        Context::Review,
-        Context::Result,
-        Context::Help,
-        Context::Why,
-        Context::Note,
-        Context::Comparison,
-    ] {
+    for &context in keymap::ALL {
         assert_workshop_footer_keys_work(context);
     }
 }

@@ -13,7 +13,7 @@ use coop_guide::engine::Place;
 use coop_guide::save::save_result;
 use coop_guide::tui::input::Input;
 use coop_guide::tui::layers::Status;
-use coop_guide::tui::player::keymap::Context;
+use coop_guide::tui::player::keymap::{self, Context};
 use coop_guide::tui::player::{Action, App, Effect as AppEffect, Overlay, Screen};
 use coop_guide::tui::shell::Screen as Terminal;
 use support::player::{after, app, assert_footer_keys_work, press};
@@ -373,15 +373,7 @@ fn resizing_keeps_scrolling_in_range() {
 
 #[test]
 fn every_footer_hint_is_a_working_key() {
-    for context in [
-        Context::Intro,
-        Context::Question,
-        Context::Review,
-        Context::Result,
-        Context::Help,
-        Context::Why,
-        Context::ConfirmQuit,
-    ] {
+    for &context in keymap::ALL {
         assert_footer_keys_work(context);
     }
 }

@@ -2,7 +2,21 @@
 //! readers use the plain mode and the other commands.
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
+
+/// `coop-guide ARGS`, its output and errors captured.
+fn coop_guide(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_coop-guide"));
+    command
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+fn start(command: &mut Command) -> Child {
+    command.spawn().expect("start coop-guide")
+}
 
 /// Runs `coop-guide ARGS` with `input` on standard input and returns what it wrote.
 pub fn run(args: &[&str], input: &str) -> Output {
@@ -12,13 +26,7 @@ pub fn run(args: &[&str], input: &str) -> Output {
 /// Runs `coop-guide ARGS` with standard output already closed by its reader (as `| head -c1`
 /// leaves it), and returns its exit status and standard error.
 pub fn run_with_closed_stdout(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start coop-guide");
+    let mut child = start(coop_guide(args).stdin(Stdio::null()));
     // The reader goes away before the program writes anything.
     drop(child.stdout.take());
     child.wait_with_output().expect("wait")
@@ -27,13 +35,7 @@ pub fn run_with_closed_stdout(args: &[&str]) -> Output {
 /// Runs `coop-guide ARGS` with nothing on standard input, and fails the test when it takes
 /// longer than `limit` (killing it): nothing the program is given may make it hang.
 pub fn run_within(args: &[&str], limit: std::time::Duration) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start coop-guide");
+    let mut child = start(coop_guide(args).stdin(Stdio::null()));
     let start = std::time::Instant::now();
     loop {
         if child.try_wait().expect("wait").is_some() {
@@ -57,15 +59,12 @@ pub fn mkfifo(path: &std::path::Path) {
 /// Runs `coop-guide ARGS` in a folder (where it saves files) with `input` on standard input.
 pub fn run_in(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
     // The binary may exit before reading everything (a usage error): that is not a failure here.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start coop-guide");
+    let mut child = start(
+        coop_guide(args)
+            .current_dir(dir)
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::piped()),
+    );
     let _ = child
         .stdin
         .take()

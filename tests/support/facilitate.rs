@@ -105,18 +105,14 @@ pub fn assert_workshop_footer_keys_work(context: Context) {
     let hints = keymap::hints(context, &EN);
     assert!(!hints.is_empty(), "{context:?}");
     for hint in hints {
-        let top = keymap::BINDINGS
-            .iter()
-            .find(|b| b.contexts.contains(&context) && (b.hint)(&EN) == hint.text);
+        let top = super::binding_of(keymap::BINDINGS, &context, &hint);
         let expected = match (top, context.under()) {
             (Some(b), _) => {
                 let event = press(b.keys[0]);
                 (event, Either::Top(keymap::command_of(b, &event)))
             }
             (None, Some(under)) => {
-                let b = player::BINDINGS
-                    .iter()
-                    .find(|b| b.contexts.contains(&under) && (b.hint)(&EN) == hint.text)
+                let b = super::binding_of(player::BINDINGS, &under, &hint)
                     .expect("the hint comes from a binding");
                 let key = *b
                     .keys

@@ -18,9 +18,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use coop_guide::guide::{check_path, Guide};
+use coop_guide::locale::EN;
 use coop_guide::tui::facilitate::{Comparison, Presenter};
 use coop_guide::tui::input::Input;
-use coop_guide::tui::keymap::{press, Key};
+use coop_guide::tui::keymap::{parse_keys, press, Binding, Hint, Key};
 use crossterm::event::KeyEvent;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -196,4 +197,20 @@ pub fn assert_shown_at<V: View + Clone>(base: &V, width: u16, height: u16, wante
             "{width}x{height}: no request for a larger window:\n{shown}"
         );
     }
+}
+
+/// Sends a key sequence (see `parse_keys`) to a view through `key`, and collects the effects.
+pub fn each_key<E>(keys: &str, key: impl FnMut(KeyEvent) -> Vec<E>) -> Vec<E> {
+    parse_keys(keys).into_iter().flat_map(key).collect()
+}
+
+/// The binding a footer hint shown in `context` comes from, if it is one of `bindings`.
+pub fn binding_of<'a, C: PartialEq, M>(
+    bindings: &'a [Binding<C, M>],
+    context: &C,
+    hint: &Hint,
+) -> Option<&'a Binding<C, M>> {
+    bindings
+        .iter()
+        .find(|b| b.contexts.contains(context) && (b.hint)(&EN) == hint.text)
 }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use coop_guide::guide::Guide;
 use coop_guide::locale::EN;
-use coop_guide::tui::keymap::{parse_keys, press as key_event};
+use coop_guide::tui::keymap::press as key_event;
 use coop_guide::tui::player::keymap::{self, Context};
 use coop_guide::tui::player::{App, Effect};
 use coop_guide::tui::Theme;
@@ -18,10 +18,7 @@ pub fn app(guide: Arc<Guide>, width: u16, height: u16) -> App {
 
 /// Sends a key sequence (see `parse_keys`) and collects the effects.
 pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    parse_keys(keys)
-        .into_iter()
-        .flat_map(|k| app.key(k))
-        .collect()
+    super::each_key(keys, |k| app.key(k))
 }
 
 /// An app after a key sequence.
@@ -35,9 +32,7 @@ pub fn after(guide: Arc<Guide>, keys: &str, width: u16, height: u16) -> App {
 /// command there (not just some command).
 pub fn assert_footer_keys_work(context: Context) {
     for hint in keymap::hints(context, &EN) {
-        let binding = keymap::BINDINGS
-            .iter()
-            .find(|b| b.contexts.contains(&context) && (b.hint)(&EN) == hint.text)
+        let binding = super::binding_of(keymap::BINDINGS, &context, &hint)
             .expect("hint comes from a binding");
         let event = key_event(binding.keys[0]);
         assert_eq!(

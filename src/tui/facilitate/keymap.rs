@@ -83,6 +83,18 @@ pub enum Context {
     Comparison,
 }
 
+/// Every context of workshop mode.
+pub const ALL: &[Context] = &[
+    Context::Intro,
+    Context::Question,
+    Context::Review,
+    Context::Result,
+    Context::Help,
+    Context::Why,
+    Context::Note,
+    Context::Comparison,
+];
+
 impl Context {
     /// The workshop's context over a screen of the player's.
     pub fn over(screen: PlayerContext) -> Context {
