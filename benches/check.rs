@@ -4,6 +4,12 @@
 //! a syntax error at its end (budget: ≤ 1 s: the reader goes on past errors, so an error at the
 //! end costs a whole read). Run with `cargo bench --bench check`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 use coop_guide::guide::{check_source, synthetic, Source};

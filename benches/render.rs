@@ -1,6 +1,12 @@
 //! Rendering the player: a question and the result at 80×24 and 200×50 on ratatui's TestBackend
 //! (budget: ≤ 1 ms at 200×50), and the bytes a real terminal receives for a one-step selection
-//! move (budget: ≤ 200 bytes). Run with `cargo bench --bench render`.
+//! move through the shell's screen (budget: ≤ 200 bytes). Run with `cargo bench --bench render`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
 
 use std::cell::RefCell;
 use std::hint::black_box;
@@ -10,13 +16,13 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion};
-use ratatui::backend::{CrosstermBackend, TestBackend};
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
 
 use coop_guide::guide::{check_path, Guide};
 use coop_guide::tui::keymap::parse_keys;
-use coop_guide::tui::{draw, view, App};
+use coop_guide::tui::player::{view, App};
+use coop_guide::tui::shell::Screen;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 50)];
 
@@ -46,7 +52,7 @@ fn render(c: &mut Criterion) {
                     i += 1;
                     let app = &states[i % 2];
                     terminal
-                        .draw(|f| view::render(black_box(app), f))
+                        .draw(|f| view::render_into(black_box(app), f.area(), f.buffer_mut()))
                         .expect("draw");
                 })
             });
@@ -69,20 +75,16 @@ impl Write for Tty {
     }
 }
 
-/// Bytes written to a terminal (a `CrosstermBackend` over a `Vec<u8>`) by the second of two
+/// Bytes written to a terminal (the shell's screen over a `Vec<u8>`) by the second of two
 /// draws, where the second moves the selection one step.
 fn bytes_for_one_move(width: u16, height: u16) -> usize {
-    let options = TerminalOptions {
-        viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
-    };
     let tty = Tty::default();
-    let mut terminal =
-        Terminal::with_options(CrosstermBackend::new(tty.clone()), options).expect("terminal");
+    let mut screen = Screen::over(tty.clone(), width, height).expect("a screen");
     let before = app_after("<enter>", width, height);
     let after = app_after("<enter>j", width, height);
-    draw(&mut terminal, &before).expect("first draw");
+    screen.draw(&before).expect("first draw");
     let first = tty.0.borrow().len();
-    draw(&mut terminal, &after).expect("second draw");
+    screen.draw(&after).expect("second draw");
     let total = tty.0.borrow().len();
     total - first
 }

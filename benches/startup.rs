@@ -2,6 +2,12 @@
 //! intro's title is on the screen, stop the clock, quit. Budget: ≤ 5 ms median for the built-in
 //! guide. Run with `cargo bench --bench startup` (it builds the release binary it measures).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 use std::io::Read;
 use std::time::{Duration, Instant};
 

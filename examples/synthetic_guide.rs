@@ -3,6 +3,12 @@
 //! `/usr/bin/time -v target/release/coop-guide check big.ron`
 //! With `conditions` after N, every answer has a conditional link over three earlier answers.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 fn main() {
     let n = std::env::args()
         .nth(1)

@@ -22,22 +22,7 @@ pub enum Command {
     /// Play a guide (the full-screen player, or line by line with --plain).
     Play(PlayArgs),
     /// Run the guide with a room or a group: presenter view, hands, notes, autosave, resume.
-    Facilitate {
-        /// Guide file (default: the built-in guide).
-        guide: Option<PathBuf>,
-        /// The session file: created if missing, resumed if it exists.
-        #[arg(long, value_name = "FILE")]
-        session: PathBuf,
-        /// The group's name, for a new session.
-        #[arg(long, value_name = "NAME")]
-        group: Option<String>,
-        /// Language of the guide's texts.
-        #[arg(long)]
-        lang: Option<String>,
-        /// Colour theme.
-        #[arg(long, value_name = "NAME")]
-        theme: Option<String>,
-    },
+    Facilitate(FacilitateArgs),
     /// Edit a guide: outline, diagnostics and a live preview that follow the file as you save.
     Edit {
         /// The guide file.
@@ -119,6 +104,25 @@ pub enum I18nCommand {
         #[arg(long)]
         lang: String,
     },
+}
+
+/// Options of `facilitate`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FacilitateArgs {
+    /// Guide file (default: the built-in guide).
+    pub guide: Option<PathBuf>,
+    /// The session file: created if missing, resumed if it exists.
+    #[arg(long, value_name = "FILE")]
+    pub session: PathBuf,
+    /// The group's name, for a new session.
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+    /// Language of the guide's texts.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Colour theme.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
 }
 
 /// Options of `play`.

@@ -5,12 +5,20 @@
 //! - [`engine`]: the walk as a pure state machine, and the explanation of its result;
 //! - [`report`]: Markdown and JSON renderings, test runs and path listings;
 //! - [`plain`]: the line-by-line mode over the engine;
-//! - [`tui`]: the full-screen player over the same engine.
+//! - [`tui`]: the full-screen views over the same engine: the player, workshop mode, the editor;
+//! - [`commands`]: one module per command, and the error type that carries the exit code;
+//! - [`read`] and [`store`]: every file read within bounds, sessions saved safely;
+//! - [`locale`]: the app's own words, one table per language.
 
+pub mod cli;
+pub mod commands;
 pub mod engine;
 pub mod guide;
 pub mod locale;
 pub mod plain;
+pub mod read;
 pub mod report;
+pub mod save;
+pub mod store;
 pub mod tui;
 pub mod watch;

@@ -1,18 +1,27 @@
 //! The plain mode: the walk line by line, for pipes, scripts, screen readers and `TERM=dumb`.
 //!
-//! Same engine as the TUI. Numbered answers, one line of input per step, no box drawing, no
-//! colour, every prompt flushed. Commands at any prompt: a number answers, Enter keeps a
-//! pre-filled answer, `b` goes back, `?` says why we ask, `r` reviews, `q` quits.
+//! Same engine as the full-screen player, and the same keys where they make sense. Numbered
+//! answers, one line of input per step, no box drawing, no colour, every prompt flushed.
+//! Commands at any prompt: a number answers (and the answer is read back), Enter keeps a
+//! pre-filled answer, `b` goes back, `w` says why we ask, `r` reviews, `?` lists the commands
+//! (and, at a question, says why it is asked, as `?` always did here), `q` quits. After the
+//! result, `s` saves it as Markdown, `b` goes back to the review, and `q` on a result not saved
+//! asks first.
 //!
 //! Input that runs out at a question is "answers missing" (exit 3, naming the question); input
-//! that runs out at the review accepts it, so piping a list of numbers reaches the result.
+//! that runs out at the review accepts it, so piping a list of numbers reaches the result; input
+//! that runs out after the result ends the run.
 
 use std::io::{self, BufRead, Write};
+use std::path::Path;
 
 use crate::engine::{Action, Effect, Place, Walk};
 use crate::guide::text::wrap;
-use crate::locale::{fill, texts, Texts};
+use crate::guide::Guide;
+use crate::locale::{fill, words, Plain};
+use crate::report::doc::Doc;
 use crate::report::result;
+use crate::save::save_result;
 
 /// How a plain run ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,123 +37,271 @@ pub enum Ending {
 /// Width of wrapped text.
 const WIDTH: usize = 78;
 
-/// Runs the walk, reading commands from `input` and writing the conversation to `out`.
-/// The result is printed as text to `out` at the end.
-pub fn run(
-    walk: &mut Walk,
-    input: &mut dyn BufRead,
-    out: &mut dyn Write,
-    show_intro: bool,
-) -> io::Result<Ending> {
-    let t = texts(&walk.guide().language);
+/// Where a plain run reads and writes, and what it offers.
+pub struct Conversation<'a> {
+    /// Where commands come from.
+    pub input: &'a mut dyn BufRead,
+    /// Where the conversation goes.
+    pub out: &'a mut dyn Write,
+    /// Show the guide's intro first.
+    pub intro: bool,
+    /// Where `s` saves the result; `None` when the result goes elsewhere (`--output`), and the
+    /// run ends as soon as the result is shown.
+    pub save_into: Option<&'a Path>,
+}
+
+/// Runs the walk, reading commands from the conversation's input and writing to its output.
+/// The result is printed as text at the end.
+pub fn run(walk: &mut Walk, talk: Conversation<'_>) -> io::Result<Ending> {
+    let Conversation {
+        input,
+        out,
+        intro: show_intro,
+        save_into,
+    } = talk;
+    let t = &words(&walk.guide().language).plain;
     if show_intro {
         intro(walk, t, out)?;
     }
-    let mut line = String::new();
-    let mut announced = None;
+    let mut talk = Talk {
+        walk,
+        t,
+        input,
+        out,
+        save_into,
+        line: String::new(),
+        announced: None,
+        saved: false,
+    };
     loop {
-        let place = walk.place();
-        match place {
-            Place::Question { question, .. } => {
-                if announced != Some(place) {
-                    ask(walk, t, question, out)?;
-                    announced = Some(place);
-                }
-            }
-            Place::Review { .. } => {
-                if announced != Some(place) {
-                    review(walk, t, out)?;
-                    announced = Some(place);
-                }
-            }
-            Place::Result { .. } => {
-                if let Some(doc) = result::document(walk) {
-                    writeln!(out)?;
-                    write!(out, "{}", doc.to_text(WIDTH))?;
-                }
-                out.flush()?;
-                return Ok(Ending::Finished);
+        let place = talk.walk.place();
+        if talk.announced != Some(place) {
+            if let Some(ending) = talk.announce(place)? {
+                return Ok(ending);
             }
         }
-        write!(out, "> ")?;
-        out.flush()?;
-        line.clear();
-        if input.read_line(&mut line)? == 0 {
-            writeln!(out)?;
-            return Ok(match walk.place() {
-                Place::Question { question, .. } => {
-                    let id = walk.guide().questions[question].id.clone();
-                    Ending::AnswersMissing(id)
-                }
-                _ => {
-                    walk.apply(Action::Confirm);
-                    continue;
-                }
-            });
-        }
-        let command = line.trim();
-        match (command, place) {
-            ("q" | "quit", _) => {
-                writeln!(out, "{}", t.stopped)?;
-                out.flush()?;
-                return Ok(Ending::Quit);
-            }
-            ("b" | "back", _) => {
-                if walk.apply(Action::Back).contains(&Effect::Refused) {
-                    writeln!(out, "{}", t.first_question)?;
-                }
-                announced = None;
-            }
-            ("?" | "why", Place::Question { question, .. }) => {
-                let why = &walk.guide().questions[question].why;
-                let text = if why.is_empty() { t.no_why } else { why };
-                writeln!(out, "{}", t.why_we_ask)?;
-                for l in wrap(text, WIDTH) {
-                    writeln!(out, "  {l}")?;
-                }
-                // Ask again, so a screen reader finds the question right after the answer.
-                announced = None;
-            }
-            ("r" | "review", _) => {
-                review(walk, t, out)?;
-                if matches!(place, Place::Question { .. }) {
-                    writeln!(out, "{}", t.back_to_question)?;
-                    announced = None;
-                }
-            }
-            ("", Place::Review { .. }) => {
-                walk.apply(Action::Confirm);
-            }
-            ("", Place::Question { question, .. }) => match walk.prefilled(question) {
-                Some(answer) => {
-                    walk.apply(Action::Choose(answer));
-                }
-                None => writeln!(out, "{}", choose_hint(walk, t, question))?,
-            },
-            (text, Place::Question { question, .. }) => {
-                // Numbers go by the answers shown: those offered to this group.
-                let shown = walk.visible_answers(question);
-                match parse_choice(text, shown.len()) {
-                    Some(n) => {
-                        walk.apply(Action::Choose(shown[n]));
-                    }
-                    None => writeln!(out, "{}", choose_hint(walk, t, question))?,
-                }
-            }
-            (text, Place::Review { .. }) => match parse_choice(text, walk.review().len()) {
-                Some(n) => {
-                    let question = walk.review()[n].question;
-                    walk.apply(Action::Edit(question));
-                }
-                None => writeln!(
-                    out,
-                    "{}",
-                    fill(t.review_hint, &[("n", &walk.review().len().to_string())])
-                )?,
-            },
-            (_, Place::Result { .. }) => {}
+        let ending = if talk.prompt()? {
+            // Owned: a command may read another line (`q` at an unsaved result asks first).
+            let command = talk.line.trim().to_string();
+            talk.obey(&command, place)?
+        } else {
+            talk.ran_out(place)?
+        };
+        if let Some(ending) = ending {
+            return Ok(ending);
         }
     }
+}
+
+/// A plain run under way: the walk, the words, both ends of the conversation and what has been
+/// said.
+struct Talk<'a, 'w> {
+    walk: &'w mut Walk,
+    t: &'static Plain,
+    input: &'a mut dyn BufRead,
+    out: &'a mut dyn Write,
+    save_into: Option<&'a Path>,
+    /// The last line read.
+    line: String,
+    /// The place last shown, so it is shown once until something asks for it again.
+    announced: Option<Place>,
+    /// Whether the result has been saved (`q` then leaves without asking).
+    saved: bool,
+}
+
+impl Talk<'_, '_> {
+    /// Shows a place: the question, the review, or the result. A result with nowhere to save
+    /// it ends the run.
+    fn announce(&mut self, place: Place) -> io::Result<Option<Ending>> {
+        let (walk, t) = (&*self.walk, self.t);
+        match place {
+            Place::Question { question, .. } => ask(walk, t, question, self.out)?,
+            Place::Review { .. } => review(walk, t, self.out)?,
+            Place::Result { .. } => {
+                show_result(walk, self.out)?;
+                if self.save_into.is_none() {
+                    self.out.flush()?;
+                    return Ok(Some(Ending::Finished));
+                }
+                writeln!(self.out, "{}", t.result_prompt)?;
+            }
+        }
+        self.announced = Some(place);
+        Ok(None)
+    }
+
+    /// Prompts and reads a line into `self.line`; `false` when the input has run out.
+    fn prompt(&mut self) -> io::Result<bool> {
+        write!(self.out, "> ")?;
+        self.out.flush()?;
+        self.line.clear();
+        Ok(self.input.read_line(&mut self.line)? > 0)
+    }
+
+    /// The input ran out here: answers missing at a question, the review accepted, the run
+    /// over after the result.
+    fn ran_out(&mut self, place: Place) -> io::Result<Option<Ending>> {
+        // The prompt's line ends, so whatever prints next starts on its own.
+        writeln!(self.out)?;
+        Ok(match place {
+            Place::Question { question, .. } => {
+                let id = self.walk.guide().questions[question].id.clone();
+                Some(Ending::AnswersMissing(id))
+            }
+            Place::Review { .. } => {
+                self.walk.apply(Action::Confirm);
+                None
+            }
+            Place::Result { .. } => Some(Ending::Finished),
+        })
+    }
+
+    /// Carries out one command typed at a place.
+    fn obey(&mut self, command: &str, place: Place) -> io::Result<Option<Ending>> {
+        let t = self.t;
+        match (command, place) {
+            ("q" | "quit", Place::Result { .. }) => return self.leave_result(),
+            ("q" | "quit", _) => {
+                writeln!(self.out, "{}", t.stopped)?;
+                self.out.flush()?;
+                return Ok(Some(Ending::Quit));
+            }
+            ("s" | "save", Place::Result { .. }) => self.save()?,
+            ("b" | "back", _) => {
+                if self.walk.apply(Action::Back).contains(&Effect::Refused) {
+                    writeln!(self.out, "{}", t.first_question)?;
+                }
+                self.announced = None;
+            }
+            ("w" | "why", Place::Question { question, .. }) => {
+                why(self.walk.guide(), t, question, self.out)?;
+                // Ask again, so a screen reader finds the question right after the answer.
+                self.announced = None;
+            }
+            ("?" | "help", _) => {
+                writeln!(self.out, "{}", t.help)?;
+                // `?` said why we ask before it listed the commands: it still does.
+                if let Place::Question { question, .. } = place {
+                    why(self.walk.guide(), t, question, self.out)?;
+                    self.announced = None;
+                }
+            }
+            ("r" | "review", _) => self.review_from(place)?,
+            (text, Place::Question { question, .. }) => self.answer(text, question)?,
+            (text, Place::Review { .. }) => self.edit(text)?,
+            (_, Place::Result { .. }) => writeln!(self.out, "{}", t.result_prompt)?,
+        }
+        Ok(None)
+    }
+
+    /// `q` at the result: asks first while the result is not saved.
+    fn leave_result(&mut self) -> io::Result<Option<Ending>> {
+        if self.saved {
+            return Ok(Some(Ending::Finished));
+        }
+        writeln!(self.out, "{}", self.t.quit_unsaved)?;
+        // The input running out says yes: nobody is there to say otherwise.
+        if !self.prompt()? || self.line.trim() == "y" {
+            return Ok(Some(Ending::Finished));
+        }
+        writeln!(self.out, "{}", self.t.result_prompt)?;
+        Ok(None)
+    }
+
+    /// `s` at the result: saves it as Markdown and says where.
+    fn save(&mut self) -> io::Result<()> {
+        let folder = self.save_into.unwrap_or(Path::new("."));
+        match save_result(self.walk, folder) {
+            Ok(path) => {
+                self.saved = true;
+                let shown = path.display().to_string();
+                writeln!(self.out, "{}", fill(self.t.saved, &[("path", &shown)]))
+            }
+            Err(e) => writeln!(self.out, "{}", fill(self.t.save_failed, &[("error", &e)])),
+        }
+    }
+
+    /// `r`: the answers so far; from a question, then back to it.
+    fn review_from(&mut self, place: Place) -> io::Result<()> {
+        let at_question = matches!(place, Place::Question { .. });
+        if at_question && self.walk.review().is_empty() {
+            writeln!(self.out, "{}", self.t.nothing_to_review)?;
+        } else {
+            review(self.walk, self.t, self.out)?;
+            if at_question {
+                writeln!(self.out, "{}", self.t.back_to_question)?;
+            }
+        }
+        if at_question {
+            self.announced = None;
+        }
+        Ok(())
+    }
+
+    /// A line typed at a question: an answer's number, or Enter to keep the one chosen.
+    fn answer(&mut self, text: &str, question: usize) -> io::Result<()> {
+        // Numbers go by the answers shown: those offered to this group.
+        let choice = if text.is_empty() {
+            self.walk.prefilled(question)
+        } else {
+            let shown = self.walk.visible_answers(question);
+            parse_choice(text, shown.len()).map(|n| shown[n])
+        };
+        match choice {
+            Some(n) => choose(self.walk, self.t, n, self.out),
+            None => writeln!(self.out, "{}", choose_hint(self.walk, self.t, question)),
+        }
+    }
+
+    /// A line typed at the review: Enter accepts it, a number goes back to change that answer.
+    fn edit(&mut self, text: &str) -> io::Result<()> {
+        if text.is_empty() {
+            self.walk.apply(Action::Confirm);
+            return Ok(());
+        }
+        match parse_choice(text, self.walk.review().len()) {
+            Some(n) => {
+                let question = self.walk.review()[n].question;
+                self.walk.apply(Action::Edit(question));
+                Ok(())
+            }
+            None => {
+                let n = self.walk.review().len().to_string();
+                writeln!(self.out, "{}", fill(self.t.review_hint, &[("n", &n)]))
+            }
+        }
+    }
+}
+
+/// Chooses an answer and reads it back.
+fn choose(walk: &mut Walk, t: &Plain, answer: usize, out: &mut dyn Write) -> io::Result<()> {
+    let Place::Question { question, .. } = walk.place() else {
+        return Ok(());
+    };
+    let label = walk.guide().questions[question].answers[answer]
+        .label
+        .clone();
+    walk.apply(Action::Choose(answer));
+    writeln!(out, "{}", fill(t.you_chose, &[("answer", &label)]))
+}
+
+/// The result as text, without sections that hold nothing.
+fn show_result(walk: &Walk, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(doc) = result::document(walk).map(Doc::without_empty_headings) {
+        writeln!(out)?;
+        write!(out, "{}", doc.to_text(WIDTH))?;
+    }
+    Ok(())
+}
+
+fn why(guide: &Guide, t: &Plain, question: usize, out: &mut dyn Write) -> io::Result<()> {
+    let why = &guide.questions[question].why;
+    let text = if why.is_empty() { t.no_why } else { why };
+    writeln!(out, "{}", t.why_we_ask)?;
+    for l in wrap(text, WIDTH) {
+        writeln!(out, "  {l}")?;
+    }
+    Ok(())
 }
 
 fn parse_choice(text: &str, count: usize) -> Option<usize> {
@@ -152,12 +309,12 @@ fn parse_choice(text: &str, count: usize) -> Option<usize> {
     (1..=count).contains(&n).then(|| n - 1)
 }
 
-fn choose_hint(walk: &Walk, t: &Texts, question: usize) -> String {
+fn choose_hint(walk: &Walk, t: &Plain, question: usize) -> String {
     let n = walk.visible_answers(question).len();
     fill(t.choose_hint, &[("n", &n.to_string())])
 }
 
-fn intro(walk: &Walk, t: &Texts, out: &mut dyn Write) -> io::Result<()> {
+fn intro(walk: &Walk, t: &Plain, out: &mut dyn Write) -> io::Result<()> {
     let guide = walk.guide();
     writeln!(out, "{}", guide.title)?;
     writeln!(out)?;
@@ -177,7 +334,7 @@ fn intro(walk: &Walk, t: &Texts, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn ask(walk: &Walk, t: &Texts, question: usize, out: &mut dyn Write) -> io::Result<()> {
+fn ask(walk: &Walk, t: &Plain, question: usize, out: &mut dyn Write) -> io::Result<()> {
     let guide = walk.guide();
     let q = &guide.questions[question];
     writeln!(out)?;
@@ -208,40 +365,32 @@ fn ask(walk: &Walk, t: &Texts, question: usize, out: &mut dyn Write) -> io::Resu
         writeln!(out, "{l}")?;
     }
     let chosen = walk.prefilled(question);
-    for (i, (a, answer)) in walk
+    for (i, (n, a)) in walk
         .visible_answers(question)
         .into_iter()
         .map(|n| (n, &q.answers[n]))
         .enumerate()
     {
-        let mark = if chosen == Some(a) {
+        let mark = if chosen == Some(n) {
             format!("  {}", t.your_answer)
         } else {
             String::new()
         };
-        let mark = mark.as_str();
-        let lines = wrap(&answer.label, WIDTH - 6);
+        let lines = wrap(&a.label, WIDTH - 6);
+        let last = lines.len().saturating_sub(1);
         for (j, l) in lines.iter().enumerate() {
+            let mark = if j == last { mark.as_str() } else { "" };
             if j == 0 {
-                writeln!(
-                    out,
-                    "  {:>2}. {l}{}",
-                    i + 1,
-                    if lines.len() == 1 { mark } else { "" }
-                )?;
+                writeln!(out, "  {:>2}. {l}{mark}", i + 1)?;
             } else {
-                writeln!(
-                    out,
-                    "      {l}{}",
-                    if j + 1 == lines.len() { mark } else { "" }
-                )?;
+                writeln!(out, "      {l}{mark}")?;
             }
         }
     }
     Ok(())
 }
 
-fn review(walk: &Walk, t: &Texts, out: &mut dyn Write) -> io::Result<()> {
+fn review(walk: &Walk, t: &Plain, out: &mut dyn Write) -> io::Result<()> {
     let guide = walk.guide();
     writeln!(out)?;
     writeln!(out, "{}", t.review_heading)?;
@@ -264,23 +413,68 @@ fn review(walk: &Walk, t: &Texts, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// One line of an answers file: where it is, and the ids it gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerLine {
+    /// Line number, from 1.
+    pub line: usize,
+    /// The question's id.
+    pub question: String,
+    /// The answer's id.
+    pub answer: String,
+}
+
 /// Reads an answers file: one `question-id: answer-id` per line (`=` also works); blank lines
-/// and lines starting with `#` are skipped. Returns the pairs, or the first bad line's number.
-pub fn parse_answers(text: &str) -> Result<Vec<(String, String)>, usize> {
-    let mut pairs = Vec::new();
+/// and `#` comments (a whole line, or the end of one) are skipped. Returns the answers, or the
+/// first bad line's number.
+pub fn parse_answers(text: &str) -> Result<Vec<AnswerLine>, usize> {
+    let mut answers = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
+        // Ids never hold `#`, so everything after one is a comment.
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
             continue;
         }
         let Some((q, a)) = line.split_once([':', '=']) else {
             return Err(i + 1);
         };
-        let (q, a) = (q.trim(), a.trim().trim_matches('"'));
+        let (q, a) = (q.trim().trim_matches('"'), a.trim().trim_matches('"'));
         if q.is_empty() || a.is_empty() {
             return Err(i + 1);
         }
-        pairs.push((q.trim_matches('"').to_string(), a.to_string()));
+        answers.push(AnswerLine {
+            line: i + 1,
+            question: q.to_string(),
+            answer: a.to_string(),
+        });
     }
-    Ok(pairs)
+    Ok(answers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_files_take_comments_at_the_end_of_a_line() {
+        let answers = parse_answers("# ours\nsize: large  # forty people\n\ndelegation = \"no\"\n")
+            .expect("parses");
+        assert_eq!(
+            answers,
+            vec![
+                AnswerLine {
+                    line: 2,
+                    question: "size".into(),
+                    answer: "large".into()
+                },
+                AnswerLine {
+                    line: 4,
+                    question: "delegation".into(),
+                    answer: "no".into()
+                },
+            ]
+        );
+        assert_eq!(parse_answers("size large"), Err(1));
+        assert_eq!(parse_answers("size: # nothing"), Err(1));
+    }
 }

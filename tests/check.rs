@@ -1,6 +1,12 @@
 //! `check`: every diagnostic code has a fixture that triggers it at a known line and column, and
 //! hostile input gets a clear error, never a panic or a hang.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::path::Path;

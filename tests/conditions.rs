@@ -4,6 +4,12 @@
 //! "stage" and "size" are situation questions, "few" has a conditional link, "keep-scale" is
 //! offered only to running co-ops.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 const PAY: &str = "guides/co-op-pay.ron";

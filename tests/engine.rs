@@ -1,5 +1,11 @@
 //! Transition tests of the walk engine and its explanation, on the decision-making guide.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 use std::path::Path;
 use std::sync::Arc;
 

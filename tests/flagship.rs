@@ -1,6 +1,12 @@
 //! The built-in guide lands founding groups where the framework says, with the right profile
 //! and next steps, and covers every variety of the framework.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::collections::HashSet;

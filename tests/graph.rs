@@ -1,6 +1,12 @@
 //! `graph`: DOT that a DOT parser accepts (labels escaped, every edge between declared nodes),
 //! Mermaid with quoted labels, and unreachable and dead-end nodes marked.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::collections::HashSet;

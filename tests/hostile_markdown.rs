@@ -3,6 +3,12 @@
 //! strikethrough, task lists, footnotes and alerts) into exactly the headings, paragraphs and
 //! list items the document model holds, with the text read back unchanged.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use coop_guide::guide::text::sanitize;

@@ -2,6 +2,12 @@
 //! mark) never reach an output, `check` warns about them in texts and names them where an id
 //! holds one, so look-alike ids and texts never pass silently.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::path::Path;

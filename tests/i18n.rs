@@ -1,6 +1,12 @@
 //! Translations: a file keyed by ids overlays a guide; `check` reports missing, orphaned and
 //! stale entries; `play --lang` and `i18n status` use them.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::process::Output;

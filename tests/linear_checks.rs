@@ -2,6 +2,12 @@
 //! translation with 4,000 orphaned entries, are checked in well under a second. These tests pin
 //! what is found, not the time.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 use std::fmt::Write as _;
 
 use coop_guide::guide::diagnostic::Locus;

@@ -1,5 +1,11 @@
 //! The plain mode and the `test` command, driven through pipes like a script or a screen reader.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use support::cli::run as run_with_input;
@@ -288,4 +294,162 @@ fn the_question_is_asked_again_after_why_and_review_and_the_last_one_says_so() {
         "{stdout}"
     );
     assert!(stdout.contains("Step 3 · last question"), "{stdout}");
+}
+
+fn guide_path() -> String {
+    std::fs::canonicalize(GUIDE)
+        .expect("the guide")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn the_chosen_answer_is_read_back() {
+    let out = run_with_input(&["play", "--plain", GUIDE], "1\nq\n");
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Your answer: Up to about twelve"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn review_before_any_answer_says_there_is_nothing_to_review() {
+    let out = run_with_input(&["play", "--plain", GUIDE], "r\nq\n");
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Nothing to review yet: no question has an answer."),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Review your answers"), "{stdout}");
+}
+
+#[test]
+fn w_says_why_and_the_question_mark_lists_the_commands_and_still_says_why() {
+    let out = run_with_input(&["play", "--plain", GUIDE], "w\nq\n");
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Why we ask:"), "{stdout}");
+    assert!(!stdout.contains("Commands:"), "{stdout}");
+    let out = run_with_input(&["play", "--plain", GUIDE], "?\nq\n");
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Commands: a number answers;"), "{stdout}");
+    assert!(stdout.contains("w says why we ask"), "{stdout}");
+    assert!(
+        stdout.contains("Why we ask:"),
+        "the old key still says why: {stdout}"
+    );
+}
+
+#[test]
+fn the_result_can_be_saved_and_q_on_a_result_not_saved_asks_first() {
+    let dir = tempfile::tempdir().expect("temp");
+    let guide = guide_path();
+    // q asks; anything but y stays; s saves; then q quits without asking.
+    let out = support::cli::run_in(
+        dir.path(),
+        &["play", "--plain", &guide],
+        "1\n1\n1\n\nq\nn\ns\nq\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Type s to save this result"), "{stdout}");
+    assert!(stdout.contains("The result is not saved."), "{stdout}");
+    assert!(
+        stdout.contains("Saved to ./coop-guide-result-consensus.md."),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.matches("The result is not saved.").count(),
+        1,
+        "{stdout}"
+    );
+    let saved = std::fs::read_to_string(dir.path().join("coop-guide-result-consensus.md"))
+        .expect("the result was saved");
+    assert!(saved.starts_with("# Consensus"), "{saved}");
+    // y quits without saving.
+    let out = support::cli::run_in(
+        dir.path(),
+        &["play", "--plain", &guide],
+        "1\n1\n1\n\nq\ny\n",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!dir.path().join("coop-guide-result-consensus-1.md").exists());
+}
+
+#[test]
+fn an_answers_file_takes_comments_and_suggests_the_nearest_id() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("answers.txt");
+    let run = |body: &str| {
+        std::fs::write(&file, body).expect("write");
+        run_with_input(
+            &[
+                "play",
+                "--answers",
+                file.to_str().expect("path"),
+                "--output",
+                "json",
+                GUIDE,
+            ],
+            "",
+        )
+    };
+    let out = run("size: large   # forty of us\ndelegation: no # not yet\n");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["outcome"]["id"], "majority");
+
+    let out = run("# ours\nsiz: large\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("line 2: the guide has no question \"siz\"; did you mean \"size\"?"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run("size: larg\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains(
+            "line 1: the guide has no answer \"larg\" to the question \"size\"; did you mean \"large\"?"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn every_prompt_is_flushed_before_input_is_read() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    // Standard input stays open and empty: the prompt must reach the reader anyway.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coop-guide"))
+        .args(["play", "--plain", GUIDE])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut byte = [0u8; 1];
+        while stdout.read(&mut byte).is_ok_and(|n| n == 1) {
+            seen.push(byte[0]);
+            if seen.ends_with(b"> ") {
+                let _ = tx.send(String::from_utf8_lossy(&seen).into_owned());
+                return;
+            }
+        }
+    });
+    let shown = rx.recv_timeout(Duration::from_secs(10));
+    let _ = child.kill();
+    let _ = child.wait();
+    let shown = shown.expect("the prompt was flushed while input was still open");
+    assert!(
+        shown.contains("How many people take part in decisions?"),
+        "{shown}"
+    );
 }

@@ -1,13 +1,20 @@
 //! Workshop sessions: saved atomically, resumed exactly, reported alone and compared.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use coop_guide::engine::session::{self, Session, SessionError};
+use coop_guide::engine::session::{Session, SessionError, SessionFile};
 use coop_guide::engine::{Action, Place};
 use coop_guide::guide::{check_path, Guide};
+use coop_guide::store::{self, Store};
 
 fn guide() -> Arc<Guide> {
     Arc::new(
@@ -15,6 +22,23 @@ fn guide() -> Arc<Guide> {
             .guide
             .expect("guide"),
     )
+}
+
+/// A new session for a group, started now.
+fn new_session(group: &str) -> Session {
+    Session::new(guide(), group, store::now_rfc3339())
+}
+
+/// Saves a session as the presenter does.
+fn save(s: &Session, path: &Path) {
+    Store::new(path)
+        .save(&s.to_file(store::now_rfc3339()))
+        .expect("save");
+}
+
+/// Reads a session file back, as `facilitate` and `report` do.
+fn read(path: &Path) -> SessionFile {
+    store::read_file(path).expect("read")
 }
 
 /// Chooses answers by id from wherever the walk is.
@@ -43,26 +67,27 @@ fn current(s: &Session) -> String {
 fn a_session_round_trips_through_its_file() {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("a.session.ron");
-    let mut s = Session::new(guide(), "Group A");
-    s.add_hands("size", "small", 5);
-    s.add_hands("size", "large", 2);
-    s.notes
+    let mut s = new_session("Group A");
+    s.record.add_hands("size", "small", 5);
+    s.record.add_hands("size", "large", 2);
+    s.record
+        .notes
         .insert("size".into(), "Two people joined late.".into());
     answer(&mut s, &["small", "slow"]);
-    s.add_seconds("size", 95);
-    s.save(&path).expect("save");
+    s.record.add_seconds("size", 95);
+    save(&s, &path);
 
-    let back = Session::resume(guide(), Session::read(&path).expect("read")).expect("resume");
-    assert_eq!(back.group, "Group A");
+    let back = Session::resume(guide(), read(&path)).expect("resume");
+    assert_eq!(back.record.group, "Group A");
     assert_eq!(current(&back), "disagreement");
     assert_eq!(back.walk.answers_by_id(), s.walk.answers_by_id());
-    assert_eq!(back.hands("size", "small"), 5);
+    assert_eq!(back.record.hands("size", "small"), 5);
     assert_eq!(
-        back.notes.get("size").map(String::as_str),
+        back.record.notes.get("size").map(String::as_str),
         Some("Two people joined late.")
     );
-    assert_eq!(back.seconds.get("size"), Some(&95));
-    assert_eq!(back.to_file().created, s.created);
+    assert_eq!(back.record.seconds.get("size"), Some(&95));
+    assert_eq!(back.record.created, s.record.created);
     // The file is readable RON that names the guide and version.
     let text = std::fs::read_to_string(&path).expect("text");
     assert!(text.contains("\nSession(\n"), "{text}");
@@ -75,12 +100,12 @@ fn a_session_round_trips_through_its_file() {
 fn resume_is_at_the_exact_question_even_after_going_back() {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("s.ron");
-    let mut s = Session::new(guide(), "B");
+    let mut s = new_session("B");
     answer(&mut s, &["small", "slow"]);
     s.walk.apply(Action::Back);
     assert_eq!(current(&s), "pace");
-    s.save(&path).expect("save");
-    let back = Session::resume(guide(), Session::read(&path).expect("read")).expect("resume");
+    save(&s, &path);
+    let back = Session::resume(guide(), read(&path)).expect("resume");
     assert_eq!(current(&back), "pace");
     // The later answer is still there, pre-filled.
     assert!(back
@@ -93,31 +118,32 @@ fn resume_is_at_the_exact_question_even_after_going_back() {
 fn a_finished_session_resumes_at_its_result() {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("s.ron");
-    let mut s = Session::new(guide(), "C");
+    let mut s = new_session("C");
     answer(&mut s, &["large", "yes"]);
     s.walk.apply(Action::Confirm);
-    s.save(&path).expect("save");
-    let back = Session::resume(guide(), Session::read(&path).expect("read")).expect("resume");
+    save(&s, &path);
+    let back = Session::resume(guide(), read(&path)).expect("resume");
     assert!(matches!(back.walk.place(), Place::Result { .. }));
-    assert_eq!(back.to_file().result, "mandates");
+    assert_eq!(back.to_file(store::now_rfc3339()).result, "mandates");
 }
 
 #[test]
 fn a_crash_between_write_and_rename_leaves_the_previous_file_intact() {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("s.ron");
-    let mut s = Session::new(guide(), "D");
+    let mut s = new_session("D");
     answer(&mut s, &["small"]);
-    s.save(&path).expect("save");
+    save(&s, &path);
     let before = std::fs::read(&path).expect("read");
     answer(&mut s, &["slow"]);
     // Write the next version, then "crash" before the rename.
-    let staged = session::stage(&path, s.to_text().expect("text").as_bytes()).expect("stage");
+    let staged = Store::new(&path)
+        .stage(s.to_file(store::now_rfc3339()).to_text().as_bytes())
+        .expect("stage");
     assert!(staged.temp_path().exists());
     std::mem::forget(staged);
     assert_eq!(std::fs::read(&path).expect("read"), before);
-    let back =
-        Session::resume(guide(), Session::read(&path).expect("still valid")).expect("resume");
+    let back = Session::resume(guide(), read(&path)).expect("resume");
     assert_eq!(current(&back), "pace");
 }
 
@@ -133,7 +159,7 @@ fn a_corrupted_or_hostile_session_file_is_an_error_and_stays_untouched() {
     for (name, bytes) in cases {
         let path = dir.path().join(format!("{name}.ron"));
         std::fs::write(&path, &bytes).expect("write");
-        match Session::read(&path) {
+        match store::read_file(&path) {
             Err(SessionError::Invalid(message)) => {
                 assert!(message.contains("not"), "{name}: {message}");
                 assert!(!message.contains('\u{1b}'), "{name}: escape in message");
@@ -141,7 +167,7 @@ fn a_corrupted_or_hostile_session_file_is_an_error_and_stays_untouched() {
             Ok(file) => {
                 // A well-formed file with hostile text: it loads, and the text is made safe.
                 let s = Session::resume(guide(), file).expect("resume");
-                assert_eq!(s.group, "]0;pwned", "{name}");
+                assert_eq!(s.record.group, "]0;pwned", "{name}");
             }
             Err(other) => panic!("{name}: {other}"),
         }
@@ -173,7 +199,8 @@ fn a_corrupted_or_hostile_session_file_is_an_error_and_stays_untouched() {
 
 #[test]
 fn a_session_of_another_guide_is_refused() {
-    let file = Session::parse("x", "Session(format: 1, guide: \"other-guide\")").expect("parse");
+    let file =
+        SessionFile::parse("x", "Session(format: 1, guide: \"other-guide\")").expect("parse");
     assert!(matches!(
         Session::resume(guide(), file),
         Err(SessionError::OtherGuide { .. })
@@ -183,7 +210,7 @@ fn a_session_of_another_guide_is_refused() {
 #[test]
 fn a_session_from_a_newer_format_is_refused() {
     assert!(matches!(
-        Session::parse("x", "Session(format: 99, guide: \"decision-making\")"),
+        SessionFile::parse("x", "Session(format: 99, guide: \"decision-making\")"),
         Err(SessionError::NewerFormat(99))
     ));
 }
@@ -200,15 +227,18 @@ fn a_session_from_an_older_guide_version_resumes_and_keeps_every_answer() {
         answers: [("size", "small"), ("budget", "tight"), ("pace", "slow")],
         notes: [("budget", "Money is short.")],
     )"#;
-    let file = Session::parse("old.ron", text).expect("parse");
+    let file = SessionFile::parse("old.ron", text).expect("parse");
     let s = Session::resume(guide(), file).expect("resume");
-    assert_eq!(s.older_version.as_deref(), Some("0.9.0"));
+    assert_eq!(s.record.older_version.as_deref(), Some("0.9.0"));
     // Answers that still apply are replayed; the walk goes on from the first unanswered question
     // (the recorded question no longer exists).
     assert_eq!(current(&s), "disagreement");
-    assert_eq!(s.kept, vec![("budget".to_string(), "tight".to_string())]);
+    assert_eq!(
+        s.record.kept,
+        vec![("budget".to_string(), "tight".to_string())]
+    );
     // Saving keeps the vanished answer and its note, now under the new version.
-    let saved = s.to_file();
+    let saved = s.to_file(store::now_rfc3339());
     assert!(saved
         .answers
         .contains(&("budget".to_string(), "tight".to_string())));
@@ -220,32 +250,32 @@ fn a_session_from_an_older_guide_version_resumes_and_keeps_every_answer() {
 
 #[test]
 fn the_leading_answer_needs_a_clear_majority() {
-    let mut s = Session::new(guide(), "F");
+    let mut s = new_session("F");
     let size = s.walk.guide().index.question("size").expect("q");
-    assert_eq!(s.leading_answer(size), None);
-    s.add_hands("size", "small", 3);
-    s.add_hands("size", "large", 3);
+    assert_eq!(s.record.leading_answer(s.walk.guide(), size), None);
+    s.record.add_hands("size", "small", 3);
+    s.record.add_hands("size", "large", 3);
     assert_eq!(
-        s.leading_answer(size),
+        s.record.leading_answer(s.walk.guide(), size),
         None,
         "a tie is the facilitator's call"
     );
-    s.add_hands("size", "large", 1);
-    assert_eq!(s.leading_answer(size), Some(1));
-    s.add_hands("size", "large", -10);
-    assert_eq!(s.hands("size", "large"), 0);
+    s.record.add_hands("size", "large", 1);
+    assert_eq!(s.record.leading_answer(s.walk.guide(), size), Some(1));
+    s.record.add_hands("size", "large", -10);
+    assert_eq!(s.record.hands("size", "large"), 0);
 }
 
 fn save_session(dir: &Path, group: &str, answers: &[&str], note: Option<(&str, &str)>) -> String {
-    let mut s = Session::new(guide(), group);
+    let mut s = new_session(group);
     answer(&mut s, answers);
     s.walk.apply(Action::Confirm);
-    s.add_hands("size", answers[0], 4);
+    s.record.add_hands("size", answers[0], 4);
     if let Some((q, n)) = note {
-        s.notes.insert(q.into(), n.into());
+        s.record.notes.insert(q.into(), n.into());
     }
     let path = dir.join(format!("{group}.ron"));
-    s.save(&path).expect("save");
+    save(&s, &path);
     path.to_str().expect("path").to_string()
 }
 
@@ -340,9 +370,9 @@ fn a_single_session_report_is_a_handout_with_the_result() {
 fn a_group_name_with_control_characters_is_cleaned_before_it_is_saved() {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("s.ron");
-    let s = Session::new(guide(), " Group\u{1b}]0;x\u{7} B ");
-    assert_eq!(s.group, "Group]0;x B");
-    s.save(&path).expect("save");
+    let s = new_session(" Group\u{1b}]0;x\u{7} B ");
+    assert_eq!(s.record.group, "Group]0;x B");
+    save(&s, &path);
     assert!(!std::fs::read_to_string(&path)
         .expect("read")
         .contains('\u{1b}'));
@@ -353,9 +383,9 @@ fn groups_with_the_same_name_stay_apart_in_a_comparison() {
     let dir = tempfile::tempdir().expect("temp");
     let a = save_session(dir.path(), "Same", &["small", "slow", "block"], None);
     let b_path = dir.path().join("other.ron");
-    let mut s = Session::new(guide(), "Same");
+    let mut s = new_session("Same");
     answer(&mut s, &["small", "slow", "objection"]);
-    s.save(&b_path).expect("save");
+    save(&s, &b_path);
     let out = support::cli::run(
         &[
             "report",
@@ -388,32 +418,31 @@ fn groups_with_the_same_name_stay_apart_in_a_comparison() {
 
 #[test]
 fn huge_recorded_times_saturate_instead_of_overflowing() {
-    let file = Session::parse("x", "Session(format: 1, guide: \"decision-making\", seconds: [(\"size\", 18446744073709551615)])").expect("parse");
+    let file = SessionFile::parse("x", "Session(format: 1, guide: \"decision-making\", seconds: [(\"size\", 18446744073709551615)])").expect("parse");
     let mut s = Session::resume(guide(), file).expect("resume");
-    s.add_seconds("size", 10);
-    assert_eq!(s.seconds.get("size"), Some(&u64::MAX));
+    s.record.add_seconds("size", 10);
+    assert_eq!(s.record.seconds.get("size"), Some(&u64::MAX));
 }
 
 #[test]
 fn showing_a_session_in_another_language_does_not_change_its_record() {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("s.ron");
-    let mut s = Session::new(guide(), "G");
+    let mut s = new_session("G");
     answer(&mut s, &["small"]);
-    s.save(&path).expect("save");
+    save(&s, &path);
     // The same session shown through a guide whose texts are in Spanish keeps its language.
     let mut spanish = (*guide()).clone();
     spanish.language = "es".into();
-    let back =
-        Session::resume(Arc::new(spanish), Session::read(&path).expect("read")).expect("resume");
-    assert_eq!(back.to_file().language, "en");
+    let back = Session::resume(Arc::new(spanish), read(&path)).expect("resume");
+    assert_eq!(back.to_file(store::now_rfc3339()).language, "en");
 }
 
 #[test]
 fn reopening_a_session_under_another_group_name_is_refused_and_leaves_it_untouched() {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("team-a.ron");
-    Session::new(guide(), "Team A").save(&path).expect("save");
+    save(&new_session("Team A"), &path);
     let before = std::fs::read(&path).expect("read");
     let out = support::cli::run(
         &[

@@ -7,6 +7,12 @@
 //! must appear when the fixtures of `tests/fixtures/check/`, `tests/fixtures/syntax/` and
 //! `tests/fixtures/i18n/` are checked: a new code needs a fixture in one of them.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::collections::{BTreeSet, HashSet};

@@ -2,6 +2,12 @@
 //! state, with the state and the rendered frame checked along the way. No terminal involved;
 //! the driver's reload is driven by handing the editor a new reading of the file.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::path::Path;
@@ -10,9 +16,11 @@ use coop_guide::guide::Code;
 use coop_guide::report::outline::{Mark, RowKind};
 use coop_guide::tui::edit::keymap::{self, Context};
 use coop_guide::tui::edit::outline::NodeKey;
-use coop_guide::tui::edit::strings::ENGLISH;
 use coop_guide::tui::edit::{Action, App, Effect, Origin, Pane, Version};
-use coop_guide::tui::{Screen, Status, Theme};
+use coop_guide::tui::input::Input;
+use coop_guide::tui::layers::Status;
+use coop_guide::tui::player::Screen;
+use coop_guide::tui::Theme;
 use coop_guide::watch::Watcher;
 use ratatui::style::Modifier;
 use support::edit::{copy_to_temp, editor, press, reload, rewrite};
@@ -301,7 +309,7 @@ fn the_help_comes_from_the_keymaps_and_lists_the_preview_keys() {
     press(&mut app, "?");
     assert!(app.help_open());
     let shown = text(&app);
-    for (keys, what) in keymap::help(Context::Outline, &ENGLISH, app.keys()) {
+    for (keys, what) in keymap::help(Context::Outline, app.words()) {
         assert!(shown.contains(&keys), "{keys:?}");
         assert!(
             shown.contains(&what[..what.len().min(30)]),
@@ -324,18 +332,13 @@ fn every_footer_hint_is_a_working_key() {
         let mut app = editor(DECISION, 120, 35);
         press(&mut app, keys);
         let context = app.context();
-        for hint in keymap::hints(context, app.strings(), app.keys()) {
-            let first = hint.keys.split('/').next().unwrap_or("");
-            let key = match first {
-                "enter" => "<enter>".to_string(),
-                "tab" => "<tab>".to_string(),
-                "esc" => "<esc>".to_string(),
-                "↑↓" => "<down>".to_string(),
-                other => other.to_string(),
-            };
-            let events = coop_guide::tui::keymap::parse_keys(&key);
-            assert!(
-                keymap::command(context, &events[0]).is_some(),
+        for hint in keymap::hints(context, app.words()) {
+            let binding = support::binding_of(keymap::BINDINGS, &context, &hint)
+                .expect("the hint comes from a binding");
+            let event = coop_guide::tui::keymap::press(binding.keys[0]);
+            assert_eq!(
+                keymap::command(context, &event),
+                Some(binding.command),
                 "{context:?}: {hint:?}"
             );
         }
@@ -474,7 +477,7 @@ fn clicks_pick_panes_rows_and_answers() {
         .lines()
         .position(|l| l.contains("pace  How quickly"))
         .expect("pace row") as u16;
-    app.handle(Action::Click { column: 10, row });
+    app.handle(Action::Input(Input::Click { column: 10, row }));
     assert_eq!(selected_key(&app), question("pace"));
     assert_eq!(preview_question(&app).as_deref(), Some("pace"));
     // The preview numbers its answers: "2  Often within a few days".
@@ -487,10 +490,10 @@ fn clicks_pick_panes_rows_and_answers() {
             Some((y, l[..at].chars().count() + 3))
         })
         .expect("answer shown");
-    app.handle(Action::Click {
+    app.handle(Action::Input(Input::Click {
         column: x as u16,
         row: y as u16,
-    });
+    }));
     assert_eq!(app.focus(), Pane::Preview);
     assert!(matches!(
         app.preview().map(|p| p.player().screen()),
@@ -525,4 +528,23 @@ fn no_control_character_from_hostile_ids_reaches_the_frame() {
     let app = editor("tests/fixtures/edit/hostile-ids.ron", 140, 40);
     assert_eq!(app.version(), Version::Broken);
     assert!(text(&app).contains("one[2J"), "ids are shown, harmless");
+}
+
+#[test]
+fn a_translation_that_cannot_be_read_is_a_problem_not_skipped() {
+    let (_dir, path) = support::edit::copy_to_temp(DECISION);
+    // A folder where the Spanish translation should be: there, and it cannot be read.
+    let translation = path.with_file_name("decision-making.es.ron");
+    std::fs::create_dir(&translation).expect("folder");
+    let app = editor(&path, 120, 35);
+    let problem = app
+        .problems()
+        .iter()
+        .find(|p| p.file == translation)
+        .expect("the translation is listed");
+    assert_eq!(problem.code, coop_guide::guide::Code::Unreadable);
+    assert!(problem
+        .message
+        .contains("it is a folder, not a translation file"));
+    assert!(text(&app).contains("G0002"), "{}", text(&app));
 }

@@ -2,6 +2,11 @@
 //! within two seconds, `e` hands the terminal to `$EDITOR` at the node's line and takes it back
 //! (Ctrl-C meanwhile is the editor's), and every way out restores the terminal.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
 #![cfg(unix)]
 
 mod support;

@@ -2,11 +2,18 @@
 //! from 0×0 to 300×100, with long, wide and hostile texts and with broken files — and clicked,
 //! scrolled and resized there. Nothing may panic.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use coop_guide::tui::edit::{Action, App};
+use coop_guide::tui::input::Input;
 use support::edit::{editor, press, reload};
-use support::{draw, draw_at_sizes, View, DECISION};
+use support::{assert_shown_at, draw, draw_at_sizes, View, DECISION};
 
 /// Widths and heights around every layout threshold (the editor's and the player's in the
 /// preview), plus the extremes.
@@ -76,12 +83,12 @@ fn keys_clicks_and_wheels_at_every_size_never_panic() {
                         (w.saturating_sub(20), 3),
                     ] {
                         let mut clicked = app.clone();
-                        clicked.handle(Action::Click { column, row });
-                        clicked.handle(Action::Wheel {
+                        clicked.handle(Action::Input(Input::Click { column, row }));
+                        clicked.handle(Action::Input(Input::Wheel {
                             down: true,
                             column,
                             row,
-                        });
+                        }));
                         draw(&clicked, w, h);
                     }
                     press(
@@ -102,5 +109,19 @@ fn every_size_up_to_300x100_in_steps() {
     for keys in ["", "<tab>", "<tab><tab>", "?"] {
         let broken = Some("tests/fixtures/edit/broken-link.ron");
         draw_at_sizes(&opened(DECISION, broken, keys, 80, 24), &widths, &heights);
+    }
+}
+
+#[test]
+fn the_selection_and_the_help_show_from_40x12_and_below_a_request_for_a_larger_window() {
+    let outline = editor(DECISION, 80, 24);
+    let mut help = editor(DECISION, 80, 24);
+    press(&mut help, "?");
+    for &w in WIDTHS {
+        for &h in HEIGHTS {
+            // The selected row of the outline (the start question) and the help's title.
+            assert_shown_at(&outline, w, h, &["›", "size"]);
+            assert_shown_at(&help, w, h, &["Keys", "close"]);
+        }
     }
 }

@@ -2,7 +2,15 @@
 //! time), and the "too small" screen. Review changes to the `.snap` files like code: they are
 //! what guide editors see.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
+
+use std::path::PathBuf;
 
 use coop_guide::tui::edit::App;
 use insta::assert_snapshot;
@@ -11,17 +19,31 @@ use support::{backend, DECISION};
 
 const BROKEN: &str = "tests/fixtures/edit/broken-link.ron";
 
-/// The editor in each state worth seeing: a name, and how to get there.
+/// A working copy of the decision guide at a path of its own for each size (the same on every
+/// machine, so the snapshots can show it), as an author has a guide before a save breaks it in
+/// place.
+fn working_copy(width: u16, height: u16) -> PathBuf {
+    let dir = PathBuf::from(format!("target/{width}x{height}"));
+    std::fs::create_dir_all(&dir).expect("a folder for the working copy");
+    let path = dir.join("decision-making.ron");
+    std::fs::copy(DECISION, &path).expect("copy the guide");
+    path
+}
+
+/// The editor in each state worth seeing: a name, and how a user gets there.
 fn states(width: u16, height: u16) -> Vec<(&'static str, App)> {
     let at = |keys: &str| {
         let mut app = editor(DECISION, width, height);
         press(&mut app, keys);
         app
     };
+    // Playing the preview, then a save that breaks a link in the same file, then `keys`.
     let broken = |keys: &str| {
-        let mut app = editor(DECISION, width, height);
+        let path = working_copy(width, height);
+        let mut app = editor(&path, width, height);
         press(&mut app, "jjjj<tab>1<tab>");
-        reload(&mut app, BROKEN);
+        std::fs::copy(BROKEN, &path).expect("the broken save");
+        reload(&mut app, &path);
         press(&mut app, keys);
         app
     };

@@ -3,20 +3,32 @@
 //! the report viewer with its chart, and snapshots of both. Every change is read back from the
 //! session file on disk, through the same `perform` the terminal loop uses.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::time::Duration;
 
 use coop_guide::engine::session::{Session, SessionFile};
+use coop_guide::locale::ES;
+use coop_guide::store::{now_rfc3339, Store};
+use coop_guide::tui::document::Move;
+use coop_guide::tui::facilitate::keymap::{self, Command, Context};
 use coop_guide::tui::facilitate::presenter::Action;
-use coop_guide::tui::facilitate::{save_comparison, Comparison, Ending, Presenter};
-use coop_guide::tui::keymap::{self, Context};
-use coop_guide::tui::strings::ENGLISH;
-use coop_guide::tui::{Screen, Status, Theme};
+use coop_guide::tui::facilitate::{save_comparison, Comparison, Presenter};
+use coop_guide::tui::input::Input;
+use coop_guide::tui::keymap::parse_keys;
+use coop_guide::tui::keymap::Scroll;
+use coop_guide::tui::layers::Status;
+use coop_guide::tui::player::Screen;
+use coop_guide::tui::{Ending, Theme};
 use insta::assert_snapshot;
 use ratatui::style::Modifier;
 use support::facilitate::*;
-use support::player::assert_footer_keys_work;
 use support::{backend, buffer, buffer_text, decision, guide, text};
 
 fn tally(file: &SessionFile, question: &str) -> Vec<(String, u32)> {
@@ -207,7 +219,7 @@ fn a_note_is_typed_saved_shown_and_can_be_cancelled_or_removed() {
     press(&mut p, "<right><left>");
     type_text(&mut p, "o");
     press(&mut p, "<enter>");
-    assert_eq!(p.context(), Context::Presenter);
+    assert_eq!(p.context(), Context::Question);
     let file = on_disk(&path);
     assert_eq!(file.notes, vec![pair("size", "We disagreed on pay ratios")]);
     assert!(text(&p).contains("Note: We disagreed on pay ratios"));
@@ -341,7 +353,7 @@ fn resume_opens_at_the_exact_question() {
 #[test]
 fn resuming_on_another_guide_version_says_so_once() {
     let (_dir, path) = workspace();
-    let mut file = new_session(decision(), &path).to_file();
+    let mut file = new_session(decision(), &path).to_file(now_rfc3339());
     file.guide_version = "0.9.0".into();
     file.answers = vec![pair("size", "small"), pair("retired-question", "yes")];
     file.at = "pace".into();
@@ -369,8 +381,8 @@ fn resuming_on_another_guide_version_says_so_once() {
 fn a_failed_save_shows_in_the_status_line_and_keeps_everything() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("missing-folder").join("group.ron");
-    let session = Session::new(decision(), "Group A");
-    let mut p = Presenter::new(session, path.clone())
+    let session = Session::new(decision(), "Group A", now_rfc3339());
+    let mut p = Presenter::new(session, Store::new(&path))
         .with_theme(Theme::default_theme())
         .with_size(80, 24);
     press(&mut p, "<enter>++");
@@ -451,14 +463,8 @@ fn the_help_lists_the_workshop_keys_of_the_screen_below() {
 
 #[test]
 fn every_workshop_footer_hint_is_a_working_key() {
-    for context in [
-        Context::Presenter,
-        Context::Note,
-        Context::WorkshopResult,
-        Context::Comparison,
-    ] {
-        assert!(!keymap::hints(context, &ENGLISH).is_empty(), "{context:?}");
-        assert_footer_keys_work(context);
+    for &context in keymap::ALL {
+        assert_workshop_footer_keys_work(context);
     }
 }
 
@@ -486,9 +492,12 @@ fn finished(group: &str, keys: &str) -> Session {
     let (_dir, path) = workspace();
     let mut p = presenter(decision(), &path, 80, 24);
     press(&mut p, keys);
-    let mut session = p.session().clone();
-    session.group = group.to_string();
-    session
+    let mut record = p.record().clone();
+    record.group = group.to_string();
+    Session {
+        walk: p.walk().clone(),
+        record,
+    }
 }
 
 fn three_groups() -> Vec<Session> {
@@ -514,7 +523,7 @@ fn the_report_charts_outcomes_across_groups_and_scrolls() {
         .any(|l| l.contains("Mandated teams  █") && l.contains(" 1 ")));
 
     viewer.handle(coop_guide::tui::facilitate::comparison::Action::Command(
-        keymap::Command::Bottom,
+        Command::Document(Move::Scroll(Scroll::Bottom)),
     ));
     assert!(viewer.reading().scroll > 0);
     let end = text(&viewer);
@@ -538,7 +547,7 @@ fn press_viewer(
     viewer: &mut Comparison,
     keys: &str,
 ) -> Vec<coop_guide::tui::facilitate::comparison::Effect> {
-    keymap::parse_keys(keys)
+    parse_keys(keys)
         .into_iter()
         .flat_map(|k| viewer.key(k))
         .collect()
@@ -627,7 +636,7 @@ fn clicking_an_answer_selects_it_without_recording_it() {
         .lines()
         .position(|l| l.contains("More than twelve"))
         .expect("shown") as u16;
-    p.handle(Action::Click { column: 12, row });
+    p.handle(Action::Input(Input::Click { column: 12, row }));
     assert_eq!((p.cursor(), p.choice()), (1, 1));
     assert_eq!(question_id(&p).as_deref(), Some("size"));
     press(&mut p, "+");
@@ -637,17 +646,17 @@ fn clicking_an_answer_selects_it_without_recording_it() {
 #[test]
 fn a_group_name_with_control_characters_is_cleaned() {
     let (_dir, path) = workspace();
-    let session = Session::new(decision(), "Group \u{1b}]0;pwned\u{7}A");
-    let mut p = Presenter::new(session, path.clone()).with_size(80, 24);
+    let session = Session::new(decision(), "Group \u{1b}]0;pwned\u{7}A", now_rfc3339());
+    let mut p = Presenter::new(session, Store::new(&path)).with_size(80, 24);
     press(&mut p, "<enter>");
-    assert_eq!(p.session().group, "Group ]0;pwnedA");
+    assert_eq!(p.record().group, "Group ]0;pwnedA");
     assert_eq!(on_disk(&path).group, "Group ]0;pwnedA");
 }
 
 #[test]
 fn an_answer_whose_id_changed_is_kept_and_the_notice_says_questions_or_answers() {
     let (_dir, path) = workspace();
-    let mut file = new_session(decision(), &path).to_file();
+    let mut file = new_session(decision(), &path).to_file(now_rfc3339());
     file.guide_version = "0.9.0".into();
     // The question still exists; only its answer's id is gone.
     file.answers = vec![pair("size", "a-retired-answer")];
@@ -663,7 +672,7 @@ fn an_answer_whose_id_changed_is_kept_and_the_notice_says_questions_or_answers()
         "{notice}"
     );
     assert!(!notice.contains("from a question"), "{notice}");
-    let spanish = coop_guide::tui::strings::SPANISH.notice_kept_one;
+    let spanish = ES.workshop.notice_kept_one;
     assert!(spanish.contains("preguntas o respuestas"), "{spanish}");
 }
 

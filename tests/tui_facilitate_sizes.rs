@@ -2,17 +2,25 @@
 //! at sizes from 0×0 to 300×100, with long, wide and hostile texts — and clicked, scrolled and
 //! resized there. Nothing may panic.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::sync::Arc;
 
 use coop_guide::engine::session::Session;
 use coop_guide::guide::Guide;
+use coop_guide::store::Store;
 use coop_guide::tui::facilitate::presenter::Action;
 use coop_guide::tui::facilitate::{comparison, Comparison, Presenter};
+use coop_guide::tui::input::Input;
 use coop_guide::tui::keymap::parse_keys;
 use support::facilitate::flagship_in_spanish;
-use support::{decision, draw, draw_at_sizes, guide, View};
+use support::{assert_shown_at, decision, draw, draw_at_sizes, guide, View};
 
 const WIDTHS: &[u16] = &[
     0, 1, 2, 5, 13, 30, 39, 40, 41, 50, 59, 60, 79, 80, 99, 100, 101, 133, 200, 300,
@@ -43,7 +51,8 @@ const STATES: &[&str] = &[
 
 /// A presenter after keys, its effects dropped: the sweep is about drawing, not the disk.
 fn after(guide: Arc<Guide>, keys: &str, w: u16, h: u16) -> Presenter {
-    let mut p = Presenter::new(Session::new(guide, "Group A"), "unused.ron".into()).with_size(w, h);
+    let session = Session::new(guide, "Group A", String::new());
+    let mut p = Presenter::new(session, Store::new("unused.ron")).with_size(w, h);
     for key in parse_keys(keys) {
         p.key(key);
     }
@@ -99,9 +108,17 @@ fn clicks_wheels_and_keys_at_every_size_never_panic() {
                     (5, 8),
                 ] {
                     let mut clicked = p.clone();
-                    clicked.handle(Action::Click { column, row });
-                    clicked.handle(Action::Wheel { down: true });
-                    clicked.handle(Action::Wheel { down: false });
+                    clicked.handle(Action::Input(Input::Click { column, row }));
+                    clicked.handle(Action::Input(Input::Wheel {
+                        down: true,
+                        column: 0,
+                        row: 0,
+                    }));
+                    clicked.handle(Action::Input(Input::Wheel {
+                        down: false,
+                        column: 0,
+                        row: 0,
+                    }));
                     draw(&clicked, w, h);
                 }
                 for key in parse_keys("<pgdn><end><tab>jjk+-<pgup><home>") {
@@ -130,7 +147,13 @@ fn every_size_up_to_300x100_in_steps() {
 fn sessions(guide: Arc<Guide>, groups: &[&str]) -> Vec<Session> {
     groups
         .iter()
-        .map(|keys| after(guide.clone(), keys, 80, 24).session().clone())
+        .map(|keys| {
+            let p = after(guide.clone(), keys, 80, 24);
+            Session {
+                walk: p.walk().clone(),
+                record: p.record().clone(),
+            }
+        })
         .collect()
 }
 
@@ -163,8 +186,12 @@ fn the_report_viewer_draws_and_scrolls_at_every_size() {
                 let mut c = base.clone();
                 c.resize_to(w, h);
                 for action in [
-                    comparison::Action::Wheel { down: true },
-                    comparison::Action::Click { column: 4, row: 5 },
+                    comparison::Action::Input(Input::Wheel {
+                        down: true,
+                        column: 0,
+                        row: 0,
+                    }),
+                    comparison::Action::Input(Input::Click { column: 4, row: 5 }),
                 ] {
                     c.handle(action);
                 }
@@ -173,6 +200,19 @@ fn the_report_viewer_draws_and_scrolls_at_every_size() {
                 }
                 draw(&c, w, h);
             }
+        }
+    }
+}
+
+#[test]
+fn the_groups_choice_and_the_help_show_from_40x12_and_below_a_request_for_a_larger_window() {
+    let question = after(decision(), "<enter>++", 80, 24);
+    let help = after(decision(), "<enter>?", 80, 24);
+    for &w in WIDTHS {
+        for &h in HEIGHTS {
+            // `›` marks the group's choice, and its hands are counted beside it.
+            assert_shown_at(&question, w, h, &["›  1", "2 █"]);
+            assert_shown_at(&help, w, h, &["Keys", "close"]);
         }
     }
 }

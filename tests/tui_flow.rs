@@ -1,12 +1,21 @@
 //! Flow tests: key sequences sent into the real app over the decision-making guide, with the
 //! state and the rendered frame checked along the way. No terminal involved.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use coop_guide::engine::Place;
-use coop_guide::tui::keymap::Context;
-use coop_guide::tui::save::save_result;
-use coop_guide::tui::{Action, App, AppEffect, Overlay, Screen, Status};
+use coop_guide::save::save_result;
+use coop_guide::tui::input::Input;
+use coop_guide::tui::layers::Status;
+use coop_guide::tui::player::keymap::{self, Context};
+use coop_guide::tui::player::{Action, App, Effect as AppEffect, Overlay, Screen};
+use coop_guide::tui::shell::Screen as Terminal;
 use support::player::{after, app, assert_footer_keys_work, press};
 use support::{decision, guide, row_of, text};
 
@@ -193,12 +202,23 @@ fn quitting_asks_first_only_when_answers_would_be_lost() {
     press(&mut app, "q");
     assert_eq!(press(&mut app, "y"), vec![AppEffect::Quit]);
 
+    // A result on screen that is not saved asks too, and offers to save it.
     let mut at_result = after(decision(), "<enter>12<enter>", 80, 24);
+    assert!(press(&mut at_result, "q").is_empty());
+    assert_eq!(at_result.context(), Context::SaveOrQuit);
+    let shown = text(&at_result);
+    assert!(shown.contains("Your result is not saved"), "{shown}");
+    assert!(shown.contains("s save"), "{shown}");
+    assert_eq!(press(&mut at_result, "s"), vec![AppEffect::SaveResult]);
+    assert!(at_result.overlays().is_empty());
+    at_result.handle(Action::Saved(Ok("consent.md".into())));
     assert_eq!(
         press(&mut at_result, "q"),
         vec![AppEffect::Quit],
-        "the result is on screen"
+        "once saved, nothing is lost"
     );
+    let mut at_result = after(decision(), "<enter>12<enter>q", 80, 24);
+    assert_eq!(press(&mut at_result, "y"), vec![AppEffect::Quit]);
 }
 
 #[test]
@@ -294,9 +314,9 @@ fn the_result_scrolls_and_jumps_between_sections() {
 fn clicking_an_answer_chooses_it() {
     let mut app = after(decision(), "<enter>", 80, 24);
     let row = row_of(&app, "More than twelve").expect("answer shown");
-    app.handle(Action::Click { column: 10, row });
+    app.handle(Action::Input(Input::Click { column: 10, row }));
     assert_eq!(question_id(&app).as_deref(), Some("delegation"));
-    app.handle(Action::Click { column: 10, row: 0 });
+    app.handle(Action::Input(Input::Click { column: 10, row: 0 }));
     assert_eq!(
         question_id(&app).as_deref(),
         Some("delegation"),
@@ -307,9 +327,17 @@ fn clicking_an_answer_chooses_it() {
 #[test]
 fn the_wheel_scrolls_the_result() {
     let mut app = after(decision(), "<enter>12<enter>", 80, 24);
-    app.handle(Action::Wheel { down: true });
+    app.handle(Action::Input(Input::Wheel {
+        down: true,
+        column: 0,
+        row: 0,
+    }));
     assert_eq!(app.scroll(), 3);
-    app.handle(Action::Wheel { down: false });
+    app.handle(Action::Input(Input::Wheel {
+        down: false,
+        column: 0,
+        row: 0,
+    }));
     assert_eq!(app.scroll(), 0);
 }
 
@@ -335,10 +363,7 @@ fn why_is_a_side_pane_when_wide_and_an_overlay_when_narrow() {
 fn resizing_keeps_scrolling_in_range() {
     let mut app = after(decision(), "<enter>12<enter><end>", 40, 12);
     let small_end = app.scroll();
-    app.handle(Action::Resize {
-        width: 200,
-        height: 60,
-    });
+    app.handle(Action::Input(Input::Resize(200, 60)));
     assert!(
         app.scroll() < small_end,
         "a taller window needs less scrolling"
@@ -348,15 +373,7 @@ fn resizing_keeps_scrolling_in_range() {
 
 #[test]
 fn every_footer_hint_is_a_working_key() {
-    for context in [
-        Context::Intro,
-        Context::Question,
-        Context::Review,
-        Context::Result,
-        Context::Help,
-        Context::Why,
-        Context::ConfirmQuit,
-    ] {
+    for &context in keymap::ALL {
         assert_footer_keys_work(context);
     }
 }
@@ -436,14 +453,14 @@ fn one_selection_move_writes_under_200_bytes() {
 
     for (w, h) in [(80, 24), (200, 50)] {
         let tty = Tty::default();
-        let options = ratatui::TerminalOptions {
-            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
-        };
-        let backend = ratatui::backend::CrosstermBackend::new(tty.clone());
-        let mut terminal = ratatui::Terminal::with_options(backend, options).expect("terminal");
-        coop_guide::tui::draw(&mut terminal, &after(decision(), "<enter>", w, h)).expect("draw");
+        let mut screen = Terminal::over(tty.clone(), w, h).expect("a screen");
+        screen
+            .draw(&after(decision(), "<enter>", w, h))
+            .expect("draw");
         let first = tty.0.borrow().len();
-        coop_guide::tui::draw(&mut terminal, &after(decision(), "<enter>j", w, h)).expect("draw");
+        screen
+            .draw(&after(decision(), "<enter>j", w, h))
+            .expect("draw");
         let moved = tty.0.borrow().len() - first;
         assert!(moved <= 200, "{moved} bytes for one step at {w}x{h}");
     }
@@ -595,4 +612,137 @@ fn the_result_contents_grow_with_a_wide_window() {
             "{shown}"
         );
     }
+}
+
+// The rough edges of the player, each pinned.
+
+/// The first row of the frame: the header.
+fn header(app: &App) -> String {
+    text(app).lines().next().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_result_header_keeps_the_guide_title_and_the_outcome_shortened_never_blank() {
+    let long = guide("tests/fixtures/tui/long.ron");
+    for (w, h) in [(80, 24), (60, 20), (40, 12)] {
+        let mut app = after(long.clone(), "<enter><end><enter>", w, h);
+        assert!(matches!(app.screen(), Screen::Review { .. }));
+        press(&mut app, "<enter>");
+        assert!(matches!(app.screen(), Screen::Result { .. }));
+        let top = header(&app);
+        assert!(top.trim_start().starts_with("A guide"), "{w}x{h}: {top:?}");
+        assert!(
+            top.contains('…'),
+            "{w}x{h}: the title is shortened: {top:?}"
+        );
+        assert!(top.contains("An outcome"), "{w}x{h}: {top:?}");
+        // Past the first section the outcome stays in the header, before the section.
+        press(&mut app, "<tab>");
+        let top = header(&app);
+        assert!(top.contains("An outcome"), "{w}x{h}: {top:?}");
+        assert!(top.trim_start().starts_with("A guide"), "{w}x{h}: {top:?}");
+    }
+    let mut app = after(decision(), "<enter>12<enter><tab>", 80, 24);
+    assert!(header(&app).contains("Consent · 2 of 8 · Where your answers place you"));
+    press(&mut app, "<s-tab>");
+    assert!(
+        header(&app).ends_with("1 of 8 · Consent"),
+        "{:?}",
+        header(&app)
+    );
+}
+
+#[test]
+fn contents_entries_are_not_cut_when_there_is_room() {
+    let app = after(decision(), "<enter>12<enter>", 120, 40);
+    let shown = text(&app);
+    let toc: Vec<String> = shown
+        .lines()
+        .map(|l| {
+            l.chars()
+                .skip(3)
+                .take(30)
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .collect();
+    assert!(
+        toc.iter().any(|l| l == "Where your answers place"),
+        "{shown}"
+    );
+    assert!(
+        toc.iter().any(|l| l == "you"),
+        "the title goes on below: {shown}"
+    );
+    assert!(!shown.contains("place …"), "{shown}");
+}
+
+#[test]
+fn while_an_answer_is_changed_from_the_review_the_header_says_so() {
+    let mut app = after(decision(), "<enter>12", 80, 24);
+    assert!(matches!(app.screen(), Screen::Review { .. }));
+    press(&mut app, "<home><enter>");
+    assert!(app.walk().editing());
+    assert!(
+        header(&app).contains("changing an answer · step 1"),
+        "{}",
+        header(&app)
+    );
+    press(&mut app, "<esc>");
+    assert!(!header(&app).contains("changing an answer"));
+}
+
+#[test]
+fn the_footer_says_whether_w_shows_or_hides_the_why_pane() {
+    let footer = |app: &App| text(app).lines().last().unwrap_or("").to_string();
+    let mut app = after(decision(), "<enter>", 110, 30);
+    assert!(app.why_pane_shown());
+    assert!(footer(&app).contains("w hide why"), "{}", footer(&app));
+    press(&mut app, "w");
+    assert!(!app.why_pane_shown());
+    assert!(footer(&app).contains("w show why"), "{}", footer(&app));
+    // Without room for the pane, w opens the overlay: it shows.
+    let app = after(decision(), "<enter>", 80, 24);
+    assert!(footer(&app).contains("w show why"), "{}", footer(&app));
+}
+
+#[test]
+fn answers_that_do_not_fit_scroll_under_their_question() {
+    let long = guide("tests/fixtures/tui/long.ron");
+    for (w, h) in [(40, 12), (60, 18), (80, 24)] {
+        let mut app = after(long.clone(), "<enter>", w, h);
+        press(&mut app, "<end>");
+        let shown = text(&app);
+        assert!(
+            shown.contains("Which of these"),
+            "{w}x{h}: the question stays:\n{shown}"
+        );
+        assert!(
+            shown.contains("Twelfth"),
+            "{w}x{h}: the selection shows:\n{shown}"
+        );
+        assert!(shown.contains('↑'), "{w}x{h}: more above:\n{shown}");
+        press(&mut app, "<home>");
+        let shown = text(&app);
+        assert!(shown.contains("Which of these"), "{w}x{h}:\n{shown}");
+        assert!(shown.contains('↓'), "{w}x{h}: more below:\n{shown}");
+    }
+}
+
+#[test]
+fn no_section_heading_stands_without_content() {
+    let bare = guide("tests/fixtures/tui/no-dimensions.ron");
+    let app = after(bare, "<enter>1<enter>", 100, 30);
+    assert!(matches!(app.screen(), Screen::Result { .. }));
+    let shown = text(&app);
+    assert!(!shown.contains("Where your answers place you"), "{shown}");
+    assert!(shown.contains("Pros"), "{shown}");
+    let out = support::cli::run(
+        &["play", "--plain", "tests/fixtures/tui/no-dimensions.ron"],
+        "1\n\n",
+    );
+    let plain = String::from_utf8_lossy(&out.stdout);
+    assert!(plain.contains("Why this fits"), "{plain}");
+    assert!(!plain.contains("Where your answers place you"), "{plain}");
 }

@@ -1,14 +1,21 @@
 //! The size sweep: every screen and overlay, drawn at every size from 0×0 to 300×100, with long,
 //! wide (CJK, emoji) and hostile texts — and clicked, scrolled and resized there. Nothing may panic.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use std::sync::Arc;
 
 use coop_guide::guide::Guide;
-use coop_guide::tui::Action;
+use coop_guide::tui::input::Input;
+use coop_guide::tui::player::Action;
 use support::player::{after, press};
-use support::{decision, draw, draw_at_sizes, guide, View};
+use support::{assert_shown_at, decision, draw, draw_at_sizes, guide, View};
 
 /// Widths and heights around every layout threshold, plus the extremes.
 const WIDTHS: &[u16] = &[
@@ -83,8 +90,12 @@ fn clicks_scrolls_and_keys_at_every_size_never_panic() {
                     (40, 3),
                 ] {
                     let mut clicked = app.clone();
-                    clicked.handle(Action::Click { column, row });
-                    clicked.handle(Action::Wheel { down: true });
+                    clicked.handle(Action::Input(Input::Click { column, row }));
+                    clicked.handle(Action::Input(Input::Wheel {
+                        down: true,
+                        column: 0,
+                        row: 0,
+                    }));
                     draw(&clicked, w, h);
                 }
                 press(&mut app, "<pgdn><end><tab><tab><s-tab>jjk<pgup><home>");
@@ -100,5 +111,22 @@ fn every_size_up_to_300x100_in_steps() {
     let heights: Vec<u16> = (0..=100).step_by(5).collect();
     for keys in ["", "<enter>", "<enter>12", "<enter>12<enter>", "<enter>?"] {
         draw_at_sizes(&after(decision(), keys, 80, 24), &widths, &heights);
+    }
+}
+
+#[test]
+fn the_selection_and_the_help_show_from_40x12_and_below_a_request_for_a_larger_window() {
+    for guide in [decision(), guide("tests/fixtures/tui/long.ron")] {
+        // On a question with the last answer selected, and with the help open.
+        let question = after(guide.clone(), "<enter><end>", 80, 24);
+        let help = after(guide.clone(), "<enter>?", 80, 24);
+        let count = question.guide().questions[0].answers.len();
+        let selected = format!("›  {count}");
+        for &w in WIDTHS {
+            for &h in HEIGHTS {
+                assert_shown_at(&question, w, h, &[&selected]);
+                assert_shown_at(&help, w, h, &["Keys", "close"]);
+            }
+        }
     }
 }

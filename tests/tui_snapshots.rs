@@ -2,6 +2,12 @@
 //! layout with the why pane and the "too small" screen. Review changes to the `.snap` files like
 //! code: they are what people see.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod support;
 
 use insta::assert_snapshot;

@@ -9,6 +9,7 @@
 
 use super::index::Index;
 use super::model::{Condition, Guide};
+use crate::guide::to_u32;
 
 /// What the group has said at one point of a walk.
 pub trait Said {
@@ -56,12 +57,12 @@ impl Cond {
                         .answers
                         .iter()
                         .position(|x| x.id == *a)?;
-                    Some(Cond::Answered(qi as u32, ai as u32))
+                    Some(Cond::Answered(to_u32(qi), to_u32(ai)))
                 })
                 .unwrap_or(Cond::Unknown),
             Condition::Placed(d, v) => index
                 .dimension(d)
-                .and_then(|di| Some(Cond::Placed(di as u32, index.value(di, v)? as u32)))
+                .and_then(|di| Some(Cond::Placed(to_u32(di), to_u32(index.value(di, v)?))))
                 .unwrap_or(Cond::Unknown),
             Condition::Any(list) => Cond::Any(
                 list.iter()

@@ -22,6 +22,7 @@ use super::condition::{Cond, Fact, Said};
 use super::index::{IdMap, Index, Route, Target};
 use super::model::Guide;
 use super::order::{earlier, Bits, Cycles};
+use crate::guide::to_u32;
 
 /// The most states followed.
 pub const MAX_STATES: usize = 300_000;
@@ -77,7 +78,7 @@ impl Slots {
                 };
                 if let Some(slot) = slot {
                     if *slot == NONE {
-                        *slot = slots.facts.len() as u32;
+                        *slot = to_u32(slots.facts.len());
                         slots.facts.push(fact);
                     }
                 }
@@ -130,7 +131,7 @@ impl Classes {
                 };
                 if let Some(class) = of.get_mut(value as usize) {
                     if *class == 0 {
-                        *class = example.len() as u32;
+                        *class = to_u32(example.len());
                         example.push(value);
                     }
                 }
@@ -234,7 +235,7 @@ fn live_facts(
     let mut later = Bits::new(groups, f);
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); groups];
     for (q, &g) in cycles.group.iter().enumerate() {
-        members[g as usize].push(q as u32);
+        members[g as usize].push(to_u32(q));
     }
     for &g in cycles.order.iter().rev() {
         let g = g as usize;
@@ -276,8 +277,8 @@ fn live_facts(
                 both &= both - 1;
                 let slot = w * 64 + bit;
                 // A question's own answer is never said before it is asked.
-                if slots.facts[slot] != Fact::Question(q as u32) {
-                    list.push(slot as u32);
+                if slots.facts[slot] != Fact::Question(to_u32(q)) {
+                    list.push(to_u32(slot));
                 }
             }
         }
@@ -393,7 +394,7 @@ impl Flow {
             taken: vec![false; answers_total],
             branch_seen: vec![false; index.branch_count()],
             case_held: (0..index.branch_count())
-                .map(|b| vec![false; index.branch(b as u32).map_or(0, |n| n.cases.len())])
+                .map(|b| vec![false; index.branch(to_u32(b)).map_or(0, |n| n.cases.len())])
                 .collect(),
             otherwise_taken: vec![false; index.branch_count()],
             step_shown: guide
@@ -419,7 +420,7 @@ impl Flow {
             places: vec![NONE; guide.dimensions.len()],
             defaults: &[],
         };
-        let mut key: Vec<u32> = vec![root as u32];
+        let mut key: Vec<u32> = vec![to_u32(root)];
         key.extend(flow.live[root].iter().map(|_| 0));
         flow.intern(&key, (NONE, NONE));
         let mut s = 0;
@@ -430,7 +431,7 @@ impl Flow {
             flow.expand(index, guide, s, &mut scratch);
             s += 1;
         }
-        flow.edge_at.push(flow.edges.len() as u32);
+        flow.edge_at.push(to_u32(flow.edges.len()));
         flow.settle(index);
         Some(flow)
     }
@@ -439,7 +440,7 @@ impl Flow {
         if let Some(&s) = self.table.get(key) {
             return s;
         }
-        let s = self.keys.len() as u32;
+        let s = to_u32(self.keys.len());
         let boxed: Box<[u32]> = key.into();
         self.table.insert(boxed.clone(), s);
         self.keys.push(boxed);
@@ -448,7 +449,7 @@ impl Flow {
     }
 
     fn expand(&mut self, index: &Index, guide: &Guide, s: usize, scratch: &mut Scratch<'_>) {
-        self.edge_at.push(self.edges.len() as u32);
+        self.edge_at.push(to_u32(self.edges.len()));
         let key = self.keys[s].clone();
         let q = key[0] as usize;
         let live_count = self.live[q].len();
@@ -471,7 +472,7 @@ impl Flow {
             }
             // Say the answer, remembering what it overwrote.
             let old_answer = scratch.answers[q];
-            scratch.answers[q] = a as u32;
+            scratch.answers[q] = to_u32(a);
             let sets = index.sets(q, a);
             let old_places: Vec<u32> = sets
                 .iter()
@@ -484,32 +485,32 @@ impl Flow {
             let next = match target {
                 Target::Outcome(o) => {
                     self.show_items(index, guide, o, scratch);
-                    Next::Outcome(o as u32)
+                    Next::Outcome(to_u32(o))
                 }
                 Target::Missing => Next::Broken,
                 Target::Question(t) => {
                     let same = self.cycles.group[t] == group && cyclic;
-                    if same && (t == q || asked.contains(&(t as u32))) {
-                        Next::Loop(t as u32)
+                    if same && (t == q || asked.contains(&(to_u32(t)))) {
+                        Next::Loop(to_u32(t))
                     } else {
                         next_key.clear();
-                        next_key.push(t as u32);
+                        next_key.push(to_u32(t));
                         next_key.extend(self.live[t].iter().map(|&slot| {
                             let value = scratch.get(self.slots.facts[slot as usize]);
                             self.classes.class(slot, value)
                         }));
                         if same {
-                            let at = asked.partition_point(|&x| x < q as u32);
+                            let at = asked.partition_point(|&x| x < to_u32(q));
                             next_key.extend_from_slice(&asked[..at]);
-                            next_key.push(q as u32);
+                            next_key.push(to_u32(q));
                             next_key.extend_from_slice(&asked[at..]);
                         }
-                        Next::State(self.intern(&next_key, (s as u32, a as u32)))
+                        Next::State(self.intern(&next_key, (to_u32(s), to_u32(a))))
                     }
                 }
             };
             self.edges.push(Edge {
-                answer: a as u32,
+                answer: to_u32(a),
                 next,
             });
             for (&(d, _), &old) in sets.iter().zip(&old_places).rev() {
@@ -518,7 +519,7 @@ impl Flow {
             scratch.answers[q] = old_answer;
         }
         if !offered_any && index.answer_count(q) > 0 {
-            self.stuck.push(s as u32);
+            self.stuck.push(to_u32(s));
         }
         for &slot in &self.live[q] {
             scratch.put(self.slots.facts[slot as usize], NONE);
@@ -607,7 +608,7 @@ impl Flow {
             }
         }
         let mut order = Vec::with_capacity(count);
-        let mut ready: Vec<u32> = (0..count as u32)
+        let mut ready: Vec<u32> = (0..to_u32(count))
             .filter(|&s| incoming[s as usize] == 0)
             .collect();
         while let Some(s) = ready.pop() {
@@ -665,7 +666,7 @@ impl Flow {
                 (min, max)
             };
         }
-        for s in 0..count as u32 {
+        for s in 0..to_u32(count) {
             let q = self.keys[s as usize][0] as usize;
             for i in self.edge_range(s) {
                 let e = self.edges[i];
@@ -684,7 +685,7 @@ impl Flow {
     fn edge_range(&self, s: u32) -> std::ops::Range<usize> {
         let s = s as usize;
         let start = self.edge_at.get(s).copied().unwrap_or(0) as usize;
-        let end = self.edge_at.get(s + 1).copied().unwrap_or(start as u32) as usize;
+        let end = self.edge_at.get(s + 1).copied().unwrap_or(to_u32(start)) as usize;
         start..end
     }
 
@@ -737,20 +738,20 @@ impl Flow {
     pub fn state_at(&self, question: usize, said: &dyn Said, asked: &[usize]) -> Option<u32> {
         let live = self.live.get(question)?;
         let mut key: Vec<u32> = Vec::with_capacity(1 + live.len());
-        key.push(question as u32);
+        key.push(to_u32(question));
         for &slot in live {
             let value = match self.slots.facts[slot as usize] {
                 Fact::Question(q) => said.answer(q as usize),
                 Fact::Dimension(d) => said.place(d as usize),
             };
-            key.push(self.classes.class(slot, value.map_or(NONE, |v| v as u32)));
+            key.push(self.classes.class(slot, value.map_or(NONE, to_u32)));
         }
         if self.cycles.on_cycle(question) {
             let group = self.cycles.group[question];
             let mut mine: Vec<u32> = asked
                 .iter()
                 .filter(|&&q| q != question && self.cycles.group.get(q) == Some(&group))
-                .map(|&q| q as u32)
+                .map(|&q| to_u32(q))
                 .collect();
             mine.sort_unstable();
             mine.dedup();

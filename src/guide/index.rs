@@ -12,6 +12,7 @@ use std::sync::Arc;
 use super::condition::{Cond, Fact, Said};
 use super::flow::Flow;
 use super::model::{Condition, Guide, Link};
+use crate::guide::to_u32;
 
 /// A map keyed by ids, with a fast hash (FxHash, as rustc uses). Ids are short and a guide can
 /// hold hundreds of thousands; SipHash's protection against crafted collisions costs a third of
@@ -160,7 +161,7 @@ impl Index {
         index.answer_base.reserve(guide.questions.len() + 1);
         for q in &guide.questions {
             index.answer_base.push(base);
-            base = base.saturating_add(q.answers.len() as u32);
+            base = base.saturating_add(to_u32(q.answers.len()));
         }
         index.answer_base.push(base);
         index.routes.reserve(base as usize);
@@ -200,7 +201,7 @@ impl Index {
     fn add_cond(&mut self, condition: &Condition, guide: &Guide) -> u32 {
         let compiled = Cond::compile(condition, self, guide);
         self.conds.push(compiled);
-        (self.conds.len() - 1) as u32
+        to_u32(self.conds.len() - 1)
     }
 
     fn compile_link(&mut self, link: &Link, guide: &Guide) -> Route {
@@ -208,14 +209,14 @@ impl Index {
             Link::Goto(id) => self
                 .questions
                 .get(id)
-                .map_or(Route::Missing, |&i| Route::Question(i as u32)),
+                .map_or(Route::Missing, |&i| Route::Question(to_u32(i))),
             Link::End(id) => self
                 .outcomes
                 .get(id)
-                .map_or(Route::Missing, |&i| Route::Outcome(i as u32)),
+                .map_or(Route::Missing, |&i| Route::Outcome(to_u32(i))),
             Link::Branch { cases, otherwise } => {
                 // Numbered before the branches inside it, so numbers follow the file's order.
-                let number = self.branches.len() as u32;
+                let number = to_u32(self.branches.len());
                 self.branches.push(BranchNode {
                     cases: Vec::new(),
                     otherwise: Route::Missing,
@@ -250,7 +251,7 @@ impl Index {
                         regions
                             .entry(answer.region.as_str())
                             .or_default()
-                            .push(Cond::Answered(q as u32, a as u32));
+                            .push(Cond::Answered(to_u32(q), to_u32(a)));
                     }
                 }
             }
@@ -275,7 +276,7 @@ impl Index {
                             .unwrap_or_default(),
                     );
                     self.conds.push(any);
-                    let c = (self.conds.len() - 1) as u32;
+                    let c = to_u32(self.conds.len() - 1);
                     region_conds.insert(step.place.as_str(), c);
                     c
                 };
@@ -304,7 +305,7 @@ impl Index {
             .iter()
             .filter_map(|(d, v)| {
                 let di = self.dimension(d)?;
-                Some((di as u32, self.value(di, v)? as u32))
+                Some((to_u32(di), to_u32(self.value(di, v)?)))
             })
             .collect()
     }
@@ -313,12 +314,12 @@ impl Index {
         self.sets_at.reserve(self.routes.len() + 1);
         for question in &guide.questions {
             for answer in &question.answers {
-                self.sets_at.push(self.sets.len() as u32);
+                self.sets_at.push(to_u32(self.sets.len()));
                 let resolved = self.resolve_pairs(&answer.sets);
                 self.sets.extend(resolved);
             }
         }
-        self.sets_at.push(self.sets.len() as u32);
+        self.sets_at.push(to_u32(self.sets.len()));
     }
 
     /// Answers numbered across the guide: question by question, in the file's order.
@@ -605,7 +606,7 @@ impl Index {
         for (q, least) in min.iter_mut().enumerate() {
             for (_, target) in self.links(q) {
                 match target {
-                    Target::Question(next) => preds[next].push(q as u32),
+                    Target::Question(next) => preds[next].push(to_u32(q)),
                     Target::Outcome(_) if *least == NEVER => {
                         *least = 1;
                         queue.push_back(q);

@@ -63,7 +63,7 @@ pub fn check_path(path: &Path) -> Checked {
             "give the path of a .ron file inside it",
         );
     }
-    match std::fs::read(path) {
+    match crate::read::bytes(path, crate::read::Kind::Guide) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => check_source(Source::new(name, text)),
             Err(e) => {

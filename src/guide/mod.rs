@@ -45,22 +45,48 @@ pub const STARTER_GUIDE: &str = include_str!("../templates/starter.ron");
 pub const DEFAULT_TRANSLATIONS: &[(&str, &str)] =
     &[("es", include_str!("../../guides/coop-varieties.es.ron"))];
 
-/// Finds the translation of a guide into `language`: the file beside the guide, or for the
-/// built-in guide the embedded one. `None` when there is none.
-pub fn translation_source(guide_path: Option<&std::path::Path>, language: &str) -> Option<Source> {
+/// Finds the translation of a guide into `language`: the file beside the guide (read within
+/// the bounds of [`crate::read`]), or for the built-in guide the embedded one. `None` when there
+/// is none; `Some(Err(_))` when there is one that cannot be read, as an unreadable-file
+/// diagnostic that names it and says why (never skipped as if it were missing).
+pub fn translation_source(
+    guide_path: Option<&std::path::Path>,
+    language: &str,
+) -> Option<Result<Source, Box<Diagnostic>>> {
     match guide_path {
         Some(path) => {
             let file = translation::path_for(path, language);
-            let text = std::fs::read_to_string(&file).ok()?;
-            Some(Source::new(file.display().to_string(), text))
+            let name = file.display().to_string();
+            match crate::read::text(&file, crate::read::Kind::Translation) {
+                Ok(text) => Some(Ok(Source::new(name, text))),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => Some(Err(Box::new(unreadable(&name, &e)))),
+            }
         }
         None => DEFAULT_TRANSLATIONS
             .iter()
             .find(|(lang, _)| *lang == language)
             .map(|(lang, text)| {
-                Source::new(format!("<default guide>/coop-varieties.{lang}.ron"), *text)
+                Ok(Source::new(
+                    format!("<default guide>/coop-varieties.{lang}.ron"),
+                    *text,
+                ))
             }),
     }
+}
+
+/// The diagnostic for a file that cannot be read: its name (sanitised) and why.
+pub fn unreadable(name: &str, error: &std::io::Error) -> Diagnostic {
+    let why = match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    };
+    Diagnostic::new(
+        Code::Unreadable,
+        format!("cannot read `{}`: {why}", text::sanitize_line(name)),
+    )
+    .help("check the path and that you may read the file")
 }
 
 /// Languages the guide can be played in: its own, then its translations.
@@ -71,4 +97,11 @@ pub fn languages(guide: &Guide, guide_path: Option<&std::path::Path>) -> Vec<Str
         None => langs.extend(DEFAULT_TRANSLATIONS.iter().map(|(l, _)| l.to_string())),
     }
     langs
+}
+
+/// A position or a count as the compact `u32` the indexes and the reader's tree keep. Guides are
+/// read with a size cap (128 MiB) far below 4 billion bytes or items, so this never saturates in
+/// practice; if it ever did, it would saturate rather than wrap.
+pub(crate) fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -7,6 +7,7 @@
 //! through in chunks where there are many, so memory stays bounded on large guides.
 
 use super::index::{IdMap, Index, Target};
+use crate::guide::to_u32;
 
 /// No number, in tables of numbers.
 const NONE: u32 = u32::MAX;
@@ -42,7 +43,7 @@ impl Cycles {
             number[root] = counter;
             low[root] = counter;
             counter += 1;
-            stack.push(root as u32);
+            stack.push(to_u32(root));
             on_stack[root] = true;
             while let Some((q, links)) = frames.last_mut() {
                 let q = *q;
@@ -54,7 +55,7 @@ impl Cycles {
                         number[t] = counter;
                         low[t] = counter;
                         counter += 1;
-                        stack.push(t as u32);
+                        stack.push(to_u32(t));
                         on_stack[t] = true;
                         frames.push((t, index.links(t)));
                     } else if on_stack[t] {
@@ -67,7 +68,7 @@ impl Cycles {
                     low[*parent] = low[*parent].min(low[q]);
                 }
                 if low[q] == number[q] {
-                    let g = cyclic.len() as u32;
+                    let g = to_u32(cyclic.len());
                     let mut size = 0;
                     while let Some(m) = stack.pop() {
                         on_stack[m as usize] = false;
@@ -158,7 +159,7 @@ pub(crate) fn earlier(
     let mut bits = Bits::new(groups, hi - lo);
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); groups];
     for (q, &g) in cycles.group.iter().enumerate() {
-        members[g as usize].push(q as u32);
+        members[g as usize].push(to_u32(q));
     }
     for &g in &cycles.order {
         let g = g as usize;
@@ -208,7 +209,7 @@ pub fn can_precede(index: &Index, cycles: &Cycles, queries: &[(usize, Target)]) 
     let mut asked: Vec<usize> = Vec::new();
     for &(before, _) in queries {
         if before < n && slot[before] == NONE {
-            slot[before] = asked.len() as u32;
+            slot[before] = to_u32(asked.len());
             asked.push(before);
         }
     }

@@ -461,8 +461,13 @@ pub fn status_table(guide: &Guide, guide_path: Option<&Path>) -> String {
         "100%",
     );
     for lang in super::languages(guide, guide_path).into_iter().skip(1) {
-        let Some(source) = super::translation_source(guide_path, &lang) else {
-            continue;
+        let source = match super::translation_source(guide_path, &lang) {
+            Some(Ok(source)) => source,
+            Some(Err(unreadable)) => {
+                let _ = writeln!(out, "{:<10} {}", sanitize_line(&lang), unreadable.message);
+                continue;
+            }
+            None => continue,
         };
         let c = check(guide, source).coverage;
         let complete = if c.current == c.total && c.orphaned == 0 {

@@ -119,6 +119,25 @@ impl Doc {
         }
     }
 
+    /// The document without sections that hold nothing: a section heading (level 2) followed
+    /// by another section or by the end is left out. Titles (level 1) stay, and so do
+    /// sub-headings (level 3), which can be content themselves ("Pace: not placed").
+    pub fn without_empty_headings(mut self) -> Doc {
+        let blocks = std::mem::take(&mut self.blocks);
+        let empty = |i: usize| match blocks.get(i + 1) {
+            Some(Block::Heading { level, .. }) => *level <= 2,
+            Some(_) => false,
+            None => true,
+        };
+        self.blocks = blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| !matches!(b, Block::Heading { level: 2, .. }) || !empty(*i))
+            .map(|(_, b)| b.clone())
+            .collect();
+        self
+    }
+
     /// Writes every block with `render`, leaving a blank line after each run of list items.
     fn render(&self, mut render: impl FnMut(&mut String, &Block)) -> String {
         let mut out = String::new();

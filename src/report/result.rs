@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::doc::{Doc, Marker};
 use crate::engine::{Explanation, PlacedBy, Step, Walk};
 use crate::guide::Guide;
-use crate::locale::{fill, texts};
+use crate::locale::{fill, words};
 
 /// The result as JSON sees it.
 #[derive(Debug, Serialize)]
@@ -172,7 +172,7 @@ pub fn json(walk: &Walk) -> Option<ResultJson<'_>> {
 pub fn document(walk: &Walk) -> Option<Doc> {
     let e = Explanation::of(walk)?;
     let g: &Guide = walk.guide();
-    let t = texts(&g.language);
+    let t = &words(&g.language).report;
     let outcome = &g.outcomes[e.outcome];
     let mut doc = Doc::default();
     doc.heading(1, outcome.title.as_str());

@@ -10,52 +10,53 @@ use serde::Serialize;
 
 use super::doc::{Block, Doc, Marker};
 use super::result;
-use crate::engine::session::Session;
+use crate::engine::session::{Record, Session};
+use crate::engine::Walk;
 use crate::guide::Guide;
-use crate::locale::{fill, texts};
+use crate::locale::{fill, words};
 
 /// A session's tallies for one question as text: `Label 5 · Other 2`.
-fn tally_text(session: &Session, question: usize) -> String {
-    let q = &session.walk.guide().questions[question];
+fn tally_text(guide: &Guide, record: &Record, question: usize) -> String {
+    let q = &guide.questions[question];
     q.answers
         .iter()
         .filter_map(|a| {
-            let n = session.hands(&q.id, &a.id);
+            let n = record.hands(&q.id, &a.id);
             (n > 0).then(|| format!("{} {n}", a.label))
         })
         .collect::<Vec<_>>()
         .join(" · ")
 }
 
-/// The hand-out of one session.
-pub fn handout(session: &Session) -> Doc {
-    let guide: &Guide = session.walk.guide();
-    let w = texts(&guide.language);
+/// The hand-out of one session: its walk and its record.
+pub fn handout(walk: &Walk, record: &Record) -> Doc {
+    let guide: &Guide = walk.guide();
+    let w = &words(&guide.language).report;
     let mut doc = Doc::default();
-    let title = if session.group.is_empty() {
+    let title = if record.group.is_empty() {
         guide.title.clone()
     } else {
-        format!("{} — {}", session.group, guide.title)
+        format!("{} — {}", record.group, guide.title)
     };
     doc.heading(1, title);
-    let date = session.created.get(..10).unwrap_or(&session.created);
+    let date = record.created.get(..10).unwrap_or(&record.created);
     doc.paragraph(fill(
         w.session_of,
         &[("date", &date), ("version", &guide.version)],
     ));
 
     doc.heading(2, w.answers);
-    for (i, step) in session.walk.review().iter().enumerate() {
+    for (i, step) in walk.review().iter().enumerate() {
         let q = &guide.questions[step.question];
         let mut note = Vec::new();
-        let tally = tally_text(session, step.question);
+        let tally = tally_text(guide, record, step.question);
         if !tally.is_empty() {
             note.push(format!("{}: {tally}", w.hands));
         }
-        if let Some(secs) = session.seconds.get(&q.id).filter(|s| **s >= 60) {
+        if let Some(secs) = record.seconds.get(&q.id).filter(|s| **s >= 60) {
             note.push(format!("{} {}", secs / 60, w.minutes));
         }
-        if let Some(n) = session.notes.get(&q.id) {
+        if let Some(n) = record.notes.get(&q.id) {
             note.push(format!("{}: {n}", w.note));
         }
         doc.item(
@@ -65,13 +66,13 @@ pub fn handout(session: &Session) -> Doc {
             note.join(" · "),
         );
     }
-    if !session.kept.is_empty() {
+    if !record.kept.is_empty() {
         doc.heading(3, w.kept);
-        for (q, a) in &session.kept {
+        for (q, a) in &record.kept {
             doc.bullet(q.as_str(), a.as_str());
         }
     }
-    match result::document(&session.walk) {
+    match result::document(walk) {
         Some(result) => {
             // The result's own title becomes a section of the hand-out.
             for block in result.blocks {
@@ -94,6 +95,7 @@ pub fn handout(session: &Session) -> Doc {
 pub fn name_groups(sessions: &mut [Session], fallbacks: &[String]) {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (i, s) in sessions.iter_mut().enumerate() {
+        let s = &mut s.record;
         if s.group.trim().is_empty() {
             s.group = fallbacks
                 .get(i)
@@ -115,7 +117,7 @@ pub fn comparison(sessions: &[Session]) -> Doc {
         return doc;
     };
     let guide: &Guide = first.walk.guide();
-    let w = texts(&guide.language);
+    let w = &words(&guide.language).report;
     doc.heading(
         1,
         format!(
@@ -151,7 +153,7 @@ pub fn comparison(sessions: &[Session]) -> Doc {
         doc.heading(3, question.text.as_str());
         for (s, answer) in sessions.iter().zip(&chosen) {
             let label = answer.map_or(w.not_asked, |a| question.answers[a].label.as_str());
-            let tally = tally_text(s, q);
+            let tally = tally_text(guide, &s.record, q);
             doc.item(
                 Marker::Bullet,
                 group_name(s),
@@ -175,14 +177,14 @@ pub fn comparison(sessions: &[Session]) -> Doc {
     let with_notes: Vec<&crate::guide::Question> = guide
         .questions
         .iter()
-        .filter(|q| sessions.iter().any(|s| s.notes.contains_key(&q.id)))
+        .filter(|q| sessions.iter().any(|s| s.record.notes.contains_key(&q.id)))
         .collect();
     if !with_notes.is_empty() {
         doc.heading(2, w.notes);
         for q in with_notes {
             doc.heading(3, q.text.as_str());
             for s in sessions {
-                if let Some(n) = s.notes.get(&q.id) {
+                if let Some(n) = s.record.notes.get(&q.id) {
                     doc.bullet(group_name(s), n.as_str());
                 }
             }
@@ -192,10 +194,10 @@ pub fn comparison(sessions: &[Session]) -> Doc {
 }
 
 fn group_name(s: &Session) -> &str {
-    if s.group.is_empty() {
+    if s.record.group.is_empty() {
         "—"
     } else {
-        &s.group
+        &s.record.group
     }
 }
 
@@ -282,7 +284,7 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
             *outcomes.entry(o.clone()).or_insert(0) += 1;
         }
         out_sessions.push(SessionJson {
-            group: s.group.clone(),
+            group: s.record.group.clone(),
             outcome,
             answers: s
                 .walk
@@ -295,7 +297,7 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
                     ]
                 })
                 .collect(),
-            notes: s.notes.clone(),
+            notes: s.record.notes.clone(),
         });
     }
     let mut questions = Vec::new();
@@ -306,10 +308,10 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
             let mut hands = BTreeMap::new();
             for s in sessions {
                 if let Some(a) = on_path(s, q) {
-                    answers.insert(s.group.clone(), question.answers[a].id.clone());
+                    answers.insert(s.record.group.clone(), question.answers[a].id.clone());
                 }
-                if let Some(t) = s.tallies.get(&question.id) {
-                    hands.insert(s.group.clone(), t.clone());
+                if let Some(t) = s.record.tallies.get(&question.id) {
+                    hands.insert(s.record.group.clone(), t.clone());
                 }
             }
             if answers.is_empty() {

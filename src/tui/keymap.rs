@@ -1,17 +1,20 @@
-//! The keymap as data: which key does what, where. One table drives the key handling, the footer
-//! hints and the help screen, so the three can never disagree (gitui's `key_list` pattern).
+//! Keymaps as data: which key does what, where. One table per view drives its key handling, its
+//! footer hints and its help screen, so the three can never disagree (gitui's `key_list`).
 //!
 //! A [`Binding`] names its keys, the command they give, the contexts where they work, and two
-//! texts from a table of words: a short hint for the footer and a line for the help screen. The
-//! machinery here — [`lookup`], [`footer_hints`], [`help_lines`] — serves every table: the
-//! player's [`BINDINGS`] (workshop mode's too, with its [`Command`]s and [`Context`]s) and the
-//! editor's own ([`crate::tui::edit::keymap`]).
+//! texts from the app's words ([`Words`]): a short hint for the footer and a line for the help
+//! screen. The machinery here serves every table: [`lookup`], [`footer_hints`], [`help_lines`],
+//! and [`Layered`] for a view whose keys sit over another's (workshop mode over the player, the
+//! editor's preview over the player): the top table's keys first, then the lower table's, minus
+//! the keys the top one takes.
+//!
+//! [`parse_keys`] reads key sequences (`j<enter><c-c>`) for tests and scripts.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::strings::{fill, Strings};
+use crate::locale::{fill, Keys, Words};
 
-/// A key as the keymap names it.
+/// A key as keymaps name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     /// A printable character (shift is ignored: terminals disagree on reporting it).
@@ -50,613 +53,6 @@ pub enum Key {
     Digits,
 }
 
-/// What a key asks for; the app decides what it means on the current screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    /// Move the selection up.
-    Up,
-    /// Move the selection down.
-    Down,
-    /// Scroll up one line.
-    ScrollUp,
-    /// Scroll down one line.
-    ScrollDown,
-    /// Scroll up a page.
-    PageUp,
-    /// Scroll down a page.
-    PageDown,
-    /// Go to the top.
-    Top,
-    /// Go to the end.
-    Bottom,
-    /// Jump to the next section.
-    NextSection,
-    /// Jump to the previous section.
-    PrevSection,
-    /// Leave the intro and start.
-    Start,
-    /// Choose the selected answer.
-    Choose,
-    /// Choose answer `n` (0-based).
-    Pick(usize),
-    /// Open the selected line of the review.
-    Open,
-    /// Go back one step.
-    Back,
-    /// Show the review of the answers.
-    Review,
-    /// Show why the question is asked.
-    Why,
-    /// Show the help.
-    Help,
-    /// Save the result.
-    Save,
-    /// Quit, asking first when answers would be lost.
-    Quit,
-    /// Quit at once (Ctrl-C).
-    Interrupt,
-    /// Close the top overlay.
-    Close,
-    /// Yes (confirm quitting).
-    Yes,
-    /// No (stay).
-    No,
-    /// Add a raised hand to the selected answer (workshop mode).
-    AddHand,
-    /// Remove a raised hand from the selected answer (workshop mode).
-    RemoveHand,
-    /// Write a note on the question (workshop mode).
-    Note,
-    /// Start, lengthen or stop the countdown (workshop mode).
-    Countdown,
-    /// Show or hide the facilitator notes (workshop mode).
-    NotesPane,
-    /// Leave a text input without keeping what was typed.
-    Cancel,
-    /// Move left in a text input.
-    Left,
-    /// Move right in a text input.
-    Right,
-    /// Delete the character before the cursor.
-    Erase,
-    /// Delete the character under the cursor.
-    EraseForward,
-}
-
-impl Command {
-    /// What a turn of the mouse wheel asks of a scrolling text: a line down or up.
-    pub fn wheel(down: bool) -> Command {
-        if down {
-            Command::ScrollDown
-        } else {
-            Command::ScrollUp
-        }
-    }
-
-    /// The step through a scrolling text this command asks for, if it is one.
-    pub fn scroll(self) -> Option<Scroll> {
-        match self {
-            Command::ScrollUp => Some(Scroll::Up),
-            Command::ScrollDown => Some(Scroll::Down),
-            Command::PageUp => Some(Scroll::PageUp),
-            Command::PageDown => Some(Scroll::PageDown),
-            Command::Top => Some(Scroll::Top),
-            Command::Bottom => Some(Scroll::Bottom),
-            _ => None,
-        }
-    }
-}
-
-/// A step through a scrolling text or down a list, whichever table's command asked for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scroll {
-    /// One line up.
-    Up,
-    /// One line down.
-    Down,
-    /// A page up.
-    PageUp,
-    /// A page down.
-    PageDown,
-    /// To the top.
-    Top,
-    /// To the end.
-    Bottom,
-}
-
-impl Scroll {
-    /// Where a position (a first line, a selected row) goes from `at` with this step, a page
-    /// being `page` lines; never past `last`.
-    pub fn applied_to(self, at: usize, page: usize, last: usize) -> usize {
-        match self {
-            Scroll::Up => at.saturating_sub(1),
-            Scroll::Down => at + 1,
-            Scroll::PageUp => at.saturating_sub(page),
-            Scroll::PageDown => at + page,
-            Scroll::Top => 0,
-            Scroll::Bottom => last,
-        }
-        .min(last)
-    }
-}
-
-/// Where keys are read: a screen, or the overlay on top of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    /// The intro screen.
-    Intro,
-    /// A question.
-    Question,
-    /// The review of answers.
-    Review,
-    /// The result.
-    Result,
-    /// The help overlay.
-    Help,
-    /// The "why we ask" overlay.
-    Why,
-    /// The quit confirmation.
-    ConfirmQuit,
-    /// Workshop mode: a question on the presenter view, with hands and notes.
-    Presenter,
-    /// Workshop mode: typing a note on a question.
-    Note,
-    /// Workshop mode: the result, whose hand-out is saved beside the session file.
-    WorkshopResult,
-    /// The comparison of workshop sessions.
-    Comparison,
-}
-
-/// One line of a keymap, for a view whose contexts are `C`, whose commands are `M` and whose
-/// words are `S` (by default the player's).
-#[derive(Debug)]
-pub struct Binding<C: 'static = Context, M = Command, S: 'static = Strings> {
-    /// The keys, the first one shown in the footer.
-    pub keys: &'static [Key],
-    /// What they do.
-    pub command: M,
-    /// Where they work.
-    pub contexts: &'static [C],
-    /// Place in the footer, `None` for the help screen only. When the footer is too narrow, the
-    /// highest numbers go first.
-    pub footer: Option<u8>,
-    /// Short footer text.
-    pub hint: fn(&S) -> &'static str,
-    /// Help screen text.
-    pub help: fn(&S) -> &'static str,
-}
-
-use Context::{
-    Comparison, ConfirmQuit, Help, Intro, Note, Presenter, Question, Result, Review, Why,
-    WorkshopResult,
-};
-
-const SCREENS: &[Context] = &[
-    Intro,
-    Question,
-    Review,
-    Result,
-    Presenter,
-    WorkshopResult,
-    Comparison,
-];
-const ALL: &[Context] = &[
-    Intro,
-    Question,
-    Review,
-    Result,
-    Help,
-    Why,
-    ConfirmQuit,
-    Presenter,
-    Note,
-    WorkshopResult,
-    Comparison,
-];
-const DOCUMENTS: &[Context] = &[Intro, Result, Help, Why, WorkshopResult, Comparison];
-/// Screens that scroll a page at a time (the review: past its button, where the answers not used
-/// are).
-const PAGES: &[Context] = &[Intro, Result, Help, Why, Review, WorkshopResult, Comparison];
-const SECTIONED: &[Context] = &[Result, WorkshopResult, Comparison];
-
-/// The keymap. Order matters: the first binding whose key matches in the context wins, and the
-/// footer and help list bindings in this order.
-pub static BINDINGS: &[Binding] = &[
-    // Starting (first, so the intro's footer leads with it).
-    Binding {
-        keys: &[Key::Enter],
-        command: Command::Start,
-        contexts: &[Intro],
-        footer: Some(0),
-        hint: |s| s.hint_start,
-        help: |s| s.help_start,
-    },
-    // Moving.
-    Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        command: Command::Up,
-        contexts: &[Question, Review, Presenter],
-        footer: Some(1),
-        hint: |s| s.hint_move,
-        help: |s| s.help_up,
-    },
-    Binding {
-        keys: &[Key::Down, Key::Char('j')],
-        command: Command::Down,
-        contexts: &[Question, Review, Presenter],
-        footer: Some(1),
-        hint: |s| s.hint_move,
-        help: |s| s.help_down,
-    },
-    Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        command: Command::ScrollUp,
-        contexts: DOCUMENTS,
-        footer: Some(4),
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_scroll_up,
-    },
-    Binding {
-        keys: &[Key::Down, Key::Char('j')],
-        command: Command::ScrollDown,
-        contexts: DOCUMENTS,
-        footer: Some(4),
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_scroll_down,
-    },
-    Binding {
-        keys: &[Key::PageUp],
-        command: Command::PageUp,
-        contexts: PAGES,
-        footer: None,
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_page_up,
-    },
-    Binding {
-        keys: &[Key::PageDown, Key::Char(' ')],
-        command: Command::PageDown,
-        contexts: PAGES,
-        footer: None,
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_page_down,
-    },
-    Binding {
-        keys: &[Key::Home, Key::Char('g')],
-        command: Command::Top,
-        contexts: &[
-            Question,
-            Review,
-            Result,
-            Help,
-            Why,
-            Presenter,
-            WorkshopResult,
-            Comparison,
-        ],
-        footer: None,
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_top,
-    },
-    Binding {
-        keys: &[Key::End, Key::Char('G')],
-        command: Command::Bottom,
-        contexts: &[
-            Question,
-            Review,
-            Result,
-            Help,
-            Why,
-            Presenter,
-            WorkshopResult,
-            Comparison,
-        ],
-        footer: None,
-        hint: |s| s.hint_scroll,
-        help: |s| s.help_bottom,
-    },
-    Binding {
-        keys: &[Key::Tab, Key::Char(']')],
-        command: Command::NextSection,
-        contexts: SECTIONED,
-        footer: Some(4),
-        hint: |s| s.hint_section,
-        help: |s| s.help_next_section,
-    },
-    Binding {
-        keys: &[Key::BackTab, Key::Char('[')],
-        command: Command::PrevSection,
-        contexts: SECTIONED,
-        footer: None,
-        hint: |s| s.hint_section,
-        help: |s| s.help_prev_section,
-    },
-    // Workshop mode: counting hands, choosing for the group, notes and the countdown.
-    Binding {
-        keys: &[Key::Char('+'), Key::Right, Key::Char('=')],
-        command: Command::AddHand,
-        contexts: &[Presenter],
-        footer: Some(1),
-        hint: |s| s.hint_hands,
-        help: |s| s.help_add_hand,
-    },
-    Binding {
-        keys: &[Key::Char('-'), Key::Left],
-        command: Command::RemoveHand,
-        contexts: &[Presenter],
-        footer: Some(1),
-        hint: |s| s.hint_hands,
-        help: |s| s.help_remove_hand,
-    },
-    Binding {
-        keys: &[Key::Enter],
-        command: Command::Choose,
-        contexts: &[Presenter],
-        footer: Some(0),
-        hint: |s| s.hint_choose,
-        help: |s| s.help_record,
-    },
-    Binding {
-        keys: &[Key::Digits],
-        command: Command::Pick(0),
-        contexts: &[Presenter],
-        footer: None,
-        hint: |s| s.hint_pick,
-        help: |s| s.help_select,
-    },
-    Binding {
-        keys: &[Key::Char('n')],
-        command: Command::Note,
-        contexts: &[Presenter],
-        footer: Some(4),
-        hint: |s| s.hint_note,
-        help: |s| s.help_note,
-    },
-    Binding {
-        keys: &[Key::Char('t')],
-        command: Command::Countdown,
-        contexts: &[Presenter],
-        footer: Some(5),
-        hint: |s| s.hint_countdown,
-        help: |s| s.help_countdown,
-    },
-    Binding {
-        keys: &[Key::Char('h')],
-        command: Command::NotesPane,
-        contexts: &[Presenter],
-        footer: Some(3),
-        hint: |s| s.hint_notes_pane,
-        help: |s| s.help_notes_pane,
-    },
-    // Typing a note.
-    Binding {
-        keys: &[Key::Enter],
-        command: Command::Save,
-        contexts: &[Note],
-        footer: Some(0),
-        hint: |s| s.hint_save,
-        help: |s| s.help_note_save,
-    },
-    Binding {
-        keys: &[Key::Esc],
-        command: Command::Cancel,
-        contexts: &[Note],
-        footer: Some(0),
-        hint: |s| s.hint_cancel,
-        help: |s| s.help_note_cancel,
-    },
-    Binding {
-        keys: &[Key::Left],
-        command: Command::Left,
-        contexts: &[Note],
-        footer: Some(2),
-        hint: |s| s.hint_move,
-        help: |s| s.help_text_left,
-    },
-    Binding {
-        keys: &[Key::Right],
-        command: Command::Right,
-        contexts: &[Note],
-        footer: Some(2),
-        hint: |s| s.hint_move,
-        help: |s| s.help_text_right,
-    },
-    Binding {
-        keys: &[Key::Home],
-        command: Command::Top,
-        contexts: &[Note],
-        footer: None,
-        hint: |s| s.hint_move,
-        help: |s| s.help_text_start,
-    },
-    Binding {
-        keys: &[Key::End],
-        command: Command::Bottom,
-        contexts: &[Note],
-        footer: None,
-        hint: |s| s.hint_move,
-        help: |s| s.help_text_end,
-    },
-    Binding {
-        keys: &[Key::Backspace],
-        command: Command::Erase,
-        contexts: &[Note],
-        footer: None,
-        hint: |s| s.hint_move,
-        help: |s| s.help_text_erase,
-    },
-    Binding {
-        keys: &[Key::Delete],
-        command: Command::EraseForward,
-        contexts: &[Note],
-        footer: None,
-        hint: |s| s.hint_move,
-        help: |s| s.help_text_erase_forward,
-    },
-    // Deciding.
-    Binding {
-        keys: &[Key::Enter],
-        command: Command::Choose,
-        contexts: &[Question],
-        footer: Some(0),
-        hint: |s| s.hint_choose,
-        help: |s| s.help_choose,
-    },
-    Binding {
-        keys: &[Key::Digits],
-        command: Command::Pick(0),
-        contexts: &[Question],
-        footer: Some(6),
-        hint: |s| s.hint_pick,
-        help: |s| s.help_pick,
-    },
-    Binding {
-        keys: &[Key::Enter],
-        command: Command::Open,
-        contexts: &[Review],
-        footer: Some(0),
-        hint: |s| s.hint_open,
-        help: |s| s.help_open,
-    },
-    Binding {
-        keys: &[Key::Char('b'), Key::Backspace, Key::Esc],
-        command: Command::Back,
-        contexts: &[Question, Review, Presenter],
-        footer: Some(2),
-        hint: |s| s.hint_back,
-        help: |s| s.help_back,
-    },
-    Binding {
-        keys: &[Key::Char('b'), Key::Backspace, Key::Esc],
-        command: Command::Back,
-        contexts: &[Result, WorkshopResult],
-        footer: None,
-        hint: |s| s.hint_back,
-        help: |s| s.help_back_result,
-    },
-    Binding {
-        keys: &[Key::Char('r')],
-        command: Command::Review,
-        contexts: &[Question, Result, Presenter, WorkshopResult],
-        footer: Some(4),
-        hint: |s| s.hint_review,
-        help: |s| s.help_review,
-    },
-    Binding {
-        keys: &[Key::Char('w')],
-        command: Command::Why,
-        contexts: &[Question, Presenter],
-        footer: Some(5),
-        hint: |s| s.hint_why,
-        help: |s| s.help_why,
-    },
-    Binding {
-        keys: &[Key::Char('s')],
-        command: Command::Save,
-        contexts: &[Result],
-        footer: Some(1),
-        hint: |s| s.hint_save,
-        help: |s| s.help_save,
-    },
-    Binding {
-        keys: &[Key::Char('s')],
-        command: Command::Save,
-        contexts: &[WorkshopResult],
-        footer: Some(1),
-        hint: |s| s.hint_save,
-        help: |s| s.help_save_handout,
-    },
-    Binding {
-        keys: &[Key::Char('s')],
-        command: Command::Save,
-        contexts: &[Comparison],
-        footer: Some(1),
-        hint: |s| s.hint_save,
-        help: |s| s.help_save_comparison,
-    },
-    // Overlays.
-    Binding {
-        keys: &[Key::Char('y'), Key::Enter],
-        command: Command::Yes,
-        contexts: &[ConfirmQuit],
-        footer: Some(0),
-        hint: |s| s.hint_yes_quit,
-        help: |s| s.help_yes,
-    },
-    Binding {
-        keys: &[Key::Char('q')],
-        command: Command::Yes,
-        contexts: &[ConfirmQuit],
-        footer: None,
-        hint: |s| s.hint_yes_quit,
-        help: |s| s.help_yes,
-    },
-    Binding {
-        keys: &[Key::Char('n'), Key::Esc],
-        command: Command::No,
-        contexts: &[ConfirmQuit],
-        footer: Some(0),
-        hint: |s| s.hint_no_stay,
-        help: |s| s.help_no,
-    },
-    Binding {
-        keys: &[Key::Esc, Key::Char('?'), Key::Enter],
-        command: Command::Close,
-        contexts: &[Help],
-        footer: Some(0),
-        hint: |s| s.hint_close,
-        help: |s| s.help_close,
-    },
-    Binding {
-        keys: &[Key::Esc, Key::Char('w'), Key::Enter],
-        command: Command::Close,
-        contexts: &[Why],
-        footer: Some(0),
-        hint: |s| s.hint_close,
-        help: |s| s.help_close,
-    },
-    // Everywhere.
-    Binding {
-        keys: &[Key::Char('?')],
-        command: Command::Help,
-        contexts: SCREENS,
-        footer: Some(3),
-        hint: |s| s.hint_help,
-        help: |s| s.help_help,
-    },
-    Binding {
-        keys: &[Key::Char('q')],
-        command: Command::Quit,
-        contexts: &[Intro, Question, Review, Result, Help, Why],
-        footer: Some(3),
-        hint: |s| s.hint_quit,
-        help: |s| s.help_quit,
-    },
-    Binding {
-        keys: &[Key::Char('q')],
-        command: Command::Quit,
-        contexts: &[Presenter, WorkshopResult],
-        footer: Some(3),
-        hint: |s| s.hint_quit,
-        help: |s| s.help_quit_session,
-    },
-    Binding {
-        keys: &[Key::Char('q')],
-        command: Command::Quit,
-        contexts: &[Comparison],
-        footer: Some(3),
-        hint: |s| s.hint_quit,
-        help: |s| s.hint_quit,
-    },
-    Binding {
-        keys: &[Key::Ctrl('c')],
-        command: Command::Interrupt,
-        contexts: ALL,
-        footer: None,
-        hint: |s| s.hint_quit,
-        help: |s| s.help_interrupt,
-    },
-];
-
 impl Key {
     /// True when the key event is this key.
     pub fn matches(self, event: &KeyEvent) -> bool {
@@ -687,55 +83,138 @@ impl Key {
     }
 
     /// The key's name for people.
-    pub fn label(self, s: &Strings) -> String {
+    pub fn label(self, k: &Keys) -> String {
         match self {
-            Key::Char(' ') => s.key_space.to_string(),
+            Key::Char(' ') => k.space.to_string(),
             Key::Char(c) => c.to_string(),
-            Key::Ctrl(c) => fill(s.key_ctrl, &[("key", &c)]),
-            Key::Enter => s.key_enter.to_string(),
-            Key::Esc => s.key_esc.to_string(),
-            Key::Backspace => s.key_backspace.to_string(),
-            Key::Tab => s.key_tab.to_string(),
-            Key::BackTab => s.key_backtab.to_string(),
-            Key::Up => s.key_up.to_string(),
-            Key::Down => s.key_down.to_string(),
-            Key::Left => s.key_left.to_string(),
-            Key::Right => s.key_right.to_string(),
-            Key::Delete => s.key_delete.to_string(),
-            Key::PageUp => s.key_page_up.to_string(),
-            Key::PageDown => s.key_page_down.to_string(),
-            Key::Home => s.key_home.to_string(),
-            Key::End => s.key_end.to_string(),
-            Key::Digits => s.key_digits.to_string(),
+            Key::Ctrl(c) => fill(k.ctrl, &[("key", &c)]),
+            Key::Enter => k.enter.to_string(),
+            Key::Esc => k.esc.to_string(),
+            Key::Backspace => k.backspace.to_string(),
+            Key::Tab => k.tab.to_string(),
+            Key::BackTab => k.backtab.to_string(),
+            Key::Up => k.up.to_string(),
+            Key::Down => k.down.to_string(),
+            Key::Left => k.left.to_string(),
+            Key::Right => k.right.to_string(),
+            Key::Delete => k.delete.to_string(),
+            Key::PageUp => k.page_up.to_string(),
+            Key::PageDown => k.page_down.to_string(),
+            Key::Home => k.home.to_string(),
+            Key::End => k.end.to_string(),
+            Key::Digits => k.digits.to_string(),
         }
+    }
+
+    /// The number a digit key stands for (1 to 9), for commands that take one.
+    pub fn digit(event: &KeyEvent) -> Option<usize> {
+        match event.code {
+            KeyCode::Char(c @ '1'..='9') => c.to_digit(10).and_then(|d| usize::try_from(d).ok()),
+            _ => None,
+        }
+    }
+}
+
+/// A step through a scrolling text or down a list, whichever table's command asked for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    /// One line up.
+    Up,
+    /// One line down.
+    Down,
+    /// A page up.
+    PageUp,
+    /// A page down.
+    PageDown,
+    /// To the top.
+    Top,
+    /// To the end.
+    Bottom,
+}
+
+impl Scroll {
+    /// What a turn of the wheel asks for.
+    pub fn wheel(down: bool) -> Scroll {
+        if down {
+            Scroll::Down
+        } else {
+            Scroll::Up
+        }
+    }
+
+    /// Where a position (a first line, a selected row) goes from `at` with this step, a page
+    /// being `page` lines; never past `last`.
+    pub fn applied_to(self, at: usize, page: usize, last: usize) -> usize {
+        match self {
+            Scroll::Up => at.saturating_sub(1),
+            Scroll::Down => at + 1,
+            Scroll::PageUp => at.saturating_sub(page),
+            Scroll::PageDown => at + page,
+            Scroll::Top => 0,
+            Scroll::Bottom => last,
+        }
+        .min(last)
+    }
+}
+
+/// One line of a keymap, for a view whose contexts are `C` and whose commands are `M`.
+#[derive(Debug)]
+pub struct Binding<C: 'static, M> {
+    /// The keys, the first one shown in the footer.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub command: M,
+    /// Where they work.
+    pub contexts: &'static [C],
+    /// Place in the footer, `None` for the help screen only. When the footer is too narrow, the
+    /// highest numbers go first.
+    pub footer: Option<u8>,
+    /// Short footer text.
+    pub hint: fn(&Words) -> &'static str,
+    /// Help screen text.
+    pub help: fn(&Words) -> &'static str,
+}
+
+impl<C, M> Binding<C, M> {
+    /// A binding: its keys, its command, where it works, its place in the footer, its footer
+    /// hint and its help line. Tables write one binding a line with it.
+    pub const fn new(
+        keys: &'static [Key],
+        command: M,
+        contexts: &'static [C],
+        footer: Option<u8>,
+        hint: fn(&Words) -> &'static str,
+        help: fn(&Words) -> &'static str,
+    ) -> Self {
+        Binding {
+            keys,
+            command,
+            contexts,
+            footer,
+            hint,
+            help,
+        }
+    }
+}
+
+impl<C: PartialEq, M> Binding<C, M> {
+    /// True when the binding works in `context` and one of its keys is the event.
+    fn takes(&self, context: &C, event: &KeyEvent) -> bool {
+        self.contexts.contains(context) && self.keys.iter().any(|k| k.matches(event))
     }
 }
 
 /// The binding of a table that a key event gives in a context: the first whose key matches. Key
 /// releases give none.
-pub fn lookup<'t, C: PartialEq, M, S>(
-    table: &'t [Binding<C, M, S>],
+pub fn lookup<'t, C: PartialEq, M>(
+    table: &'t [Binding<C, M>],
     context: C,
     event: &KeyEvent,
-) -> Option<&'t Binding<C, M, S>> {
+) -> Option<&'t Binding<C, M>> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    table
-        .iter()
-        .filter(|b| b.contexts.contains(&context))
-        .find(|b| b.keys.iter().any(|k| k.matches(event)))
-}
-
-/// The command a key event gives in a context of the player's table, if any. Key releases give
-/// none.
-pub fn command(context: Context, event: &KeyEvent) -> Option<Command> {
-    lookup(BINDINGS, context, event).map(|b| match (b.command, event.code) {
-        (Command::Pick(_), KeyCode::Char(c)) => {
-            Command::Pick(c.to_digit(10).map_or(0, |d| d as usize - 1))
-        }
-        (command, _) => command,
-    })
+    table.iter().find(|b| b.takes(&context, event))
 }
 
 /// One footer hint: the keys and what they do.
@@ -749,70 +228,177 @@ pub struct Hint {
     pub rank: u8,
 }
 
-/// The footer hints of a table for a context, in table order; `words` gives the texts and `keys`
-/// the key names. Neighbouring bindings with the same hint share one entry (`↑↓ move`).
-pub fn footer_hints<C: PartialEq, M, S>(
-    table: &[Binding<C, M, S>],
-    context: C,
-    words: &S,
-    keys: &Strings,
-) -> Vec<Hint> {
-    let mut out: Vec<Hint> = Vec::new();
-    for b in table.iter().filter(|b| b.contexts.contains(&context)) {
-        let (Some(rank), Some(key)) = (b.footer, b.keys.first()) else {
-            continue;
-        };
-        let text = (b.hint)(words);
-        let label = key.label(keys);
-        match out.last_mut() {
-            Some(last) if last.text == text => {
-                let single = last.keys.chars().count() == 1 && label.chars().count() == 1;
-                if !single {
-                    last.keys.push('/');
-                }
-                last.keys.push_str(&label);
+/// Adds a binding's footer hint to a list: neighbouring bindings with the same hint share one
+/// entry (`↑↓ move`).
+fn push_hint(out: &mut Vec<Hint>, rank: u8, label: String, text: &'static str) {
+    match out.last_mut() {
+        Some(last) if last.text == text => {
+            let single = last.keys.chars().count() == 1 && label.chars().count() == 1;
+            if !single {
+                last.keys.push('/');
             }
-            _ => out.push(Hint {
-                keys: label,
-                text,
-                rank,
-            }),
+            last.keys.push_str(&label);
+        }
+        _ => out.push(Hint {
+            keys: label,
+            text,
+            rank,
+        }),
+    }
+}
+
+/// The footer hints of a table for a context, in table order.
+pub fn footer_hints<C: PartialEq, M>(
+    table: &[Binding<C, M>],
+    context: C,
+    words: &Words,
+) -> Vec<Hint> {
+    let mut out = Vec::new();
+    for b in table.iter().filter(|b| b.contexts.contains(&context)) {
+        if let (Some(rank), Some(key)) = (b.footer, b.keys.first()) {
+            push_hint(&mut out, rank, key.label(&words.keys), (b.hint)(words));
         }
     }
     out
 }
 
-/// The footer hints of the player's table for a context.
-pub fn hints(context: Context, s: &Strings) -> Vec<Hint> {
-    footer_hints(BINDINGS, context, s, s)
-}
-
-/// The help lines of a table for a context: every binding's keys and what it does; `words` gives
-/// the texts and `keys` the key names.
-pub fn help_lines<C: PartialEq, M, S>(
-    table: &[Binding<C, M, S>],
+/// The help lines of a table for a context: every binding's keys and what it does.
+pub fn help_lines<C: PartialEq, M>(
+    table: &[Binding<C, M>],
     context: C,
-    words: &S,
-    keys: &Strings,
+    words: &Words,
 ) -> Vec<(String, &'static str)> {
     table
         .iter()
         .filter(|b| b.contexts.contains(&context))
-        .map(|b| {
-            let names: Vec<String> = b.keys.iter().map(|k| k.label(keys)).collect();
-            (names.join(keys.key_or), (b.help)(words))
-        })
+        .map(|b| (keys_text(b.keys.iter().copied(), words), (b.help)(words)))
         .collect()
 }
 
-/// The help screen's lines for a context of the player's table.
-pub fn help(context: Context, s: &Strings) -> Vec<(String, &'static str)> {
-    help_lines(BINDINGS, context, s, s)
+/// Key names joined for a help line.
+fn keys_text(keys: impl Iterator<Item = Key>, words: &Words) -> String {
+    let names: Vec<String> = keys.map(|k| k.label(&words.keys)).collect();
+    names.join(words.keys.or)
+}
+
+/// Which of two layered tables a binding came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Either<A, B> {
+    /// The top table's command.
+    Top(A),
+    /// The lower table's command.
+    Under(B),
+}
+
+/// The binding a layered keymap found: the top table's or the lower table's.
+pub type Found<'t, C1, M1, C2, M2> = Either<&'t Binding<C1, M1>, &'t Binding<C2, M2>>;
+
+/// A keymap over another, each in its own context: the top table's bindings first; then the
+/// lower table's, each without the keys the top one takes (a binding left with no key is gone).
+#[derive(Debug, Clone, Copy)]
+pub struct Layered<'a, C1: 'static, M1, C2: 'static, M2> {
+    /// The table on top.
+    pub top: &'a [Binding<C1, M1>],
+    /// Its context.
+    pub top_context: C1,
+    /// The table underneath.
+    pub under: &'a [Binding<C2, M2>],
+    /// Its context.
+    pub under_context: C2,
+}
+
+impl<C1: PartialEq + Copy, M1: Copy, C2: PartialEq + Copy, M2: Copy> Layered<'_, C1, M1, C2, M2> {
+    /// True when the top table takes a key in its context.
+    pub fn taken(&self, key: Key) -> bool {
+        self.top
+            .iter()
+            .any(|b| b.contexts.contains(&self.top_context) && b.keys.contains(&key))
+    }
+
+    /// The binding a key event gives: the top table's first, then the lower table's.
+    pub fn lookup<'t>(&'t self, event: &KeyEvent) -> Option<Found<'t, C1, M1, C2, M2>> {
+        if let Some(b) = lookup(self.top, self.top_context, event) {
+            return Some(Either::Top(b));
+        }
+        lookup(self.under, self.under_context, event).map(Either::Under)
+    }
+
+    /// The command a key event gives: the top table's first, then the lower table's.
+    pub fn command(&self, event: &KeyEvent) -> Option<Either<M1, M2>> {
+        Some(match self.lookup(event)? {
+            Either::Top(b) => Either::Top(b.command),
+            Either::Under(b) => Either::Under(b.command),
+        })
+    }
+
+    /// The lower table's bindings in its context, with the keys left to them.
+    fn under_left(&self) -> impl Iterator<Item = (&Binding<C2, M2>, Vec<Key>)> {
+        self.under
+            .iter()
+            .filter(|b| b.contexts.contains(&self.under_context))
+            .filter_map(|b| {
+                let keys: Vec<Key> = b.keys.iter().copied().filter(|&k| !self.taken(k)).collect();
+                (!keys.is_empty()).then_some((b, keys))
+            })
+    }
+
+    /// The footer hints: the top table's, then the lower table's. A top binding kept out of
+    /// the footer that says what the lower one says (`q` quit: the session is saved first)
+    /// changes what the key does, not what the footer says: the lower table's hint for that key
+    /// stays, in its place. Any other top binding hides it.
+    pub fn hints(&self, words: &Words) -> Vec<Hint> {
+        let mut out = footer_hints(self.top, self.top_context, words);
+        let hinted = |key: &Key, hint: &str| {
+            self.top.iter().any(|b| {
+                b.contexts.contains(&self.top_context)
+                    && b.keys.contains(key)
+                    && (b.footer.is_some() || (b.hint)(words) != hint)
+            })
+        };
+        for b in self
+            .under
+            .iter()
+            .filter(|b| b.contexts.contains(&self.under_context))
+        {
+            let hint = (b.hint)(words);
+            let keys: Vec<&Key> = b.keys.iter().filter(|k| !hinted(k, hint)).collect();
+            if let (Some(rank), Some(key)) = (b.footer, keys.first()) {
+                push_hint(&mut out, rank, key.label(&words.keys), hint);
+            }
+        }
+        out
+    }
+
+    /// The help lines: the top table's, then the lower table's (those of its commands `keep`
+    /// accepts).
+    pub fn help(&self, words: &Words, keep: impl Fn(M2) -> bool) -> Vec<(String, &'static str)> {
+        let mut out = help_lines(self.top, self.top_context, words);
+        out.extend(
+            self.under_left()
+                .filter(|(b, _)| keep(b.command))
+                .map(|(b, keys)| (keys_text(keys.into_iter(), words), (b.help)(words))),
+        );
+        out
+    }
+
+    /// The lower table's help lines only (those of its commands `keep` accepts), with the keys
+    /// left to them.
+    pub fn under_help(
+        &self,
+        words: &Words,
+        keep: impl Fn(M2) -> bool,
+    ) -> Vec<(String, &'static str)> {
+        self.under_left()
+            .filter(|(b, _)| keep(b.command))
+            .map(|(b, keys)| (keys_text(keys.into_iter(), words), (b.help)(words)))
+            .collect()
+    }
 }
 
 /// Parses a key sequence for tests and scripts: plain characters stand for themselves, names in
 /// angle brackets for the others (`<enter>`, `<esc>`, `<bs>`, `<del>`, `<tab>`, `<s-tab>`, `<up>`,
-/// `<down>`, `<left>`, `<right>`, `<pgup>`, `<pgdn>`, `<home>`, `<end>`, `<space>`, `<c-c>`). Spaces between keys are ignored.
+/// `<down>`, `<left>`, `<right>`, `<pgup>`, `<pgdn>`, `<home>`, `<end>`, `<space>`, `<lt>`,
+/// `<c-c>`). Spaces between keys are ignored.
 ///
 /// # Panics
 /// On an unknown `<name>`: a test with a typo should fail loudly.
@@ -824,29 +410,7 @@ pub fn parse_keys(sequence: &str) -> Vec<KeyEvent> {
             ' ' => continue,
             '<' => {
                 let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
-                match name.as_str() {
-                    "enter" => KeyEvent::from(KeyCode::Enter),
-                    "esc" => KeyEvent::from(KeyCode::Esc),
-                    "bs" => KeyEvent::from(KeyCode::Backspace),
-                    "tab" => KeyEvent::from(KeyCode::Tab),
-                    "s-tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                    "up" => KeyEvent::from(KeyCode::Up),
-                    "down" => KeyEvent::from(KeyCode::Down),
-                    "left" => KeyEvent::from(KeyCode::Left),
-                    "right" => KeyEvent::from(KeyCode::Right),
-                    "del" => KeyEvent::from(KeyCode::Delete),
-                    "pgup" => KeyEvent::from(KeyCode::PageUp),
-                    "pgdn" => KeyEvent::from(KeyCode::PageDown),
-                    "home" => KeyEvent::from(KeyCode::Home),
-                    "end" => KeyEvent::from(KeyCode::End),
-                    "space" => KeyEvent::from(KeyCode::Char(' ')),
-                    "lt" => KeyEvent::from(KeyCode::Char('<')),
-                    ctrl if ctrl.starts_with("c-") && ctrl.chars().count() == 3 => {
-                        let letter = ctrl.chars().nth(2).unwrap_or('c');
-                        KeyEvent::new(KeyCode::Char(letter), KeyModifiers::CONTROL)
-                    }
-                    other => panic!("unknown key <{other}> in {sequence:?}"),
-                }
+                named_key(&name).unwrap_or_else(|| panic!("unknown key <{name}> in {sequence:?}"))
             }
             c => KeyEvent::from(KeyCode::Char(c)),
         };
@@ -855,42 +419,120 @@ pub fn parse_keys(sequence: &str) -> Vec<KeyEvent> {
     keys
 }
 
+fn named_key(name: &str) -> Option<KeyEvent> {
+    Some(match name {
+        "enter" => KeyEvent::from(KeyCode::Enter),
+        "esc" => KeyEvent::from(KeyCode::Esc),
+        "bs" => KeyEvent::from(KeyCode::Backspace),
+        "tab" => KeyEvent::from(KeyCode::Tab),
+        "s-tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        "up" => KeyEvent::from(KeyCode::Up),
+        "down" => KeyEvent::from(KeyCode::Down),
+        "left" => KeyEvent::from(KeyCode::Left),
+        "right" => KeyEvent::from(KeyCode::Right),
+        "del" => KeyEvent::from(KeyCode::Delete),
+        "pgup" => KeyEvent::from(KeyCode::PageUp),
+        "pgdn" => KeyEvent::from(KeyCode::PageDown),
+        "home" => KeyEvent::from(KeyCode::Home),
+        "end" => KeyEvent::from(KeyCode::End),
+        "space" => KeyEvent::from(KeyCode::Char(' ')),
+        "lt" => KeyEvent::from(KeyCode::Char('<')),
+        ctrl => {
+            let letter = ctrl.strip_prefix("c-")?;
+            let mut letters = letter.chars();
+            let (Some(c), None) = (letters.next(), letters.next()) else {
+                return None;
+            };
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+        }
+    })
+}
+
+/// A key event that presses a key of a keymap (for [`Key::Digits`], 1): what tests send to
+/// check that a key gives the command its binding says.
+pub fn press(key: Key) -> KeyEvent {
+    let code = match key {
+        Key::Char(c) => KeyCode::Char(c),
+        Key::Ctrl(c) => return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+        Key::Digits => KeyCode::Char('1'),
+        Key::Enter => KeyCode::Enter,
+        Key::Esc => KeyCode::Esc,
+        Key::Backspace => KeyCode::Backspace,
+        Key::Tab => KeyCode::Tab,
+        Key::BackTab => return KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        Key::Up => KeyCode::Up,
+        Key::Down => KeyCode::Down,
+        Key::Left => KeyCode::Left,
+        Key::Right => KeyCode::Right,
+        Key::Delete => KeyCode::Delete,
+        Key::PageUp => KeyCode::PageUp,
+        Key::PageDown => KeyCode::PageDown,
+        Key::Home => KeyCode::Home,
+        Key::End => KeyCode::End,
+    };
+    KeyEvent::from(code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::strings::ENGLISH;
+    use crate::locale::EN;
 
-    #[test]
-    fn every_context_can_quit_and_every_screen_has_help() {
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for &context in ALL {
-            assert_eq!(
-                command(context, &ctrl_c),
-                Some(Command::Interrupt),
-                "{context:?}"
-            );
-        }
-        for &context in SCREENS {
-            let hints = hints(context, &ENGLISH);
-            assert!(
-                hints.iter().any(|h| h.keys == "?"),
-                "{context:?}: {hints:?}"
-            );
-        }
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Ctx {
+        A,
     }
 
-    #[test]
-    fn digits_pick_answers_counting_from_zero() {
-        let three = KeyEvent::from(KeyCode::Char('3'));
-        assert_eq!(command(Context::Question, &three), Some(Command::Pick(2)));
-        assert_eq!(command(Context::Review, &three), None);
-    }
+    static TOP: &[Binding<Ctx, u8>] = &[Binding {
+        keys: &[Key::Enter, Key::Char('x')],
+        command: 1,
+        contexts: &[Ctx::A],
+        footer: Some(0),
+        hint: |w| w.common.hint_help,
+        help: |w| w.common.help_help,
+    }];
+
+    static UNDER: &[Binding<Ctx, u8>] = &[
+        Binding {
+            keys: &[Key::Enter],
+            command: 2,
+            contexts: &[Ctx::A],
+            footer: Some(0),
+            hint: |w| w.common.hint_quit,
+            help: |w| w.common.help_close,
+        },
+        Binding {
+            keys: &[Key::Char('x'), Key::Char('y')],
+            command: 3,
+            contexts: &[Ctx::A],
+            footer: Some(1),
+            hint: |w| w.common.hint_move,
+            help: |w| w.common.help_up,
+        },
+    ];
 
     #[test]
-    fn neighbouring_hints_with_the_same_text_share_an_entry() {
-        let hints = hints(Context::Question, &ENGLISH);
-        assert_eq!(hints[0].keys, "↑↓");
-        assert_eq!(hints[0].text, "move");
+    fn a_layered_keymap_gives_the_top_first_and_hides_the_keys_it_takes() {
+        let layered = Layered {
+            top: TOP,
+            top_context: Ctx::A,
+            under: UNDER,
+            under_context: Ctx::A,
+        };
+        assert_eq!(layered.command(&press(Key::Enter)), Some(Either::Top(1)));
+        assert_eq!(
+            layered.command(&press(Key::Char('y'))),
+            Some(Either::Under(3))
+        );
+        let hints = layered.hints(&EN);
+        assert_eq!(
+            hints.iter().map(|h| h.keys.as_str()).collect::<Vec<_>>(),
+            ["enter", "y"],
+            "the under table's enter is gone, and x is left only to the top"
+        );
+        let help = layered.help(&EN, |_| true);
+        assert_eq!(help.len(), 2);
+        assert_eq!(help[1].0, "y");
     }
 
     #[test]
@@ -899,5 +541,22 @@ mod tests {
         assert_eq!(keys.len(), 3);
         assert_eq!(keys[1].code, KeyCode::Enter);
         assert!(keys[2].modifiers.contains(KeyModifiers::CONTROL));
+        assert_eq!(named_key("c-cc"), None);
+    }
+
+    #[test]
+    fn every_key_pressed_is_the_key() {
+        for key in [
+            Key::Char('q'),
+            Key::Ctrl('c'),
+            Key::Digits,
+            Key::Enter,
+            Key::BackTab,
+            Key::PageDown,
+            Key::Delete,
+        ] {
+            assert!(key.matches(&press(key)), "{key:?}");
+        }
+        assert_eq!(Key::digit(&press(Key::Digits)), Some(1));
     }
 }

@@ -5,18 +5,16 @@
 //! `ratatui::restore` leaves the cursor hidden and mouse capture on after a signal or a panic
 //! (research/tui.md §4.1), so the restore here is written out in full, once, in [`restore`].
 //!
-//! The pieces every full-screen loop (the player, workshop mode, the editor) draws with live here
-//! too: the [`Tty`], one synchronized frame ([`draw_frame`]), and how a loop ends ([`Ending`]).
+//! The pieces the shell ([`super::shell`]) draws with live here too: the [`Tty`], one
+//! synchronized frame ([`draw_frame`]), and how a view's run ends ([`Ending`]).
 
-use std::io::{self, BufWriter, Read, Stdout, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Once, OnceLock};
 
 use crossterm::cursor::{Hide, Show};
-use crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, MouseButton, MouseEventKind,
-};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, BeginSynchronizedUpdate, EndSynchronizedUpdate,
     EnterAlternateScreen, LeaveAlternateScreen,
@@ -26,13 +24,13 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::{Frame, Terminal};
 
 /// The terminal the loops draw on.
-pub type Tty = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+pub type Tty = Terminal<CrosstermBackend<Box<dyn Write>>>;
 
 /// A terminal on standard output whose last frame is empty; a buffered writer sends each frame in
 /// one write.
 pub fn tty() -> io::Result<Tty> {
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-    Terminal::new(backend)
+    let out: Box<dyn Write> = Box::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    Terminal::new(CrosstermBackend::new(out))
 }
 
 /// Draws one frame inside a synchronized update, so terminals that support it (DEC mode 2026)
@@ -54,17 +52,6 @@ pub enum Ending {
     Quit,
     /// The user pressed Ctrl-C.
     Interrupted,
-}
-
-impl Ending {
-    /// What the command returns: nothing after a quit; after Ctrl-C, an error of kind
-    /// [`io::ErrorKind::Interrupted`] (exit code 130).
-    pub fn into_result(self) -> io::Result<()> {
-        match self {
-            Ending::Quit => Ok(()),
-            Ending::Interrupted => Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted")),
-        }
-    }
 }
 
 /// True while the terminal is in the player's modes and must be restored.
@@ -171,11 +158,13 @@ fn install_signal_handlers() {
         return;
     };
     for signal in [SIGTERM, SIGHUP, SIGINT] {
-        let recorded = signal_hook::flag::register_usize(signal, &SIGNAL, signal as usize);
+        let recorded = usize::try_from(signal)
+            .ok()
+            .map(|n| signal_hook::flag::register_usize(signal, &SIGNAL, n));
         let woken = waker
             .try_clone()
             .and_then(|w| signal_hook::low_level::pipe::register(signal, w));
-        if recorded.is_err() || woken.is_err() {
+        if !matches!(recorded, Some(Ok(_))) || woken.is_err() {
             return;
         }
     }
@@ -188,7 +177,7 @@ fn install_signal_handlers() {
                     CHILD.store(false, Ordering::SeqCst);
                     continue;
                 }
-                let signal = SIGNAL.load(Ordering::SeqCst) as i32;
+                let signal = i32::try_from(SIGNAL.load(Ordering::SeqCst)).unwrap_or(SIGTERM);
                 if signal == SIGINT && CHILD.load(Ordering::SeqCst) {
                     continue;
                 }
@@ -198,44 +187,5 @@ fn install_signal_handlers() {
         });
     if spawned.is_ok() {
         let _ = WAKER.set(waker);
-    }
-}
-
-/// What the views take from the terminal: keys, resizes, left clicks and the wheel. Every view
-/// converts it into its own action with `From`; other events are dropped here, once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
-    /// A key was pressed.
-    Key(KeyEvent),
-    /// The terminal has a new size: columns, rows.
-    Resize(u16, u16),
-    /// A left click at a column and row.
-    Click(u16, u16),
-    /// The wheel turned (`down` towards the end) over a column and row.
-    Wheel {
-        /// Towards the end of the text.
-        down: bool,
-        /// Column under the pointer.
-        column: u16,
-        /// Row under the pointer.
-        row: u16,
-    },
-}
-
-/// Decodes a terminal event, or `None` for events no view uses.
-pub fn input(ev: Event) -> Option<Input> {
-    match ev {
-        Event::Key(key) => Some(Input::Key(key)),
-        Event::Resize(width, height) => Some(Input::Resize(width, height)),
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Input::Click(mouse.column, mouse.row)),
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Input::Wheel {
-                down: mouse.kind == MouseEventKind::ScrollDown,
-                column: mouse.column,
-                row: mouse.row,
-            }),
-            _ => None,
-        },
-        _ => None,
     }
 }

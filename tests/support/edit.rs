@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use coop_guide::tui::edit::{Action, App, Effect, Snapshot};
-use coop_guide::tui::keymap::parse_keys;
 use coop_guide::tui::Theme;
 
 /// The editor on a file, at a size, default theme.
@@ -17,10 +16,7 @@ pub fn editor(path: impl AsRef<Path>, width: u16, height: u16) -> App {
 
 /// Sends a key sequence (see `parse_keys`) and collects the effects.
 pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    parse_keys(keys)
-        .into_iter()
-        .flat_map(|k| app.handle(Action::Key(k)))
-        .collect()
+    super::each_key(keys, |k| app.key(k))
 }
 
 /// Reads the file again, as the driver does when the watcher sees a change.

@@ -6,10 +6,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use coop_guide::engine::session::{Session, SessionFile};
-use coop_guide::guide::{check_path, translation, translation_source, Guide};
+use coop_guide::guide::files::usable;
+use coop_guide::guide::Guide;
+use coop_guide::store::{now_rfc3339, read_file, Store};
+use coop_guide::tui::facilitate::keymap::{self, Context};
 use coop_guide::tui::facilitate::presenter::Action;
-use coop_guide::tui::facilitate::{perform, Ending, Presenter};
+use coop_guide::tui::facilitate::{perform, Presenter};
 use coop_guide::tui::keymap::parse_keys;
+use coop_guide::tui::Ending;
 use coop_guide::tui::Theme;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -22,23 +26,30 @@ pub fn workspace() -> (tempfile::TempDir, PathBuf) {
 
 /// A new session for "Group A", saved at `path` as `facilitate` does before the presenter starts.
 pub fn new_session(guide: Arc<Guide>, path: &Path) -> Session {
-    let session = Session::new(guide, "Group A");
-    session.save(path).expect("first save");
+    let session = Session::new(guide, "Group A", now_rfc3339());
+    save(&session, path);
     session
+}
+
+/// Saves a session at `path` as the presenter does.
+pub fn save(session: &Session, path: &Path) {
+    Store::new(path)
+        .save(&session.to_file(now_rfc3339()))
+        .expect("save");
 }
 
 /// A presenter over a new session of the guide, default theme, at a size.
 pub fn presenter(guide: Arc<Guide>, path: &Path, width: u16, height: u16) -> Presenter {
-    Presenter::new(new_session(guide, path), path.to_path_buf())
+    Presenter::new(new_session(guide, path), Store::new(path))
         .with_theme(Theme::default_theme())
         .with_size(width, height)
 }
 
 /// Reopens a session file as `facilitate` does on resume.
 pub fn resume(guide: Arc<Guide>, path: &Path, width: u16, height: u16) -> Presenter {
-    let file = Session::read(path).expect("session file reads");
+    let file = read_file(path).expect("session file reads");
     let session = Session::resume(guide, file).expect("session resumes");
-    Presenter::new(session, path.to_path_buf())
+    Presenter::new(session, Store::new(path))
         .with_theme(Theme::default_theme())
         .with_size(width, height)
 }
@@ -76,15 +87,47 @@ pub fn type_text(p: &mut Presenter, text: &str) {
 
 /// The session file as saved on disk.
 pub fn on_disk(path: &Path) -> SessionFile {
-    Session::read(path).expect("the session file reads back")
+    read_file(path).expect("the session file reads back")
 }
 
 /// The flagship guide in Spanish, as `--lang es` loads it.
 pub fn flagship_in_spanish() -> Arc<Guide> {
     let path = Path::new("guides/coop-varieties.ron");
-    let mut guide = check_path(path).guide.expect("the flagship guide loads");
-    let source = translation_source(Some(path), "es").expect("a Spanish translation");
-    let checked = translation::check(&guide, source);
-    translation::apply(&mut guide, &checked.translation.expect("it parses"));
-    Arc::new(guide)
+    Arc::new(usable(Some(path), Some("es")).expect("the flagship guide loads in Spanish"))
+}
+
+/// Every footer hint of a workshop context comes from a binding (the workshop's, or the
+/// player's beneath it) whose first key gives that binding's command there.
+pub fn assert_workshop_footer_keys_work(context: Context) {
+    use coop_guide::locale::EN;
+    use coop_guide::tui::keymap::{press, Either};
+    use coop_guide::tui::player::keymap as player;
+    let hints = keymap::hints(context, &EN);
+    assert!(!hints.is_empty(), "{context:?}");
+    for hint in hints {
+        let top = super::binding_of(keymap::BINDINGS, &context, &hint);
+        let expected = match (top, context.under()) {
+            (Some(b), _) => {
+                let event = press(b.keys[0]);
+                (event, Either::Top(keymap::command_of(b, &event)))
+            }
+            (None, Some(under)) => {
+                let b = super::binding_of(player::BINDINGS, &under, &hint)
+                    .expect("the hint comes from a binding");
+                let key = *b
+                    .keys
+                    .iter()
+                    .find(|&&k| hint.keys.contains(&k.label(&EN.keys)))
+                    .expect("a key the hint shows");
+                let event = press(key);
+                (event, Either::Under(player::command_of(b, &event)))
+            }
+            (None, None) => panic!("{context:?}: {hint:?} comes from no binding"),
+        };
+        assert_eq!(
+            keymap::command(context, &expected.0),
+            Some(expected.1),
+            "{context:?}: {hint:?}"
+        );
+    }
 }

@@ -1,10 +1,11 @@
 //! Helpers shared by the TUI tests, whichever view they drive: load a guide, draw a view (the
-//! player, the editor, workshop mode's presenter and report viewer) and read its frame.
+//! player, the editor, workshop mode's presenter and report viewer: every view of the shell) and
+//! read its frame.
 //!
 //! - [`player`], [`edit`], [`facilitate`]: open each view and drive it with keys;
 //! - [`pty`]: the real binary in a pseudo-terminal, for the end-to-end tests;
 //! - [`cli`]: the real binary as a command with piped input, for the plain mode and the rest.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
 pub mod cli;
 pub mod edit;
@@ -17,9 +18,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use coop_guide::guide::{check_path, Guide};
-use coop_guide::tui::facilitate::{comparison, presenter, view, Comparison, Presenter};
-use coop_guide::tui::keymap::{parse_keys, Key};
-use crossterm::event::{KeyCode, KeyEvent};
+use coop_guide::locale::EN;
+use coop_guide::tui::facilitate::{Comparison, Presenter};
+use coop_guide::tui::input::Input;
+use coop_guide::tui::keymap::{parse_keys, press, Binding, Hint, Key};
+use crossterm::event::KeyEvent;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -43,26 +46,26 @@ pub fn decision() -> Arc<Guide> {
     guide(DECISION)
 }
 
-/// A full-screen view the tests draw: the size it lays itself out for, how it draws, and how it
-/// is told of a new size.
-pub trait View {
+/// A full-screen view the tests draw: any view of the shell, with the size it lays itself out
+/// for.
+pub trait View: coop_guide::tui::shell::View {
     /// The size the view was last told of.
     fn size(&self) -> (u16, u16);
+
     /// Draws the view into a buffer area.
-    fn render_into(&self, area: Rect, buf: &mut Buffer);
-    /// Tells the view the terminal has a new size.
-    fn resize_to(&mut self, width: u16, height: u16);
+    fn render_into(&self, area: Rect, buf: &mut Buffer) {
+        coop_guide::tui::shell::View::render(self, area, buf);
+    }
+
+    /// Tells the view the window has a new size (its effects are dropped).
+    fn resize_to(&mut self, width: u16, height: u16) {
+        let _ = self.input(Input::Resize(width, height));
+    }
 }
 
-impl View for coop_guide::tui::App {
+impl View for coop_guide::tui::player::App {
     fn size(&self) -> (u16, u16) {
         self.size()
-    }
-    fn render_into(&self, area: Rect, buf: &mut Buffer) {
-        coop_guide::tui::view::render_into(self, area, buf);
-    }
-    fn resize_to(&mut self, width: u16, height: u16) {
-        self.handle(coop_guide::tui::Action::Resize { width, height });
     }
 }
 
@@ -70,35 +73,17 @@ impl View for coop_guide::tui::edit::App {
     fn size(&self) -> (u16, u16) {
         self.size()
     }
-    fn render_into(&self, area: Rect, buf: &mut Buffer) {
-        coop_guide::tui::edit::view::render_into(self, area, buf);
-    }
-    fn resize_to(&mut self, width: u16, height: u16) {
-        self.handle(coop_guide::tui::edit::Action::Resize { width, height });
-    }
 }
 
 impl View for Presenter {
     fn size(&self) -> (u16, u16) {
         self.size()
     }
-    fn render_into(&self, area: Rect, buf: &mut Buffer) {
-        view::render_into(self, area, buf);
-    }
-    fn resize_to(&mut self, width: u16, height: u16) {
-        self.handle(presenter::Action::Resize { width, height });
-    }
 }
 
 impl View for Comparison {
     fn size(&self) -> (u16, u16) {
         self.size()
-    }
-    fn render_into(&self, area: Rect, buf: &mut Buffer) {
-        view::comparison::render_into(self, area, buf);
-    }
-    fn resize_to(&mut self, width: u16, height: u16) {
-        self.handle(comparison::Action::Resize { width, height });
     }
 }
 
@@ -118,11 +103,36 @@ pub fn buffer(view: &impl View) -> Buffer {
     draw(view, w, h)
 }
 
-/// The view drawn into a buffer of a size of its own (the size sweeps: nothing may panic).
+/// The view drawn into a buffer of a size of its own (the size sweeps: nothing may panic, and
+/// no wide glyph is left in halves).
 pub fn draw(view: &impl View, width: u16, height: u16) -> Buffer {
     let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
     view.render_into(buf.area, &mut buf);
+    assert_no_half_glyphs(&buf);
     buf
+}
+
+/// Every wide glyph (CJK, most emoji) has its whole width on screen: it is not in the last
+/// column, and nothing was drawn over its second half.
+pub fn assert_no_half_glyphs(buf: &Buffer) {
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            let w = ratatui::text::Span::raw(symbol).width();
+            for dx in 1..w {
+                let next = x.checked_add(u16::try_from(dx).unwrap_or(u16::MAX));
+                let covered = next
+                    .filter(|&n| n < buf.area.width)
+                    .map(|n| buf[(n, y)].symbol());
+                assert_eq!(
+                    covered,
+                    Some(" "),
+                    "half of {symbol:?} at {x},{y}:\n{}",
+                    buffer_text(buf)
+                );
+            }
+        }
+    }
 }
 
 /// A copy of the view told of each size and drawn at it: a resize can come at any time.
@@ -163,26 +173,44 @@ pub fn row_of(view: &impl View, needle: &str) -> Option<u16> {
         .map(|r| r as u16)
 }
 
-/// A key event that presses a key of the keymap (for a digit, 1).
+/// A key event that presses a key of a keymap (for a digit, 1).
 pub fn key_event(key: Key) -> KeyEvent {
-    let name = match key {
-        Key::Char(c) => return KeyEvent::from(KeyCode::Char(c)),
-        Key::Ctrl(c) => format!("c-{c}"),
-        Key::Digits => return parse_keys("1")[0],
-        Key::Enter => "enter".into(),
-        Key::Esc => "esc".into(),
-        Key::Backspace => "bs".into(),
-        Key::Tab => "tab".into(),
-        Key::BackTab => "s-tab".into(),
-        Key::Up => "up".into(),
-        Key::Down => "down".into(),
-        Key::Left => "left".into(),
-        Key::Right => "right".into(),
-        Key::Delete => "del".into(),
-        Key::PageUp => "pgup".into(),
-        Key::PageDown => "pgdn".into(),
-        Key::Home => "home".into(),
-        Key::End => "end".into(),
-    };
-    parse_keys(&format!("<{name}>"))[0]
+    press(key)
+}
+
+/// What the size sweeps check is on screen at a size: from 40×12 up, each of `wanted`; below
+/// it, the request for a larger window (wherever it fits on one line).
+pub fn assert_shown_at<V: View + Clone>(base: &V, width: u16, height: u16, wanted: &[&str]) {
+    let mut view = base.clone();
+    view.resize_to(width, height);
+    let shown = buffer_text(&draw(&view, width, height));
+    if width >= 40 && height >= 12 {
+        for text in wanted {
+            assert!(
+                shown.contains(text),
+                "{width}x{height}: {text:?} is not on screen:\n{shown}"
+            );
+        }
+    } else if width >= 22 && height >= 1 {
+        assert!(
+            shown.contains("Make the window larger"),
+            "{width}x{height}: no request for a larger window:\n{shown}"
+        );
+    }
+}
+
+/// Sends a key sequence (see `parse_keys`) to a view through `key`, and collects the effects.
+pub fn each_key<E>(keys: &str, key: impl FnMut(KeyEvent) -> Vec<E>) -> Vec<E> {
+    parse_keys(keys).into_iter().flat_map(key).collect()
+}
+
+/// The binding a footer hint shown in `context` comes from, if it is one of `bindings`.
+pub fn binding_of<'a, C: PartialEq, M>(
+    bindings: &'a [Binding<C, M>],
+    context: &C,
+    hint: &Hint,
+) -> Option<&'a Binding<C, M>> {
+    bindings
+        .iter()
+        .find(|b| b.contexts.contains(context) && (b.hint)(&EN) == hint.text)
 }

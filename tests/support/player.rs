@@ -3,11 +3,11 @@
 use std::sync::Arc;
 
 use coop_guide::guide::Guide;
-use coop_guide::tui::keymap::{self, parse_keys, Context};
-use coop_guide::tui::strings::ENGLISH;
-use coop_guide::tui::{App, AppEffect, Theme};
-
-use super::key_event;
+use coop_guide::locale::EN;
+use coop_guide::tui::keymap::press as key_event;
+use coop_guide::tui::player::keymap::{self, Context};
+use coop_guide::tui::player::{App, Effect};
+use coop_guide::tui::Theme;
 
 /// A fresh app of the given size, default theme.
 pub fn app(guide: Arc<Guide>, width: u16, height: u16) -> App {
@@ -17,11 +17,8 @@ pub fn app(guide: Arc<Guide>, width: u16, height: u16) -> App {
 }
 
 /// Sends a key sequence (see `parse_keys`) and collects the effects.
-pub fn press(app: &mut App, keys: &str) -> Vec<AppEffect> {
-    parse_keys(keys)
-        .into_iter()
-        .flat_map(|k| app.key(k))
-        .collect()
+pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    super::each_key(keys, |k| app.key(k))
 }
 
 /// An app after a key sequence.
@@ -31,16 +28,16 @@ pub fn after(guide: Arc<Guide>, keys: &str, width: u16, height: u16) -> App {
     a
 }
 
-/// Every footer hint of a context comes from a binding whose first key gives a command there.
+/// Every footer hint of a context comes from a binding whose first key gives that binding's
+/// command there (not just some command).
 pub fn assert_footer_keys_work(context: Context) {
-    for hint in keymap::hints(context, &ENGLISH) {
-        let binding = keymap::BINDINGS
-            .iter()
-            .find(|b| b.contexts.contains(&context) && (b.hint)(&ENGLISH) == hint.text)
+    for hint in keymap::hints(context, &EN) {
+        let binding = super::binding_of(keymap::BINDINGS, &context, &hint)
             .expect("hint comes from a binding");
         let event = key_event(binding.keys[0]);
-        assert!(
-            keymap::command(context, &event).is_some(),
+        assert_eq!(
+            keymap::command(context, &event),
+            Some(keymap::command_of(binding, &event)),
             "{context:?}: {hint:?}"
         );
     }

@@ -120,6 +120,31 @@ impl Pty {
         self.parser.screen().contents()
     }
 
+    /// How many cells on the screen have a colour (foreground or background), and how many are
+    /// in reverse video.
+    pub fn colours(&mut self) -> (usize, usize) {
+        self.screen();
+        let screen = self.parser.screen();
+        let (rows, cols) = screen.size();
+        let (mut coloured, mut reversed) = (0, 0);
+        for row in 0..rows.get() {
+            for col in 0..cols.get() {
+                let Some(cell) = screen.cell(row, col) else {
+                    continue;
+                };
+                if cell.fgcolor() != vt100::Color::Default
+                    || cell.bgcolor() != vt100::Color::Default
+                {
+                    coloured += 1;
+                }
+                if cell.inverse() {
+                    reversed += 1;
+                }
+            }
+        }
+        (coloured, reversed)
+    }
+
     /// True while the program is on the alternate screen.
     pub fn on_alternate_screen(&mut self) -> bool {
         self.screen();

@@ -29,6 +29,7 @@ use super::lexer::shorten;
 use super::tree::{Kind, NodeId, Tree};
 use super::{words, Problems, Span};
 use crate::guide::diagnostic::{did_you_mean, Code, Diagnostic};
+use crate::guide::to_u32;
 
 /// What earlier tries of a read learnt.
 #[derive(Debug, Default)]
@@ -1005,7 +1006,10 @@ impl Reader<'_, '_> {
 macro_rules! whole_numbers {
     ($($method:ident => $visit:ident as $t:ty;)*) => {$(
         fn $method<V: Visitor<'t>>(self, visitor: V) -> Res<V::Value> {
-            self.whole(visitor, (<$t>::MIN as i128, <$t>::MAX as i128), |v, x| v.$visit(x as $t))
+            // `whole` checks the range first, so the conversion cannot fail.
+            self.whole(visitor, (i128::from(<$t>::MIN), i128::from(<$t>::MAX)), |v, x| {
+                v.$visit(<$t>::try_from(x).unwrap_or_default())
+            })
         }
     )*};
 }
@@ -1053,6 +1057,8 @@ impl<'t> de::Deserializer<'t> for De<'_, 't, '_> {
     }
 
     fn deserialize_f32<V: Visitor<'t>>(self, visitor: V) -> Res<V::Value> {
+        // A fraction too precise for f32 is rounded, as every reader of f32 does.
+        #[allow(clippy::cast_possible_truncation)]
         self.fraction(visitor, |v, x| v.visit_f32(x as f32))
     }
 
@@ -1408,7 +1414,7 @@ impl<'t> de::SeqAccess<'t> for Tuple<'_, 't, '_> {
         if self.k >= self.len {
             return Ok(None);
         }
-        self.r.path.push(Seg::Index(self.k as u32));
+        self.r.path.push(Seg::Index(to_u32(self.k)));
         let v = match self.items.get(self.k) {
             Some(&i) => match self.r.refused(i) {
                 Some(refusal) => {

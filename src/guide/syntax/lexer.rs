@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 use super::{Problems, Span};
 use crate::guide::diagnostic::{Code, Diagnostic};
+use crate::guide::to_u32;
 
 /// Which kind of bracket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +134,7 @@ impl<'t> Lexer<'t> {
     /// The next token; problems go to `problems`.
     pub fn next(&mut self, problems: &mut Problems) -> Token {
         self.skip_trivia(problems);
-        let line = self.last_newline.map_or(0, |n| n + 1) as u32;
+        let line = to_u32(self.last_newline.map_or(0, |n| n + 1));
         let mut token = self.token_here(problems);
         token.line = line;
         token
@@ -200,9 +201,9 @@ impl<'t> Lexer<'t> {
     fn token(&self, tok: Tok, start: usize, end: usize) -> Token {
         Token {
             tok,
-            start: start as u32,
-            end: end as u32,
-            content: (start as u32, end as u32),
+            start: to_u32(start),
+            end: to_u32(end),
+            content: (to_u32(start), to_u32(end)),
             unclosed: false,
             line: 0,
         }
@@ -217,9 +218,9 @@ impl<'t> Lexer<'t> {
     ) -> Token {
         Token {
             tok: Tok::Str,
-            start: start as u32,
-            end: end as u32,
-            content: (content.0 as u32, content.1 as u32),
+            start: to_u32(start),
+            end: to_u32(end),
+            content: (to_u32(content.0), to_u32(content.1)),
             unclosed,
             line: 0,
         }
@@ -464,9 +465,9 @@ impl<'t> Lexer<'t> {
                 self.saw_lines(start, quote);
                 return Token {
                     tok: Tok::RawStr,
-                    start: start as u32,
-                    end: self.pos as u32,
-                    content: (content_start as u32, quote as u32),
+                    start: to_u32(start),
+                    end: to_u32(self.pos),
+                    content: (to_u32(content_start), to_u32(quote)),
                     unclosed: false,
                     line: 0,
                 };
@@ -486,9 +487,9 @@ impl<'t> Lexer<'t> {
         self.pos = end;
         Token {
             tok: Tok::RawStr,
-            start: start as u32,
-            end: end as u32,
-            content: (content_start as u32, end as u32),
+            start: to_u32(start),
+            end: to_u32(end),
+            content: (to_u32(content_start), to_u32(end)),
             unclosed: true,
             line: 0,
         }
@@ -546,9 +547,9 @@ impl<'t> Lexer<'t> {
         if one_char {
             return Token {
                 tok: Tok::Char,
-                start: start as u32,
-                end: (close + 1) as u32,
-                content: ((start + 1) as u32, close as u32),
+                start: to_u32(start),
+                end: to_u32(close + 1),
+                content: (to_u32(start + 1), to_u32(close)),
                 unclosed: false,
                 line: 0,
             };

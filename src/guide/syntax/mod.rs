@@ -27,6 +27,7 @@ use serde::de::DeserializeOwned;
 
 use super::diagnostic::{Code, Diagnostic, Locus};
 pub use super::source::Span;
+use crate::guide::to_u32;
 pub use tree::{NodeId, Tree};
 
 /// How many errors (and, apart, how many warnings) one read lists.
@@ -222,7 +223,7 @@ impl<T> Read<T> {
                 let index: Option<u32> = after[..close].parse().ok();
                 match (index, self.dropped.get(&out)) {
                     (Some(k), Some(kept)) => {
-                        let skipped = kept.iter().filter(|&&m| m <= k).count() as u32;
+                        let skipped = to_u32(kept.iter().filter(|&&m| m <= k).count());
                         out.push_str(&format!("[{}]", k + skipped));
                     }
                     _ => out.push_str(&rest[..close + 2]),

@@ -21,6 +21,7 @@ use super::lexer::{Bracket, Lexer, Tok, Token};
 use super::tree::{Builder, Kind, Node, Tree, NO_FIELD};
 use super::{Problems, Span};
 use crate::guide::diagnostic::{Code, Diagnostic};
+use crate::guide::to_u32;
 
 /// How deep brackets may nest. A guide needs about a dozen levels.
 pub const MAX_DEPTH: usize = 128;
@@ -171,7 +172,7 @@ impl Parser<'_, '_> {
             .iter()
             .take_while(|&&b| b == b' ' || b == b'\t')
             .count();
-        (blank as u32, start + blank == t.start as usize)
+        (to_u32(blank), start + blank == t.start as usize)
     }
 
     fn run(&mut self) {
@@ -393,7 +394,7 @@ impl Parser<'_, '_> {
             return;
         };
         let first = self.builder.append(&self.scratch[f.items..]);
-        let count = (self.scratch.len() - f.items) as u32;
+        let count = to_u32(self.scratch.len() - f.items);
         self.scratch.truncate(f.items);
         let kind = match f.bracket {
             Bracket::Paren => Kind::Paren,
@@ -620,7 +621,7 @@ impl Parser<'_, '_> {
     }
 
     fn missing_value(&mut self, field: u32) {
-        let end = super::lexer::ident_end(self.text, field as usize) as u32;
+        let end = to_u32(super::lexer::ident_end(self.text, field as usize));
         if let Some(f) = self.stack.last_mut() {
             f.pending_field = NO_FIELD;
         }
@@ -660,7 +661,7 @@ impl Parser<'_, '_> {
             // Only the outermost bracket left open, and nothing swallowed by a comment or a
             // text: everything inside it is as written.
             self.guessed |= self.stack.len() > 1 || swallowed;
-            let end = self.text.len() as u32;
+            let end = to_u32(self.text.len());
             while !self.stack.is_empty() {
                 if let Some(f) = self.stack.last_mut() {
                     f.damaged = true;

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use super::lexer::{ident_end, unescape};
 use crate::guide::source::Span;
+use crate::guide::to_u32;
 
 /// What a node is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,7 @@ pub struct Tree {
 impl Tree {
     /// The top value of the file, if there is one.
     pub fn root(&self) -> Option<NodeId> {
-        self.nodes.len().checked_sub(1).map(|i| i as NodeId)
+        self.nodes.len().checked_sub(1).map(to_u32)
     }
 
     /// The node with this id.
@@ -286,7 +287,7 @@ impl Builder {
 
     /// Appends finished items (a group's, or the root) and returns the index of the first.
     pub fn append(&mut self, items: &[(Node, Kind, bool)]) -> u32 {
-        let first = self.tree.nodes.len() as u32;
+        let first = to_u32(self.tree.nodes.len());
         self.tree
             .nodes
             .extend(items.iter().map(|(node, _, _)| *node));

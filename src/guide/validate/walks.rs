@@ -11,6 +11,7 @@ use crate::guide::diagnostic::{Code, Diagnostic};
 use crate::guide::flow::{Flow, Next};
 use crate::guide::index::{Index, Route, Target};
 use crate::guide::model::{Guide, Link};
+use crate::guide::to_u32;
 
 /// The links some walk takes, question by question: every link, or those the flow takes.
 struct Taken<'i> {
@@ -42,12 +43,12 @@ impl<'i> Taken<'i> {
         let mut outcomes = vec![false; guide.outcomes.len()];
         let mut next: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut exit = vec![false; n];
-        for s in 0..flow.len() as u32 {
+        for s in 0..to_u32(flow.len()) {
             let q = flow.question(s);
             questions[q] = true;
             for e in flow.edges_of(s) {
                 match e.next {
-                    Next::State(t) => next[q].push(flow.question(t) as u32),
+                    Next::State(t) => next[q].push(to_u32(flow.question(t))),
                     Next::Loop(t) => next[q].push(t),
                     Next::Outcome(o) => {
                         outcomes[o as usize] = true;
@@ -110,7 +111,7 @@ impl<'i> Taken<'i> {
         let mut back: Vec<Vec<u32>> = vec![Vec::new(); n];
         for q in 0..n {
             for t in self.next(q) {
-                back[t].push(q as u32);
+                back[t].push(to_u32(q));
             }
         }
         let mut out: Vec<bool> = (0..n).map(|q| self.exit(q)).collect();
@@ -368,7 +369,7 @@ fn check_offered(guide: &Guide, index: &Index, flow: &Flow, out: &mut Vec<Diagno
     }
     let seen: Vec<bool> = {
         let mut seen = vec![false; guide.questions.len()];
-        for s in 0..flow.len() as u32 {
+        for s in 0..to_u32(flow.len()) {
             seen[flow.question(s)] = true;
         }
         seen

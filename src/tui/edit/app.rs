@@ -1,33 +1,40 @@
 //! The editor's state and its transitions: a pure state machine, like the player's.
 //!
-//! [`App::handle`] takes an [`Action`] — a key, a click, a resize, a new [`Snapshot`] of the file
+//! [`App::handle`] takes an [`Action`] — an input, the time, a new [`Snapshot`] of the file
 //! after a save, the end of an `$EDITOR` run — and returns [`Effect`]s for the driver (quit, open
-//! the editor). It never reads or writes a file, so tests drive a reload by handing it a snapshot.
+//! the editor, look whether the file changed). It never reads or writes a file, so tests drive a
+//! reload by handing it a snapshot. Its clock asks for a look at the file every [`LOOK_EVERY`];
+//! between looks the shell sleeps.
 //!
 //! Which version of the guide is on show is the heart of it ([`Version`]): the file as it is when
 //! it has no errors; otherwise the last good version, kept for the outline and the preview while
 //! the problems pane shows what is wrong now.
 
-use crate::tui::terminal::{self, Input};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
-use crossterm::event::{Event, KeyEvent};
-use ratatui::layout::Rect;
+use crossterm::event::KeyEvent;
 
 use super::keymap::{self, Command, Context};
+use super::layout;
 use super::outline::Outline;
 use super::preview::{Divergence, Preview};
 use super::snapshot::{Origin, Problem, Snapshot};
-use super::strings::{fill, for_language, EditStrings};
-use super::view;
 use crate::guide::text::sanitize_line;
 use crate::guide::{Guide, Severity, Source};
-use crate::tui::app::{Action as PlayerAction, AppEffect as PlayerEffect, Screen, Status};
-use crate::tui::strings::{self as player_strings, Strings};
+use crate::locale::{fill, words, Words};
+use crate::tui::input::Input;
+use crate::tui::keymap::Scroll;
+use crate::tui::layers::{Layers, Status, StatusLine};
+use crate::tui::layout::window;
+use crate::tui::player::app::{Action as PlayerAction, Effect as PlayerEffect, Screen};
 use crate::tui::theme::Theme;
-use crate::tui::view::overlay::help_scrolled;
+
+/// How often the file is looked at while nothing else happens: a save shows within half a
+/// second.
+pub const LOOK_EVERY: Duration = Duration::from_millis(200);
 
 /// The panes, in the order Tab visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,33 +73,12 @@ pub enum Version {
 /// What the editor is told.
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// A key was pressed.
-    Key(KeyEvent),
+    /// The user did something: a key, a click, the wheel, a new window size.
+    Input(Input),
     /// A command, as if its key had been pressed in the focused pane.
     Command(Command),
-    /// The terminal has a new size.
-    Resize {
-        /// Columns.
-        width: u16,
-        /// Rows.
-        height: u16,
-    },
-    /// A left click at a cell.
-    Click {
-        /// Column.
-        column: u16,
-        /// Row.
-        row: u16,
-    },
-    /// The mouse wheel turned over a cell.
-    Wheel {
-        /// Towards the end.
-        down: bool,
-        /// Column.
-        column: u16,
-        /// Row.
-        row: u16,
-    },
+    /// The time since the editor started (the shell's clock).
+    Tick(Duration),
     /// The file (or a translation) changed and was read again.
     Reloaded(Box<Snapshot>),
     /// `$EDITOR` ended: `Err` says why it could not run or failed.
@@ -113,7 +99,14 @@ pub enum Effect {
         /// 1-based line.
         line: usize,
     },
+    /// Look whether the guide or a translation changed on disk; if so, read it again and report
+    /// with [`Action::Reloaded`].
+    LookAtFiles,
 }
+
+/// The editor's one overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Help;
 
 /// The version on show: the guide and its outline.
 #[derive(Debug, Clone)]
@@ -127,8 +120,7 @@ struct Shown {
 pub struct App {
     path: PathBuf,
     name: String,
-    strings: &'static EditStrings,
-    keys: &'static Strings,
+    words: &'static Words,
     theme: Theme,
     size: (u16, u16),
     version: Version,
@@ -140,9 +132,10 @@ pub struct App {
     problem: usize,
     problems_offset: usize,
     preview: Option<Preview>,
-    help: bool,
-    help_scroll: usize,
-    status: Option<Status>,
+    layers: Layers<Help>,
+    status: StatusLine,
+    /// When the file is next looked at, on the shell's clock.
+    next_look: Duration,
 }
 
 impl App {
@@ -152,8 +145,7 @@ impl App {
         let mut app = App {
             name: sanitize_line(&path.display().to_string()),
             path,
-            strings: for_language(""),
-            keys: player_strings::for_language(""),
+            words: words(""),
             theme: Theme::default(),
             size: (80, 24),
             version: Version::Unparsed,
@@ -165,9 +157,9 @@ impl App {
             problem: 0,
             problems_offset: 0,
             preview: None,
-            help: false,
-            help_scroll: 0,
-            status: None,
+            layers: Layers::default(),
+            status: StatusLine::default(),
+            next_look: LOOK_EVERY,
         };
         app.reload(snapshot);
         app.settle();
@@ -200,14 +192,9 @@ impl App {
         &self.name
     }
 
-    /// The editor's words.
-    pub fn strings(&self) -> &'static EditStrings {
-        self.strings
-    }
-
-    /// The player's words: key names, and the words the editor says as the player does.
-    pub fn keys(&self) -> &'static Strings {
-        self.keys
+    /// The words in use (the guide's language).
+    pub fn words(&self) -> &'static Words {
+        self.words
     }
 
     /// The theme in use.
@@ -286,22 +273,27 @@ impl App {
 
     /// True while the help is open.
     pub fn help_open(&self) -> bool {
-        self.help
+        !self.layers.is_empty()
     }
 
-    /// Lines scrolled in the help.
+    /// Lines scrolled in the help (0 when it is closed).
     pub fn help_scroll(&self) -> usize {
-        self.help_scroll
+        self.layers.top().map_or(0, |l| l.scroll)
     }
 
     /// The line shown after an action, until the next key.
     pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
+        self.status.get()
+    }
+
+    /// When the file is next looked at, on the shell's clock.
+    pub fn next_look(&self) -> Duration {
+        self.next_look
     }
 
     /// Where keys go.
     pub fn context(&self) -> Context {
-        if self.help {
+        if self.help_open() {
             return Context::Help;
         }
         self.pane_context()
@@ -319,33 +311,30 @@ impl App {
     /// Handles one action; returns what the driver must do.
     pub fn handle(&mut self, action: Action) -> Vec<Effect> {
         let effects = match action {
-            Action::Resize { width, height } => {
-                self.size = (width, height);
-                Vec::new()
+            Action::Input(input) => {
+                self.status.on_input(&input);
+                self.input(input)
+            }
+            Action::Command(command) => {
+                self.status.clear();
+                self.command(command)
+            }
+            Action::Tick(now) => {
+                if now < self.next_look {
+                    return Vec::new();
+                }
+                self.next_look = now + LOOK_EVERY;
+                vec![Effect::LookAtFiles]
             }
             Action::Reloaded(snapshot) => {
                 self.reload(*snapshot);
                 Vec::new()
             }
             Action::EditorClosed(ended) => {
-                self.status = Some(match ended {
-                    Ok(()) => Status::Done(self.strings.editor_back.to_string()),
-                    Err(why) => Status::Failed(why),
-                });
-                Vec::new()
-            }
-            Action::Key(key) => self.key(key),
-            Action::Command(command) => {
-                self.status = None;
-                self.command(command)
-            }
-            Action::Click { column, row } => {
-                self.status = None;
-                self.click(column, row);
-                Vec::new()
-            }
-            Action::Wheel { down, column, row } => {
-                self.wheel(down, column, row);
+                match ended {
+                    Ok(()) => self.status.done(self.words.editor.editor_back),
+                    Err(why) => self.status.failed(why),
+                }
                 Vec::new()
             }
         };
@@ -353,33 +342,36 @@ impl App {
         effects
     }
 
-    /// Turns a terminal event into an action and handles it.
-    pub fn handle_event(&mut self, ev: Event) -> Vec<Effect> {
-        let Some(input) = terminal::input(ev) else {
-            return Vec::new();
-        };
-        let action = match input {
-            Input::Key(key) => Action::Key(key),
-            Input::Resize(width, height) => Action::Resize { width, height },
-            Input::Click(column, row) => Action::Click { column, row },
-            Input::Wheel { down, column, row } => Action::Wheel { down, column, row },
-        };
-        self.handle(action)
+    /// Handles a key event (a shortcut for `handle(Action::Input(Input::Key(key)))`).
+    pub fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        self.handle(Action::Input(Input::Key(key)))
     }
 
-    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let context = self.context();
-        match keymap::command(context, &key) {
-            Some(command) => {
-                self.status = None;
-                self.command(command)
+    fn input(&mut self, input: Input) -> Vec<Effect> {
+        match input {
+            Input::Key(key) => {
+                let context = self.context();
+                match keymap::command(context, &key) {
+                    Some(command) => self.command(command),
+                    None if context == Context::Preview => {
+                        self.play_in_preview(PlayerAction::Input(input));
+                        Vec::new()
+                    }
+                    None => Vec::new(),
+                }
             }
-            None if context == Context::Preview => {
-                self.status = None;
-                self.play_in_preview(PlayerAction::Key(key));
+            Input::Resize(width, height) => {
+                self.size = (width, height);
                 Vec::new()
             }
-            None => Vec::new(),
+            Input::Click { column, row } => {
+                self.click(column, row);
+                Vec::new()
+            }
+            Input::Wheel { down, column, row } => {
+                self.wheel(down, column, row);
+                Vec::new()
+            }
         }
     }
 
@@ -389,18 +381,17 @@ impl App {
             Command::Quit => return vec![Effect::Quit],
             _ => {}
         }
-        if self.help {
+        if self.help_open() {
             match command {
-                Command::Close => self.help = false,
+                Command::Close => {
+                    self.layers.close();
+                }
                 other => self.scroll_help(other),
             }
             return Vec::new();
         }
         match command {
-            Command::Help => {
-                self.help = true;
-                self.help_scroll = 0;
-            }
+            Command::Help => self.layers.open(Help),
             Command::NextPane => self.focus = self.focus.step(1),
             Command::PrevPane => self.focus = self.focus.step(Pane::ORDER.len() - 1),
             Command::Edit => return vec![self.open_here()],
@@ -409,14 +400,9 @@ impl App {
                 Pane::Problems => self.jump(),
                 Pane::Preview => {}
             },
-            Command::Up
-            | Command::Down
-            | Command::PageUp
-            | Command::PageDown
-            | Command::Top
-            | Command::Bottom => match self.focus {
-                Pane::Outline => self.move_outline(command),
-                Pane::Problems => self.move_problems(command),
+            Command::Move(step) => match self.focus {
+                Pane::Outline => self.move_outline(step),
+                Pane::Problems => self.move_problems(step),
                 Pane::Preview => {}
             },
             Command::Close | Command::Quit | Command::Interrupt => {}
@@ -427,7 +413,7 @@ impl App {
     /// Sends an action to the player in the preview. The preview never writes files: a save
     /// is answered at once with why not.
     fn play_in_preview(&mut self, action: PlayerAction) {
-        let refusal = self.strings.preview_no_save;
+        let refusal = self.words.editor.preview_no_save;
         let Some(preview) = &mut self.preview else {
             return;
         };
@@ -473,15 +459,7 @@ impl App {
                 }
             }
         }
-        let (strings, keys) = match self.guide() {
-            Some(g) => (
-                for_language(&g.language),
-                player_strings::for_language(&g.language),
-            ),
-            None => (for_language(""), player_strings::for_language("")),
-        };
-        self.strings = strings;
-        self.keys = keys;
+        self.words = words(self.guide().map_or("", |g| g.language.as_str()));
     }
 
     /// Puts a version on show, keeping the selection on the same node when it still exists.
@@ -513,15 +491,15 @@ impl App {
         };
         let (preview, divergence) = preview.replant(guide, &self.theme);
         self.preview = Some(preview);
-        let s = self.strings;
+        let e = &self.words.editor;
         if let Some(divergence) = divergence {
-            self.status = Some(Status::Failed(match divergence {
-                Divergence::StartGone(id) => fill(s.preview_gone, &[("id", &id)]),
+            self.status.failed(match divergence {
+                Divergence::StartGone(id) => fill(e.preview_gone, &[("id", &id)]),
                 Divergence::AnswerGone(question, answer) => fill(
-                    s.preview_diverged,
+                    e.preview_diverged,
                     &[("question", &question), ("answer", &answer)],
                 ),
-            }));
+            });
         }
     }
 
@@ -558,22 +536,20 @@ impl App {
         self.follow_selection(false);
     }
 
-    fn move_outline(&mut self, command: Command) {
+    fn move_outline(&mut self, step: Scroll) {
         let last = self.outline().len().saturating_sub(1);
         let page = self.pane_height(Pane::Outline).saturating_sub(1).max(1);
-        let row = command.scroll().map_or(self.selected, |step| {
-            step.applied_to(self.selected, page, last)
-        });
+        let row = step.applied_to(self.selected, page, last);
         self.select(row);
     }
 
     fn play_here(&mut self) {
         if !matches!(self.version, Version::Current | Version::LastGood) {
-            self.status = Some(Status::Failed(self.strings.preview_waiting.to_string()));
+            self.status.failed(self.words.editor.preview_waiting);
             return;
         }
         if self.outline().question_of(self.selected).is_none() {
-            self.status = Some(Status::Done(self.strings.preview_outcome.to_string()));
+            self.status.done(self.words.editor.preview_outcome);
             return;
         }
         self.follow_selection(true);
@@ -582,12 +558,10 @@ impl App {
 
     // Problems.
 
-    fn move_problems(&mut self, command: Command) {
+    fn move_problems(&mut self, step: Scroll) {
         let last = self.problems.len().saturating_sub(1);
         let page = (self.pane_height(Pane::Problems) / 2).max(1);
-        self.problem = command.scroll().map_or(self.problem, |step| {
-            step.applied_to(self.problem, page, last)
-        });
+        self.problem = step.applied_to(self.problem, page, last);
     }
 
     /// Shows the selected problem's node in the outline.
@@ -596,10 +570,10 @@ impl App {
             return;
         };
         if problem.origin == Origin::Translation {
-            self.status = Some(Status::Done(fill(
-                self.strings.jump_translation,
+            self.status.done(fill(
+                self.words.editor.jump_translation,
                 &[("file", &problem.name)],
-            )));
+            ));
             return;
         }
         let line = problem.line;
@@ -608,12 +582,9 @@ impl App {
                 self.focus = Pane::Outline;
                 self.select(row);
             }
-            None => {
-                self.status = Some(Status::Done(fill(
-                    self.strings.jump_outside,
-                    &[("line", &line)],
-                )))
-            }
+            None => self
+                .status
+                .done(fill(self.words.editor.jump_outside, &[("line", &line)])),
         }
     }
 
@@ -666,7 +637,7 @@ impl App {
     // The mouse.
 
     fn click(&mut self, column: u16, row: u16) {
-        if self.help {
+        if self.help_open() {
             return;
         }
         let Some(layout) = self.layout() else {
@@ -675,10 +646,10 @@ impl App {
         match layout.pane_at(column, row) {
             Some((Pane::Preview, inner)) => {
                 self.focus = Pane::Preview;
-                self.play_in_preview(PlayerAction::Click {
+                self.play_in_preview(PlayerAction::Input(Input::Click {
                     column: column - inner.x,
                     row: row - inner.y,
-                });
+                }));
             }
             Some((Pane::Outline, inner)) => {
                 self.focus = Pane::Outline;
@@ -690,7 +661,7 @@ impl App {
             Some((Pane::Problems, inner)) => {
                 self.focus = Pane::Problems;
                 let line = self.problems_offset + usize::from(row - inner.y);
-                let (_, items) = view::problem_lines(self, inner);
+                let (_, items) = layout::problem_lines(self, inner);
                 if let Some(i) = items.iter().position(|r| r.contains(&line)) {
                     self.problem = i;
                 }
@@ -700,19 +671,23 @@ impl App {
     }
 
     fn wheel(&mut self, down: bool, column: u16, row: u16) {
-        if self.help {
-            let step = if down { Command::Down } else { Command::Up };
-            for _ in 0..3 {
-                self.scroll_help(step);
-            }
+        if self.help_open() {
+            let geometry = self.help_geometry();
+            self.layers.wheel(down, geometry);
             return;
         }
         let Some(layout) = self.layout() else {
             return;
         };
-        let step = if down { Command::Down } else { Command::Up };
+        let step = Scroll::wheel(down);
         match layout.pane_at(column, row) {
-            Some((Pane::Preview, _)) => self.play_in_preview(PlayerAction::Wheel { down }),
+            Some((Pane::Preview, inner)) => {
+                self.play_in_preview(PlayerAction::Input(Input::Wheel {
+                    down,
+                    column: column - inner.x,
+                    row: row - inner.y,
+                }))
+            }
             Some((Pane::Outline, _)) => {
                 for _ in 0..3 {
                     self.move_outline(step);
@@ -725,8 +700,8 @@ impl App {
 
     // Layout.
 
-    fn layout(&self) -> Option<view::Layout> {
-        view::layout(self, Rect::new(0, 0, self.size.0, self.size.1))
+    fn layout(&self) -> Option<layout::Layout> {
+        layout::layout(self, window(self.size))
     }
 
     fn pane_height(&self, pane: Pane) -> usize {
@@ -735,10 +710,17 @@ impl App {
             .map_or(1, |r| usize::from(r.height))
     }
 
+    fn help_geometry(&self) -> (usize, usize) {
+        layout::help_box(self, window(self.size)).geometry()
+    }
+
     fn scroll_help(&mut self, command: Command) {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let geometry = view::help_geometry(self, area);
-        self.help_scroll = help_scrolled(self.help_scroll, command.scroll(), geometry);
+        let geometry = self.help_geometry();
+        let step = match command {
+            Command::Move(step) => Some(step),
+            _ => None,
+        };
+        self.layers.scroll(step, geometry);
     }
 
     /// After every change: scroll the lists to their selections and size the preview to its pane.
@@ -756,7 +738,7 @@ impl App {
             );
         }
         if let Some(inner) = layout.inner(Pane::Problems) {
-            let (lines, items) = view::problem_lines(self, inner);
+            let (lines, items) = layout::problem_lines(self, inner);
             let item = items.get(self.problem).cloned().unwrap_or(0..0);
             self.problems_offset = follow(
                 self.problems_offset,
@@ -767,16 +749,12 @@ impl App {
         }
         if let (Some(preview), Some(inner)) = (&mut self.preview, layout.inner(Pane::Preview)) {
             if preview.player().size() != (inner.width, inner.height) {
-                preview.player_mut().handle(PlayerAction::Resize {
-                    width: inner.width,
-                    height: inner.height,
-                });
+                preview.player_mut().resize(inner.width, inner.height);
             }
         }
-        if self.help {
-            let area = Rect::new(0, 0, self.size.0, self.size.1);
-            let (lines, height) = view::help_geometry(self, area);
-            self.help_scroll = self.help_scroll.min(lines.saturating_sub(height));
+        if self.help_open() {
+            let help = self.help_geometry();
+            self.layers.clamp(|_| help);
         }
     }
 }

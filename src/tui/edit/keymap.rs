@@ -1,31 +1,24 @@
-//! The editor's keys as data: one table drives the key handling, the footer and the help, through
-//! the same machinery as the player's ([`crate::tui::keymap`]: its [`Key`], [`Hint`], lookup and
-//! footer); only the table, its commands and its contexts are the editor's.
+//! The editor's keys as data: one table drives the key handling, the footer and the help,
+//! through the same machinery as every view ([`crate::tui::keymap`]).
 //!
-//! In the preview pane the editor's table is read first (panes, `e`, help, quit); every other
-//! key goes to the player that runs the preview, so the preview answers as the player would.
+//! In the preview pane the editor's table is laid over the player's
+//! ([`Layered`]): panes, `e`, help and quit are the editor's, and
+//! every other key goes to the player that runs the preview, so the preview answers as the
+//! player would.
 
 use crossterm::event::KeyEvent;
 
-use super::strings::{EditStrings, EditWords};
-use crate::tui::keymap::{self as machinery, footer_hints, help_lines, lookup, Hint, Key, Scroll};
-use crate::tui::strings::Strings;
+use crate::locale::Words;
+use crate::tui::keymap::{self, Binding, Hint, Key, Layered, Scroll};
+use crate::tui::player::keymap::{
+    self as player, Command as PlayerCommand, Context as PlayerContext,
+};
 
 /// What a key asks the editor for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
-    /// Move the selection (or scroll the help) up.
-    Up,
-    /// Move the selection (or scroll the help) down.
-    Down,
-    /// Up a page.
-    PageUp,
-    /// Down a page.
-    PageDown,
-    /// To the top.
-    Top,
-    /// To the end.
-    Bottom,
+    /// Move the selection of a list (or scroll the help) by a step.
+    Move(Scroll),
     /// Outline: play the preview from the selected question. Problems: show its node.
     Open,
     /// Focus the next pane.
@@ -44,21 +37,6 @@ pub enum Command {
     Interrupt,
 }
 
-impl Command {
-    /// The step through the help or down a list this command asks for, if it is one.
-    pub fn scroll(self) -> Option<Scroll> {
-        match self {
-            Command::Up => Some(Scroll::Up),
-            Command::Down => Some(Scroll::Down),
-            Command::PageUp => Some(Scroll::PageUp),
-            Command::PageDown => Some(Scroll::PageDown),
-            Command::Top => Some(Scroll::Top),
-            Command::Bottom => Some(Scroll::Bottom),
-            _ => None,
-        }
-    }
-}
-
 /// Where keys are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
@@ -72,9 +50,6 @@ pub enum Context {
     Help,
 }
 
-/// One line of the editor's keymap: its texts come from the editor's words and the player's.
-pub type Binding = machinery::Binding<Context, Command, EditWords>;
-
 use Context::{Help, Outline, Preview, Problems};
 
 const PANES: &[Context] = &[Outline, Problems, Preview];
@@ -83,193 +58,78 @@ const SCROLLING: &[Context] = &[Outline, Problems, Help];
 
 /// The keymap. The first binding whose key matches in the context wins; the footer and the help
 /// list bindings in this order.
-pub static BINDINGS: &[Binding] = &[
-    Binding {
-        keys: &[Key::Enter],
-        command: Command::Open,
-        contexts: &[Outline],
-        footer: Some(0),
-        hint: |w| w.own.hint_play,
-        help: |w| w.own.help_play,
-    },
-    Binding {
-        keys: &[Key::Enter],
-        command: Command::Open,
-        contexts: &[Problems],
-        footer: Some(0),
-        hint: |w| w.own.hint_jump,
-        help: |w| w.own.help_jump,
-    },
-    Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        command: Command::Up,
-        contexts: LISTS,
-        footer: Some(1),
-        hint: |w| w.player.hint_move,
-        help: |w| w.player.help_up,
-    },
-    Binding {
-        keys: &[Key::Down, Key::Char('j')],
-        command: Command::Down,
-        contexts: LISTS,
-        footer: Some(1),
-        hint: |w| w.player.hint_move,
-        help: |w| w.player.help_down,
-    },
-    Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        command: Command::Up,
-        contexts: &[Help],
-        footer: Some(2),
-        hint: |w| w.player.hint_scroll,
-        help: |w| w.player.help_scroll_up,
-    },
-    Binding {
-        keys: &[Key::Down, Key::Char('j')],
-        command: Command::Down,
-        contexts: &[Help],
-        footer: Some(2),
-        hint: |w| w.player.hint_scroll,
-        help: |w| w.player.help_scroll_down,
-    },
-    Binding {
-        keys: &[Key::PageUp],
-        command: Command::PageUp,
-        contexts: SCROLLING,
-        footer: None,
-        hint: |w| w.player.hint_scroll,
-        help: |w| w.own.help_page_up,
-    },
-    Binding {
-        keys: &[Key::PageDown, Key::Char(' ')],
-        command: Command::PageDown,
-        contexts: SCROLLING,
-        footer: None,
-        hint: |w| w.player.hint_scroll,
-        help: |w| w.own.help_page_down,
-    },
-    Binding {
-        keys: &[Key::Home, Key::Char('g')],
-        command: Command::Top,
-        contexts: SCROLLING,
-        footer: None,
-        hint: |w| w.player.hint_scroll,
-        help: |w| w.player.help_top,
-    },
-    Binding {
-        keys: &[Key::End, Key::Char('G')],
-        command: Command::Bottom,
-        contexts: SCROLLING,
-        footer: None,
-        hint: |w| w.player.hint_scroll,
-        help: |w| w.player.help_bottom,
-    },
-    Binding {
-        keys: &[Key::Tab],
-        command: Command::NextPane,
-        contexts: PANES,
-        footer: Some(1),
-        hint: |w| w.own.hint_pane,
-        help: |w| w.own.help_next_pane,
-    },
-    Binding {
-        keys: &[Key::BackTab],
-        command: Command::PrevPane,
-        contexts: PANES,
-        footer: None,
-        hint: |w| w.own.hint_pane,
-        help: |w| w.own.help_prev_pane,
-    },
-    Binding {
-        keys: &[Key::Char('e')],
-        command: Command::Edit,
-        contexts: PANES,
-        footer: Some(2),
-        hint: |w| w.own.hint_edit,
-        help: |w| w.own.help_edit,
-    },
-    Binding {
-        keys: &[Key::Esc, Key::Char('?'), Key::Enter],
-        command: Command::Close,
-        contexts: &[Help],
-        footer: Some(0),
-        hint: |w| w.player.hint_close,
-        help: |w| w.player.help_close,
-    },
-    Binding {
-        keys: &[Key::Char('?')],
-        command: Command::Help,
-        contexts: PANES,
-        footer: Some(3),
-        hint: |w| w.player.hint_help,
-        help: |w| w.player.help_help,
-    },
-    Binding {
-        keys: &[Key::Char('q')],
-        command: Command::Quit,
-        contexts: &[Outline, Problems, Preview, Help],
-        footer: Some(3),
-        hint: |w| w.player.hint_quit,
-        help: |w| w.own.help_quit,
-    },
-    Binding {
-        keys: &[Key::Ctrl('c')],
-        command: Command::Interrupt,
-        contexts: &[Outline, Problems, Preview, Help],
-        footer: None,
-        hint: |w| w.player.hint_quit,
-        help: |w| w.player.help_interrupt,
-    },
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding<Context, Command>] = &[
+    Binding::new(&[Key::Enter], Command::Open, &[Outline], Some(0), |w| w.editor.hint_play, |w| w.editor.help_play),
+    Binding::new(&[Key::Enter], Command::Open, &[Problems], Some(0), |w| w.editor.hint_jump, |w| w.editor.help_jump),
+    Binding::new(&[Key::Up, Key::Char('k')], Command::Move(Scroll::Up), LISTS, Some(1), |w| w.common.hint_move, |w| w.common.help_up),
+    Binding::new(&[Key::Down, Key::Char('j')], Command::Move(Scroll::Down), LISTS, Some(1), |w| w.common.hint_move, |w| w.common.help_down),
+    Binding::new(&[Key::Up, Key::Char('k')], Command::Move(Scroll::Up), &[Help], Some(2), |w| w.common.hint_scroll, |w| w.common.help_scroll_up),
+    Binding::new(&[Key::Down, Key::Char('j')], Command::Move(Scroll::Down), &[Help], Some(2), |w| w.common.hint_scroll, |w| w.common.help_scroll_down),
+    Binding::new(&[Key::PageUp], Command::Move(Scroll::PageUp), SCROLLING, None, |w| w.common.hint_scroll, |w| w.editor.help_page_up),
+    Binding::new(&[Key::PageDown, Key::Char(' ')], Command::Move(Scroll::PageDown), SCROLLING, None, |w| w.common.hint_scroll, |w| w.editor.help_page_down),
+    Binding::new(&[Key::Home, Key::Char('g')], Command::Move(Scroll::Top), SCROLLING, None, |w| w.common.hint_scroll, |w| w.common.help_top),
+    Binding::new(&[Key::End, Key::Char('G')], Command::Move(Scroll::Bottom), SCROLLING, None, |w| w.common.hint_scroll, |w| w.common.help_bottom),
+    Binding::new(&[Key::Tab], Command::NextPane, PANES, Some(1), |w| w.editor.hint_pane, |w| w.editor.help_next_pane),
+    Binding::new(&[Key::BackTab], Command::PrevPane, PANES, None, |w| w.editor.hint_pane, |w| w.editor.help_prev_pane),
+    Binding::new(&[Key::Char('e')], Command::Edit, PANES, Some(2), |w| w.editor.hint_edit, |w| w.editor.help_edit),
+    Binding::new(&[Key::Esc, Key::Char('?'), Key::Enter], Command::Close, &[Help], Some(0), |w| w.common.hint_close, |w| w.common.help_close),
+    Binding::new(&[Key::Char('?')], Command::Help, PANES, Some(3), |w| w.common.hint_help, |w| w.common.help_help),
+    Binding::new(&[Key::Char('q')], Command::Quit, &[Outline, Problems, Preview, Help], Some(3), |w| w.common.hint_quit, |w| w.editor.help_quit),
+    Binding::new(&[Key::Ctrl('c')], Command::Interrupt, &[Outline, Problems, Preview, Help], None, |w| w.common.hint_quit, |w| w.common.help_interrupt),
 ];
 
 /// The command a key event gives in a context, if any. Key releases give none.
 pub fn command(context: Context, event: &KeyEvent) -> Option<Command> {
-    lookup(BINDINGS, context, event).map(|b| b.command)
+    keymap::lookup(BINDINGS, context, event).map(|b| b.command)
 }
 
-/// The footer hints for a context, in table order; neighbouring bindings with the same hint
-/// share one entry (`↑↓ move`). `keys` is the player's table, in the same language.
-pub fn hints(context: Context, s: &'static EditStrings, keys: &'static Strings) -> Vec<Hint> {
-    let words = EditWords {
-        own: s,
-        player: keys,
-    };
-    footer_hints(BINDINGS, context, &words, keys)
+/// The footer hints for a context, in table order.
+pub fn hints(context: Context, words: &Words) -> Vec<Hint> {
+    keymap::footer_hints(BINDINGS, context, words)
 }
 
 /// The help's lines for a context: every binding's keys and what it does.
-pub fn help(
-    context: Context,
-    s: &'static EditStrings,
-    keys: &'static Strings,
-) -> Vec<(String, &'static str)> {
-    let words = EditWords {
-        own: s,
-        player: keys,
-    };
-    help_lines(BINDINGS, context, &words, keys)
+pub fn help(context: Context, words: &Words) -> Vec<(String, &'static str)> {
+    keymap::help_lines(BINDINGS, context, words)
 }
 
-/// Keys the editor takes for itself in the preview pane: the player never sees them.
-pub fn taken_in_preview(key: Key) -> bool {
-    BINDINGS
-        .iter()
-        .filter(|b| b.contexts.contains(&Preview))
-        .any(|b| b.keys.contains(&key))
+/// The editor's keys in the preview pane, over the player's on the preview's screen.
+pub fn preview(
+    on: PlayerContext,
+) -> Layered<'static, Context, Command, PlayerContext, PlayerCommand> {
+    Layered {
+        top: BINDINGS,
+        top_context: Preview,
+        under: player::BINDINGS,
+        under_context: on,
+    }
+}
+
+/// Player commands the preview offers (the editor takes the others' keys, or they would write
+/// files).
+pub fn offered_in_preview(command: PlayerCommand) -> bool {
+    !matches!(
+        command,
+        PlayerCommand::Help
+            | PlayerCommand::Quit
+            | PlayerCommand::Interrupt
+            | PlayerCommand::Save
+            | PlayerCommand::Yes
+            | PlayerCommand::No
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::strings::ENGLISH as KEYS;
-    use crossterm::event::{KeyCode, KeyModifiers};
-
-    use super::super::strings::ENGLISH;
+    use crate::locale::EN;
+    use crate::tui::keymap::press;
 
     #[test]
     fn every_pane_can_quit_get_help_and_change_pane() {
         for context in [Outline, Problems, Preview] {
-            let hints = hints(context, &ENGLISH, &KEYS);
+            let hints = hints(context, &EN);
             for keys in ["tab", "?", "q", "e"] {
                 assert!(
                     hints.iter().any(|h| h.keys == keys),
@@ -277,14 +137,17 @@ mod tests {
                 );
             }
         }
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for context in [Outline, Problems, Preview, Help] {
-            assert_eq!(command(context, &ctrl_c), Some(Command::Interrupt));
+            assert_eq!(
+                command(context, &press(Key::Ctrl('c'))),
+                Some(Command::Interrupt)
+            );
         }
     }
 
     #[test]
     fn the_preview_leaves_answer_keys_to_the_player() {
+        let layered = preview(PlayerContext::Question);
         for key in [
             Key::Enter,
             Key::Up,
@@ -292,9 +155,9 @@ mod tests {
             Key::Char('b'),
             Key::Esc,
         ] {
-            assert!(!taken_in_preview(key), "{key:?}");
+            assert!(!layered.taken(key), "{key:?}");
         }
-        assert!(taken_in_preview(Key::Tab));
-        assert!(taken_in_preview(Key::Char('e')));
+        assert!(layered.taken(Key::Tab));
+        assert!(layered.taken(Key::Char('e')));
     }
 }

@@ -29,9 +29,8 @@ pub fn command_line(editor: Option<&str>, file: &Path, line: usize) -> (String, 
 pub fn run(file: &Path, line: usize, failed: &str) -> Result<(), String> {
     let editor = std::env::var("EDITOR").ok();
     let (program, args) = command_line(editor.as_deref(), file, line);
-    let why = |error: String| {
-        crate::tui::strings::fill(failed, &[("editor", &program), ("error", &error)])
-    };
+    let why =
+        |error: String| crate::locale::fill(failed, &[("editor", &program), ("error", &error)]);
     let status = terminal::leaving_ctrl_c_to(|| Command::new(&program).args(&args).status());
     match status {
         Ok(status) if status.success() => Ok(()),

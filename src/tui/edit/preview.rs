@@ -1,4 +1,5 @@
-//! The live preview: the player itself ([`crate::tui::App`]), playing the guide from one question.
+//! The live preview: the player itself ([`crate::tui::player::App`]), playing the guide from one
+//! question.
 //!
 //! When a new good version of the file arrives, the preview is planted again on it and keeps its
 //! place: the walk is re-created from the same question id, the answers are replayed by ids, and
@@ -9,7 +10,7 @@ use std::sync::Arc;
 
 use crate::engine::{Action as WalkAction, Walk};
 use crate::guide::Guide;
-use crate::tui::app::{App as Player, Screen};
+use crate::tui::player::app::{App as Player, Screen};
 use crate::tui::theme::Theme;
 
 /// What a replay could not carry over to the new version.

@@ -1,15 +1,18 @@
 //! One reading of a guide file and the translations beside it: the guide (when usable), the
 //! guide as it is (when it parses despite errors), and every problem, as the editor lists them.
 //!
-//! This is the editor's only file reading; the app receives snapshots and never touches the disk.
+//! The files are opened the one way every command opens them ([`crate::guide::files`]): within
+//! bounds, and a translation that cannot be read is a problem, never skipped. This is the
+//! editor's only file reading; the app receives snapshots and never touches the disk.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::guide::diagnostic::Diagnostic;
+use crate::guide::files::{check_translations, read_guide};
 use crate::guide::load::parse_lenient;
 use crate::guide::text::sanitize_line;
-use crate::guide::{check_path, translation, Code, Guide, Severity, Source};
+use crate::guide::{Code, Guide, Severity, Source};
 
 /// Which file a problem is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +73,7 @@ impl Snapshot {
     /// Reads and checks the guide at `path` and every translation beside it. Never fails: an
     /// unreadable file is a problem like any other.
     pub fn read(path: &Path) -> Snapshot {
-        let checked = check_path(path);
+        let checked = read_guide(Some(path));
         let lenient = match (&checked.guide, checked.source.text.trim().is_empty()) {
             (None, false) => parse_lenient(&checked.source).map(Arc::new),
             _ => None,
@@ -78,29 +81,14 @@ impl Snapshot {
         let guide = checked.guide.map(Arc::new);
         let mut problems = problems(&checked.diagnostics, &checked.source, path, Origin::Guide);
         if let Some(base) = guide.as_deref().or(lenient.as_deref()) {
-            for (_, file) in translation::find_beside(path) {
-                let name = file.display().to_string();
-                match std::fs::read_to_string(&file) {
-                    Ok(text) => {
-                        let checked = translation::check(base, Source::new(name, text));
-                        problems.extend(self::problems(
-                            &checked.diagnostics,
-                            &checked.source,
-                            &file,
-                            Origin::Translation,
-                        ));
-                    }
-                    Err(e) => problems.push(Problem {
-                        name: sanitize_line(&name),
-                        file,
-                        origin: Origin::Translation,
-                        line: 1,
-                        col: 1,
-                        code: Code::Unreadable,
-                        message: sanitize_line(&format!("cannot read the translation: {e}")),
-                        help: None,
-                    }),
-                }
+            for file in check_translations(base, Some(path)) {
+                let on_disk = file.path.clone().unwrap_or_else(|| path.to_path_buf());
+                problems.extend(self::problems(
+                    &file.diagnostics,
+                    &file.source,
+                    &on_disk,
+                    Origin::Translation,
+                ));
             }
         }
         // Errors first: they are what stops the guide; the sort keeps file order within each.

@@ -6,45 +6,29 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyEvent, KeyEventKind};
-use ratatui::layout::Rect;
+use crossterm::event::KeyEvent;
 
-use super::view::comparison as view;
+use super::keymap::{self, Command, Context};
+use super::layout;
 use crate::engine::session::Session;
+use crate::locale::{words, Words};
 use crate::report::doc::Doc;
 use crate::report::sessions::{comparison, handout, outcome_counts};
-use crate::tui::app::Status;
-use crate::tui::keymap::{self, Command, Context};
-use crate::tui::strings::{fill, for_language, Strings};
+use crate::tui::document::{Move, Reading};
+use crate::tui::input::Input;
+use crate::tui::keymap::Either;
+use crate::tui::layers::{Layers, Status, StatusLine};
+use crate::tui::layout::window;
+use crate::tui::player::keymap::Command as PlayerCommand;
 use crate::tui::theme::Theme;
-use crate::tui::view::Reading;
 
 /// What the viewer is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// A key was pressed.
-    Key(KeyEvent),
+    /// The user did something: a key, a click, the wheel, a new window size.
+    Input(Input),
     /// A command, as if its key had been pressed.
     Command(Command),
-    /// The mouse wheel turned.
-    Wheel {
-        /// Towards the end.
-        down: bool,
-    },
-    /// A left click at a cell (the contents, in wide windows).
-    Click {
-        /// Column.
-        column: u16,
-        /// Row.
-        row: u16,
-    },
-    /// The terminal has a new size.
-    Resize {
-        /// Columns.
-        width: u16,
-        /// Rows.
-        height: u16,
-    },
     /// The driver saved the Markdown (where), or could not (why).
     Saved(Result<PathBuf, String>),
 }
@@ -60,6 +44,10 @@ pub enum Effect {
     /// Leave at once: Ctrl-C.
     Interrupt,
 }
+
+/// The viewer's one overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Help;
 
 /// An outcome and how many groups reached it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,12 +66,12 @@ pub struct Comparison {
     outcomes: Vec<OutcomeCount>,
     unfinished: usize,
     groups: usize,
-    strings: &'static Strings,
+    words: &'static Words,
     theme: Theme,
     size: (u16, u16),
     reading: Reading,
-    help: Option<usize>,
-    status: Option<Status>,
+    layers: Layers<Help>,
+    status: StatusLine,
 }
 
 impl Comparison {
@@ -92,7 +80,7 @@ impl Comparison {
         let (doc, title, language) = match sessions {
             [] => (Doc::default(), String::new(), "en"),
             [one] => (
-                handout(one),
+                handout(&one.walk, &one.record),
                 one.walk.guide().title.clone(),
                 one.walk.guide().language.as_str(),
             ),
@@ -108,17 +96,17 @@ impl Comparison {
             .collect();
         let finished: usize = outcomes.iter().map(|o| o.groups).sum();
         Comparison {
-            doc,
+            doc: doc.without_empty_headings(),
             title,
             unfinished: sessions.len().saturating_sub(finished),
             outcomes,
             groups: sessions.len(),
-            strings: for_language(language),
+            words: words(language),
             theme: Theme::default(),
             size: (80, 24),
             reading: Reading::default(),
-            help: None,
-            status: None,
+            layers: Layers::default(),
+            status: StatusLine::default(),
         }
     }
 
@@ -128,9 +116,9 @@ impl Comparison {
         self
     }
 
-    /// Sets the terminal size to lay out for.
+    /// Sets the window size to lay out for.
     pub fn with_size(mut self, width: u16, height: u16) -> Comparison {
-        self.handle(Action::Resize { width, height });
+        self.handle(Action::Input(Input::Resize(width, height)));
         self
     }
 
@@ -174,8 +162,8 @@ impl Comparison {
     }
 
     /// The words in use.
-    pub fn strings(&self) -> &'static Strings {
-        self.strings
+    pub fn words(&self) -> &'static Words {
+        self.words
     }
 
     /// The theme in use.
@@ -195,117 +183,125 @@ impl Comparison {
 
     /// Lines scrolled in the help, when it is open.
     pub fn help(&self) -> Option<usize> {
-        self.help
+        self.layers.top().map(|l| l.scroll)
     }
 
     /// The line an action just reported, if any.
     pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
+        self.status.get()
     }
 
     /// Where keys go.
     pub fn context(&self) -> Context {
-        if self.help.is_some() {
-            Context::Help
-        } else {
+        if self.layers.is_empty() {
             Context::Comparison
+        } else {
+            Context::Help
         }
     }
 
     /// Handles one action; returns what the driver must do.
     pub fn handle(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
-            Action::Key(key) => match keymap::command(self.context(), &key) {
-                Some(command) => self.command(command),
-                None => Vec::new(),
-            },
-            Action::Command(command) => self.command(command),
-            Action::Wheel { down } => {
-                self.status = None;
-                let step = Command::wheel(down);
-                for _ in 0..3 {
-                    self.scroll(step);
-                }
-                Vec::new()
+            Action::Input(input) => {
+                self.status.on_input(&input);
+                self.input(input)
             }
-            Action::Click { column, row } => {
-                self.status = None;
-                let area = Rect::new(0, 0, self.size.0, self.size.1);
-                if self.help.is_none() {
-                    if let Some(section) = view::section_at(self, area, column, row) {
-                        self.jump_to(section);
-                    }
-                }
-                Vec::new()
-            }
-            Action::Resize { width, height } => {
-                let before = view::geometry(self, Rect::new(0, 0, self.size.0, self.size.1));
-                self.size = (width, height);
-                let area = Rect::new(0, 0, width, height);
-                if let Some(after) = view::geometry(self, area) {
-                    self.reading = self.reading.relaid(before.as_ref(), &after);
-                }
-                if let Some(scroll) = self.help {
-                    let (lines, rows) = view::help_geometry(self, area);
-                    self.help = Some(scroll.min(lines.saturating_sub(rows)));
-                }
-                Vec::new()
+            Action::Command(command) => {
+                self.status.clear();
+                self.command(command)
             }
             Action::Saved(outcome) => {
-                let s = self.strings;
-                self.status = Some(match outcome {
-                    Ok(path) => {
-                        let shown = path.display().to_string();
-                        Status::Done(fill(s.comparison_saved, &[("path", &shown)]))
-                    }
-                    Err(error) => Status::Failed(fill(s.comparison_failed, &[("error", &error)])),
-                });
+                let w = &self.words.workshop;
+                self.status
+                    .report_saved(&outcome, w.comparison_saved, w.comparison_failed);
                 Vec::new()
             }
         }
     }
 
-    /// Handles a key event (a shortcut for `handle(Action::Key(key))`).
+    /// Handles a key event (a shortcut for `handle(Action::Input(Input::Key(key)))`).
     pub fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        self.handle(Action::Key(key))
+        self.handle(Action::Input(Input::Key(key)))
+    }
+
+    fn input(&mut self, input: Input) -> Vec<Effect> {
+        match input {
+            Input::Key(key) => match keymap::command(self.context(), &key) {
+                Some(Either::Top(command)) => self.command(command),
+                Some(Either::Under(command)) => self.in_help(command),
+                None => Vec::new(),
+            },
+            Input::Wheel { down, .. } => {
+                if self.layers.is_empty() {
+                    for _ in 0..crate::tui::layers::WHEEL_LINES {
+                        self.read(Move::Scroll(crate::tui::keymap::Scroll::wheel(down)));
+                    }
+                } else {
+                    let geometry = self.help_geometry();
+                    self.layers.wheel(down, geometry);
+                }
+                Vec::new()
+            }
+            Input::Click { column, row } => {
+                if self.layers.is_empty() {
+                    if let Some(section) = layout::section_at(self, window(self.size), column, row)
+                    {
+                        if let Some(doc) = layout::comparison_geometry(self, window(self.size)) {
+                            self.reading = self.reading.at_section(section, &doc);
+                        }
+                    }
+                }
+                Vec::new()
+            }
+            Input::Resize(width, height) => {
+                let before = layout::comparison_geometry(self, window(self.size));
+                self.size = (width, height);
+                if let Some(after) = layout::comparison_geometry(self, window(self.size)) {
+                    self.reading = self.reading.relaid(before.as_ref(), &after);
+                }
+                let help = self.help_geometry();
+                self.layers.clamp(|_| help);
+                Vec::new()
+            }
+        }
     }
 
     fn command(&mut self, command: Command) -> Vec<Effect> {
-        self.status = None;
         match command {
             Command::Interrupt => return vec![Effect::Interrupt],
             Command::Quit => return vec![Effect::Quit],
-            Command::Close => self.help = None,
-            Command::Help => self.help = Some(0),
+            Command::Help => self.layers.open(Help),
             Command::Save if self.groups > 0 => return vec![Effect::Save],
-            other => self.scroll(other),
+            Command::Document(step) => self.read(step),
+            _ => {}
         }
         Vec::new()
     }
 
-    fn scroll(&mut self, command: Command) {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        if let Some(scroll) = self.help {
-            let (lines, height) = view::help_geometry(self, area);
-            let doc = crate::tui::view::DocumentGeometry {
-                lines,
-                height,
-                sections: vec![0],
-            };
-            let here = Reading { scroll, section: 0 };
-            self.help = Some(here.after(command, &doc).scroll);
-            return;
+    /// A key of the player's help overlay, over the viewer.
+    fn in_help(&mut self, command: PlayerCommand) -> Vec<Effect> {
+        match command {
+            PlayerCommand::Interrupt => return vec![Effect::Interrupt],
+            PlayerCommand::Quit => return vec![Effect::Quit],
+            PlayerCommand::Close => {
+                self.layers.close();
+            }
+            other => {
+                let geometry = self.help_geometry();
+                self.layers.scroll(other.scroll(), geometry);
+            }
         }
-        if let Some(doc) = view::geometry(self, area) {
-            self.reading = self.reading.after(command, &doc);
-        }
+        Vec::new()
     }
 
-    fn jump_to(&mut self, section: usize) {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        if let Some(doc) = view::geometry(self, area) {
-            self.reading = self.reading.at_section(section, &doc);
+    fn help_geometry(&self) -> (usize, usize) {
+        layout::comparison_help(self, window(self.size)).geometry()
+    }
+
+    fn read(&mut self, step: Move) {
+        if let Some(doc) = layout::comparison_geometry(self, window(self.size)) {
+            self.reading = self.reading.after(step, &doc);
         }
     }
 }

@@ -1,13 +1,14 @@
-//! The presenter: workshop mode's state and its transitions, a pure state machine over a
-//! [`Session`].
+//! The presenter: workshop mode's state and its transitions, a pure state machine over one walk
+//! and its session record.
 //!
 //! The walk itself (intro, questions, back, review, edits from the review, result, scrolling) is
-//! the player's: the presenter holds a player [`App`] and sends it the commands that move the
-//! walk, so the two can't drift apart. What workshop mode adds lives here: raised hands per
-//! answer and the group's choice they suggest, a note per question, the facilitator notes pane,
-//! a countdown, the time spent per question, and the effects that save the session after every
-//! change. [`Presenter::handle`] does no IO: it returns [`Effect`]s for the driver
-//! ([`super::perform`]) to carry out.
+//! the player's: the presenter holds a player [`App`], the only copy of the walk, and sends it
+//! the commands that move it; the player says when the walk moved or its answers changed, and
+//! the presenter follows. What workshop mode adds is the session's [`Record`] beside it: raised
+//! hands per answer and the group's choice they suggest, a note per question, the facilitator
+//! notes pane, a countdown, the time spent per question; and the effects that save the session
+//! after every change. [`Presenter::handle`] does no IO: it returns [`Effect`]s for the driver
+//! ([`super::carry_out`]) to carry out.
 //!
 //! **The group's choice.** The answer marked with `›` is the group's choice, and Enter records
 //! it. When the hands change and one answer has strictly more hands than every other, `›` moves
@@ -17,52 +18,37 @@
 //! elsewhere, that answer's count is shown in brackets. A question answered before opens on that
 //! answer.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::layout::Rect;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::clock::{Countdown, OnQuestion};
+use super::keymap::{self, Command, Context};
+use super::layout;
 use super::note::NoteInput;
-use super::view;
-use crate::engine::session::Session;
-use crate::engine::Place;
+use crate::engine::session::{Record, Session};
+use crate::engine::{Place, Walk};
 use crate::guide::text::sanitize_line;
 use crate::guide::Guide;
-use crate::tui::app::{self, App, AppEffect, Screen, Status};
-use crate::tui::keymap::{self, Command, Context};
-use crate::tui::strings::{fill, Strings};
+use crate::locale::{fill, Words};
+use crate::store::Store;
+use crate::tui::input::Input;
+use crate::tui::keymap::Either;
+use crate::tui::layers::{Layers, Status, StatusLine};
+use crate::tui::layout::window;
+use crate::tui::player::app::{self as player, App, Screen};
+use crate::tui::player::keymap::Command as PlayerCommand;
 use crate::tui::theme::Theme;
-use crate::tui::view::overlay::help_scrolled;
 
 /// What the presenter is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// A key was pressed.
-    Key(KeyEvent),
-    /// A command, as if its key had been pressed.
+    /// The facilitator did something: a key, a click, the wheel, a new window size.
+    Input(Input),
+    /// A workshop command, as if its key had been pressed.
     Command(Command),
-    /// A left click at a cell.
-    Click {
-        /// Column.
-        column: u16,
-        /// Row.
-        row: u16,
-    },
-    /// The mouse wheel turned.
-    Wheel {
-        /// Towards the end.
-        down: bool,
-    },
-    /// The terminal has a new size.
-    Resize {
-        /// Columns.
-        width: u16,
-        /// Rows.
-        height: u16,
-    },
-    /// The time since the presenter started; the driver sends it before every batch of events
+    /// The time since the presenter started; the shell sends it before every batch of inputs
     /// and whenever a running countdown needs redrawing.
     Tick(Duration),
     /// The driver saved the session, or could not (why).
@@ -86,7 +72,7 @@ pub enum Effect {
 
 /// A layer over the screen; the top one gets the keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Layer {
+pub enum Overlay {
     /// The keys of the screen below.
     Help,
     /// Why the question is asked.
@@ -104,8 +90,8 @@ pub enum Layer {
 #[derive(Debug, Clone)]
 pub struct Presenter {
     player: App,
-    session: Session,
-    path: PathBuf,
+    record: Record,
+    store: Store,
     size: (u16, u16),
     now: Duration,
     on_question: Option<OnQuestion>,
@@ -113,39 +99,35 @@ pub struct Presenter {
     cursor: usize,
     choice: usize,
     notes_pane: bool,
-    layers: Vec<Layer>,
-    help_scroll: usize,
-    why_scroll: usize,
-    status: Option<Status>,
+    layers: Layers<Overlay>,
+    status: StatusLine,
     save_error: Option<String>,
     quit_warned: bool,
-    notice: Option<String>,
 }
 
 impl Presenter {
-    /// A presenter over a session saved at `path`, sized 80×24 until told. A session with
+    /// A presenter over a session saved in `store`, sized 80×24 until told. A session with
     /// anything recorded opens where it was left (the walk is already there, see
     /// `Session::resume`); a new one opens on the guide's intro.
-    pub fn new(mut session: Session, path: PathBuf) -> Presenter {
+    pub fn new(session: Session, store: Store) -> Presenter {
+        let Session { walk, mut record } = session;
         // A group named on the command line is as untrusted as one read from a file.
-        session.group = sanitize_line(&session.group);
-        let walk = &session.walk;
+        record.group = sanitize_line(&record.group);
         let resumed = !walk.answers_by_id().is_empty()
-            || !session.kept.is_empty()
-            || !session.tallies.is_empty()
-            || !session.notes.is_empty()
-            || !session.seconds.is_empty()
-            || !session.countdowns.is_empty()
+            || record.has_entries()
             || !matches!(walk.place(), Place::Question { step: 0, .. });
-        let mut player = App::with_walk(walk.clone());
+        let mut player = App::with_walk(walk);
         if resumed {
             player = player.skip_intro();
         }
-        let notice = resume_notice(&session, player.strings());
+        let mut status = StatusLine::default();
+        if let Some(notice) = resume_notice(&record, player.walk(), player.words()) {
+            status.set(Status::Notice(notice));
+        }
         let mut presenter = Presenter {
             player,
-            session,
-            path,
+            record,
+            store,
             size: (80, 24),
             now: Duration::ZERO,
             on_question: None,
@@ -153,13 +135,10 @@ impl Presenter {
             cursor: 0,
             choice: 0,
             notes_pane: true,
-            layers: Vec::new(),
-            help_scroll: 0,
-            why_scroll: 0,
-            status: None,
+            layers: Layers::default(),
+            status,
             save_error: None,
             quit_warned: false,
-            notice,
         };
         presenter.arrive();
         presenter
@@ -171,20 +150,25 @@ impl Presenter {
         self
     }
 
-    /// Sets the terminal size to lay out for.
+    /// Sets the window size to lay out for.
     pub fn with_size(mut self, width: u16, height: u16) -> Presenter {
-        self.handle(Action::Resize { width, height });
+        self.handle(Action::Input(Input::Resize(width, height)));
         self
     }
 
-    /// The session, as it is saved.
-    pub fn session(&self) -> &Session {
-        &self.session
+    /// What the facilitator recorded, as it is saved.
+    pub fn record(&self) -> &Record {
+        &self.record
+    }
+
+    /// The group's walk (the one the player plays).
+    pub fn walk(&self) -> &Walk {
+        self.player.walk()
     }
 
     /// Where the session is saved.
-    pub fn path(&self) -> &Path {
-        &self.path
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     /// The player underneath (the walk, the review and the result).
@@ -198,8 +182,8 @@ impl Presenter {
     }
 
     /// The words in use (the guide's language).
-    pub fn strings(&self) -> &'static Strings {
-        self.player.strings()
+    pub fn words(&self) -> &'static Words {
+        self.player.words()
     }
 
     /// The theme in use.
@@ -232,22 +216,18 @@ impl Presenter {
 
     /// Where keys go: the top layer, or the screen.
     pub fn context(&self) -> Context {
-        match self.layers.last() {
-            Some(Layer::Help) => Context::Help,
-            Some(Layer::Why) => Context::Why,
-            Some(Layer::Note { .. }) => Context::Note,
+        match self.layers.top().map(|l| &l.kind) {
+            Some(Overlay::Help) => Context::Help,
+            Some(Overlay::Why) => Context::Why,
+            Some(Overlay::Note { .. }) => Context::Note,
             None => self.screen_context(),
         }
     }
 
-    /// The context of the screen itself (the help lists its keys).
+    /// The context of the screen itself (the help lists its keys): the workshop's over the
+    /// player's.
     pub fn screen_context(&self) -> Context {
-        match self.screen() {
-            Screen::Intro => Context::Intro,
-            Screen::Question { .. } => Context::Presenter,
-            Screen::Review { .. } => Context::Review,
-            Screen::Result { .. } => Context::WorkshopResult,
-        }
+        Context::over(self.player.screen_context())
     }
 
     /// The answer the hands keys count for: the one `›` was last moved to.
@@ -264,7 +244,7 @@ impl Presenter {
     /// True when hands are counted on a question and the most are tied (Enter still records the
     /// answer marked with `›`).
     pub fn tied(&self, question: usize) -> bool {
-        self.has_hands(question) && self.session.leading_answer(question).is_none()
+        self.has_hands(question) && self.record.leading_answer(self.guide(), question).is_none()
     }
 
     /// True when the facilitator notes are shown.
@@ -273,41 +253,54 @@ impl Presenter {
     }
 
     /// The layers, bottom first.
-    pub fn layers(&self) -> &[Layer] {
+    pub fn layers(&self) -> &Layers<Overlay> {
         &self.layers
     }
 
     /// The note being typed, if the note input is open.
     pub fn note_input(&self) -> Option<&NoteInput> {
-        self.layers.iter().rev().find_map(|layer| match layer {
-            Layer::Note { input, .. } => Some(input),
-            _ => None,
-        })
+        self.layers
+            .iter()
+            .rev()
+            .find_map(|layer| match &layer.kind {
+                Overlay::Note { input, .. } => Some(input),
+                _ => None,
+            })
     }
 
-    /// Lines scrolled in the help.
+    /// Lines scrolled in the help (0 when it is closed).
     pub fn help_scroll(&self) -> usize {
-        self.help_scroll
+        self.layer_scroll(&Overlay::Help)
     }
 
-    /// Lines scrolled in the "why we ask" overlay.
+    /// Lines scrolled in the "why we ask" overlay (0 when it is closed).
     pub fn why_scroll(&self) -> usize {
-        self.why_scroll
+        self.layer_scroll(&Overlay::Why)
     }
 
-    /// The line an action just reported, if any.
+    fn layer_scroll(&self, kind: &Overlay) -> usize {
+        self.layers
+            .iter()
+            .find(|l| &l.kind == kind)
+            .map_or(0, |l| l.scroll)
+    }
+
+    /// The line an action just reported, if any (a notice on resuming included).
     pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
+        self.status.get()
+    }
+
+    /// The notice shown once on resuming a session saved with another version of the guide.
+    pub fn notice(&self) -> Option<&str> {
+        match self.status.get() {
+            Some(Status::Notice(text)) => Some(text),
+            _ => None,
+        }
     }
 
     /// Why the last save failed, until one works again.
     pub fn save_error(&self) -> Option<&str> {
         self.save_error.as_deref()
-    }
-
-    /// The notice shown once on resuming a session saved with another version of the guide.
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
     }
 
     /// The countdown, if one was started on the question being asked.
@@ -326,7 +319,7 @@ impl Presenter {
             .is_some_and(|c| c.shown_seconds(self.now) > 0)
     }
 
-    /// How long the driver may sleep before the view changes by itself: a running countdown
+    /// How long after [`Presenter::now`] the view changes by itself: a running countdown
     /// changes every second; otherwise nothing changes until a key is pressed.
     pub fn next_tick(&self) -> Option<Duration> {
         self.countdown.and_then(|c| c.next_change(self.now))
@@ -337,7 +330,7 @@ impl Presenter {
         let q = &self.guide().questions[question];
         q.answers
             .get(answer)
-            .map_or(0, |a| self.session.hands(&q.id, &a.id))
+            .map_or(0, |a| self.record.hands(&q.id, &a.id))
     }
 
     /// True when any hand is counted on a question.
@@ -345,7 +338,7 @@ impl Presenter {
         let q = &self.guide().questions[question];
         q.answers
             .iter()
-            .any(|a| self.session.hands(&q.id, &a.id) > 0)
+            .any(|a| self.record.hands(&q.id, &a.id) > 0)
     }
 
     /// Handles one action; returns what the driver must do.
@@ -357,12 +350,8 @@ impl Presenter {
                 // The time running out says more than "Countdown: 2 minutes." did: the status
                 // goes, and the key hints come back.
                 if running && !self.countdown_running() {
-                    self.status = None;
+                    self.status.clear();
                 }
-                Vec::new()
-            }
-            Action::Resize { width, height } => {
-                self.resize(width, height);
                 Vec::new()
             }
             Action::SessionSaved(outcome) => {
@@ -370,26 +359,34 @@ impl Presenter {
                 Vec::new()
             }
             Action::HandoutSaved(outcome) => {
-                let s = self.strings();
-                self.status = Some(match outcome {
-                    Ok(path) => {
-                        let shown = path.display().to_string();
-                        Status::Done(fill(s.handout_saved, &[("path", &shown)]))
-                    }
-                    Err(error) => Status::Failed(fill(s.handout_failed, &[("error", &error)])),
-                });
+                let w = &self.words().workshop;
+                self.status
+                    .report_saved(&outcome, w.handout_saved, w.handout_failed);
                 Vec::new()
             }
-            Action::Key(key) => {
-                if key.kind == KeyEventKind::Release {
-                    return Vec::new();
-                }
-                // A status lasts until the next key, whatever it does.
-                self.notice = None;
-                self.status = None;
+            Action::Input(input) => {
+                self.status.on_input(&input);
+                self.input(input)
+            }
+            Action::Command(command) => {
+                self.status.clear();
+                self.workshop(command)
+            }
+        }
+    }
+
+    /// Handles a key event (a shortcut for `handle(Action::Input(Input::Key(key)))`).
+    pub fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        self.handle(Action::Input(Input::Key(key)))
+    }
+
+    fn input(&mut self, input: Input) -> Vec<Effect> {
+        match input {
+            Input::Key(key) => {
                 let context = self.context();
                 match keymap::command(context, &key) {
-                    Some(command) => self.command(command),
+                    Some(Either::Top(command)) => self.workshop(command),
+                    Some(Either::Under(command)) => self.player_command(command),
                     None if context == Context::Note => {
                         self.type_char(&key);
                         Vec::new()
@@ -397,102 +394,97 @@ impl Presenter {
                     None => Vec::new(),
                 }
             }
-            Action::Command(command) => {
-                self.notice = None;
-                self.command(command)
+            Input::Resize(width, height) => {
+                self.relayout(width, height);
+                Vec::new()
             }
-            Action::Click { column, row } => {
-                self.notice = None;
-                self.status = None;
-                self.click(column, row)
-            }
-            Action::Wheel { down } => {
-                self.notice = None;
-                self.status = None;
-                self.wheel(down)
-            }
+            Input::Click { column, row } => self.click(input, column, row),
+            Input::Wheel { down, .. } => self.wheel(input, down),
         }
     }
 
-    /// Handles a key event (a shortcut for `handle(Action::Key(key))`).
-    pub fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        self.handle(Action::Key(key))
-    }
-
-    fn command(&mut self, command: Command) -> Vec<Effect> {
-        self.status = None;
+    /// A command from the workshop's own keys.
+    fn workshop(&mut self, command: Command) -> Vec<Effect> {
         if command == Command::Interrupt {
             return self.leave(Effect::Interrupt);
         }
-        match self.context() {
-            Context::Help => match command {
-                Command::Close => {
-                    self.layers.pop();
-                }
-                Command::Quit => return self.quit(),
-                other => self.scroll_help(other),
-            },
-            Context::Why => match command {
-                Command::Close => {
-                    self.layers.pop();
-                }
-                Command::Quit => return self.quit(),
-                other => self.scroll_why(other),
-            },
-            Context::Note => return self.on_note(command),
-            Context::Presenter => return self.on_question(command),
-            Context::WorkshopResult if command == Command::Save => {
+        if self.context() == Context::Note {
+            return self.on_note(command);
+        }
+        let question = self.asked().filter(|_| self.context() == Context::Question);
+        // The cursor and the choice are answers' positions in the guide; moving and numbers go
+        // by the answers shown (those offered to this group).
+        let shown = question.map_or_else(Vec::new, |q| self.player.walk().visible_answers(q));
+        let at = shown.iter().position(|&a| a == self.cursor).unwrap_or(0);
+        let last = shown.len().saturating_sub(1);
+        let pick = |n: usize| shown.get(n).copied().unwrap_or(0);
+        match (command, question) {
+            (Command::Quit, _) => return self.quit(),
+            (Command::Save, _) if matches!(self.screen(), Screen::Result { .. }) => {
                 return vec![Effect::SaveHandout];
             }
-            _ => match command {
-                Command::Help => self.open_help(),
-                Command::Quit => return self.quit(),
-                other => return self.forward(app::Action::Command(other)),
-            },
+            (Command::Up, Some(_)) => self.move_cursor(pick(at.saturating_sub(1))),
+            (Command::Down, Some(_)) => self.move_cursor(pick((at + 1).min(last))),
+            (Command::Select(n), Some(_)) if n <= last => self.move_cursor(pick(n)),
+            (Command::AddHand, Some(q)) => return self.count_hand(q, 1),
+            (Command::RemoveHand, Some(q)) => return self.count_hand(q, -1),
+            (Command::Record, Some(_)) => {
+                let Some(n) = shown.iter().position(|&a| a == self.choice) else {
+                    return Vec::new();
+                };
+                return self.forward(player::Action::Command(PlayerCommand::Pick(n)));
+            }
+            (Command::Note, Some(question)) => {
+                let id = &self.guide().questions[question].id;
+                let written = self.record.notes.get(id).map_or("", String::as_str);
+                let input = NoteInput::new(written);
+                self.layers.open(Overlay::Note { question, input });
+            }
+            (Command::Countdown, Some(q)) => return self.cycle_countdown(q),
+            (Command::NotesPane, Some(_)) => self.notes_pane = !self.notes_pane,
+            _ => {}
         }
         Vec::new()
     }
 
-    fn on_question(&mut self, command: Command) -> Vec<Effect> {
-        let Some(question) = self.asked() else {
-            return Vec::new();
-        };
-        // The cursor and the choice are answers' positions in the guide; moving and numbers go
-        // by the answers shown (those offered to this group).
-        let shown = self.player.walk().visible_answers(question);
-        let at = shown.iter().position(|&a| a == self.cursor).unwrap_or(0);
-        let last = shown.len().saturating_sub(1);
-        let pick = |n: usize| shown.get(n).copied().unwrap_or(0);
-        match command {
-            Command::Up => self.move_cursor(pick(at.saturating_sub(1))),
-            Command::Down => self.move_cursor(pick((at + 1).min(last))),
-            Command::Top => self.move_cursor(pick(0)),
-            Command::Bottom => self.move_cursor(pick(last)),
-            Command::Pick(n) if n <= last => self.move_cursor(pick(n)),
-            Command::AddHand => return self.count_hand(question, 1),
-            Command::RemoveHand => return self.count_hand(question, -1),
-            Command::Choose => {
-                let Some(n) = shown.iter().position(|&a| a == self.choice) else {
-                    return Vec::new();
-                };
-                return self.forward(app::Action::Command(Command::Pick(n)));
-            }
-            Command::Back | Command::Review => return self.forward(app::Action::Command(command)),
-            Command::Why => {
-                self.why_scroll = 0;
-                self.layers.push(Layer::Why);
-            }
-            Command::Note => {
-                let id = &self.guide().questions[question].id;
-                let written = self.session.notes.get(id).map_or("", String::as_str);
-                let input = NoteInput::new(written);
-                self.layers.push(Layer::Note { question, input });
-            }
-            Command::Countdown => return self.cycle_countdown(question),
-            Command::NotesPane => self.notes_pane = !self.notes_pane,
-            Command::Help => self.open_help(),
-            Command::Quit => return self.quit(),
-            _ => {}
+    /// A command from the player's keys beneath the workshop's.
+    fn player_command(&mut self, command: PlayerCommand) -> Vec<Effect> {
+        if command == PlayerCommand::Interrupt {
+            return self.leave(Effect::Interrupt);
+        }
+        match self.context() {
+            Context::Help | Context::Why => match command {
+                PlayerCommand::Close => {
+                    self.layers.close();
+                }
+                PlayerCommand::Quit => return self.quit(),
+                other => {
+                    let geometry = self.overlay_geometry();
+                    self.layers.scroll(other.scroll(), geometry);
+                }
+            },
+            Context::Question => match command {
+                PlayerCommand::Top | PlayerCommand::Bottom => {
+                    let shown = self
+                        .asked()
+                        .map_or_else(Vec::new, |q| self.player.walk().visible_answers(q));
+                    let end = if command == PlayerCommand::Top {
+                        shown.first()
+                    } else {
+                        shown.last()
+                    };
+                    self.move_cursor(end.copied().unwrap_or(0));
+                }
+                PlayerCommand::Why => self.layers.open(Overlay::Why),
+                PlayerCommand::Help => self.layers.open(Overlay::Help),
+                PlayerCommand::Quit => return self.quit(),
+                other => return self.forward(player::Action::Command(other)),
+            },
+            _ => match command {
+                PlayerCommand::Help => self.layers.open(Overlay::Help),
+                PlayerCommand::Quit => return self.quit(),
+                other => return self.forward(player::Action::Command(other)),
+            },
         }
         Vec::new()
     }
@@ -508,57 +500,56 @@ impl Presenter {
             return Vec::new();
         };
         let (qid, aid) = (q.id.clone(), answer.id.clone());
-        if delta < 0 && self.session.hands(&qid, &aid) == 0 {
+        if delta < 0 && self.record.hands(&qid, &aid) == 0 {
             return Vec::new();
         }
-        self.session.add_hands(&qid, &aid, delta);
+        self.record.add_hands(&qid, &aid, delta);
         // The count leads when one answer has strictly most hands; on a tie `›` stays.
-        if let Some(leader) = self.session.leading_answer(question) {
+        if let Some(leader) = self.record.leading_answer(self.player.guide(), question) {
             self.choice = leader;
         }
         self.save()
     }
 
     fn cycle_countdown(&mut self, question: usize) -> Vec<Effect> {
-        let s = self.strings();
+        let w = &self.words().workshop;
         let id = self.guide().questions[question].id.clone();
         self.countdown = Countdown::cycle(self.countdown, question, self.now);
         match self.countdown {
             Some(c) => {
                 let seconds = c.length.as_secs();
-                self.session.countdowns.insert(id, seconds);
+                self.record.countdowns.insert(id, seconds);
                 let minutes = seconds / 60;
-                self.status = Some(Status::Done(fill(
-                    s.countdown_started,
-                    &[("minutes", &minutes)],
-                )));
+                self.status
+                    .done(fill(w.countdown_started, &[("minutes", &minutes)]));
             }
             None => {
-                self.session.countdowns.remove(&id);
-                self.status = Some(Status::Done(s.countdown_stopped.to_string()));
+                self.record.countdowns.remove(&id);
+                self.status.done(w.countdown_stopped);
             }
         }
         self.save()
     }
 
     fn on_note(&mut self, command: Command) -> Vec<Effect> {
-        let Some(Layer::Note { question, input }) = self.layers.last_mut() else {
+        let Some(Overlay::Note { question, input }) = self.layers.top_mut().map(|l| &mut l.kind)
+        else {
             return Vec::new();
         };
         let question = *question;
         match command {
             Command::Left => input.left(),
             Command::Right => input.right(),
-            Command::Top => input.home(),
-            Command::Bottom => input.end(),
+            Command::Home => input.home(),
+            Command::End => input.end(),
             Command::Erase => input.erase(),
             Command::EraseForward => input.erase_forward(),
-            Command::Cancel => {
-                self.layers.pop();
+            Command::CancelNote => {
+                self.layers.close();
             }
-            Command::Save => {
+            Command::KeepNote => {
                 let text = input.text();
-                self.layers.pop();
+                self.layers.close();
                 return self.keep_note(question, &text);
             }
             _ => {}
@@ -573,51 +564,45 @@ impl Presenter {
         {
             return;
         }
-        if let (KeyCode::Char(c), Some(Layer::Note { input, .. })) =
-            (key.code, self.layers.last_mut())
+        if let (KeyCode::Char(c), Some(Overlay::Note { input, .. })) =
+            (key.code, self.layers.top_mut().map(|l| &mut l.kind))
         {
             input.insert(c);
         }
     }
 
     fn keep_note(&mut self, question: usize, text: &str) -> Vec<Effect> {
-        let s = self.strings();
+        let w = &self.words().workshop;
         let id = self.guide().questions[question].id.clone();
         let text = sanitize_line(text.trim());
-        let before = self.session.notes.get(&id).cloned();
+        let before = self.record.notes.get(&id).cloned();
         if before.as_deref().unwrap_or("") == text {
             return Vec::new();
         }
         if text.is_empty() {
-            self.session.notes.remove(&id);
-            self.status = Some(Status::Done(s.note_removed.to_string()));
+            self.record.notes.remove(&id);
+            self.status.done(w.note_removed);
         } else {
-            self.session.notes.insert(id, text);
-            self.status = Some(Status::Done(s.note_saved.to_string()));
+            self.record.notes.insert(id, text);
+            self.status.done(w.note_saved);
         }
         self.save()
     }
 
-    fn open_help(&mut self) {
-        self.help_scroll = 0;
-        self.layers.push(Layer::Help);
-    }
-
-    /// Sends a command or a mouse action to the player; when the walk moved or its answers
-    /// changed, the session follows and is saved.
-    fn forward(&mut self, action: app::Action) -> Vec<Effect> {
-        let screen = self.player.screen();
-        let answers = self.player.walk().answers_by_id();
+    /// Sends an action to the player; when the walk moved or its answers changed (the player
+    /// says so), the presenter follows and the session is saved.
+    fn forward(&mut self, action: player::Action) -> Vec<Effect> {
         let mut effects = Vec::new();
+        let mut walked = false;
         for effect in self.player.handle(action) {
             match effect {
-                AppEffect::Quit => return self.quit(),
-                AppEffect::Interrupt => return self.leave(Effect::Interrupt),
-                AppEffect::SaveResult => effects.push(Effect::SaveHandout),
+                player::Effect::Quit => return self.quit(),
+                player::Effect::Interrupt => return self.leave(Effect::Interrupt),
+                player::Effect::SaveResult => effects.push(Effect::SaveHandout),
+                player::Effect::Moved | player::Effect::AnswersChanged => walked = true,
             }
         }
-        if self.player.screen() != screen || self.player.walk().answers_by_id() != answers {
-            self.session.walk = self.player.walk().clone();
+        if walked {
             self.arrive();
             effects.extend(self.save());
         }
@@ -651,8 +636,8 @@ impl Presenter {
         let answer = walk
             .prefilled(question)
             .or_else(|| {
-                self.session
-                    .leading_answer(question)
+                self.record
+                    .leading_answer(self.player.guide(), question)
                     .filter(|a| shown.contains(a))
             })
             .or_else(|| shown.first().copied())
@@ -660,7 +645,7 @@ impl Presenter {
         self.move_cursor(answer);
     }
 
-    /// Adds the whole seconds spent on the question being asked to the session.
+    /// Adds the whole seconds spent on the question being asked to the record.
     fn fold_time(&mut self) {
         let Some(on) = self.on_question.as_mut() else {
             return;
@@ -668,7 +653,7 @@ impl Presenter {
         let seconds = on.take_seconds(self.now);
         if seconds > 0 {
             let id = &self.player.guide().questions[on.question].id;
-            self.session.add_seconds(id, seconds);
+            self.record.add_seconds(id, seconds);
         }
     }
 
@@ -678,19 +663,16 @@ impl Presenter {
     }
 
     fn session_saved(&mut self, outcome: Result<(), String>) {
+        let w = &self.words().workshop;
         match outcome {
             Ok(()) => {
                 if self.save_error.take().is_some() {
-                    self.status =
-                        Some(Status::Done(self.strings().session_saved_again.to_string()));
+                    self.status.done(w.session_saved_again);
                 }
                 self.quit_warned = false;
             }
             Err(error) => {
-                self.save_error = Some(fill(
-                    self.strings().session_save_failed,
-                    &[("error", &error)],
-                ));
+                self.save_error = Some(fill(w.session_save_failed, &[("error", &error)]));
             }
         }
     }
@@ -700,7 +682,7 @@ impl Presenter {
     fn quit(&mut self) -> Vec<Effect> {
         if self.save_error.is_some() && !self.quit_warned {
             self.quit_warned = true;
-            self.status = Some(Status::Failed(self.strings().quit_unsaved.to_string()));
+            self.status.failed(self.words().workshop.quit_unsaved);
             return self.save();
         }
         self.leave(Effect::Quit)
@@ -712,83 +694,75 @@ impl Presenter {
         effects
     }
 
-    fn click(&mut self, column: u16, row: u16) -> Vec<Effect> {
+    fn click(&mut self, input: Input, column: u16, row: u16) -> Vec<Effect> {
         if !self.layers.is_empty() {
             return Vec::new();
         }
         match self.screen() {
             Screen::Question { .. } => {
-                let area = Rect::new(0, 0, self.size.0, self.size.1);
-                if let Some(answer) = view::answer_at(self, area, column, row) {
+                if let Some(answer) = layout::answer_at(self, window(self.size), column, row) {
                     self.move_cursor(answer);
                 }
                 Vec::new()
             }
-            _ => self.forward(app::Action::Click { column, row }),
+            _ => self.forward(player::Action::Input(input)),
         }
     }
 
-    fn wheel(&mut self, down: bool) -> Vec<Effect> {
+    fn wheel(&mut self, input: Input, down: bool) -> Vec<Effect> {
         match self.context() {
-            Context::Help => {
-                let step = Command::wheel(down);
-                for _ in 0..3 {
-                    self.scroll_help(step);
-                }
+            Context::Help | Context::Why => {
+                let geometry = self.overlay_geometry();
+                self.layers.wheel(down, geometry);
                 Vec::new()
             }
-            Context::Why => {
-                let step = Command::wheel(down);
-                for _ in 0..3 {
-                    self.scroll_why(step);
-                }
-                Vec::new()
+            Context::Question => self.workshop(if down { Command::Down } else { Command::Up }),
+            Context::Intro | Context::Review | Context::Result => {
+                self.forward(player::Action::Input(input))
             }
-            Context::Presenter => self.command(if down { Command::Down } else { Command::Up }),
-            Context::Intro | Context::Review | Context::WorkshopResult => {
-                self.forward(app::Action::Wheel { down })
-            }
-            _ => Vec::new(),
+            Context::Note | Context::Comparison => Vec::new(),
         }
     }
 
-    fn scroll_why(&mut self, command: Command) {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let geometry = view::why_geometry(self, area);
-        self.why_scroll = help_scrolled(self.why_scroll, command.scroll(), geometry);
+    /// Lines and rows of the overlay on top.
+    fn overlay_geometry(&self) -> (usize, usize) {
+        let area = window(self.size);
+        match self.layers.top().map(|l| &l.kind) {
+            Some(Overlay::Help) => layout::help_box(self, area).geometry(),
+            Some(Overlay::Why) => layout::why_box(self, area).geometry(),
+            _ => (0, 0),
+        }
     }
 
-    fn scroll_help(&mut self, command: Command) {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let geometry = view::help_geometry(self, area);
-        self.help_scroll = help_scrolled(self.help_scroll, command.scroll(), geometry);
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
+    fn relayout(&mut self, width: u16, height: u16) {
         self.size = (width, height);
-        self.player.handle(app::Action::Resize { width, height });
-        let area = Rect::new(0, 0, width, height);
-        let (lines, rows) = view::help_geometry(self, area);
-        self.help_scroll = self.help_scroll.min(lines.saturating_sub(rows));
-        let (lines, rows) = view::why_geometry(self, area);
-        self.why_scroll = self.why_scroll.min(lines.saturating_sub(rows));
+        self.player.resize(width, height);
+        let area = window(self.size);
+        let help = layout::help_box(self, area).geometry();
+        let why = layout::why_box(self, area).geometry();
+        self.layers.clamp(|kind| match kind {
+            Overlay::Help => help,
+            Overlay::Why => why,
+            Overlay::Note { .. } => (0, 0),
+        });
     }
 }
 
 /// The notice on resuming a session saved with another version of the guide, if it was.
-fn resume_notice(session: &Session, s: &Strings) -> Option<String> {
+fn resume_notice(record: &Record, walk: &Walk, w: &Words) -> Option<String> {
+    let w = &w.workshop;
     let mut parts = Vec::new();
-    if let Some(version) = session.older_version.as_ref().filter(|v| !v.is_empty()) {
-        let current = &session.walk.guide().version;
+    if let Some(version) = record.older_version.as_ref().filter(|v| !v.is_empty()) {
+        let current = &walk.guide().version;
         parts.push(fill(
-            s.notice_version,
+            w.notice_version,
             &[("version", version), ("current", current)],
         ));
     }
-    match session.kept.len() {
+    match record.kept.len() {
         0 => {}
-        1 => parts.push(s.notice_kept_one.to_string()),
-        count => parts.push(fill(s.notice_kept, &[("count", &count)])),
+        1 => parts.push(w.notice_kept_one.to_string()),
+        count => parts.push(fill(w.notice_kept, &[("count", &count)])),
     }
     (!parts.is_empty()).then(|| parts.join(" "))
 }

@@ -1,12 +1,7 @@
-//! The editor's views: pure functions from the editor's state to a frame.
-//!
-//! The layout degrades in steps ([`Mode`]): side by side when the window is large (outline and
-//! preview above, problems across the bottom), stacked at 80×24 (the outline or the preview above
-//! the problems, Tab switches), and one pane at a time down to 40×12, where the preview gets the
-//! whole window so the player keeps its own minimum size. Below that, a request for a larger
-//! window. [`layout`] is also what the app uses to scroll and to find what a click hit.
+//! The editor's views: pure functions from the editor's state to a frame, painting what
+//! [`layout`] placed: the panes with their borders, the header with the problem
+//! counts, the line that says which version is shown, the footer, and the help.
 
-mod help;
 mod outline;
 mod problems;
 
@@ -15,173 +10,29 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
-use ratatui::Frame;
 
 use super::app::{App, Pane, Version};
 use super::keymap;
-use super::strings::fill;
-use crate::tui::view::text::{truncate, width, wrap_plain};
-use crate::tui::view::{
-    self as player_view, draw_lines, draw_status, fit_hints, MIN_HEIGHT, MIN_WIDTH,
+use super::layout::{self, Layout, Mode};
+use crate::locale::fill;
+use crate::tui::layout::rows;
+use crate::tui::paint::{
+    canvas, draw_lines, fit_hints, help, status_style, status_text, too_small,
 };
+use crate::tui::player::view as player_view;
+use crate::tui::text::{truncate, width, wrap_plain};
 
-pub use help::help_geometry;
-pub use problems::problem_lines;
-
-/// How the panes share the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// At least 100×28: outline and preview side by side, problems across the bottom.
-    Split,
-    /// At least 60×20: the outline or the preview above the problems.
-    Stacked,
-    /// Down to 40×12: one pane at a time.
-    Single,
-}
-
-/// The mode for a window size; `None` when it is too small to draw in.
-pub fn mode(size: (u16, u16)) -> Option<Mode> {
-    let (w, h) = size;
-    if w < MIN_WIDTH || h < MIN_HEIGHT {
-        None
-    } else if w >= 100 && h >= 28 {
-        Some(Mode::Split)
-    } else if w >= 60 && h >= 20 {
-        Some(Mode::Stacked)
-    } else {
-        Some(Mode::Single)
-    }
-}
-
-/// Rows the player needs in the preview (its own minimum).
-const PLAYER_ROWS: u16 = MIN_HEIGHT;
-
-/// The regions of a frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Layout {
-    /// How the panes share the window.
-    pub mode: Mode,
-    /// The top line: the file and its problem counts (the panes' tabs in single mode).
-    pub header: Rect,
-    /// The outline pane, borders included, when shown.
-    pub outline: Option<Rect>,
-    /// The preview pane, borders included, when shown.
-    pub preview: Option<Rect>,
-    /// The problems pane, borders included, when shown.
-    pub problems: Option<Rect>,
-    /// The line that says the file has errors and which version is shown.
-    pub status: Option<Rect>,
-    /// The keys, or the status after an action. `None` when the preview fills the window and
-    /// the player's own footer shows.
-    pub footer: Option<Rect>,
-}
-
-impl Layout {
-    /// A pane's area, borders included.
-    pub fn outer(&self, pane: Pane) -> Option<Rect> {
-        match pane {
-            Pane::Outline => self.outline,
-            Pane::Preview => self.preview,
-            Pane::Problems => self.problems,
-        }
-    }
-
-    /// A pane's content area: inside its borders (single mode has none).
-    pub fn inner(&self, pane: Pane) -> Option<Rect> {
-        let outer = self.outer(pane)?;
-        Some(match self.mode {
-            Mode::Single => outer,
-            Mode::Split | Mode::Stacked => outer.inner(Margin::new(1, 1)),
-        })
-    }
-
-    /// The pane whose content area holds a cell, and that area.
-    pub fn pane_at(&self, column: u16, row: u16) -> Option<(Pane, Rect)> {
-        [Pane::Preview, Pane::Outline, Pane::Problems]
-            .into_iter()
-            .filter_map(|p| Some((p, self.inner(p)?)))
-            .find(|(_, r)| column >= r.x && column < r.right() && row >= r.y && row < r.bottom())
-    }
-}
-
-/// Splits a frame into its regions; `None` when the window is too small.
-pub fn layout(app: &App, area: Rect) -> Option<Layout> {
-    let mode = mode((area.width, area.height))?;
-    let header = Rect::new(area.x, area.y, area.width, 1);
-    let footer = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-    let focus = app.focus();
-    let mut out = Layout {
-        mode,
-        header,
-        outline: None,
-        preview: None,
-        problems: None,
-        status: None,
-        footer: Some(footer),
-    };
-    if mode == Mode::Single && focus == Pane::Preview {
-        out.preview = Some(area);
-        out.footer = None;
-        return Some(out);
-    }
-    if app.version() != Version::Current {
-        out.status = Some(Rect::new(area.x, footer.y - 1, area.width, 1));
-    }
-    let top = area.y + 1;
-    let bottom = out.status.map_or(footer.y, |s| s.y);
-    let room = bottom.saturating_sub(top);
-    // The problems pane: as tall as its problems (and the selected one's help), within limits.
-    let wanted = (app.problems().len().max(1) + 1) as u16 + 2;
-    match mode {
-        Mode::Single => {
-            let body = Rect::new(area.x, top, area.width, room);
-            match focus {
-                Pane::Problems => out.problems = Some(body),
-                _ => out.outline = Some(body),
-            }
-        }
-        Mode::Stacked => {
-            let mut rows = wanted.clamp(3, 6);
-            if focus == Pane::Preview {
-                rows = rows.min(room.saturating_sub(PLAYER_ROWS + 2)).max(3);
-            }
-            let rows = rows.min(room);
-            let main = Rect::new(area.x, top, area.width, room - rows);
-            out.problems = Some(Rect::new(area.x, main.bottom(), area.width, rows));
-            match focus {
-                Pane::Preview => out.preview = Some(main),
-                _ => out.outline = Some(main),
-            }
-        }
-        Mode::Split => {
-            let rows = wanted.clamp(3, (room / 3).max(5)).min(room);
-            let upper = room - rows;
-            let left = (area.width * 2 / 5).clamp(36, 64);
-            out.outline = Some(Rect::new(area.x, top, left, upper));
-            out.preview = Some(Rect::new(area.x + left, top, area.width - left, upper));
-            out.problems = Some(Rect::new(area.x, top + upper, area.width, rows));
-        }
-    }
-    Some(out)
-}
-
-/// Draws the editor into a frame.
-pub fn render(app: &App, frame: &mut Frame) {
-    let area = frame.area();
-    render_into(app, area, frame.buffer_mut());
-}
-
-/// Draws the editor into a buffer area (what [`render`] does, usable without a terminal).
+/// Draws the editor into a buffer area (what the shell does on the terminal, usable without one).
 pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme();
-    let Some(area) = player_view::canvas(area, t, buf) else {
+    let Some(area) = canvas(area, t, buf) else {
         return;
     };
-    let Some(layout) = layout(app, area) else {
-        player_view::too_small(app.keys(), t, area, buf);
+    let Some(layout) = layout::layout(app, area) else {
+        too_small(app.words(), t, area, buf);
         return;
     };
-    let s = app.strings();
+    let s = &app.words().editor;
     if let Some(outer) = layout.outline {
         frame_pane(app, &layout, Pane::Outline, s.pane_outline.to_string(), buf);
         let legend = outline::legend(app);
@@ -218,7 +69,8 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
         notice(app, layout.mode, row, buf);
     }
     if app.help_open() {
-        help::render(app, area, buf);
+        let b = layout::help_box(app, area);
+        help(&b, app.words(), t, app.help_scroll(), buf);
     }
     // With the help open, the footer is the editor's even where the player's usually shows.
     let footer_row = Rect::new(area.x, area.bottom() - 1, area.width, 1);
@@ -269,7 +121,7 @@ fn bottom_title(app: &App, outer: Rect, text: &str, buf: &mut Buffer) {
         return;
     }
     let text = truncate(&format!(" {text} "), room);
-    let x = outer.right() - 2 - width(&text) as u16;
+    let x = outer.right() - 2 - rows(width(&text));
     buf.set_string(x, outer.bottom() - 1, text, app.theme().dim);
 }
 
@@ -280,7 +132,7 @@ fn preview(app: &App, inner: Rect, buf: &mut Buffer) {
             let t = app.theme();
             let area = inner.inner(Margin::new(1, 1));
             let lines = wrap_plain(
-                app.strings().preview_waiting,
+                app.words().editor.preview_waiting,
                 t.dim,
                 usize::from(area.width),
             );
@@ -291,7 +143,7 @@ fn preview(app: &App, inner: Rect, buf: &mut Buffer) {
 
 /// "1 error · 2 warnings", or "no problems".
 fn counts_text(app: &App) -> String {
-    let s = app.strings();
+    let s = &app.words().editor;
     let (errors, warnings) = app.counts();
     let mut parts = Vec::new();
     match errors {
@@ -314,7 +166,7 @@ fn counts_text(app: &App) -> String {
 /// The counts with their symbols, long or short.
 fn counts_spans(app: &App, short: bool) -> Vec<Span<'static>> {
     let t = app.theme();
-    let s = app.strings();
+    let s = &app.words().editor;
     let (errors, warnings) = app.counts();
     if errors + warnings == 0 {
         let text = if short {
@@ -348,12 +200,12 @@ fn counts_spans(app: &App, short: bool) -> Vec<Span<'static>> {
 /// panes as tabs instead of the file.
 fn header(app: &App, layout: &Layout, buf: &mut Buffer) {
     let t = app.theme();
-    let s = app.strings();
+    let s = &app.words().editor;
     let area = layout.header;
     buf.set_string(area.x, area.y, " ".repeat(usize::from(area.width)), t.base);
     let single = layout.mode == Mode::Single;
     let right = Line::from(counts_spans(app, single));
-    let right_w = right.width() as u16;
+    let right_w = rows(right.width());
     let left_room = usize::from(area.width.saturating_sub(right_w + 2));
     let mut left: Vec<Span<'static>> = Vec::new();
     if single {
@@ -404,7 +256,7 @@ fn fit_spans(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'static>> {
 
 /// The line saying the file has errors and which version the outline and preview show.
 fn notice(app: &App, mode: Mode, row: Rect, buf: &mut Buffer) {
-    let s = app.strings();
+    let s = &app.words().editor;
     let short = mode == Mode::Single;
     let text = match (app.version(), short) {
         (Version::Current, _) => return,
@@ -418,10 +270,17 @@ fn notice(app: &App, mode: Mode, row: Rect, buf: &mut Buffer) {
     buf.set_string(row.x, row.y, text, app.theme().error);
 }
 
+/// The footer: a status an action left (one line), else the keys.
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme();
-    if !draw_status(app.status(), t, area, buf) {
-        let hints = keymap::hints(app.context(), app.strings(), app.keys());
-        fit_hints(hints, t, usize::from(area.width)).render(area, buf);
+    match app.status() {
+        Some(status) => {
+            let text = truncate(status_text(status), usize::from(area.width));
+            buf.set_string(area.x, area.y, text, status_style(status, t));
+        }
+        None => {
+            let hints = keymap::hints(app.context(), app.words());
+            fit_hints(hints, t, usize::from(area.width)).render(area, buf);
+        }
     }
 }

@@ -9,19 +9,10 @@ use ratatui::text::{Line, Span};
 
 use crate::report::outline::{Mark, Row, RowKind};
 use crate::tui::edit::app::{App, Version};
+use crate::tui::edit::layout::symbol;
+use crate::tui::paint::{draw_lines, scrollbar};
+use crate::tui::text::{pad, truncate, width, wrap_plain};
 use crate::tui::theme::Theme;
-use crate::tui::view::text::{pad, truncate, width, wrap_plain};
-use crate::tui::view::{draw_lines, scrollbar};
-
-/// The gutter symbol of a mark.
-pub fn symbol(mark: Mark) -> &'static str {
-    match mark {
-        Mark::Fine => " ",
-        Mark::Unreachable => "⊘",
-        Mark::DeadEnd => "⊣",
-        Mark::Broken => "✗",
-    }
-}
 
 fn mark_style(t: &Theme, mark: Mark) -> Style {
     match mark {
@@ -34,7 +25,7 @@ fn mark_style(t: &Theme, mark: Mark) -> Style {
 
 /// The marks present in the outline, as a legend for the pane's border.
 pub fn legend(app: &App) -> String {
-    let s = app.strings();
+    let s = &app.words().editor;
     let rows = app.outline().rows();
     let mut parts = Vec::new();
     for (mark, text) in [
@@ -57,7 +48,7 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
     if outline.is_empty() {
         if app.version() == Version::Unparsed {
             let lines = wrap_plain(
-                app.strings().outline_unparsed,
+                app.words().editor.outline_unparsed,
                 t.dim,
                 usize::from(area.width),
             );
@@ -158,7 +149,7 @@ fn line(
             over(t.heading),
         )),
         RowKind::Outcomes => spans.push(Span::styled(
-            truncate(app.strings().outline_outcomes, left_room),
+            truncate(app.words().editor.outline_outcomes, left_room),
             over(t.heading),
         )),
         RowKind::Question(_) | RowKind::Outcome(_) => {

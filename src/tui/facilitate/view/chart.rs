@@ -4,8 +4,8 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::question::bar;
-use crate::tui::view::text::{truncate, width};
+use crate::tui::facilitate::layout::bar;
+use crate::tui::text::{truncate, width};
 
 /// One bar: a label, a count, and the bar's style.
 pub struct Bar<'a> {
@@ -58,7 +58,7 @@ pub fn lines(bars: &[Bar<'_>], label_style: Style, max: usize) -> Vec<Line<'stat
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::view::text::texts;
+    use crate::tui::text::texts;
 
     #[test]
     fn bars_share_a_scale_and_carry_their_counts() {

@@ -9,11 +9,11 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::super::note::NoteInput;
-use crate::tui::strings::Strings;
+use crate::locale::Words;
+use crate::tui::layout::{frame_box, offset_for};
+use crate::tui::paint::{draw_box, draw_lines};
+use crate::tui::text::width;
 use crate::tui::theme::Theme;
-use crate::tui::view::overlay::{draw_box, frame_box};
-use crate::tui::view::text::width;
-use crate::tui::view::{draw_lines, offset_for};
 
 const WIDTH: u16 = 76;
 
@@ -85,7 +85,7 @@ fn layout(input: &NoteInput, t: &Theme, max: usize) -> (Vec<Line<'static>>, usiz
 }
 
 /// Draws the note input over `area`.
-pub fn render(s: &Strings, t: &Theme, input: &NoteInput, area: Rect, buf: &mut Buffer) {
+pub fn render(w: &Words, t: &Theme, input: &NoteInput, area: Rect, buf: &mut Buffer) {
     let (_, probe) = frame_box(area, WIDTH, usize::from(area.height));
     let max = usize::from(probe.width.saturating_sub(1));
     if max == 0 {
@@ -93,7 +93,7 @@ pub fn render(s: &Strings, t: &Theme, input: &NoteInput, area: Rect, buf: &mut B
     }
     let (lines, cursor_row) = layout(input, t, max);
     let (outer, inner) = frame_box(area, WIDTH, lines.len().max(3));
-    draw_box(t, outer, s.note_title, buf);
+    draw_box(t, outer, w.workshop.note_title, buf);
     let offset = offset_for(cursor_row..cursor_row + 1, usize::from(inner.height));
     draw_lines(&lines, offset, inner, buf);
 }

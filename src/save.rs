@@ -1,5 +1,5 @@
-//! Saving Markdown files (the result, a workshop hand-out, a comparison), never over an existing
-//! one.
+//! Saving the Markdown documents the app writes on request — a result (the player, the plain
+//! mode), a workshop hand-out, a comparison of sessions — never over an existing file.
 
 use std::fs::OpenOptions;
 use std::io::{self, Write};
@@ -14,7 +14,8 @@ const ATTEMPTS: usize = 1000;
 /// Writes the walk's result as Markdown into `dir`, named `coop-guide-result-<outcome>.md`, or
 /// `…-1.md`, `…-2.md` when that exists. Returns the path written.
 pub fn save_result(walk: &Walk, dir: &Path) -> io::Result<PathBuf> {
-    let (Some(markdown), Some(outcome)) = (result::markdown(walk), walk.outcome()) else {
+    let markdown = result::document(walk).map(|doc| doc.without_empty_headings().to_markdown());
+    let (Some(markdown), Some(outcome)) = (markdown, walk.outcome()) else {
         return Err(io::Error::other("the walk has no result yet"));
     };
     let id = file_safe(&walk.guide().outcomes[outcome].id);

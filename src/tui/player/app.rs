@@ -1,69 +1,57 @@
 //! The player's state and its transitions: a pure state machine over the walk.
 //!
-//! [`App::handle`] takes an [`Action`] (a key, a click, a resize, the outcome of a save) and
-//! returns [`AppEffect`]s for the driver to carry out (quit, save a file). It does no IO, so flow
-//! tests drive it with key sequences and look at the state and the rendered frame.
+//! [`App::handle`] takes an [`Action`] (an input, a command, the outcome of a save) and returns
+//! [`Effect`]s for the driver to carry out (quit, save a file) and for a view built over the
+//! player to follow (the walk moved, its answers changed). It does no IO, so flow tests drive it
+//! with key sequences and look at the state and the rendered frame.
 //!
 //! What is on screen is derived, not stored: the walk's place decides the screen, and overlays
-//! (help, why, quit confirmation) sit on a stack above it; the top one gets the keys and Esc
-//! pops it (helix's compositor, without the trait objects).
+//! (help, why, quit confirmation) sit on a stack above it ([`Layers`]); the top one gets the keys
+//! and Esc closes it. Where things are — what a click hit, how far a text scrolls — the app asks
+//! the player's [`layout`]; it never draws.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crossterm::event::{KeyEvent, KeyEventKind};
-use ratatui::layout::Rect;
+use crossterm::event::KeyEvent;
 
 use super::keymap::{self, Command, Context};
-use super::strings::{fill, for_language, Strings};
-use super::terminal::Input;
-use super::theme::Theme;
-use super::view;
-use super::view::overlay::{help_scrolled, why_geometry};
-use crate::engine::{Action as WalkAction, Effect, Place, Walk};
+use super::layout;
+use crate::engine::{Action as WalkAction, Effect as WalkEffect, Place, Walk};
 use crate::guide::Guide;
+use crate::locale::{words, Words};
 use crate::report::doc::Doc;
 use crate::report::result;
+use crate::tui::document::Reading;
+use crate::tui::input::Input;
+use crate::tui::layers::{Layers, Status, StatusLine};
+use crate::tui::layout::window;
+use crate::tui::theme::Theme;
 
 /// What the app is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// A key was pressed; the keymap turns it into a command for the current context.
-    Key(KeyEvent),
+    /// The user did something: a key, a click, the wheel, a new window size.
+    Input(Input),
     /// A command, as if its key had been pressed.
     Command(Command),
-    /// A left click at a cell.
-    Click {
-        /// Column.
-        column: u16,
-        /// Row.
-        row: u16,
-    },
-    /// The mouse wheel turned.
-    Wheel {
-        /// Towards the end of the text.
-        down: bool,
-    },
-    /// The terminal has a new size.
-    Resize {
-        /// Columns.
-        width: u16,
-        /// Rows.
-        height: u16,
-    },
     /// The driver saved the result (the path) or could not (why).
     Saved(Result<PathBuf, String>),
 }
 
-/// What the driver must do.
+/// What the driver must do, or a view over the player must follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AppEffect {
+pub enum Effect {
     /// Leave the player.
     Quit,
     /// Leave the player at once: the user pressed Ctrl-C.
     Interrupt,
     /// Write the result as Markdown, then report back with [`Action::Saved`].
     SaveResult,
+    /// The walk moved to another screen (a view built over the player follows it).
+    Moved,
+    /// The recorded answers changed (a session saves now).
+    AnswersChanged,
 }
 
 /// The screen under the overlays.
@@ -97,24 +85,15 @@ pub enum Overlay {
     Help,
     /// Why the current question is asked (when there is no room for the side pane).
     Why,
-    /// Quitting would lose answers: ask first.
+    /// Quitting would lose answers, or a result not saved: ask first.
     ConfirmQuit,
-}
-
-/// A line shown after an action, until the next key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Status {
-    /// Something worked; the text says what.
-    Done(String),
-    /// Something failed; the text says why.
-    Failed(String),
 }
 
 /// The whole state of the player.
 #[derive(Debug, Clone)]
 pub struct App {
     walk: Walk,
-    strings: &'static Strings,
+    words: &'static Words,
     theme: Theme,
     size: (u16, u16),
     started: bool,
@@ -123,41 +102,32 @@ pub struct App {
     edit_from_midway: bool,
     selected: usize,
     why_pane: bool,
-    scroll: usize,
-    section: usize,
-    help_scroll: usize,
-    why_scroll: usize,
-    overlays: Vec<Overlay>,
-    status: Option<Status>,
+    /// Where the reader is in the intro or the result; in the review, `scroll` counts the lines
+    /// scrolled past its button.
+    reading: Reading,
+    layers: Layers<Overlay>,
+    status: StatusLine,
     saved: bool,
     document: Option<Doc>,
-}
-
-impl From<Input> for Action {
-    fn from(input: Input) -> Self {
-        match input {
-            Input::Key(key) => Action::Key(key),
-            Input::Resize(width, height) => Action::Resize { width, height },
-            Input::Click(column, row) => Action::Click { column, row },
-            Input::Wheel { down, .. } => Action::Wheel { down },
-        }
-    }
+    /// The answers changed during the action being handled.
+    answers_changed: bool,
 }
 
 impl App {
-    /// A player at the guide's intro, in the guide's language, with the default theme, sized 80×24 until told.
+    /// A player at the guide's intro, in the guide's language, with the default theme, sized
+    /// 80×24 until told.
     pub fn new(guide: Arc<Guide>) -> App {
         App::with_walk(Walk::new(guide))
     }
 
-    /// A player over an existing walk (`play --from`, sessions), speaking the guide's language.
-    /// It starts at the intro, wherever the walk is; callers that resume a walk skip the intro
-    /// with [`App::skip_intro`].
+    /// A player over an existing walk (`play --from`, sessions, the editor's preview), speaking
+    /// the guide's language. It starts at the intro, wherever the walk is; callers that resume a
+    /// walk skip the intro with [`App::skip_intro`].
     pub fn with_walk(walk: Walk) -> App {
-        let strings = for_language(&walk.guide().language);
+        let words = words(&walk.guide().language);
         let mut app = App {
             walk,
-            strings,
+            words,
             theme: Theme::default(),
             size: (80, 24),
             started: false,
@@ -165,14 +135,12 @@ impl App {
             edit_from_midway: false,
             selected: 0,
             why_pane: true,
-            scroll: 0,
-            section: 0,
-            help_scroll: 0,
-            why_scroll: 0,
-            overlays: Vec::new(),
-            status: None,
+            reading: Reading::default(),
+            layers: Layers::default(),
+            status: StatusLine::default(),
             saved: false,
             document: None,
+            answers_changed: false,
         };
         app.refresh_document();
         app.enter_screen();
@@ -193,12 +161,12 @@ impl App {
     }
 
     /// Uses another table of words.
-    pub fn with_strings(mut self, strings: &'static Strings) -> App {
-        self.strings = strings;
+    pub fn with_words(mut self, words: &'static Words) -> App {
+        self.words = words;
         self
     }
 
-    /// Sets the terminal size the app lays itself out for.
+    /// Sets the window size the app lays itself out for.
     pub fn with_size(mut self, width: u16, height: u16) -> App {
         self.size = (width, height);
         self
@@ -215,8 +183,8 @@ impl App {
     }
 
     /// The words in use.
-    pub fn strings(&self) -> &'static Strings {
-        self.strings
+    pub fn words(&self) -> &'static Words {
+        self.words
     }
 
     /// The theme in use.
@@ -236,22 +204,34 @@ impl App {
 
     /// Lines scrolled in the intro or the result; in the review, lines scrolled past its button.
     pub fn scroll(&self) -> usize {
-        self.scroll
+        self.reading.scroll
     }
 
     /// The result section the user is in.
     pub fn section(&self) -> usize {
-        self.section
+        self.reading.section
     }
 
-    /// Lines scrolled in the help overlay.
+    /// Where the reader is in the intro or the result.
+    pub fn reading(&self) -> Reading {
+        self.reading
+    }
+
+    /// Lines scrolled in the help overlay (0 when it is closed).
     pub fn help_scroll(&self) -> usize {
-        self.help_scroll
+        self.overlay_scroll(Overlay::Help)
     }
 
-    /// Lines scrolled in the "why we ask" overlay.
+    /// Lines scrolled in the "why we ask" overlay (0 when it is closed).
     pub fn why_scroll(&self) -> usize {
-        self.why_scroll
+        self.overlay_scroll(Overlay::Why)
+    }
+
+    fn overlay_scroll(&self, kind: Overlay) -> usize {
+        self.layers
+            .iter()
+            .find(|l| l.kind == kind)
+            .map_or(0, |l| l.scroll)
     }
 
     /// True when the why pane is wanted (shown when there is room).
@@ -259,14 +239,26 @@ impl App {
         self.why_pane
     }
 
+    /// True when the why pane is on screen now.
+    pub fn why_pane_shown(&self) -> bool {
+        self.why_pane
+            && layout::why_pane_fits(self.size)
+            && matches!(self.screen(), Screen::Question { .. })
+    }
+
     /// The overlays, bottom first.
-    pub fn overlays(&self) -> &[Overlay] {
-        &self.overlays
+    pub fn layers(&self) -> &Layers<Overlay> {
+        &self.layers
+    }
+
+    /// The kinds of overlay open, bottom first.
+    pub fn overlays(&self) -> Vec<Overlay> {
+        self.layers.iter().map(|l| l.kind).collect()
     }
 
     /// The status line, if an action just reported something.
     pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
+        self.status.get()
     }
 
     /// True once the result has been saved and nothing changed since.
@@ -296,9 +288,10 @@ impl App {
 
     /// Where keys go: the top overlay, or the screen.
     pub fn context(&self) -> Context {
-        match self.overlays.last() {
+        match self.layers.top().map(|l| l.kind) {
             Some(Overlay::Help) => Context::Help,
             Some(Overlay::Why) => Context::Why,
+            Some(Overlay::ConfirmQuit) if self.result_unsaved() => Context::SaveOrQuit,
             Some(Overlay::ConfirmQuit) => Context::ConfirmQuit,
             None => self.screen_context(),
         }
@@ -319,10 +312,15 @@ impl App {
         self.walk.review().len() + self.walk.stale().len()
     }
 
-    /// True when quitting now would lose answers: some are recorded, the result is not on
-    /// screen, and it has not been saved.
+    /// True when quitting now would lose something: answers given, or a result on screen that
+    /// was not saved.
     pub fn answers_at_risk(&self) -> bool {
-        self.answer_count() > 0 && !matches!(self.screen(), Screen::Result { .. }) && !self.saved
+        self.answer_count() > 0 && !self.saved
+    }
+
+    /// True when the result is on screen and not saved.
+    pub fn result_unsaved(&self) -> bool {
+        matches!(self.screen(), Screen::Result { .. }) && !self.saved
     }
 
     /// The lines of the review: the answered steps on the path, then the button.
@@ -330,78 +328,83 @@ impl App {
         self.walk.review().len() + 1
     }
 
-    /// Handles one action; returns what the driver must do.
-    pub fn handle(&mut self, action: Action) -> Vec<AppEffect> {
+    /// Handles one action; returns what the driver must do, and whether the walk moved or its
+    /// answers changed.
+    pub fn handle(&mut self, action: Action) -> Vec<Effect> {
+        let screen = self.screen();
+        let mut effects = self.dispatch(action);
+        if std::mem::take(&mut self.answers_changed) {
+            effects.push(Effect::AnswersChanged);
+        }
+        if self.screen() != screen {
+            effects.push(Effect::Moved);
+        }
+        effects
+    }
+
+    /// Handles a key event (a shortcut for `handle(Action::Input(Input::Key(key)))`).
+    pub fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        self.handle(Action::Input(Input::Key(key)))
+    }
+
+    /// Tells the app the window has a new size.
+    pub fn resize(&mut self, width: u16, height: u16) -> Vec<Effect> {
+        self.handle(Action::Input(Input::Resize(width, height)))
+    }
+
+    fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Resize { width, height } => {
-                self.resize(width, height);
-                Vec::new()
+            Action::Input(input) => {
+                self.status.on_input(&input);
+                self.input(input)
+            }
+            Action::Command(command) => {
+                self.status.clear();
+                self.command(command)
             }
             Action::Saved(outcome) => {
-                self.status = Some(match outcome {
-                    Ok(path) => {
-                        self.saved = true;
-                        let shown = path.display().to_string();
-                        Status::Done(fill(self.strings.saved, &[("path", &shown)]))
-                    }
-                    Err(error) => {
-                        Status::Failed(fill(self.strings.save_failed, &[("error", &error)]))
-                    }
-                });
+                let w = &self.words.player;
+                self.saved |= self.status.report_saved(&outcome, w.saved, w.save_failed);
                 Vec::new()
             }
-            Action::Key(key) => {
-                // A status lasts until the next key, whatever it does: then the key hints
-                // come back.
-                if key.kind != KeyEventKind::Release {
-                    self.status = None;
-                }
-                match keymap::command(self.context(), &key) {
-                    Some(command) => self.command(command),
-                    None => Vec::new(),
-                }
-            }
-            Action::Command(command) => self.command(command),
-            Action::Click { column, row } => {
-                self.status = None;
-                self.click(column, row)
-            }
-            Action::Wheel { down } => {
-                self.status = None;
-                self.wheel(down)
-            }
         }
     }
 
-    /// Handles a key event (a shortcut for `handle(Action::Key(key))`).
-    pub fn key(&mut self, key: KeyEvent) -> Vec<AppEffect> {
-        self.handle(Action::Key(key))
+    fn input(&mut self, input: Input) -> Vec<Effect> {
+        match input {
+            Input::Key(key) => match keymap::command(self.context(), &key) {
+                Some(command) => self.command(command),
+                None => Vec::new(),
+            },
+            Input::Resize(width, height) => {
+                self.relayout(width, height);
+                Vec::new()
+            }
+            Input::Click { column, row } => self.click(column, row),
+            Input::Wheel { down, .. } => self.wheel(down),
+        }
     }
 
-    fn command(&mut self, command: Command) -> Vec<AppEffect> {
-        self.status = None;
+    fn command(&mut self, command: Command) -> Vec<Effect> {
         if command == Command::Interrupt {
-            return vec![AppEffect::Interrupt];
+            return vec![Effect::Interrupt];
         }
         match self.context() {
-            Context::Help => match command {
+            Context::Help | Context::Why => match command {
                 Command::Close => {
-                    self.overlays.pop();
+                    self.layers.close();
                 }
                 Command::Quit => return self.quit(),
-                other => self.scroll_help(other),
+                other => self.scroll_overlay(other),
             },
-            Context::Why => match command {
-                Command::Close => {
-                    self.overlays.pop();
-                }
-                Command::Quit => return self.quit(),
-                other => self.scroll_why(other),
-            },
-            Context::ConfirmQuit => match command {
-                Command::Yes => return vec![AppEffect::Quit],
+            Context::ConfirmQuit | Context::SaveOrQuit => match command {
+                Command::Yes => return vec![Effect::Quit],
                 Command::No => {
-                    self.overlays.pop();
+                    self.layers.close();
+                }
+                Command::Save => {
+                    self.layers.close();
+                    return self.save();
                 }
                 _ => {}
             },
@@ -415,34 +418,21 @@ impl App {
             Context::Question => return self.on_question(command),
             Context::Review => return self.on_review(command),
             Context::Result => return self.on_result(command),
-            // Workshop mode's own screens; the player is never in them.
-            Context::Presenter | Context::Note | Context::WorkshopResult | Context::Comparison => {}
         }
         Vec::new()
     }
 
     /// Commands that mean the same on every screen, and scrolling.
-    fn common(&mut self, command: Command) -> Vec<AppEffect> {
+    fn common(&mut self, command: Command) -> Vec<Effect> {
         match command {
-            Command::Help => {
-                self.help_scroll = 0;
-                self.overlays.push(Overlay::Help);
-            }
+            Command::Help => self.layers.open(Overlay::Help),
             Command::Quit => return self.quit(),
-            Command::ScrollUp
-            | Command::ScrollDown
-            | Command::PageUp
-            | Command::PageDown
-            | Command::Top
-            | Command::Bottom
-            | Command::NextSection
-            | Command::PrevSection => self.scroll_document(command),
-            _ => {}
+            other => self.scroll_document(other),
         }
         Vec::new()
     }
 
-    fn on_question(&mut self, command: Command) -> Vec<AppEffect> {
+    fn on_question(&mut self, command: Command) -> Vec<Effect> {
         let Screen::Question { question, .. } = self.screen() else {
             return Vec::new();
         };
@@ -468,11 +458,10 @@ impl App {
                 self.enter_screen();
             }
             Command::Why => {
-                if view::why_pane_fits(self.size) {
+                if layout::why_pane_fits(self.size) {
                     self.why_pane = !self.why_pane;
                 } else {
-                    self.why_scroll = 0;
-                    self.overlays.push(Overlay::Why);
+                    self.layers.open(Overlay::Why);
                 }
             }
             other => return self.common(other),
@@ -498,13 +487,13 @@ impl App {
             return;
         }
         let effects = self.walk.apply(WalkAction::Back);
-        if effects.contains(&Effect::Refused) {
+        if effects.contains(&WalkEffect::Refused) {
             self.started = false;
         }
         self.enter_screen();
     }
 
-    fn on_review(&mut self, command: Command) -> Vec<AppEffect> {
+    fn on_review(&mut self, command: Command) -> Vec<Effect> {
         let last = self.review_len() - 1;
         // On the button, the last line that can be selected, moving on scrolls what follows it
         // (the answers not used) into view; moving back scrolls back first.
@@ -514,24 +503,23 @@ impl App {
             0
         };
         let page = usize::from(self.size.1.saturating_sub(6)).max(1);
+        let scroll = &mut self.reading.scroll;
         match command {
-            Command::Up if self.scroll > 0 => self.scroll -= 1,
+            Command::Up if *scroll > 0 => *scroll -= 1,
             Command::Up => self.selected = self.selected.saturating_sub(1),
-            Command::Down if self.selected >= last => self.scroll = (self.scroll + 1).min(past),
+            Command::Down if self.selected >= last => *scroll = (*scroll + 1).min(past),
             Command::Down => self.selected = (self.selected + 1).min(last),
-            Command::PageDown if self.selected >= last => {
-                self.scroll = (self.scroll + page).min(past);
-            }
-            Command::PageUp if self.scroll > 0 => self.scroll = self.scroll.saturating_sub(page),
+            Command::PageDown if self.selected >= last => *scroll = (*scroll + page).min(past),
+            Command::PageUp if *scroll > 0 => *scroll = scroll.saturating_sub(page),
             Command::PageDown => self.selected = last,
             Command::PageUp => self.selected = 0,
             Command::Top => {
                 self.selected = 0;
-                self.scroll = 0;
+                *scroll = 0;
             }
             Command::Bottom => {
                 self.selected = last;
-                self.scroll = self.review_overflow();
+                self.reading.scroll = self.review_overflow();
             }
             Command::Open if self.selected >= last => {
                 if self.review_open {
@@ -562,39 +550,41 @@ impl App {
 
     /// Lines of the review past its button, at the current size.
     fn review_overflow(&self) -> usize {
-        view::review_overflow(self, Rect::new(0, 0, self.size.0, self.size.1))
+        layout::review_overflow(self, window(self.size))
     }
 
-    fn on_result(&mut self, command: Command) -> Vec<AppEffect> {
+    fn on_result(&mut self, command: Command) -> Vec<Effect> {
         match command {
             Command::Back | Command::Review => self.apply(WalkAction::Back),
-            Command::Save => {
-                if self.document.is_some() {
-                    return vec![AppEffect::SaveResult];
-                }
-                self.status = Some(Status::Failed(self.strings.nothing_to_save.to_string()));
-            }
+            Command::Save => return self.save(),
             other => return self.common(other),
         }
         Vec::new()
     }
 
-    fn quit(&mut self) -> Vec<AppEffect> {
-        if !self.answers_at_risk() {
-            return vec![AppEffect::Quit];
+    fn save(&mut self) -> Vec<Effect> {
+        if self.document.is_some() {
+            return vec![Effect::SaveResult];
         }
-        if self.overlays.last() != Some(&Overlay::ConfirmQuit) {
-            self.overlays.push(Overlay::ConfirmQuit);
+        self.status.failed(self.words.player.nothing_to_save);
+        Vec::new()
+    }
+
+    fn quit(&mut self) -> Vec<Effect> {
+        if !self.answers_at_risk() {
+            return vec![Effect::Quit];
+        }
+        if !self.layers.on_top(&Overlay::ConfirmQuit) {
+            self.layers.open(Overlay::ConfirmQuit);
         }
         Vec::new()
     }
 
-    fn click(&mut self, column: u16, row: u16) -> Vec<AppEffect> {
-        if !self.overlays.is_empty() {
+    fn click(&mut self, column: u16, row: u16) -> Vec<Effect> {
+        if !self.layers.is_empty() {
             return Vec::new();
         }
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let Some(hit) = view::hit(self, area, column, row) else {
+        let Some(hit) = layout::hit(self, window(self.size), column, row) else {
             return Vec::new();
         };
         match (self.screen(), hit) {
@@ -611,31 +601,26 @@ impl App {
         }
     }
 
-    fn wheel(&mut self, down: bool) -> Vec<AppEffect> {
-        let step = Command::wheel(down);
-        let mv = if down { Command::Down } else { Command::Up };
+    fn wheel(&mut self, down: bool) -> Vec<Effect> {
         match self.context() {
-            Context::Help => {
-                for _ in 0..3 {
-                    self.scroll_help(step);
-                }
-            }
-            Context::Why => {
-                for _ in 0..3 {
-                    self.scroll_why(step);
-                }
+            Context::Help | Context::Why => {
+                let geometry = self.overlay_geometry();
+                self.layers.wheel(down, geometry);
             }
             Context::Intro | Context::Result => {
-                for _ in 0..3 {
+                let step = if down {
+                    Command::ScrollDown
+                } else {
+                    Command::ScrollUp
+                };
+                for _ in 0..crate::tui::layers::WHEEL_LINES {
                     self.scroll_document(step);
                 }
             }
-            Context::Question | Context::Review => return self.command(mv),
-            Context::ConfirmQuit
-            | Context::Presenter
-            | Context::Note
-            | Context::WorkshopResult
-            | Context::Comparison => {}
+            Context::Question | Context::Review => {
+                return self.command(if down { Command::Down } else { Command::Up })
+            }
+            Context::ConfirmQuit | Context::SaveOrQuit => {}
         }
         Vec::new()
     }
@@ -643,24 +628,24 @@ impl App {
     /// Applies an action to the walk and follows it to its new screen.
     fn apply(&mut self, action: WalkAction) {
         let effects = self.walk.apply(action);
-        if effects.contains(&Effect::AnswersChanged) {
+        if effects.contains(&WalkEffect::AnswersChanged) {
+            self.answers_changed = true;
             self.saved = false;
             self.refresh_document();
         }
-        if effects.contains(&Effect::Refused) {
+        if effects.contains(&WalkEffect::Refused) {
             return;
         }
         self.enter_screen();
     }
 
     fn refresh_document(&mut self) {
-        self.document = result::document(&self.walk);
+        self.document = result::document(&self.walk).map(Doc::without_empty_headings);
     }
 
     /// Resets what belongs to one screen when arriving on it.
     fn enter_screen(&mut self) {
-        self.scroll = 0;
-        self.section = 0;
+        self.reading = Reading::default();
         self.selected = match self.screen() {
             Screen::Intro | Screen::Result { .. } => 0,
             Screen::Question { question, .. } => self
@@ -673,63 +658,53 @@ impl App {
     }
 
     fn scroll_document(&mut self, command: Command) {
-        self.move_reading(|here, doc| here.after(command, doc));
-    }
-
-    fn jump_to_section(&mut self, section: usize) {
-        self.move_reading(|here, doc| here.at_section(section, doc));
-    }
-
-    /// Where the reader is in the intro or the result.
-    fn reading(&self) -> view::Reading {
-        view::Reading {
-            scroll: self.scroll,
-            section: self.section,
+        let Some(step) = command.document_move() else {
+            return;
+        };
+        if let Some(doc) = layout::document_geometry(self, window(self.size)) {
+            self.reading = self.reading.after(step, &doc);
         }
     }
 
-    /// Moves the reader in the document on screen, if there is one.
-    fn move_reading(
-        &mut self,
-        to: impl FnOnce(view::Reading, &view::DocumentGeometry) -> view::Reading,
-    ) {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let Some(doc) = view::document_geometry(self, area) else {
-            return;
-        };
-        let there = to(self.reading(), &doc);
-        self.scroll = there.scroll;
-        self.section = there.section;
+    fn jump_to_section(&mut self, section: usize) {
+        if let Some(doc) = layout::document_geometry(self, window(self.size)) {
+            self.reading = self.reading.at_section(section, &doc);
+        }
     }
 
-    fn scroll_why(&mut self, command: Command) {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let geometry = why_geometry(self, area);
-        self.why_scroll = help_scrolled(self.why_scroll, command.scroll(), geometry);
+    /// Lines and rows of the overlay on top.
+    fn overlay_geometry(&self) -> (usize, usize) {
+        let area = window(self.size);
+        match self.layers.top().map(|l| l.kind) {
+            Some(Overlay::Help) => layout::help_box(self, area).geometry(),
+            Some(Overlay::Why) => layout::why_box(self, area).geometry(),
+            _ => (0, 0),
+        }
     }
 
-    fn scroll_help(&mut self, command: Command) {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let geometry = view::help_geometry(self, area);
-        self.help_scroll = help_scrolled(self.help_scroll, command.scroll(), geometry);
+    fn scroll_overlay(&mut self, command: Command) {
+        let geometry = self.overlay_geometry();
+        self.layers.scroll(command.scroll(), geometry);
     }
 
     /// Lays out for a new size. Text rewraps, so line offsets change meaning: the scroll keeps
     /// its place within the current section instead.
-    fn resize(&mut self, width: u16, height: u16) {
-        let old = Rect::new(0, 0, self.size.0, self.size.1);
-        let before = view::document_geometry(self, old);
+    fn relayout(&mut self, width: u16, height: u16) {
+        let before = layout::document_geometry(self, window(self.size));
         self.size = (width, height);
-        let area = Rect::new(0, 0, width, height);
-        if let Some(after) = view::document_geometry(self, area) {
-            self.scroll = self.reading().relaid(before.as_ref(), &after).scroll;
+        let area = window(self.size);
+        if let Some(after) = layout::document_geometry(self, area) {
+            self.reading = self.reading.relaid(before.as_ref(), &after);
         }
         if matches!(self.screen(), Screen::Review { .. }) {
-            self.scroll = self.scroll.min(self.review_overflow());
+            self.reading.scroll = self.reading.scroll.min(self.review_overflow());
         }
-        let (lines, height) = view::help_geometry(self, area);
-        self.help_scroll = self.help_scroll.min(lines.saturating_sub(height));
-        let (lines, height) = why_geometry(self, area);
-        self.why_scroll = self.why_scroll.min(lines.saturating_sub(height));
+        let help = layout::help_box(self, area).geometry();
+        let why = layout::why_box(self, area).geometry();
+        self.layers.clamp(|kind| match kind {
+            Overlay::Help => help,
+            Overlay::Why => why,
+            Overlay::ConfirmQuit => (0, 0),
+        });
     }
 }

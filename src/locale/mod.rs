@@ -1,0 +1,716 @@
+//! The app's own words — everything it says that does not come from a guide — one table per
+//! language (`en.rs`, `es.rs`), for every front-end: the player, workshop mode, the editor, the
+//! plain mode and the reports.
+//!
+//! There is one lookup, [`words`], by the language of the guide being shown. A table is a
+//! [`Words`] made of sections, one per part of the app that speaks; workshop mode's words are
+//! their own section, beside the player's it builds on. Templates name their blanks
+//! (`{count}`); [`fill`] puts the values in. Adding a language is adding one more table file and
+//! a line in [`words`]; the tests check that it keeps every blank of the English table.
+
+mod en;
+mod es;
+
+pub use en::EN;
+pub use es::ES;
+
+/// The table for a language tag (`es`, `es-AR`, …); English when there is none.
+pub fn words(language: &str) -> &'static Words {
+    match language.split('-').next().unwrap_or("") {
+        "es" => &ES,
+        _ => &EN,
+    }
+}
+
+/// Fills the named blanks of a template: `fill("step {n}", &[("n", &4)])` is `"step 4"`.
+/// Blanks without a value stay as they are, so a mistake shows instead of vanishing.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every word of the app for one language, by the part of the app that says it.
+#[derive(Debug)]
+pub struct Words {
+    /// Key names, as footers and help screens show them.
+    pub keys: Keys,
+    /// What every full-screen view says alike: moving, scrolling, help, quitting, the why overlay, a window too small.
+    pub common: Common,
+    /// The player: intro, questions, review, result, quitting.
+    pub player: Player,
+    /// Workshop mode: hands, notes, the countdown, sessions, the comparison of groups.
+    pub workshop: Workshop,
+    /// The guide editor: panes, problems, the preview.
+    pub editor: Editor,
+    /// The plain (line) mode.
+    pub plain: Plain,
+    /// Results, hand-outs and comparisons, on screen and in Markdown.
+    pub report: Report,
+}
+
+/// Key names, as footers and help screens show them.
+#[derive(Debug)]
+pub struct Keys {
+    /// The Enter key.
+    pub enter: &'static str,
+    /// The Escape key.
+    pub esc: &'static str,
+    /// The Backspace key.
+    pub backspace: &'static str,
+    /// The Tab key.
+    pub tab: &'static str,
+    /// Shift and Tab.
+    pub backtab: &'static str,
+    /// The Page Up key.
+    pub page_up: &'static str,
+    /// The Page Down key.
+    pub page_down: &'static str,
+    /// The Home key.
+    pub home: &'static str,
+    /// The End key.
+    pub end: &'static str,
+    /// The up arrow.
+    pub up: &'static str,
+    /// The down arrow.
+    pub down: &'static str,
+    /// The space bar.
+    pub space: &'static str,
+    /// The number keys.
+    pub digits: &'static str,
+    /// Control and a letter; `{key}` is the letter.
+    pub ctrl: &'static str,
+    /// Between the keys of one binding on the help screen.
+    pub or: &'static str,
+    /// The left arrow.
+    pub left: &'static str,
+    /// The right arrow.
+    pub right: &'static str,
+    /// The Delete key.
+    pub delete: &'static str,
+}
+
+/// What every full-screen view says alike: moving, scrolling, help, quitting, the why overlay, a window too small.
+#[derive(Debug)]
+pub struct Common {
+    /// Move the selection.
+    pub hint_move: &'static str,
+    /// Scroll a page of text.
+    pub hint_scroll: &'static str,
+    /// The help screen.
+    pub hint_help: &'static str,
+    /// Quit.
+    pub hint_quit: &'static str,
+    /// Close an overlay.
+    pub hint_close: &'static str,
+    /// Save the result.
+    pub hint_save: &'static str,
+    /// Jump between sections of the result.
+    pub hint_section: &'static str,
+    /// Move the selection up.
+    pub help_up: &'static str,
+    /// Move the selection down.
+    pub help_down: &'static str,
+    /// Scroll up a line.
+    pub help_scroll_up: &'static str,
+    /// Scroll down a line.
+    pub help_scroll_down: &'static str,
+    /// Page up.
+    pub help_page_up: &'static str,
+    /// Page down.
+    pub help_page_down: &'static str,
+    /// Jump to the top.
+    pub help_top: &'static str,
+    /// Jump to the end.
+    pub help_bottom: &'static str,
+    /// Next section.
+    pub help_next_section: &'static str,
+    /// Previous section.
+    pub help_prev_section: &'static str,
+    /// Open the help.
+    pub help_help: &'static str,
+    /// Quit at once.
+    pub help_interrupt: &'static str,
+    /// Close this overlay.
+    pub help_close: &'static str,
+    /// Title of the help overlay.
+    pub help_title: &'static str,
+    /// Title of the why pane and overlay.
+    pub why_title: &'static str,
+    /// When a question says nothing about why.
+    pub why_missing: &'static str,
+    /// Asks for a larger window.
+    pub too_small: &'static str,
+    /// What is needed and what there is.
+    pub too_small_size: &'static str,
+}
+
+/// The player: intro, questions, review, result, quitting.
+#[derive(Debug)]
+pub struct Player {
+    /// Choose the selected answer.
+    pub hint_choose: &'static str,
+    /// Choose an answer by its number.
+    pub hint_pick: &'static str,
+    /// Start the guide.
+    pub hint_start: &'static str,
+    /// Go back.
+    pub hint_back: &'static str,
+    /// Review the answers.
+    pub hint_review: &'static str,
+    /// Why this question is asked.
+    pub hint_why: &'static str,
+    /// The why pane is shown: `w` hides it.
+    pub hint_why_hide: &'static str,
+    /// Confirm quitting.
+    pub hint_yes_quit: &'static str,
+    /// Stay in the guide.
+    pub hint_no_stay: &'static str,
+    /// Open the selected item (edit an answer, or go on).
+    pub hint_open: &'static str,
+    /// Start from the intro.
+    pub help_start: &'static str,
+    /// Choose the selected answer.
+    pub help_choose: &'static str,
+    /// Choose answer by number.
+    pub help_pick: &'static str,
+    /// Open the selected review line.
+    pub help_open: &'static str,
+    /// Go back a step.
+    pub help_back: &'static str,
+    /// Back from the result.
+    pub help_back_result: &'static str,
+    /// Review the answers.
+    pub help_review: &'static str,
+    /// Why we ask.
+    pub help_why: &'static str,
+    /// Save the result.
+    pub help_save: &'static str,
+    /// Quit (asks first when answers would be lost).
+    pub help_quit: &'static str,
+    /// Confirm quitting.
+    pub help_yes: &'static str,
+    /// Cancel quitting.
+    pub help_no: &'static str,
+    /// Below the key list: the mouse.
+    pub help_mouse: &'static str,
+    /// Below the key list: going back keeps answers.
+    pub help_answers_kept: &'static str,
+    /// Label before the sections the guide asks about.
+    pub intro_asks_about: &'static str,
+    /// Label before the dimensions the result places the group on.
+    pub intro_places_you: &'static str,
+    /// Label before the length.
+    pub intro_length: &'static str,
+    /// A range of questions.
+    pub intro_questions_range: &'static str,
+    /// An exact number of questions.
+    pub intro_questions_exact: &'static str,
+    /// A range of minutes.
+    pub intro_minutes_range: &'static str,
+    /// An exact number of minutes.
+    pub intro_minutes_exact: &'static str,
+    /// The button that starts the walk.
+    pub intro_start: &'static str,
+    /// The button when the walk has answers already.
+    pub intro_continue: &'static str,
+    /// Progress: step and a range left.
+    pub progress_range: &'static str,
+    /// Progress: step and an exact number left.
+    pub progress_exact: &'static str,
+    /// Progress at the last question.
+    pub progress_last: &'static str,
+    /// Progress, short form for tiny windows.
+    pub progress_short: &'static str,
+    /// Marks the answer given before, when coming back.
+    pub your_answer: &'static str,
+    /// Shown while an answer is being changed from the review.
+    pub editing_note: &'static str,
+    /// The header while an answer is being changed from the review.
+    pub editing_header: &'static str,
+    /// Title of the review.
+    pub review_title: &'static str,
+    /// How to use the review.
+    pub review_help: &'static str,
+    /// The number of answers.
+    pub review_count: &'static str,
+    /// When nothing is answered yet.
+    pub review_empty: &'static str,
+    /// Heading of the answers on a branch the group left.
+    pub review_stale: &'static str,
+    /// The button that shows the result.
+    pub review_see_result: &'static str,
+    /// The button that returns to the question (review opened mid-way).
+    pub review_back_to_question: &'static str,
+    /// Above the outcome's title.
+    pub result_kicker: &'static str,
+    /// Header: which section, of how many.
+    pub result_section: &'static str,
+    /// Header past the result's first section: the outcome, which section, of how many.
+    pub result_outcome_section: &'static str,
+    /// Title of the table of contents.
+    pub result_contents: &'static str,
+    /// Status after saving; `{path}` is where.
+    pub saved: &'static str,
+    /// Status when saving failed; `{error}` says why.
+    pub save_failed: &'static str,
+    /// Status when there is no result to save yet.
+    pub nothing_to_save: &'static str,
+    /// Title of the quit overlay.
+    pub quit_title: &'static str,
+    /// What quitting loses; `{count}` answers.
+    pub quit_body: &'static str,
+    /// The same, for one answer.
+    pub quit_body_one: &'static str,
+    /// What quitting loses on a result not saved.
+    pub quit_body_result: &'static str,
+}
+
+/// Workshop mode: hands, notes, the countdown, sessions, the comparison of groups.
+#[derive(Debug)]
+pub struct Workshop {
+    /// Add or remove raised hands.
+    pub hint_hands: &'static str,
+    /// Move › (the group's choice) with a number.
+    pub hint_select: &'static str,
+    /// Write a note.
+    pub hint_note: &'static str,
+    /// Start or stop the countdown.
+    pub hint_countdown: &'static str,
+    /// Show or hide the facilitator notes.
+    pub hint_notes_pane: &'static str,
+    /// Leave a text input without keeping it.
+    pub hint_cancel: &'static str,
+    /// Add a raised hand.
+    pub help_add_hand: &'static str,
+    /// Remove a raised hand.
+    pub help_remove_hand: &'static str,
+    /// Record the group's choice.
+    pub help_record: &'static str,
+    /// Move `›` (the group's choice) to an answer by number, without recording it.
+    pub help_select: &'static str,
+    /// Write a note on the question.
+    pub help_note: &'static str,
+    /// The countdown's key.
+    pub help_countdown: &'static str,
+    /// Show or hide the facilitator notes.
+    pub help_notes_pane: &'static str,
+    /// Save the note being typed.
+    pub help_note_save: &'static str,
+    /// Cancel the note being typed.
+    pub help_note_cancel: &'static str,
+    /// Move the text cursor left.
+    pub help_text_left: &'static str,
+    /// Move the text cursor right.
+    pub help_text_right: &'static str,
+    /// Go to the start of the text.
+    pub help_text_start: &'static str,
+    /// Go to the end of the text.
+    pub help_text_end: &'static str,
+    /// Delete the character before the cursor.
+    pub help_text_erase: &'static str,
+    /// Delete the character under the cursor.
+    pub help_text_erase_forward: &'static str,
+    /// Save the workshop hand-out.
+    pub help_save_handout: &'static str,
+    /// Save the comparison of sessions.
+    pub help_save_comparison: &'static str,
+    /// Quit workshop mode (nothing is lost).
+    pub help_quit_session: &'static str,
+    /// Below the key list in workshop mode: autosave.
+    pub help_autosave: &'static str,
+    /// Below the key list on a workshop question: what `›` marks and how it moves.
+    pub help_workshop_choice: &'static str,
+    /// Marks the answer the group recorded before.
+    pub workshop_group_answer: &'static str,
+    /// The calm note when the most hands are tied: Enter records the answer marked `›`.
+    pub workshop_tied: &'static str,
+    /// Label before the group's note.
+    pub workshop_note: &'static str,
+    /// Title of the facilitator notes pane.
+    pub workshop_notes_title: &'static str,
+    /// When a question has no facilitator notes.
+    pub workshop_no_notes: &'static str,
+    /// Title of the note input.
+    pub note_title: &'static str,
+    /// Status after saving a note.
+    pub note_saved: &'static str,
+    /// Status after emptying a note.
+    pub note_removed: &'static str,
+    /// The countdown; `{time}` is minutes:seconds.
+    pub countdown_left: &'static str,
+    /// The countdown at zero.
+    pub countdown_up: &'static str,
+    /// Status when a countdown starts; `{minutes}`.
+    pub countdown_started: &'static str,
+    /// Status when the countdown is turned off.
+    pub countdown_stopped: &'static str,
+    /// Status when the session could not be saved; `{error}`.
+    pub session_save_failed: &'static str,
+    /// Status when saving works again after a failure.
+    pub session_saved_again: &'static str,
+    /// Status when quitting while the session can't be saved.
+    pub quit_unsaved: &'static str,
+    /// Resumed on another guide version; `{version}` then, `{current}` now.
+    pub notice_version: &'static str,
+    /// Answers kept from questions or answers the guide no longer has; `{count}`.
+    pub notice_kept: &'static str,
+    /// The same, for one answer.
+    pub notice_kept_one: &'static str,
+    /// Status after saving the hand-out; `{path}`.
+    pub handout_saved: &'static str,
+    /// Status when the hand-out could not be saved; `{error}`.
+    pub handout_failed: &'static str,
+    /// Status after saving the comparison; `{path}`.
+    pub comparison_saved: &'static str,
+    /// Status when the comparison could not be saved; `{error}`.
+    pub comparison_failed: &'static str,
+    /// Title of the chart of outcomes across groups.
+    pub chart_title: &'static str,
+    /// Chart label for groups without a result.
+    pub chart_unfinished: &'static str,
+    /// When there are no sessions to compare.
+    pub comparison_empty: &'static str,
+}
+
+/// The guide editor: panes, problems, the preview.
+#[derive(Debug)]
+pub struct Editor {
+    /// The outline pane's title.
+    pub pane_outline: &'static str,
+    /// The problems pane's title.
+    pub pane_problems: &'static str,
+    /// The preview pane's title.
+    pub pane_preview: &'static str,
+    /// After the preview's title: where it plays from; `{id}` is the question.
+    pub preview_from: &'static str,
+    /// One error.
+    pub count_error: &'static str,
+    /// Several errors; `{count}`.
+    pub count_errors: &'static str,
+    /// One warning.
+    pub count_warning: &'static str,
+    /// Several warnings; `{count}`.
+    pub count_warnings: &'static str,
+    /// When the guide and its translations have no problems.
+    pub count_none: &'static str,
+    /// The heading above the outcomes.
+    pub outline_outcomes: &'static str,
+    /// When there is nothing to outline: the file does not parse.
+    pub outline_unparsed: &'static str,
+    /// Legend: a node no path reaches.
+    pub mark_unreachable: &'static str,
+    /// Legend: a question from which no outcome can be reached.
+    pub mark_dead_end: &'static str,
+    /// Legend: a link that names nothing.
+    pub mark_broken: &'static str,
+    /// When there are none.
+    pub problems_none: &'static str,
+    /// Before a problem's suggested fix; `{help}`.
+    pub problem_help: &'static str,
+    /// Legend: an error.
+    pub severity_error: &'static str,
+    /// Legend: a warning.
+    pub severity_warning: &'static str,
+    /// When there is no good version of the guide to play.
+    pub preview_waiting: &'static str,
+    /// An outcome row is selected: the preview stays where it was.
+    pub preview_outcome: &'static str,
+    /// The preview's answer to a question no longer exists; `{question}`, `{answer}`.
+    pub preview_diverged: &'static str,
+    /// The question the preview started from is gone; `{id}`.
+    pub preview_gone: &'static str,
+    /// The preview does not write result files.
+    pub preview_no_save: &'static str,
+    /// The file has errors; an older good version is shown.
+    pub last_good: &'static str,
+    /// The same, short, when the problems are in another tab.
+    pub last_good_short: &'static str,
+    /// The file has errors and there was never a good version.
+    pub broken: &'static str,
+    /// The file does not parse at all, and there was never a good version.
+    pub unparsed: &'static str,
+    /// The same, short.
+    pub unparsed_short: &'static str,
+    /// A problem in a translation: the outline shows the guide; `{file}`.
+    pub jump_translation: &'static str,
+    /// A problem outside every question and outcome; `{line}`.
+    pub jump_outside: &'static str,
+    /// The editor could not be started; `{editor}`, `{error}`.
+    pub editor_failed: &'static str,
+    /// Back from the editor.
+    pub editor_back: &'static str,
+    /// Preview from the selected question.
+    pub hint_play: &'static str,
+    /// Show the problem's node.
+    pub hint_jump: &'static str,
+    /// The next pane.
+    pub hint_pane: &'static str,
+    /// Open the text editor.
+    pub hint_edit: &'static str,
+    /// A page up.
+    pub help_page_up: &'static str,
+    /// A page down.
+    pub help_page_down: &'static str,
+    /// Enter in the outline.
+    pub help_play: &'static str,
+    /// Enter on a problem.
+    pub help_jump: &'static str,
+    /// The next pane.
+    pub help_next_pane: &'static str,
+    /// The previous pane.
+    pub help_prev_pane: &'static str,
+    /// Open the editor.
+    pub help_edit: &'static str,
+    /// Quit.
+    pub help_quit: &'static str,
+    /// Heading of the preview's own keys in the help.
+    pub help_preview_keys: &'static str,
+    /// Heading of the legend of marks in the help.
+    pub help_marks: &'static str,
+    /// Below the keys: the file is the source of truth.
+    pub help_source_of_truth: &'static str,
+}
+
+/// The plain (line) mode.
+#[derive(Debug)]
+pub struct Plain {
+    /// Intro: the number of questions; `{min}`, `{max}`.
+    pub about_questions: &'static str,
+    /// Intro: the commands.
+    pub plain_commands: &'static str,
+    /// Progress with a range left; `{step}`, `{min}`, `{max}`.
+    pub progress_range: &'static str,
+    /// Progress with an exact number left; `{step}`, `{left}`.
+    pub progress_exact: &'static str,
+    /// Progress at the last question; `{step}`.
+    pub progress_last: &'static str,
+    /// After a pre-filled answer.
+    pub your_answer: &'static str,
+    /// When input is not a valid answer; `{n}`.
+    pub choose_hint: &'static str,
+    /// Back at the first question.
+    pub first_question: &'static str,
+    /// Before the why-we-ask text.
+    pub why_we_ask: &'static str,
+    /// When a question has no why-we-ask text.
+    pub no_why: &'static str,
+    /// After a review shown in the middle of the walk.
+    pub back_to_question: &'static str,
+    /// The review's heading.
+    pub review_heading: &'static str,
+    /// Before stale answers.
+    pub not_used: &'static str,
+    /// At the review.
+    pub review_prompt: &'static str,
+    /// When the review's input is not valid; `{n}`.
+    pub review_hint: &'static str,
+    /// On quitting.
+    pub stopped: &'static str,
+    /// The help: every command.
+    pub help: &'static str,
+    /// `r` before any answer.
+    pub nothing_to_review: &'static str,
+    /// Read back after an answer; `{answer}`.
+    pub you_chose: &'static str,
+    /// After the result.
+    pub result_prompt: &'static str,
+    /// After saving the result; `{path}`.
+    pub saved: &'static str,
+    /// When saving failed; `{error}`.
+    pub save_failed: &'static str,
+    /// `q` on a result that is not saved.
+    pub quit_unsaved: &'static str,
+}
+
+/// Results, hand-outs and comparisons, on screen and in Markdown.
+#[derive(Debug)]
+pub struct Report {
+    /// Result: who it fits.
+    pub who_it_fits: &'static str,
+    /// Result: the dimensions' heading.
+    pub where_you_stand: &'static str,
+    /// Result: a placement implied by the outcome.
+    pub implied: &'static str,
+    /// Result: a dimension no answer placed.
+    pub not_placed: &'static str,
+    /// Result: a pro of a dimension value.
+    pub gives: &'static str,
+    /// Result: a con of a dimension value.
+    pub costs: &'static str,
+    /// Result: the pros' heading.
+    pub pros: &'static str,
+    /// Result: the cons' heading.
+    pub cons: &'static str,
+    /// Result: the answers' heading.
+    pub why_this_fits: &'static str,
+    /// Result: unsure answers' heading.
+    pub to_revisit: &'static str,
+    /// Result: the situation answers' heading.
+    pub because_you_are: &'static str,
+    /// Result: the what-if heading.
+    pub what_would_change: &'static str,
+    /// Result: how many other outcomes other choices lead to; `{n}`.
+    pub other_outcomes: Plural,
+    /// Result: the answer to change; `{answer}`, `{question}`.
+    pub choose_instead: &'static str,
+    /// Result: after an outcome reached only after more questions.
+    pub after_more_questions: &'static str,
+    /// Result: related outcomes' heading.
+    pub related: &'static str,
+    /// Result: examples' heading.
+    pub examples: &'static str,
+    /// Result: an example's source; `{source}`.
+    pub source: &'static str,
+    /// Result: next steps' heading.
+    pub next_steps: &'static str,
+    /// Result: the last section, next steps for places other than the group's.
+    pub other_countries: &'static str,
+    /// Result: the closing line; `{title}`, `{version}`.
+    pub from_guide: &'static str,
+    /// Hand-out: the session line; `{date}`, `{version}`.
+    pub session_of: &'static str,
+    /// Hand-out: the answers' heading.
+    pub answers: &'static str,
+    /// Reports: raised hands.
+    pub hands: &'static str,
+    /// Reports: a note.
+    pub note: &'static str,
+    /// Reports: minutes, short.
+    pub minutes: &'static str,
+    /// Reports: a walk with no result yet.
+    pub no_result: &'static str,
+    /// Comparison: the title; `{n}` groups.
+    pub comparison: &'static str,
+    /// Comparison: the outcomes' heading.
+    pub outcomes: &'static str,
+    /// Comparison: one group.
+    pub group: &'static str,
+    /// Comparison: several groups.
+    pub groups: &'static str,
+    /// Comparison: the questions' heading.
+    pub by_question: &'static str,
+    /// Comparison: groups answered differently.
+    pub split: &'static str,
+    /// Comparison: every group that answered agreed.
+    pub agreed: &'static str,
+    /// Comparison: only one group was asked.
+    pub only_one: &'static str,
+    /// Comparison: a group was not asked.
+    pub not_asked: &'static str,
+    /// Comparison: the notes' heading.
+    pub notes: &'static str,
+    /// Hand-out: answers kept from an older guide version.
+    pub kept: &'static str,
+}
+/// A phrase with a number in it, in its singular and plural forms. English and Spanish both
+/// use the singular for exactly one ("1 other outcome", "1 resultado") and the plural for every
+/// other number, zero included.
+#[derive(Debug)]
+pub struct Plural {
+    /// For one; `{n}` is the number.
+    pub one: &'static str,
+    /// For any other number; `{n}` is the number.
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// The phrase for `n`.
+    pub fn of(&self, n: usize) -> String {
+        let template = if n == 1 { self.one } else { self.other };
+        fill(template, &[("n", &n)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every field of a table with its text's `{blanks}`, sorted, in the order of the table
+    /// (pretty Debug prints one field per line). Section headers carry no blanks.
+    fn blanks(table: &Words) -> Vec<(String, Vec<String>)> {
+        format!("{table:#?}")
+            .lines()
+            .filter_map(|line| line.trim().split_once(": "))
+            .map(|(field, value)| {
+                let mut names: Vec<String> = value
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|rest| rest.split_once('}').map(|(n, _)| n.to_string()))
+                    .collect();
+                names.sort();
+                (field.to_string(), names)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fill_replaces_every_named_blank() {
+        assert_eq!(
+            fill("Step {step} · {left} left", &[("step", &2), ("left", &"4")]),
+            "Step 2 · 4 left"
+        );
+        assert_eq!(fill("{missing} stays", &[]), "{missing} stays");
+    }
+
+    #[test]
+    fn plurals_follow_the_number_in_both_languages() {
+        assert_eq!(
+            EN.report.other_outcomes.of(1),
+            "Another choice could lead to 1 other outcome:"
+        );
+        assert_eq!(
+            EN.report.other_outcomes.of(2),
+            "Other choices could lead to 2 other outcomes:"
+        );
+        assert_eq!(
+            ES.report.other_outcomes.of(1),
+            "Otra elección podría llevar a 1 resultado distinto:"
+        );
+        assert_eq!(
+            ES.report.other_outcomes.of(3),
+            "Otras elecciones podrían llevar a 3 resultados distintos:"
+        );
+    }
+
+    #[test]
+    fn regional_tags_fall_back_to_their_language() {
+        assert!(std::ptr::eq(words("es-AR"), &ES));
+        assert!(std::ptr::eq(words("fr"), &EN));
+        assert!(std::ptr::eq(words(""), &EN));
+    }
+
+    #[test]
+    fn every_table_has_every_word_with_every_blank_of_english() {
+        let (en, es) = (blanks(&EN), blanks(&ES));
+        assert!(en.len() > 250, "every field was read: {}", en.len());
+        assert_eq!(en, es);
+        for table in [&EN, &ES] {
+            let text = format!("{table:#?}");
+            assert!(!text.contains(": \"\","), "an empty word");
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! Where things are on workshop mode's screens: pure layout from the presenter's state, shared
+//! by the views that paint it and the presenter that hit-tests and scrolls with it.
+//!
+//! A question as the room sees it: the section and the question pinned at the top, the answers
+//! under them as a numbered list with the raised hands beside each (a number and a bar) and the
+//! group's note, scrolling when they do not fit; the calm note when the most hands are tied,
+//! pinned to the bottom; and the facilitator notes in a pane beside (wide windows) or below,
+//! which the facilitator hides while projecting.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::comparison::Comparison;
+use super::keymap;
+use super::presenter::Presenter;
+use super::view::chart::{self, Bar};
+use crate::report::doc::{Block, Doc};
+use crate::tui::document::{
+    self, content_width, contents_hit, page_geometry, DocumentGeometry, Page,
+};
+use crate::tui::layout::{
+    areas, beside, column, help_box as laid_help, rows, why_box as laid_why, Areas, Density,
+    Pinned, TextBox,
+};
+use crate::tui::player::layout::question::AnswerItem;
+use crate::tui::text::{pad, width, wrap, wrap_plain};
+
+/// Widest the question column gets.
+const MAIN: u16 = 96;
+/// Widest the question and the side pane get together.
+const GROUP: u16 = 144;
+
+/// Eighths of a cell, for the end of a bar.
+const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+/// A bar `cells` wide at most, for `n` out of `most`.
+pub fn bar(n: usize, most: usize, cells: usize) -> String {
+    if n == 0 || most == 0 || cells == 0 {
+        return String::new();
+    }
+    let eighths = (n * cells * 8 / most).max(1);
+    let mut out = "█".repeat(eighths / 8);
+    out.push_str(EIGHTHS[eighths % 8]);
+    out
+}
+
+/// Where the facilitator notes pane sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// Beside the question.
+    Side(Rect),
+    /// Below it.
+    Below(Rect),
+}
+
+/// A question laid out for the room.
+pub struct Question {
+    /// The question and its answers with hands.
+    pub listing: Pinned,
+    /// The tie note and where it goes, when the most hands are tied.
+    pub tie: Option<(Rect, Vec<Line<'static>>)>,
+    /// The facilitator notes pane, when it is shown.
+    pub pane: Option<Pane>,
+    /// Rows between the top of the column and the question (a short listing sits a little
+    /// down, like a slide); the side pane's text starts level with the question.
+    pub top: u16,
+}
+
+/// The question's head: the note while an answer is being changed, the section in capitals,
+/// the question.
+fn head(p: &Presenter, question: usize, max: usize) -> Vec<Line<'static>> {
+    let (w, t) = (p.words(), p.theme());
+    let q = &p.guide().questions[question];
+    let mut lines = Vec::new();
+    if p.player().walk().editing() {
+        lines.extend(wrap_plain(w.player.editing_note, t.dim, max));
+        lines.push(Line::default());
+    }
+    if !q.section.is_empty() {
+        lines.extend(wrap_plain(&q.section.to_uppercase(), t.heading, max));
+    }
+    lines.extend(wrap_plain(&q.text, t.question, max));
+    lines.push(Line::default());
+    lines
+}
+
+/// The answers with their hands, and the group's note after them; which lines each answer
+/// takes.
+fn answers(
+    p: &Presenter,
+    question: usize,
+    max: usize,
+    spaced: bool,
+) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
+    let (w, t) = (p.words(), p.theme());
+    let q = &p.guide().questions[question];
+    let hands: Vec<usize> = (0..q.answers.len())
+        .map(|a| usize::try_from(p.hands(question, a)).unwrap_or(usize::MAX))
+        .collect();
+    let most = hands.iter().copied().max().unwrap_or(0);
+    let bar_w = match max {
+        72.. => 24,
+        56..=71 => 16,
+        44..=55 => 10,
+        _ => 6,
+    };
+    let count_w = most.to_string().len().max(2);
+    let tally_w = count_w + 1 + bar_w;
+    let label_max = max.saturating_sub(tally_w + 2).max(8);
+    // Only the answers offered to this group are listed, numbered as shown; the cursor and the
+    // choice are answers' positions in the guide.
+    let shown = p.player().walk().visible_answers(question);
+    let number_w = shown.len().to_string().len();
+    let given = p.player().walk().prefilled(question);
+    let counting = (p.cursor() != p.choice()).then_some(p.cursor());
+    let mut lines = Vec::new();
+    let mut items = Vec::with_capacity(shown.len());
+    for (n, &i) in shown.iter().enumerate() {
+        let answer = &q.answers[i];
+        if spaced && n > 0 {
+            lines.push(Line::default());
+        }
+        let mut item = AnswerItem {
+            number: n + 1,
+            number_w,
+            label: &answer.label,
+            tag: (given == Some(i)).then_some(w.workshop.workshop_group_answer),
+            cursor: p.choice() == i,
+            chosen: p.choice() == i,
+        }
+        .lines(t, label_max);
+        if let Some(line) = item.first_mut() {
+            pad(line, label_max + 1, t.text);
+            let count_style = if hands[i] > 0 { t.question } else { t.dim };
+            // The hands keys count for the cursor: when the count moved `›` away from it, its
+            // count is bracketed so the facilitator still sees where `+` goes.
+            let count = if counting == Some(i) {
+                format!("[{}]", hands[i])
+            } else {
+                format!("{} ", hands[i])
+            };
+            let tally_w = count_w + 2;
+            line.spans
+                .push(Span::styled(format!("{count:>tally_w$}"), count_style));
+            line.spans
+                .push(Span::styled(bar(hands[i], most, bar_w), t.marker));
+        }
+        items.push(lines.len()..lines.len() + item.len());
+        lines.extend(item);
+    }
+
+    if let Some(note) = p.record().notes.get(&q.id) {
+        lines.push(Line::default());
+        let label = format!("{}: ", w.workshop.workshop_note);
+        let indent = " ".repeat(width(&label));
+        lines.extend(wrap(
+            &[Span::styled(note.as_str(), t.text)],
+            max,
+            &[Span::styled(label, t.heading)],
+            &[Span::raw(indent)],
+        ));
+    }
+    (lines, items)
+}
+
+/// The facilitator notes of a question as lines.
+pub fn notes_lines(p: &Presenter, question: usize, max: usize) -> Vec<Line<'static>> {
+    let (w, t) = (p.words(), p.theme());
+    let notes = &p.guide().questions[question].notes;
+    if notes.is_empty() {
+        wrap_plain(w.workshop.workshop_no_notes, t.dim, max)
+    } else {
+        wrap_plain(notes, t.text, max)
+    }
+}
+
+/// The question column and the notes pane, if shown.
+fn split(p: &Presenter, question: usize, areas: &Areas) -> (Rect, Option<Pane>) {
+    let body = areas.body;
+    if !p.notes_pane() {
+        return (column(body, MAIN), None);
+    }
+    if areas.density == Density::Full {
+        let (main, side) = beside(body, MAIN, GROUP, (28, 48));
+        return (main, Some(Pane::Side(side)));
+    }
+    if body.height < 9 {
+        return (column(body, MAIN), None);
+    }
+    let wanted = rows(1 + notes_lines(p, question, usize::from(body.width)).len());
+    let room = (body.height / 3).max(3);
+    let h = wanted.min(room);
+    let below = Rect::new(body.x, body.bottom() - h, body.width, h);
+    let above = Rect::new(body.x, body.y, body.width, body.height - h - 1);
+    (column(above, MAIN), Some(Pane::Below(below)))
+}
+
+/// Lays out a question: spaced answers when everything fits, else close together; the tie
+/// note at the bottom of the column when the most hands are tied.
+pub fn question(p: &Presenter, question: usize, areas: &Areas) -> Question {
+    let (mut main, pane) = split(p, question, areas);
+    let (w, t) = (p.words(), p.theme());
+    let tie = p.tied(question).then(|| {
+        let max = usize::from(main.width.saturating_sub(2));
+        let mut lines = wrap_plain(w.workshop.workshop_tied, t.dim, max);
+        lines.truncate(2);
+        let h = (rows(lines.len()) + 1).min(main.height / 2);
+        main.height -= h;
+        let at = Rect::new(main.x, main.bottom() + 1, main.width, h.saturating_sub(1));
+        (at, lines)
+    });
+    // Two columns stay free on the right for the "more" marks.
+    let max = usize::from(main.width.saturating_sub(2));
+    let head = head(p, question, max);
+    let (mut lines, mut items) = answers(p, question, max, true);
+    if head.len() + lines.len() > usize::from(main.height) {
+        (lines, items) = answers(p, question, max, false);
+    }
+    let spare = usize::from(main.height).saturating_sub(head.len() + lines.len());
+    let top = match areas.density {
+        Density::Tiny => 0,
+        _ => rows((spare / 4).min(4)),
+    };
+    let column = Rect::new(main.x, main.y + top, main.width, main.height - top);
+    let shown_cursor = p
+        .player()
+        .walk()
+        .visible_answers(question)
+        .iter()
+        .position(|&a| a == p.cursor())
+        .unwrap_or(0);
+    Question {
+        listing: Pinned::place(head, lines, items, shown_cursor, column),
+        tie,
+        pane,
+        top,
+    }
+}
+
+/// The answer under a click on the question screen, if any, as its position in the guide.
+pub fn answer_at(p: &Presenter, area: Rect, column: u16, row: u16) -> Option<usize> {
+    let areas = areas(area)?;
+    let q = p
+        .asked()
+        .filter(|_| matches!(p.screen(), crate::tui::player::app::Screen::Question { .. }))?;
+    let n = question(p, q, &areas).listing.hit(column, row)?;
+    p.player().walk().visible_answers(q).get(n).copied()
+}
+
+/// The help laid out: the keys of the screen below (the workshop's, then the player's), what
+/// `›` marks on a question, and that everything is saved.
+pub fn help_box(p: &Presenter, area: Rect) -> TextBox {
+    let w = p.words();
+    let context = p.screen_context();
+    let keys = keymap::help(context, w);
+    let on_question = [w.workshop.help_workshop_choice, w.workshop.help_autosave];
+    let remarks = if context == keymap::Context::Question {
+        &on_question[..]
+    } else {
+        &on_question[1..]
+    };
+    laid_help(area, p.theme(), &[keys], remarks)
+}
+
+/// Why the question being asked is asked ("" when none is).
+pub fn why_text(p: &Presenter) -> &str {
+    p.asked()
+        .map_or("", |q| p.guide().questions[q].why.as_str())
+}
+
+/// The "why we ask" overlay laid out.
+pub fn why_box(p: &Presenter, area: Rect) -> TextBox {
+    laid_why(area, p.theme(), why_text(p), p.words().common.why_missing)
+}
+
+// The report viewer.
+
+/// The viewer's page: the document's title, the chart of outcomes across groups as a section of
+/// its own, then the rest of the document.
+pub fn comparison_page(c: &Comparison, max: usize) -> Page {
+    let (w, t) = (c.words(), c.theme());
+    let doc = c.doc();
+    if doc.blocks.is_empty() {
+        return Page::note(w.workshop.comparison_empty, t.dim, max);
+    }
+    if !c.has_chart() {
+        return document::layout(doc, None, t, max);
+    }
+    let cut = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { level: 2, .. }))
+        .unwrap_or(doc.blocks.len());
+    let head = Doc {
+        blocks: doc.blocks[..cut].to_vec(),
+    };
+    let rest = Doc {
+        blocks: doc.blocks[cut..].to_vec(),
+    };
+    let mut page = document::layout(&head, None, t, max);
+    let mut bars: Vec<Bar<'_>> = c
+        .outcomes()
+        .iter()
+        .map(|o| Bar {
+            label: &o.title,
+            count: o.groups,
+            style: t.marker,
+        })
+        .collect();
+    if c.unfinished() > 0 {
+        bars.push(Bar {
+            label: w.workshop.chart_unfinished,
+            count: c.unfinished(),
+            style: t.dim,
+        });
+    }
+    page.push_section(
+        w.workshop.chart_title,
+        chart::lines(&bars, t.text, max),
+        t,
+        max,
+    );
+    page.append(document::layout(&rest, None, t, max));
+    page
+}
+
+/// Lines, rows and sections of the viewer's page; `None` when the window is too small.
+pub fn comparison_geometry(c: &Comparison, area: Rect) -> Option<DocumentGeometry> {
+    let areas = areas(area)?;
+    let page = comparison_page(c, content_width(areas.body, areas.density));
+    Some(page_geometry(&page, areas.body, areas.density))
+}
+
+/// The section of the contents under a click, if any.
+pub fn section_at(c: &Comparison, area: Rect, column: u16, row: u16) -> Option<usize> {
+    let areas = areas(area)?;
+    let page = comparison_page(c, content_width(areas.body, areas.density));
+    contents_hit(
+        &page,
+        c.reading().section,
+        c.theme(),
+        areas.body,
+        areas.density,
+        column,
+        row,
+    )
+}
+
+/// The viewer's help laid out.
+pub fn comparison_help(c: &Comparison, area: Rect) -> TextBox {
+    let keys = keymap::help(keymap::Context::Comparison, c.words());
+    laid_help(area, c.theme(), &[keys], &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar;
+
+    #[test]
+    fn bars_scale_to_the_most_hands_and_never_vanish() {
+        assert_eq!(bar(4, 4, 3), "███");
+        assert_eq!(bar(1, 4, 2), "▌");
+        assert_eq!(bar(1, 1000, 2), "▏");
+        assert_eq!(bar(0, 4, 3), "");
+    }
+}
