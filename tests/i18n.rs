@@ -189,3 +189,21 @@ fn a_translation_whose_language_differs_from_its_file_name_is_an_error() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_stale_entry_is_shown_in_the_guides_own_language_not_its_old_translation() {
+    // `question.size.text` was translated from an older text: the English text shows instead,
+    // while the entries that are up to date are used.
+    let out = run(&["play", "--lang", "es", &fixture("stale")], "1\n1\n1\n");
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("\nHow many people take part in decisions?"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("[es] How many people take part in decisions?"),
+        "{text}"
+    );
+    assert!(text.contains("[es] Up to about twelve"), "{text}");
+}

@@ -15,7 +15,8 @@
 //!
 //! `key` names the text by ids ([`TextAt::key`](super::model::TextAt::key)), so reordering the guide changes nothing.
 //! `source` is a fingerprint of the base text the entry was translated from: when the base text
-//! changes, the entry is *stale* (shown, but reported). `check` reports missing entries (the
+//! changes, the entry is *stale*: reported, and not shown (the guide's own text is, until the
+//! entry is updated). `check` reports missing entries (the
 //! English text is shown instead), orphaned entries (their key is gone from the guide) and stale
 //! ones. `coop-guide i18n template` writes a file with every key, ready to translate.
 //!
@@ -480,27 +481,43 @@ pub fn status_table(guide: &Guide, guide_path: Option<&Path>) -> String {
     out
 }
 
-/// Overlays a translation on a guide: every entry whose key names a text replaces it (stale ones
-/// too: an older translation reads better than a language switch mid-screen). Returns the
-/// number of texts replaced.
-pub fn apply(guide: &mut Guide, translation: &Translation) -> usize {
-    let by_key: HashMap<&str, &str> = translation
+/// What [`apply`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Texts replaced by their translation.
+    pub replaced: usize,
+    /// Texts left in the guide's own language because their entry is stale.
+    pub stale: usize,
+}
+
+/// Overlays a translation on a guide: every entry whose key names a text, and which was
+/// translated from that text as it reads now, replaces it. A stale entry (translated from an
+/// older text) is not used: the text shows in the guide's own language, as a missing one does,
+/// because an outdated translation may say what the guide no longer says, and nothing on screen
+/// would tell. `check` and `i18n update` point at such entries.
+pub fn apply(guide: &mut Guide, translation: &Translation) -> Applied {
+    let by_key: HashMap<&str, &Entry> = translation
         .entries
         .iter()
         .filter(|e| !e.text.trim().is_empty())
-        .map(|e| (e.key.as_str(), e.text.as_str()))
+        .map(|e| (e.key.as_str(), e))
         .collect();
-    let mut replaced = 0;
+    let mut applied = Applied::default();
     guide.visit_texts_mut(&mut |at, text| {
-        if let Some(t) = by_key.get(at.key().as_str()) {
-            *text = (*t).to_string();
-            replaced += 1;
+        let Some(entry) = by_key.get(at.key().as_str()) else {
+            return;
+        };
+        if entry.source == fingerprint(text) {
+            *text = entry.text.clone();
+            applied.replaced += 1;
+        } else {
+            applied.stale += 1;
         }
     });
     if !translation.language.is_empty() {
         guide.language = translation.language.clone();
     }
-    replaced
+    applied
 }
 
 /// Writes a translation file with every key of the guide, ready to translate. Entries already
