@@ -56,6 +56,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::I18n(I18nCommand::Template { guide, lang })) => {
             i18n::template(guide.as_deref(), &lang)
         }
+        Some(Command::I18n(I18nCommand::Update { guide, lang })) => i18n::update(&guide, &lang),
     }
 }
 

@@ -18,7 +18,8 @@
 //! changes, the entry is *stale*: reported, and not shown (the guide's own text is, until the
 //! entry is updated). `check` reports missing entries (the
 //! English text is shown instead), orphaned entries (their key is gone from the guide) and stale
-//! ones. `coop-guide i18n template` writes a file with every key, ready to translate.
+//! ones. `coop-guide i18n template` writes a file with every key, ready to translate, and
+//! `coop-guide i18n update` brings an existing file up to date in place ([`update`]).
 //!
 //! Translation files are read with the same tolerant reader as guides ([`super::syntax`]): every
 //! syntax and shape mistake in one pass, in the guide's words, then the checks above.
@@ -35,6 +36,8 @@ use super::model::Guide;
 use super::source::Source;
 use super::syntax;
 use super::text::{clean, escape_quoted, reveal, sanitize, sanitize_line};
+
+pub mod update;
 
 /// A translation file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -295,8 +298,11 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
                     )
                     .note(format!("the text now reads: {}", shorten(base_text)))
                     .help(format!(
-                        "update the translation, then set `source: \"{}\"`",
-                        fingerprint(base_text)
+                        "update the translation, then set `source: \"{}\"` \
+                         (`coop-guide i18n update GUIDE --lang {}` writes the old and the new \
+                         text above the entry)",
+                        fingerprint(base_text),
+                        translation.language
                     )),
                 );
             }
@@ -335,7 +341,7 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
             )
             .at("entries", "these are shown in the guide's own language")
             .help(format!(
-                "`coop-guide i18n template GUIDE --lang {}` lists every key to translate",
+                "`coop-guide i18n update GUIDE --lang {}` adds an entry for each of them to this file",
                 translation.language
             )),
         );
@@ -548,7 +554,12 @@ pub fn template(guide: &Guide, language: &str, existing: Option<&Translation>) -
     );
     let _ = writeln!(
         out,
-        "// `coop-guide check` reports missing, stale and orphaned entries."
+        "// `coop-guide check` reports missing, stale and orphaned entries;"
+    );
+    let _ = writeln!(
+        out,
+        "// `coop-guide i18n update GUIDE --lang {}` adds new texts and marks stale entries here.",
+        sanitize_line(language)
     );
     let _ = writeln!(
         out,
@@ -557,12 +568,8 @@ pub fn template(guide: &Guide, language: &str, existing: Option<&Translation>) -
         quote(language)
     );
     for (key, text) in texts(guide) {
-        for line in text.lines().map(sanitize_line) {
-            let _ = writeln!(
-                out,
-                "        //{}{line}",
-                if line.is_empty() { "" } else { " " }
-            );
+        for line in update::base_comment(&text) {
+            let _ = writeln!(out, "        {line}");
         }
         let (source, translated) = match previous.get(key.as_str()) {
             Some(e) => (e.source.clone(), e.text.clone()),
