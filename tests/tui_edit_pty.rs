@@ -32,8 +32,8 @@ fn a_save_shows_its_problems_within_two_seconds_and_q_restores() {
         "{screen}"
     );
     assert!(
-        screen.contains("→ pace"),
-        "the outline keeps the last good guide:\n{screen}"
+        screen.contains("pace  How quickly") && screen.contains("✗ paec"),
+        "the outline keeps the last good guide, with the link broken now marked:\n{screen}"
     );
 
     // The preview keeps working meanwhile.

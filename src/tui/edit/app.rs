@@ -19,7 +19,8 @@ use crossterm::event::KeyEvent;
 
 use super::keymap::{self, Command, Context};
 use super::layout;
-use super::outline::Outline;
+use super::outline::{NodeKey, Outline};
+use super::places::Places;
 use super::preview::{Divergence, Preview};
 use super::snapshot::{Origin, Problem, Snapshot};
 use crate::guide::text::sanitize_line;
@@ -108,10 +109,12 @@ pub enum Effect {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Help;
 
-/// The version on show: the guide and its outline.
+/// The version on show: the guide, its outline as built, and the outline as shown (laid over
+/// the file as it is now: lines now, links broken now).
 #[derive(Debug, Clone)]
 struct Shown {
     guide: Arc<Guide>,
+    built: Outline,
     outline: Outline,
 }
 
@@ -126,6 +129,8 @@ pub struct App {
     version: Version,
     shown: Option<Shown>,
     problems: Vec<Problem>,
+    /// Where each node is in the file as it is now.
+    places: Places,
     focus: Pane,
     selected: usize,
     outline_offset: usize,
@@ -151,6 +156,7 @@ impl App {
             version: Version::Unparsed,
             shown: None,
             problems: Vec::new(),
+            places: Places::default(),
             focus: Pane::Outline,
             selected: 0,
             outline_offset: 0,
@@ -429,16 +435,19 @@ impl App {
     // Reloading.
 
     /// Takes in a new reading of the file: new problems always; a new outline and a replanted
-    /// preview when the file is good; otherwise the last good version stays on show.
+    /// preview when the file is good; otherwise the last good version stays on show, laid over
+    /// the file as it is (the nodes' lines now, the links broken now).
     fn reload(&mut self, snapshot: Snapshot) {
         let Snapshot {
             source,
             guide,
             lenient,
+            places,
             problems,
         } = snapshot;
         self.problems = problems;
         self.problem = self.problem.min(self.problems.len().saturating_sub(1));
+        self.places = places;
         match guide {
             Some(guide) => {
                 self.show(guide.clone(), &source, Version::Current);
@@ -446,6 +455,8 @@ impl App {
             }
             None if matches!(self.version, Version::Current | Version::LastGood) => {
                 self.version = Version::LastGood;
+                let now = lenient.map(|guide| Outline::build(&guide, &source));
+                self.lay_over_the_file(now.as_ref());
             }
             None => {
                 self.preview = None;
@@ -464,23 +475,52 @@ impl App {
 
     /// Puts a version on show, keeping the selection on the same node when it still exists.
     fn show(&mut self, guide: Arc<Guide>, source: &Source, version: Version) {
-        let was = self
-            .shown
-            .as_ref()
-            .and_then(|s| s.outline.key(self.selected).cloned());
-        let outline = Outline::build(&guide, source);
+        let was = self.selected_key();
+        let built = Outline::build(&guide, source);
         self.selected = match was {
-            Some(key) => outline
-                .find(&key)
-                .unwrap_or_else(|| self.selected.min(outline.len().saturating_sub(1))),
+            Some(key) => built
+                .find_nearest(&key)
+                .unwrap_or_else(|| self.selected.min(built.len().saturating_sub(1))),
             None => guide
                 .index
                 .start()
-                .and_then(|q| outline.question_row(q))
+                .and_then(|q| built.question_row(q))
                 .unwrap_or(0),
         };
-        self.shown = Some(Shown { guide, outline });
+        self.shown = Some(Shown {
+            guide,
+            outline: built.clone(),
+            built,
+        });
         self.version = version;
+        self.lay_over_the_file(None);
+    }
+
+    /// Lays the outline of the version on show over the file as it is now: each row at its
+    /// node's line now, and the links that are broken now (in `now`, the outline of the file
+    /// when it parses despite its errors) marked. The selection stays on its node.
+    fn lay_over_the_file(&mut self, now: Option<&Outline>) {
+        let was = self.selected_key();
+        let Some(shown) = &mut self.shown else {
+            return;
+        };
+        let mut outline = shown.built.clone();
+        if let Some(now) = now {
+            outline.mark_broken(now);
+        }
+        outline.relocate(&self.places);
+        let last = outline.len().saturating_sub(1);
+        self.selected = was
+            .and_then(|key| outline.find(&key))
+            .unwrap_or(self.selected.min(last));
+        shown.outline = outline;
+    }
+
+    /// The key of the selected row, if there is an outline.
+    fn selected_key(&self) -> Option<NodeKey> {
+        self.shown
+            .as_ref()
+            .and_then(|s| s.outline.key(self.selected).cloned())
     }
 
     /// Moves the preview onto a new good version, keeping its place; or starts it.
@@ -577,7 +617,11 @@ impl App {
             return;
         }
         let line = problem.line;
-        match self.outline().row_at_line(line) {
+        let row = problem
+            .node
+            .as_ref()
+            .and_then(|node| self.outline().find_nearest(node));
+        match row {
             Some(row) => {
                 self.focus = Pane::Outline;
                 self.select(row);
@@ -614,22 +658,20 @@ impl App {
                 let Some(preview) = &self.preview else {
                     return at(row_line(Some(self.selected)));
                 };
-                let outline = self.outline();
-                let same_version = self
-                    .guide()
-                    .is_some_and(|g| Arc::ptr_eq(g, preview.guide()));
-                if !same_version {
-                    return at(1);
-                }
-                let from = preview.guide().index.question(preview.from());
-                let row = match preview.player().screen() {
-                    Screen::Question { question, .. } => outline.question_row(question),
-                    Screen::Result { outcome } => outline.outcome_row(outcome),
+                // By id: the preview may play another version than the file has now.
+                let guide = preview.guide();
+                let node = match preview.player().screen() {
+                    Screen::Question { question, .. } => {
+                        NodeKey::Question(guide.questions[question].id.clone())
+                    }
+                    Screen::Result { outcome } => {
+                        NodeKey::Outcome(guide.outcomes[outcome].id.clone())
+                    }
                     Screen::Intro | Screen::Review { .. } => {
-                        from.and_then(|q| outline.question_row(q))
+                        NodeKey::Question(preview.from().to_string())
                     }
                 };
-                at(row_line(row))
+                at(self.places.line(&node).unwrap_or(1))
             }
         }
     }

@@ -3,7 +3,8 @@
 //!
 //! - [`app`]: the state and its transitions, a pure state machine (no IO);
 //! - [`snapshot`]: one reading of the guide file and its translations, the only file reading;
-//! - [`outline`]: the outline's rows with their extents in the file and keys that survive a reload;
+//! - [`outline`]: the outline's rows, with keys that survive a reload;
+//! - [`places`]: where each node is in the file as it is now, by ids;
 //! - [`preview`]: the player running the preview, replanted on each new good version;
 //! - [`keymap`]: the editor's keys, laid over the player's in the preview;
 //! - [`layout`]: where the panes are; [`view`]: painting them;
@@ -19,6 +20,7 @@ pub mod keymap;
 pub mod launch;
 pub mod layout;
 pub mod outline;
+pub mod places;
 pub mod preview;
 pub mod snapshot;
 pub mod view;

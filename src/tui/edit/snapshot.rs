@@ -1,5 +1,7 @@
 //! One reading of a guide file and the translations beside it: the guide (when usable), the
-//! guide as it is (when it parses despite errors), and every problem, as the editor lists them.
+//! guide as it is (when it parses despite errors), where each node is in the file now, and every
+//! problem, as the editor lists them, each with the node it is about (found by ids, so it is
+//! found in an outline of an older version too).
 //!
 //! The files are opened the one way every command opens them ([`crate::guide::files`]): within
 //! bounds, and a translation that cannot be read is a problem, never skipped. This is the
@@ -8,6 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::outline::NodeKey;
+use super::places::Places;
 use crate::guide::diagnostic::Diagnostic;
 use crate::guide::files::{check_translations, read_guide};
 use crate::guide::load::parse_lenient;
@@ -42,6 +46,8 @@ pub struct Problem {
     pub message: String,
     /// The suggested fix, sanitised.
     pub help: Option<String>,
+    /// The question, answer, part of an answer or outcome it is about, when it is in one.
+    pub node: Option<NodeKey>,
 }
 
 impl Problem {
@@ -63,8 +69,11 @@ pub struct Snapshot {
     pub source: Source,
     /// The guide, when it has no errors.
     pub guide: Option<Arc<Guide>>,
-    /// The guide as it is, when it has errors but parses (to outline a guide never yet good).
+    /// The guide as it is, when it has errors but parses (to outline a guide never yet good, and
+    /// to mark the links broken now on the last good version).
     pub lenient: Option<Arc<Guide>>,
+    /// Where each node is in the guide file as it is.
+    pub places: Places,
     /// Problems of the guide, then of its translations; errors before warnings.
     pub problems: Vec<Problem>,
 }
@@ -79,7 +88,14 @@ impl Snapshot {
             _ => None,
         };
         let guide = checked.guide.map(Arc::new);
-        let mut problems = problems(&checked.diagnostics, &checked.source, path, Origin::Guide);
+        let places = Places::read(&checked.source);
+        let mut problems = problems(
+            &checked.diagnostics,
+            &checked.source,
+            path,
+            Origin::Guide,
+            Some(&places),
+        );
         if let Some(base) = guide.as_deref().or(lenient.as_deref()) {
             for file in check_translations(base, Some(path)) {
                 let on_disk = file.path.clone().unwrap_or_else(|| path.to_path_buf());
@@ -88,6 +104,7 @@ impl Snapshot {
                     &file.source,
                     &on_disk,
                     Origin::Translation,
+                    None,
                 ));
             }
         }
@@ -97,6 +114,7 @@ impl Snapshot {
             source: checked.source,
             guide,
             lenient,
+            places,
             problems,
         }
     }
@@ -112,12 +130,18 @@ fn problems(
     source: &Source,
     file: &Path,
     origin: Origin,
+    places: Option<&Places>,
 ) -> Vec<Problem> {
     let name = sanitize_line(&source.name);
     diagnostics
         .iter()
         .map(|d| {
-            let at = d.span().map(|s| source.line_col(s.start));
+            let span = d.span();
+            let at = span.map(|s| source.line_col(s.start));
+            let node = places
+                .zip(span)
+                .and_then(|(places, s)| places.at(s.start))
+                .cloned();
             Problem {
                 file: file.to_path_buf(),
                 name: name.clone(),
@@ -127,6 +151,7 @@ fn problems(
                 code: d.code,
                 message: sanitize_line(&d.message),
                 help: d.help.as_deref().map(sanitize_line),
+                node,
             }
         })
         .collect()
