@@ -27,6 +27,9 @@ pub enum Command {
     Edit {
         /// The guide file.
         guide: PathBuf,
+        /// Preview the guide in this translation (GUIDE.L.ron beside it), following its saves.
+        #[arg(long, value_name = "L")]
+        lang: Option<String>,
         /// Colour theme.
         #[arg(long, value_name = "NAME")]
         theme: Option<String>,

@@ -16,7 +16,7 @@ use coop_guide::guide::Code;
 use coop_guide::report::outline::{Mark, RowKind};
 use coop_guide::tui::edit::keymap::{self, Context};
 use coop_guide::tui::edit::outline::NodeKey;
-use coop_guide::tui::edit::{Action, App, Effect, Origin, Pane, Version};
+use coop_guide::tui::edit::{Action, App, Effect, Origin, Pane, Snapshot, Version};
 use coop_guide::tui::input::Input;
 use coop_guide::tui::layers::Status;
 use coop_guide::tui::player::Screen;
@@ -701,4 +701,87 @@ fn conditional_links_and_answers_read_as_conditions_in_the_outline() {
         .lines()
         .nth(line - 1)
         .is_some_and(|l| l.contains("Case(when: Answered(\"stage\", \"running\")")));
+}
+
+/// The editor on a file with `--lang`, at a size, default theme.
+fn editor_in(path: &Path, language: &str, width: u16, height: u16) -> App {
+    App::new(path, Snapshot::read_in(path, Some(language)))
+        .with_theme(Theme::default_theme())
+        .with_size(width, height)
+}
+
+fn reload_in(app: &mut App, path: &Path, language: &str) {
+    app.handle(Action::Reloaded(Box::new(Snapshot::read_in(
+        path,
+        Some(language),
+    ))));
+}
+
+#[test]
+fn with_a_language_the_preview_plays_the_translation_and_follows_its_saves() {
+    let dir = tempfile::tempdir().expect("temp");
+    let guide = dir.path().join("guide.ron");
+    let es = dir.path().join("guide.es.ron");
+    std::fs::copy("tests/fixtures/i18n/complete/guide.ron", &guide).expect("copy");
+    std::fs::copy("tests/fixtures/i18n/complete/guide.es.ron", &es).expect("copy");
+    let mut app = editor_in(&guide, "es", 120, 35);
+    assert_eq!(app.version(), Version::Current);
+    let shown = text(&app);
+    assert!(
+        shown.contains("[es] How many people take part in decisions?"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Esquema"),
+        "the editor's words follow: {shown}"
+    );
+    press(&mut app, "<tab>1");
+    assert_eq!(preview_question(&app).as_deref(), Some("pace"));
+
+    // A save of the translation shows at once, the preview keeping its place.
+    std::fs::write(
+        &es,
+        std::fs::read_to_string(&es).expect("read").replace(
+            "[es] How quickly do most of your decisions need to be made?",
+            "¿Con qué rapidez hay que decidir?",
+        ),
+    )
+    .expect("write");
+    reload_in(&mut app, &guide, "es");
+    assert_eq!(preview_question(&app).as_deref(), Some("pace"));
+    assert!(text(&app).contains("¿Con qué rapidez hay que decidir?"));
+
+    // A guide text changed since it was translated: the preview shows the guide's own text.
+    rewrite(
+        &guide,
+        "How quickly do most of your decisions need to be made?",
+        "How fast must most decisions be made?",
+    );
+    reload_in(&mut app, &guide, "es");
+    let shown = text(&app);
+    assert!(
+        shown.contains("How fast must most decisions be made?"),
+        "{shown}"
+    );
+    assert!(!shown.contains("¿Con qué rapidez"), "{shown}");
+    assert!(app
+        .problems()
+        .iter()
+        .any(|p| p.code == Code::TranslationStale));
+
+    // A translation that cannot be used keeps the last good version on show.
+    rewrite(&es, "guide: \"decision-making\"", "guide: \"other\"");
+    reload_in(&mut app, &guide, "es");
+    assert_eq!(app.version(), Version::LastGood);
+    assert_eq!(app.problems()[0].code, Code::TranslationGuide);
+    assert!(text(&app).contains("How fast must most decisions be made?"));
+    // Gone altogether: said among the problems.
+    std::fs::remove_file(&es).expect("remove");
+    reload_in(&mut app, &guide, "es");
+    assert_eq!(app.version(), Version::LastGood);
+    let problem = &app.problems()[0];
+    assert_eq!(
+        (problem.code, problem.file.as_path()),
+        (Code::Unreadable, es.as_path())
+    );
 }

@@ -41,13 +41,18 @@ use crate::tui::terminal::Ending;
 use crate::tui::Theme;
 use crate::watch::Watcher;
 
-/// Runs the editor on a guide file until the user quits. The file is never written.
-pub fn run(guide: PathBuf, theme: Theme) -> io::Result<Ending> {
+/// Runs the editor on a guide file until the user quits; with a `language`, the preview and
+/// the outline show the guide in that translation. The files are never written.
+pub fn run(guide: PathBuf, language: Option<String>, theme: Theme) -> io::Result<Ending> {
     // Watch first, then read: a save between the two is seen at the first look.
     let watcher = Watcher::new(&guide);
-    let snapshot = Snapshot::read(&guide);
+    let snapshot = Snapshot::read_in(&guide, language.as_deref());
     let mut app = App::new(guide.clone(), snapshot).with_theme(theme);
-    let mut editing = Editing { guide, watcher };
+    let mut editing = Editing {
+        guide,
+        language,
+        watcher,
+    };
     shell::run_here(
         &mut app,
         &mut |app: &mut App, effect, screen: &mut Screen| editing.carry_out(app, effect, screen),
@@ -78,6 +83,7 @@ impl View for App {
 #[derive(Debug)]
 pub struct Editing {
     guide: PathBuf,
+    language: Option<String>,
     watcher: Watcher,
 }
 
@@ -94,7 +100,8 @@ impl Editing {
             Effect::Interrupt => return Ok(Some(Ending::Interrupted)),
             Effect::LookAtFiles => {
                 if self.watcher.changed() {
-                    app.handle(Action::Reloaded(Box::new(Snapshot::read(&self.guide))));
+                    let snapshot = Snapshot::read_in(&self.guide, self.language.as_deref());
+                    app.handle(Action::Reloaded(Box::new(snapshot)));
                 }
             }
             Effect::OpenEditor { file, line } => {

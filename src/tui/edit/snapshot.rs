@@ -16,6 +16,7 @@ use crate::guide::diagnostic::Diagnostic;
 use crate::guide::files::{check_translations, read_guide};
 use crate::guide::load::parse_lenient;
 use crate::guide::text::sanitize_line;
+use crate::guide::translation;
 use crate::guide::{Code, Guide, Severity, Source};
 
 /// Which file a problem is in.
@@ -82,12 +83,32 @@ impl Snapshot {
     /// Reads and checks the guide at `path` and every translation beside it. Never fails: an
     /// unreadable file is a problem like any other.
     pub fn read(path: &Path) -> Snapshot {
+        Snapshot::read_in(path, None)
+    }
+
+    /// Reads as [`Snapshot::read`] does; with a `language` other than the guide's own, the
+    /// guide to show is translated into it (by the translation beside it, as `play --lang`
+    /// plays it). A translation that cannot be used (it has errors, or there is none) makes the
+    /// reading one with errors, like a guide with errors: the last good version stays on show.
+    pub fn read_in(path: &Path, language: Option<&str>) -> Snapshot {
         let checked = read_guide(Some(path));
-        let lenient = match (&checked.guide, checked.source.text.trim().is_empty()) {
+        let mut lenient = match (&checked.guide, checked.source.text.trim().is_empty()) {
             (None, false) => parse_lenient(&checked.source).map(Arc::new),
             _ => None,
         };
-        let guide = checked.guide.map(Arc::new);
+        let mut guide = checked.guide.map(Arc::new);
+        let mut unusable = Vec::new();
+        if let (Some(language), Some(base)) = (language, &guide) {
+            if language != base.language {
+                match translated(base, path, language) {
+                    Ok(translated) => guide = Some(Arc::new(translated)),
+                    Err(why) => {
+                        unusable = why;
+                        lenient = guide.take();
+                    }
+                }
+            }
+        }
         let places = Places::read(&checked.source);
         let mut problems = problems(
             &checked.diagnostics,
@@ -108,6 +129,7 @@ impl Snapshot {
                 ));
             }
         }
+        problems.extend(unusable);
         // Errors first: they are what stops the guide; the sort keeps file order within each.
         problems.sort_by_key(|p| p.severity() != Severity::Error);
         Snapshot {
@@ -122,6 +144,43 @@ impl Snapshot {
     /// True when the guide has errors.
     pub fn has_errors(&self) -> bool {
         self.guide.is_none()
+    }
+}
+
+/// The guide translated into `language` by the translation beside it; otherwise the problems to
+/// list (none when they are listed with every translation's already).
+fn translated(base: &Guide, path: &Path, language: &str) -> Result<Guide, Vec<Problem>> {
+    let source = match crate::guide::translation_source(Some(path), language) {
+        Some(Ok(source)) => source,
+        Some(Err(_)) => return Err(Vec::new()),
+        None => {
+            let file = translation::path_for(path, language);
+            let missing = crate::guide::unreadable(
+                &file.display().to_string(),
+                &std::io::Error::from(std::io::ErrorKind::NotFound),
+            );
+            let source = Source::new(file.display().to_string(), String::new());
+            return Err(problems(
+                &[missing],
+                &source,
+                &file,
+                Origin::Translation,
+                None,
+            ));
+        }
+    };
+    let checked = translation::check(base, source);
+    let errors = checked
+        .diagnostics
+        .iter()
+        .any(|d| d.severity() == Severity::Error);
+    match checked.translation {
+        Some(t) if !errors => {
+            let mut guide = base.clone();
+            translation::apply(&mut guide, &t);
+            Ok(guide)
+        }
+        _ => Err(Vec::new()),
     }
 }
 
