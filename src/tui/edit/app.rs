@@ -3,8 +3,10 @@
 //! [`App::handle`] takes an [`Action`] — an input, the time, a new [`Snapshot`] of the file
 //! after a save, the end of an `$EDITOR` run — and returns [`Effect`]s for the driver (quit, open
 //! the editor, look whether the file changed). It never reads or writes a file, so tests drive a
-//! reload by handing it a snapshot. Its clock asks for a look at the file every [`LOOK_EVERY`];
-//! between looks the shell sleeps.
+//! reload by handing it a snapshot. Whenever it is told the time it asks for a look at the
+//! files: the watcher's change events end the shell's wait, so a save is looked at at once. Every
+//! [`POLL_EVERY`] the look also compares the files themselves, for file systems that send no
+//! events; between looks the shell sleeps.
 //!
 //! Which version of the guide is on show is the heart of it ([`Version`]): the file as it is when
 //! it has no errors; otherwise the last good version, kept for the outline and the preview while
@@ -33,9 +35,9 @@ use crate::tui::layout::window;
 use crate::tui::player::app::{Action as PlayerAction, Effect as PlayerEffect, Screen};
 use crate::tui::theme::Theme;
 
-/// How often the file is looked at while nothing else happens: a save shows within half a
-/// second.
-pub const LOOK_EVERY: Duration = Duration::from_millis(200);
+/// How often the files themselves are compared with how they were (their size, time and inode),
+/// for file systems that send no change events: a save shows within half a second there too.
+pub const POLL_EVERY: Duration = Duration::from_millis(400);
 
 /// The panes, in the order Tab visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,9 +102,13 @@ pub enum Effect {
         /// 1-based line.
         line: usize,
     },
-    /// Look whether the guide or a translation changed on disk; if so, read it again and report
-    /// with [`Action::Reloaded`].
-    LookAtFiles,
+    /// Look whether the guide or a translation changed on disk (a change event came, or with
+    /// `poll`, the files look different); if so, read them again and report with
+    /// [`Action::Reloaded`].
+    LookAtFiles {
+        /// Also compare the files themselves, not only the change events.
+        poll: bool,
+    },
 }
 
 /// The editor's one overlay.
@@ -139,7 +145,7 @@ pub struct App {
     preview: Option<Preview>,
     layers: Layers<Help>,
     status: StatusLine,
-    /// When the file is next looked at, on the shell's clock.
+    /// When the files are next compared, on the shell's clock.
     next_look: Duration,
 }
 
@@ -165,7 +171,7 @@ impl App {
             preview: None,
             layers: Layers::default(),
             status: StatusLine::default(),
-            next_look: LOOK_EVERY,
+            next_look: POLL_EVERY,
         };
         app.reload(snapshot);
         app.settle();
@@ -292,7 +298,7 @@ impl App {
         self.status.get()
     }
 
-    /// When the file is next looked at, on the shell's clock.
+    /// When the files are next compared, on the shell's clock (the view's wake time).
     pub fn next_look(&self) -> Duration {
         self.next_look
     }
@@ -326,11 +332,11 @@ impl App {
                 self.command(command)
             }
             Action::Tick(now) => {
-                if now < self.next_look {
-                    return Vec::new();
+                let poll = now >= self.next_look;
+                if poll {
+                    self.next_look = now + POLL_EVERY;
                 }
-                self.next_look = now + LOOK_EVERY;
-                vec![Effect::LookAtFiles]
+                return vec![Effect::LookAtFiles { poll }];
             }
             Action::Reloaded(snapshot) => {
                 self.reload(*snapshot);
@@ -829,6 +835,22 @@ mod tests {
         assert_eq!(follow(45, 48..49, 10, 50), 40, "never past the end");
         assert_eq!(follow(3, 0..30, 10, 50), 0, "tall items show their start");
         assert_eq!(follow(0, 20..40, 10, 50), 20, "tall items show their start");
+    }
+
+    #[test]
+    fn every_tick_looks_for_change_events_and_some_compare_the_files() {
+        let mut app = App::new("g.ron", Snapshot::read(Path::new("no-such-guide.ron")));
+        let look = |poll| vec![Effect::LookAtFiles { poll }];
+        assert_eq!(
+            app.handle(Action::Tick(Duration::from_millis(10))),
+            look(false)
+        );
+        assert_eq!(app.handle(Action::Tick(POLL_EVERY)), look(true));
+        assert_eq!(app.next_look(), POLL_EVERY * 2);
+        assert_eq!(
+            app.handle(Action::Tick(POLL_EVERY + Duration::from_millis(1))),
+            look(false)
+        );
     }
 
     #[test]

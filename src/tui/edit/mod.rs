@@ -8,17 +8,20 @@
 //! - [`preview`]: the player running the preview, replanted on each new good version;
 //! - [`keymap`]: the editor's keys, laid over the player's in the preview;
 //! - [`layout`]: where the panes are; [`view`]: painting them;
-//! - [`launch`]: running `$EDITOR +LINE FILE`.
+//! - [`launch`]: running `$EDITOR +LINE FILE`;
+//! - [`listen`]: the editor's input, the keyboard and the watcher's bell waited on together.
 //!
-//! The driver here is the editor's only IO. The app asks to look at the file every 200 ms (a
-//! wake time of the shell, which sleeps in between) and the [`Watcher`] says whether the guide
-//! or a translation changed (a save, also by rename), so a save shows within half a second. The
-//! text file stays the source of truth: nothing here writes it.
+//! The driver here is the editor's only IO. The [`Watcher`] takes change events from the
+//! operating system and rings a bell that wakes the shell's wait; the app, told the time, asks
+//! to look at the files, and a save (also by rename) is on screen within milliseconds. Where no
+//! events come, the app's wake time asks for a look at the files themselves every
+//! [`app::POLL_EVERY`]. The text file stays the source of truth: nothing here writes it.
 
 pub mod app;
 pub mod keymap;
 pub mod launch;
 pub mod layout;
+pub mod listen;
 pub mod outline;
 pub mod places;
 pub mod preview;
@@ -40,12 +43,15 @@ use crate::tui::shell::{self, Screen, View};
 use crate::tui::terminal::Ending;
 use crate::tui::Theme;
 use crate::watch::Watcher;
+use listen::Listening;
 
 /// Runs the editor on a guide file until the user quits; with a `language`, the preview and
 /// the outline show the guide in that translation. The files are never written.
 pub fn run(guide: PathBuf, language: Option<String>, theme: Theme) -> io::Result<Ending> {
+    let mut listening = Listening::new()?;
+    let bell = listening.bell()?;
     // Watch first, then read: a save between the two is seen at the first look.
-    let watcher = Watcher::new(&guide);
+    let watcher = Watcher::waking(&guide, move || bell.ring());
     let snapshot = Snapshot::read_in(&guide, language.as_deref());
     let mut app = App::new(guide.clone(), snapshot).with_theme(theme);
     let mut editing = Editing {
@@ -53,9 +59,12 @@ pub fn run(guide: PathBuf, language: Option<String>, theme: Theme) -> io::Result
         language,
         watcher,
     };
-    shell::run_here(
+    let mut screen = Screen::local()?;
+    shell::run(
         &mut app,
         &mut |app: &mut App, effect, screen: &mut Screen| editing.carry_out(app, effect, screen),
+        &mut listening,
+        &mut screen,
     )
 }
 
@@ -98,8 +107,8 @@ impl Editing {
         match effect {
             Effect::Quit => return Ok(Some(Ending::Quit)),
             Effect::Interrupt => return Ok(Some(Ending::Interrupted)),
-            Effect::LookAtFiles => {
-                if self.watcher.changed() {
+            Effect::LookAtFiles { poll } => {
+                if self.watcher.look(poll) {
                     let snapshot = Snapshot::read_in(&self.guide, self.language.as_deref());
                     app.handle(Action::Reloaded(Box::new(snapshot)));
                 }
