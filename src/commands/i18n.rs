@@ -54,7 +54,7 @@ pub fn template(path: Option<&Path>, lang: &str) -> Outcome {
 }
 
 /// Brings the translation of the guide at `guide_path` into `lang` up to date, in place (see
-/// [`update`]); writes a new one, with every key, when there is none. A translation with errors
+/// [`mod@update`]); writes a new one, with every key, when there is none. A translation with errors
 /// is not touched.
 pub fn update(guide_path: &Path, lang: &str) -> Outcome {
     if !translation::is_language_tag(lang) {

@@ -517,7 +517,7 @@ impl App {
         outline.relocate(&self.places);
         let last = outline.len().saturating_sub(1);
         self.selected = was
-            .and_then(|key| outline.find(&key))
+            .and_then(|key| outline.find_nearest(&key))
             .unwrap_or(self.selected.min(last));
         shown.outline = outline;
     }
