@@ -19,7 +19,7 @@ use crate::guide::text::{has_unsafe, sanitize_line};
 /// The nodes of one reading of the file, with their spans.
 #[derive(Debug, Clone, Default)]
 pub struct Places {
-    /// Every node found, in file order (a node before the parts inside it).
+    /// Every node found, by where it starts (a node before the nodes inside it).
     spans: Vec<(NodeKey, Span)>,
     /// First line of each node (the first one written, when an id is used twice).
     lines: HashMap<NodeKey, usize>,
@@ -33,35 +33,38 @@ impl Places {
             return Places::default();
         }
         let tree = syntax::parser::parse(text, &mut Problems::new(0)).tree;
-        let mut spans = Vec::new();
+        let mut spans: Vec<(NodeKey, Span)> = Vec::new();
         let reader = Reader { text, tree: &tree };
-        for (qi, question) in reader.list("questions") {
+        let Some(root) = tree.find(text, "") else {
+            return Places::default();
+        };
+        for question in reader.list(root, "questions") {
             let Some(q) = reader.id(question) else {
                 continue;
             };
             spans.push((NodeKey::Question(q.clone()), tree.span(question)));
-            for (ai, answer) in reader.list(&format!("questions[{qi}].answers")) {
+            for answer in reader.list(question, "answers") {
                 let Some(a) = reader.id(answer) else {
                     continue;
                 };
                 spans.push((NodeKey::Answer(q.clone(), a.clone()), tree.span(answer)));
-                let path = format!("questions[{qi}].answers[{ai}]");
-                if let Some(when) = tree.find(text, &format!("{path}.when")) {
-                    spans.push((
-                        NodeKey::Part(q.clone(), a.clone(), "when".into()),
-                        tree.span(when),
-                    ));
+                let mut part = |path: String, span: Span| {
+                    spans.push((NodeKey::Part(q.clone(), a.clone(), path), span));
+                };
+                if let Some(when) = reader.field(answer, "when") {
+                    part("when".into(), tree.span(when));
                 }
-                reader.branch(&path, "next", &mut |part, span| {
-                    spans.push((NodeKey::Part(q.clone(), a.clone(), part), span));
-                });
+                if let Some(next) = reader.field(answer, "next") {
+                    reader.branch(next, "next", &mut part);
+                }
             }
         }
-        for (_, outcome) in reader.list("outcomes") {
+        for outcome in reader.list(root, "outcomes") {
             if let Some(o) = reader.id(outcome) {
                 spans.push((NodeKey::Outcome(o), tree.span(outcome)));
             }
         }
+        spans.sort_by_key(|(_, s)| (s.start, std::cmp::Reverse(s.end)));
         let mut lines = HashMap::with_capacity(spans.len());
         for (key, span) in &spans {
             lines
@@ -79,10 +82,13 @@ impl Places {
     /// The innermost node holding the byte at `offset`: an answer rather than its question, a
     /// case rather than its answer.
     pub fn at(&self, offset: usize) -> Option<&NodeKey> {
-        self.spans
+        // The innermost node is the one that starts last among those holding the offset: look
+        // back from the last node starting at or before it (past a few earlier siblings).
+        let before = self.spans.partition_point(|(_, s)| s.start <= offset);
+        self.spans[..before]
             .iter()
-            .filter(|(_, s)| s.start <= offset && offset < s.end.max(s.start + 1))
-            .max_by_key(|(_, s)| (s.start, std::cmp::Reverse(s.end)))
+            .rev()
+            .find(|(_, s)| offset < s.end.max(s.start + 1))
             .map(|(key, _)| key)
     }
 
@@ -104,22 +110,26 @@ struct Reader<'t> {
 }
 
 impl Reader<'_> {
-    /// The items of the list at `path`, with their positions.
-    fn list(&self, path: &str) -> Vec<(usize, NodeId)> {
-        match self.tree.find(self.text, path) {
-            Some(list) if self.tree.kind(list) == Kind::List => {
-                self.tree.items(list).enumerate().collect()
-            }
-            _ => Vec::new(),
+    /// The value of a group's field (through `Some(...)`).
+    fn field(&self, node: NodeId, name: &str) -> Option<NodeId> {
+        let at = self
+            .tree
+            .items(node)
+            .find(|&i| self.tree.field(self.text, i) == Some(name))?;
+        Some(self.tree.unwrap_some(self.text, at))
+    }
+
+    /// The items of the list in a group's field.
+    fn list(&self, node: NodeId, name: &str) -> std::ops::Range<NodeId> {
+        match self.field(node, name) {
+            Some(list) if self.tree.kind(list) == Kind::List => self.tree.items(list),
+            _ => 0..0,
         }
     }
 
     /// The `id` of a node, as the outline shows ids.
     fn id(&self, node: NodeId) -> Option<String> {
-        let id = self
-            .tree
-            .items(node)
-            .find(|&i| self.tree.field(self.text, i) == Some("id"))?;
+        let id = self.field(node, "id")?;
         if !matches!(self.tree.kind(id), Kind::Str | Kind::RawStr) {
             return None;
         }
@@ -131,25 +141,23 @@ impl Reader<'_> {
         })
     }
 
-    /// The cases and the `otherwise` of the conditional link at `base.link`, with their paths
-    /// from the answer (`next.cases[0]`, `next.otherwise`), nested ones too.
-    fn branch(&self, base: &str, link: &str, found: &mut dyn FnMut(String, Span)) {
-        let Some(node) = self.tree.find(self.text, &format!("{base}.{link}")) else {
-            return;
-        };
-        if self.tree.name(self.text, node) != Some("Branch") {
+    /// The cases and the `otherwise` of `link` when it is conditional, with their paths from
+    /// the answer (`path` is the link's: `next.cases[0]`, `next.otherwise`), nested ones too.
+    fn branch(&self, link: NodeId, path: &str, found: &mut dyn FnMut(String, Span)) {
+        if self.tree.name(self.text, link) != Some("Branch") {
             return;
         }
-        let cases = format!("{base}.{link}.cases");
-        for (k, case) in self.list(&cases) {
-            let part = format!("{link}.cases[{k}]");
+        for (k, case) in self.list(link, "cases").enumerate() {
+            let part = format!("{path}.cases[{k}]");
             found(part.clone(), self.tree.span(case));
-            self.branch(base, &format!("{part}.next"), found);
+            if let Some(next) = self.field(case, "next") {
+                self.branch(next, &format!("{part}.next"), found);
+            }
         }
-        let otherwise = format!("{link}.otherwise");
-        if let Some(node) = self.tree.find(self.text, &format!("{base}.{otherwise}")) {
-            found(otherwise.clone(), self.tree.span(node));
-            self.branch(base, &otherwise, found);
+        if let Some(otherwise) = self.field(link, "otherwise") {
+            let part = format!("{path}.otherwise");
+            found(part.clone(), self.tree.span(otherwise));
+            self.branch(otherwise, &part, found);
         }
     }
 }
