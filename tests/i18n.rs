@@ -474,3 +474,30 @@ fn the_template_refuses_to_be_written_onto_the_file_it_reads() {
         std::fs::read_to_string("tests/fixtures/i18n/complete/guide.es.ron").expect("read")
     );
 }
+
+#[test]
+fn update_keeps_odd_text_byte_for_byte_and_prints_nothing_hostile() {
+    let (dir, _guide, es) = fixture_in_temp("complete", |g| {
+        g.replace("Time to hear everyone", "Time to hear every voice")
+    });
+    // A folder name with an escape sequence, and entries with wide, right-to-left and control
+    // characters, and a comment that holds an escape sequence.
+    let odd = dir.path().join("o\u{1b}]0;x\u{7}dd");
+    std::fs::create_dir(&odd).expect("folder");
+    let guide = odd.join("guide.ron");
+    std::fs::copy(dir.path().join("guide.ron"), &guide).expect("copy");
+    let text = std::fs::read_to_string(&es).expect("read").replace(
+        "        Entry(key: \"dimension.pace.value.slow.pros.0\"",
+        "        // 注意 \u{1b}[31m rojo\n        Entry(key: \"dimension.pace.value.slow.pros.0\"",
+    );
+    let text = text.replace("[es] Fast\"", "[es] \u{202e}Rápido 速い\\u{1b}\"");
+    let es = odd.join("guide.es.ron");
+    std::fs::write(&es, &text).expect("write");
+    let out = update(guide.to_str().expect("utf-8"));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(!out.stdout.contains(&0x1b), "{}", stdout(&out));
+    let after = std::fs::read_to_string(&es).expect("read");
+    assert!(after.contains("        // 注意 \u{1b}[31m rojo\n"));
+    assert!(after.contains("[es] \u{202e}Rápido 速い\\u{1b}\""));
+    assert_eq!(entry_lines(&after), entry_lines(&text));
+}

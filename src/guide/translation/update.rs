@@ -175,12 +175,12 @@ pub fn update(guide: &Guide, source: &Source) -> Result<Updated, Refused> {
             line(&mut body, c);
         }
         let untranslated = entry.text.trim().is_empty();
-        let mut raw = text[at.span.start..at.span.end].to_string();
+        let mut raw = at.raw.to_string();
         if untranslated {
             counts.untranslated += 1;
             if entry.source != now_print {
                 // Nothing translated yet: it may take the current fingerprint.
-                raw = with_source(text, at, &now_print).unwrap_or(raw);
+                raw = with_source(at, &now_print).unwrap_or(raw);
             }
         }
         let generated = if !untranslated && entry.source != now_print {
@@ -208,15 +208,12 @@ pub fn update(guide: &Guide, source: &Source) -> Result<Updated, Refused> {
         for c in at.above.iter().filter(|c| !ORPHANS.contains(c)) {
             line(&mut body, c);
         }
-        line(
-            &mut body,
-            &entry_line(&text[at.span.start..at.span.end], &at.trailing),
-        );
+        line(&mut body, &entry_line(at.raw, &at.trailing));
     }
     for c in file.closing.iter().filter(|c| !ORPHANS.contains(c)) {
         line(&mut body, c);
     }
-    counts.text = file.rebuild(text, &body, nl);
+    counts.text = file.rebuild(&body, nl);
     Ok(counts)
 }
 
@@ -231,11 +228,16 @@ fn entry_line(raw: &str, trailing: &[&str]) -> String {
 }
 
 /// The entry as written with another `source`; `None` when it has no `source` to change.
-fn with_source(text: &str, at: &EntryAt<'_>, source: &str) -> Option<String> {
+fn with_source(at: &EntryAt<'_>, source: &str) -> Option<String> {
     let span = at.source?;
-    let raw = &text[at.span.start..at.span.end];
-    let (from, to) = (span.start - at.span.start, span.end - at.span.start);
-    Some(format!("{}{}{}", &raw[..from], quote(source), &raw[to..]))
+    let from = span.start.checked_sub(at.span.start)?;
+    let to = span.end.checked_sub(at.span.start)?;
+    Some(format!(
+        "{}{}{}",
+        at.raw.get(..from)?,
+        quote(source),
+        at.raw.get(to..)?
+    ))
 }
 
 /// Takes this module's own comments out of the comments above an entry: the heading of the
@@ -326,10 +328,12 @@ fn uncomment(line: &str) -> &str {
     rest.strip_prefix(' ').unwrap_or(rest)
 }
 
-/// One entry of the file: where it is, where its `source` is, and its comments.
+/// One entry of the file: where it is and how it is written, where its `source` is, and its
+/// comments.
 #[derive(Debug)]
 struct EntryAt<'t> {
     span: Span,
+    raw: &'t str,
     source: Option<Span>,
     /// Comments on the lines above it, after the previous entry.
     above: Vec<&'t str>,
@@ -340,10 +344,13 @@ struct EntryAt<'t> {
 /// The file around its entries.
 #[derive(Debug)]
 struct File<'t> {
-    /// Where the entries' list is; `None` when the file has no `entries` field.
-    list: Option<Span>,
-    /// Where the top value's closing bracket is (for a file with no `entries`).
-    close: usize,
+    /// The file up to the entries: to the list's `[` (included), or when the file has no
+    /// `entries` field, to the top value's closing bracket (excluded).
+    head: &'t str,
+    /// The file after the entries: from the list's `]`, or the top value's closing bracket.
+    tail: &'t str,
+    /// True when the file has an `entries` list.
+    listed: bool,
     /// Comments after the list's `[` on its line.
     opening: Vec<&'t str>,
     entries: Vec<EntryAt<'t>>,
@@ -359,13 +366,12 @@ impl<'t> File<'t> {
     fn read(text: &'t str, tree: &Tree) -> Option<File<'t>> {
         let root = tree.find(text, "")?;
         let close = tree.span(root).end.checked_sub(1)?;
-        if !text.is_char_boundary(close) || !text[close..].starts_with(')') {
-            return None;
-        }
+        let tail = text.get(close..).filter(|t| t.starts_with(')'))?;
         let Some(list) = tree.find(text, "entries") else {
             return Some(File {
-                list: None,
-                close,
+                head: text.get(..close)?,
+                tail,
+                listed: false,
                 opening: Vec::new(),
                 entries: Vec::new(),
                 closing: Vec::new(),
@@ -391,6 +397,7 @@ impl<'t> File<'t> {
                 .map(|s| tree.span(s));
             entries.push(EntryAt {
                 span,
+                raw: text.get(span.start..span.end)?,
                 source,
                 above,
                 trailing: Vec::new(),
@@ -410,8 +417,9 @@ impl<'t> File<'t> {
             .to_string();
         let close_indent = indent_before(text, end).unwrap_or("    ").to_string();
         Some(File {
-            list: Some(list_span),
-            close,
+            head: text.get(..=list_span.start)?,
+            tail: text.get(end..).filter(|t| t.starts_with(']'))?,
+            listed: true,
             opening,
             entries,
             closing,
@@ -421,33 +429,29 @@ impl<'t> File<'t> {
     }
 
     /// The file with `body` (the entries and their comments, line by line) as its list.
-    fn rebuild(&self, text: &str, body: &str, nl: &str) -> String {
-        match self.list {
-            Some(list) => {
-                let mut out = text[..=list.start].to_string();
-                for c in &self.opening {
-                    out.push(' ');
-                    out.push_str(c);
-                }
-                out.push_str(nl);
-                out.push_str(body);
-                out.push_str(&self.close_indent);
-                out.push_str(&text[list.end - 1..]);
-                out
+    fn rebuild(&self, body: &str, nl: &str) -> String {
+        if self.listed {
+            let mut out = self.head.to_string();
+            for c in &self.opening {
+                out.push(' ');
+                out.push_str(c);
             }
-            None => {
-                let head = text[..self.close].trim_end();
-                let comma = if head.ends_with(',') || head.ends_with('(') {
-                    ""
-                } else {
-                    ","
-                };
-                format!(
-                    "{head}{comma}{nl}    entries: [{nl}{body}    ],{nl}{}",
-                    &text[self.close..]
-                )
-            }
+            out.push_str(nl);
+            out.push_str(body);
+            out.push_str(&self.close_indent);
+            out.push_str(self.tail);
+            return out;
         }
+        let head = self.head.trim_end();
+        let comma = if head.ends_with(',') || head.ends_with('(') {
+            ""
+        } else {
+            ","
+        };
+        format!(
+            "{head}{comma}{nl}    entries: [{nl}{body}    ],{nl}{}",
+            self.tail
+        )
     }
 }
 
@@ -510,8 +514,8 @@ fn block_comment_len(text: &str) -> usize {
 
 /// The whitespace before `at` on its line, when nothing else is there.
 fn indent_before(text: &str, at: usize) -> Option<&str> {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let before = &text[start..at];
+    let line = text.get(..at)?;
+    let before = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
     before
         .chars()
         .all(|c| c == ' ' || c == '\t')
