@@ -1,6 +1,8 @@
-//! End-to-end tests of `coop-guide edit` in a pseudo-terminal: a save on disk shows its problems
-//! within two seconds, `e` hands the terminal to `$EDITOR` at the node's line and takes it back
-//! (Ctrl-C meanwhile is the editor's), and every way out restores the terminal.
+//! End-to-end tests of `coop-guide edit` in a pseudo-terminal: every save on disk (in place or
+//! by rename) reaches the problems pane, and how long it takes is measured (the median of 20
+//! saves is printed; the README quotes it); a save of a translation shows in the preview with
+//! `--lang`; `e` hands the terminal to `$EDITOR` at the node's line and takes it back (Ctrl-C
+//! meanwhile is the editor's), and every way out restores the terminal.
 
 #![allow(
     clippy::unwrap_used,
