@@ -27,6 +27,9 @@ pub enum Command {
     Edit {
         /// The guide file.
         guide: PathBuf,
+        /// Preview the guide in this translation (GUIDE.L.ron beside it), following its saves.
+        #[arg(long, value_name = "L")]
+        lang: Option<String>,
         /// Colour theme.
         #[arg(long, value_name = "NAME")]
         theme: Option<String>,
@@ -78,7 +81,8 @@ pub enum Command {
         /// Guide file (default: the built-in guide).
         guide: Option<PathBuf>,
     },
-    /// Translations: coverage per language, and templates to translate.
+    /// Translations: coverage per language, templates to translate, updates after the guide
+    /// changed.
     #[command(subcommand)]
     I18n(I18nCommand),
     /// Write a commented starter guide that passes `check`.
@@ -96,11 +100,21 @@ pub enum I18nCommand {
         /// Guide file (default: the built-in guide).
         guide: Option<PathBuf>,
     },
-    /// Print a translation file with every key of the guide (existing entries kept).
+    /// Print a translation file with every key of the guide (existing entries kept); to bring
+    /// the translation file beside a guide up to date, use `update`.
     Template {
         /// Guide file (default: the built-in guide).
         guide: Option<PathBuf>,
         /// The language to translate into, such as `es`.
+        #[arg(long)]
+        lang: String,
+    },
+    /// Bring the translation beside a guide up to date, in place: every entry and comment kept,
+    /// an entry added for each new text, stale entries marked with the old and the new text.
+    Update {
+        /// The guide file (its translation into L is GUIDE.L.ron beside it).
+        guide: PathBuf,
+        /// The language of the translation, such as `es`.
         #[arg(long)]
         lang: String,
     },
