@@ -34,6 +34,8 @@
 //! resumes at the recorded question if it is still on the path, else at the first question on
 //! the path without an answer.
 
+pub mod count;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
@@ -263,17 +265,25 @@ impl Record {
             .unwrap_or(0)
     }
 
+    /// The hands for each answer of a question of `guide`, in the guide's order, as counts the
+    /// recording rule reads.
+    pub fn counts(&self, guide: &Guide, question: usize) -> Vec<count::Count> {
+        let q = &guide.questions[question];
+        q.answers
+            .iter()
+            .map(|a| count::Count {
+                hands: self.hands(&q.id, &a.id),
+            })
+            .collect()
+    }
+
     /// The answer with the most hands for a question of `guide`, if one has strictly more than
     /// every other (a tie leaves the choice to the facilitator). Position in the question's
     /// answers.
     pub fn leading_answer(&self, guide: &Guide, question: usize) -> Option<usize> {
-        let q = &guide.questions[question];
-        let counts: Vec<u32> = q.answers.iter().map(|a| self.hands(&q.id, &a.id)).collect();
-        let max = *counts.iter().max()?;
-        if max == 0 || counts.iter().filter(|&&c| c == max).count() > 1 {
-            return None;
-        }
-        counts.iter().position(|&c| c == max)
+        let counts = self.counts(guide, question);
+        let all: Vec<usize> = (0..counts.len()).collect();
+        count::Standing::of(&counts, &all).leader()
     }
 
     /// Adds seconds spent on a question.

@@ -64,12 +64,24 @@ pub struct Words {
     pub player: Player,
     /// Workshop mode: hands, notes, the countdown, sessions, the comparison of groups.
     pub workshop: Workshop,
+    /// Workshop mode's presenter and notes view: counts and recording, the timer, one writer,
+    /// earlier versions of the guide.
+    pub facilitator: Facilitator,
     /// The guide editor: panes, problems, the preview.
     pub editor: Editor,
     /// The plain (line) mode.
     pub plain: Plain,
     /// Results, hand-outs and comparisons, on screen and in Markdown.
     pub report: Report,
+}
+
+/// Joins items as a sentence lists them: `a`, `a and b`, `a, b and c` (`and` is the word).
+pub fn and_list(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
 }
 
 /// Key names, as footers and help screens show them.
@@ -346,8 +358,6 @@ pub struct Workshop {
     pub help_workshop_choice: &'static str,
     /// Marks the answer the group recorded before.
     pub workshop_group_answer: &'static str,
-    /// The calm note when the most hands are tied: Enter records the answer marked `›`.
-    pub workshop_tied: &'static str,
     /// Label before the group's note.
     pub workshop_note: &'static str,
     /// Title of the facilitator notes pane.
@@ -394,6 +404,24 @@ pub struct Workshop {
     pub chart_unfinished: &'static str,
     /// When there are no sessions to compare.
     pub comparison_empty: &'static str,
+}
+
+/// Workshop mode's presenter and notes view: counts and recording, the timer, one writer,
+/// earlier versions of the guide.
+#[derive(Debug)]
+pub struct Facilitator {
+    /// A number of raised hands; `{n}`.
+    pub hands: Plural,
+    /// The word that joins the last two items of a list.
+    pub and: &'static str,
+    /// A label quoted in running text; `{text}`.
+    pub quote: &'static str,
+    /// The line under the answers when the most hands are tied; `{answers}`, `{hands}`.
+    pub tied: &'static str,
+    /// Enter on an answer another one beats; `{answer}`, `{hands}`, `{leader}`, `{most}`.
+    pub ask_record: &'static str,
+    /// Enter on an answer tied ones beat; `{answer}`, `{hands}`, `{leaders}`, `{most}`.
+    pub ask_record_tied: &'static str,
 }
 
 /// The guide editor: panes, problems, the preview.

@@ -1,7 +1,7 @@
 //! Workshop mode's keys, laid over the player's ([`crate::tui::keymap::Layered`]): on each of
 //! the presenter's screens the workshop's table is read first, then the player's for the same
 //! screen, minus the keys the workshop takes. So `b`, `r`, `w`, `?` work as in the player,
-//! while Enter records the group's choice, the digits move it, and `q` says the session is
+//! while Enter records the marked answer, the digits move the marker, and `q` says the session is
 //! already saved. The note input and the report viewer have tables of their own here.
 
 use crossterm::event::KeyEvent;
@@ -16,7 +16,7 @@ use crate::tui::player::keymap::{
 /// What a key asks workshop mode for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
-    /// Move `›` (the group's choice) up.
+    /// Move the marker `›` up.
     Up,
     /// Move `›` down.
     Down,

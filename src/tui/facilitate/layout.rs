@@ -109,12 +109,12 @@ fn answers(
     let count_w = most.to_string().len().max(2);
     let tally_w = count_w + 1 + bar_w;
     let label_max = max.saturating_sub(tally_w + 2).max(8);
-    // Only the answers offered to this group are listed, numbered as shown; the cursor and the
-    // choice are answers' positions in the guide.
+    // Only the answers offered to this group are listed, numbered as shown; the marker is an
+    // answer's position in the guide.
     let shown = p.player().walk().visible_answers(question);
     let number_w = shown.len().to_string().len();
     let given = p.player().walk().prefilled(question);
-    let counting = (p.cursor() != p.choice()).then_some(p.cursor());
+    let standing = p.standing(question);
     let mut lines = Vec::new();
     let mut items = Vec::with_capacity(shown.len());
     for (n, &i) in shown.iter().enumerate() {
@@ -127,23 +127,25 @@ fn answers(
             number_w,
             label: &answer.label,
             tag: (given == Some(i)).then_some(w.workshop.workshop_group_answer),
-            cursor: p.choice() == i,
-            chosen: p.choice() == i,
+            cursor: p.cursor() == i,
+            chosen: p.cursor() == i,
         }
         .lines(t, label_max);
         if let Some(line) = item.first_mut() {
             pad(line, label_max + 1, t.text);
-            let count_style = if hands[i] > 0 { t.question } else { t.dim };
-            // The hands keys count for the cursor: when the count moved `›` away from it, its
-            // count is bracketed so the facilitator still sees where `+` goes.
-            let count = if counting == Some(i) {
-                format!("[{}]", hands[i])
+            // The group's choice is the count: the most hands stand out, wherever the marker is.
+            let count_style = if standing.leads(i) {
+                t.title
+            } else if hands[i] > 0 {
+                t.question
             } else {
-                format!("{} ", hands[i])
+                t.dim
             };
             let tally_w = count_w + 2;
-            line.spans
-                .push(Span::styled(format!("{count:>tally_w$}"), count_style));
+            line.spans.push(Span::styled(
+                format!("{:>tally_w$}", format!("{} ", hands[i])),
+                count_style,
+            ));
             line.spans
                 .push(Span::styled(bar(hands[i], most, bar_w), t.marker));
         }
@@ -201,11 +203,11 @@ fn split(p: &Presenter, question: usize, areas: &Areas) -> (Rect, Option<Pane>) 
 /// note at the bottom of the column when the most hands are tied.
 pub fn question(p: &Presenter, question: usize, areas: &Areas) -> Question {
     let (mut main, pane) = split(p, question, areas);
-    let (w, t) = (p.words(), p.theme());
-    let tie = p.tied(question).then(|| {
+    let t = p.theme();
+    let tie = p.tie_text(question).map(|text| {
         let max = usize::from(main.width.saturating_sub(2));
-        let mut lines = wrap_plain(w.workshop.workshop_tied, t.dim, max);
-        lines.truncate(2);
+        let mut lines = wrap_plain(&text, t.dim, max);
+        lines.truncate(4);
         let h = (rows(lines.len()) + 1).min(main.height / 2);
         main.height -= h;
         let at = Rect::new(main.x, main.bottom() + 1, main.width, h.saturating_sub(1));

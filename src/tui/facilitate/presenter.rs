@@ -5,18 +5,21 @@
 //! the player's: the presenter holds a player [`App`], the only copy of the walk, and sends it
 //! the commands that move it; the player says when the walk moved or its answers changed, and
 //! the presenter follows. What workshop mode adds is the session's [`Record`] beside it: raised
-//! hands per answer and the group's choice they suggest, a note per question, the facilitator
+//! hands per answer and the group's choice they show, a note per question, the facilitator
 //! notes pane, a countdown, the time spent per question; and the effects that save the session
 //! after every change. [`Presenter::handle`] does no IO: it returns [`Effect`]s for the driver
 //! ([`super::carry_out`]) to carry out.
 //!
-//! **The group's choice.** The answer marked with `›` is the group's choice, and Enter records
-//! it. When the hands change and one answer has strictly more hands than every other, `›` moves
-//! to it (the count leads); moving `›` with ↑↓, a number or a click overrides the count until the
-//! hands change again. On a tie `›` stays where it is, and Enter records it. The hands keys count
-//! for the answer `›` was last moved to (the *cursor*); when the count has since moved `›`
-//! elsewhere, that answer's count is shown in brackets. A question answered before opens on that
-//! answer.
+//! **The marker and the group's choice.** The answer marked with `›` is the facilitator's: the
+//! hands keys count for it, and Enter records it. It moves only when the facilitator moves it
+//! (↑↓, a number, a click); a count never moves it, so counting one answer after another is
+//! never pulled elsewhere. The group's choice is what the counts say — the answer with most
+//! hands, whose count stands out — and counting hands for another answer never moves it. Enter
+//! follows the recording rule of [`crate::engine::session::count`]: the marked answer is
+//! recorded at once when it has the most (alone or tied) or nothing was counted; otherwise the
+//! presenter asks once, naming both counts, and a second Enter records it anyway (any other key
+//! goes back). On a tie the screen names the tied answers. A question answered before opens on
+//! that answer; one with a clear leader opens on it.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -27,11 +30,12 @@ use super::clock::{Countdown, OnQuestion};
 use super::keymap::{self, Command, Context};
 use super::layout;
 use super::note::NoteInput;
+use crate::engine::session::count::{self, Count, Recording, Standing};
 use crate::engine::session::{Record, Session};
 use crate::engine::{Place, Walk};
 use crate::guide::text::sanitize_line;
 use crate::guide::Guide;
-use crate::locale::{fill, Words};
+use crate::locale::{and_list, fill, Words};
 use crate::store::Store;
 use crate::tui::input::Input;
 use crate::tui::keymap::Either;
@@ -97,7 +101,9 @@ pub struct Presenter {
     on_question: Option<OnQuestion>,
     countdown: Option<Countdown>,
     cursor: usize,
-    choice: usize,
+    /// Enter was pressed on an answer others beat, and the presenter asked: the question and
+    /// the answer a second Enter records.
+    asking: Option<(usize, usize)>,
     notes_pane: bool,
     layers: Layers<Overlay>,
     status: StatusLine,
@@ -133,7 +139,7 @@ impl Presenter {
             on_question: None,
             countdown: None,
             cursor: 0,
-            choice: 0,
+            asking: None,
             notes_pane: true,
             layers: Layers::default(),
             status,
@@ -230,21 +236,36 @@ impl Presenter {
         Context::over(self.player.screen_context())
     }
 
-    /// The answer the hands keys count for: the one `›` was last moved to.
+    /// The answer under the marker `›` (a position in the guide's answers): the hands keys count
+    /// for it, and Enter records it.
     pub fn cursor(&self) -> usize {
         self.cursor
     }
 
-    /// The group's choice, marked with `›`, which Enter records: the answer with strictly most
-    /// hands since they last changed, or the one `›` was moved to since.
-    pub fn choice(&self) -> usize {
-        self.choice
+    /// True while the presenter asks whether to record the marked answer, which other answers
+    /// beat (a second Enter records it).
+    pub fn asking(&self) -> bool {
+        self.asking.is_some()
     }
 
-    /// True when hands are counted on a question and the most are tied (Enter still records the
-    /// answer marked with `›`).
+    /// What each answer of a question has, from every source, in the guide's order. This is
+    /// the one place the sources are summed: the hands counted here, and any other count added
+    /// to them.
+    pub fn counts(&self, question: usize) -> Vec<Count> {
+        self.record.counts(self.guide(), question)
+    }
+
+    /// Where the answers offered at a question stand: the most, and who has it.
+    pub fn standing(&self, question: usize) -> Standing {
+        Standing::of(
+            &self.counts(question),
+            &self.player.walk().visible_answers(question),
+        )
+    }
+
+    /// True when hands are counted on a question and two or more answers share the most.
     pub fn tied(&self, question: usize) -> bool {
-        self.has_hands(question) && self.record.leading_answer(self.guide(), question).is_none()
+        self.standing(question).tied()
     }
 
     /// True when the facilitator notes are shown.
@@ -384,7 +405,12 @@ impl Presenter {
         match input {
             Input::Key(key) => {
                 let context = self.context();
-                match keymap::command(context, &key) {
+                let command = keymap::command(context, &key);
+                // A question asked about the marked answer lasts one key: only Enter answers it.
+                if command != Some(Either::Top(Command::Record)) && input.is_a_gesture() {
+                    self.asking = None;
+                }
+                match command {
                     Some(Either::Top(command)) => self.workshop(command),
                     Some(Either::Under(command)) => self.player_command(command),
                     None if context == Context::Note => {
@@ -412,7 +438,7 @@ impl Presenter {
             return self.on_note(command);
         }
         let question = self.asked().filter(|_| self.context() == Context::Question);
-        // The cursor and the choice are answers' positions in the guide; moving and numbers go
+        // The marker is an answer's position in the guide; moving and numbers go
         // by the answers shown (those offered to this group).
         let shown = question.map_or_else(Vec::new, |q| self.player.walk().visible_answers(q));
         let at = shown.iter().position(|&a| a == self.cursor).unwrap_or(0);
@@ -428,12 +454,7 @@ impl Presenter {
             (Command::Select(n), Some(_)) if n <= last => self.move_cursor(pick(n)),
             (Command::AddHand, Some(q)) => return self.count_hand(q, 1),
             (Command::RemoveHand, Some(q)) => return self.count_hand(q, -1),
-            (Command::Record, Some(_)) => {
-                let Some(n) = shown.iter().position(|&a| a == self.choice) else {
-                    return Vec::new();
-                };
-                return self.forward(player::Action::Command(PlayerCommand::Pick(n)));
-            }
+            (Command::Record, Some(q)) => return self.record_marked(q, &shown),
             (Command::Note, Some(question)) => {
                 let id = &self.guide().questions[question].id;
                 let written = self.record.notes.get(id).map_or("", String::as_str);
@@ -491,7 +512,96 @@ impl Presenter {
 
     fn move_cursor(&mut self, answer: usize) {
         self.cursor = answer;
-        self.choice = answer;
+    }
+
+    /// Enter on a question: the recording rule decides whether the marked answer is recorded
+    /// now or the presenter asks first; a second Enter on the same answer records it.
+    fn record_marked(&mut self, question: usize, shown: &[usize]) -> Vec<Effect> {
+        let marked = self.cursor;
+        let Some(n) = shown.iter().position(|&a| a == marked) else {
+            return Vec::new();
+        };
+        let confirmed = self.asking.take() == Some((question, marked));
+        if !confirmed {
+            if let Recording::Ask {
+                marked: hands,
+                leaders,
+                most,
+            } = count::recording(&self.counts(question), shown, marked)
+            {
+                let text = self.ask_text(question, marked, hands, &leaders, most);
+                self.asking = Some((question, marked));
+                self.status.set(Status::Notice(text));
+                return Vec::new();
+            }
+        }
+        self.forward(player::Action::Command(PlayerCommand::Pick(n)))
+    }
+
+    /// "Record X (1 hand)? Y has 3."
+    fn ask_text(
+        &self,
+        question: usize,
+        marked: usize,
+        hands: u32,
+        leaders: &[usize],
+        most: u32,
+    ) -> String {
+        let w = &self.words().facilitator;
+        let answers = &self.guide().questions[question].answers;
+        let label = |a: usize| answers.get(a).map_or("", |x| x.label.as_str()).to_string();
+        let hands = w.hands.of(usize::try_from(hands).unwrap_or(usize::MAX));
+        let most = w.hands.of(usize::try_from(most).unwrap_or(usize::MAX));
+        let answer = label(marked);
+        match leaders {
+            [one] => fill(
+                w.ask_record,
+                &[
+                    ("answer", &answer),
+                    ("hands", &hands),
+                    ("leader", &label(*one)),
+                    ("most", &most),
+                ],
+            ),
+            _ => {
+                let names: Vec<String> = leaders
+                    .iter()
+                    .map(|&a| quoted(&label(a), self.words()))
+                    .collect();
+                fill(
+                    w.ask_record_tied,
+                    &[
+                        ("answer", &answer),
+                        ("hands", &hands),
+                        ("leaders", &and_list(&names, w.and)),
+                        ("most", &most),
+                    ],
+                )
+            }
+        }
+    }
+
+    /// The tie line: "Tied: “A” and “B”, 3 hands each."; `None` without a tie.
+    pub fn tie_text(&self, question: usize) -> Option<String> {
+        let standing = self.standing(question);
+        if !standing.tied() {
+            return None;
+        }
+        let w = &self.words().facilitator;
+        let answers = &self.guide().questions[question].answers;
+        let names: Vec<String> = standing
+            .leaders
+            .iter()
+            .filter_map(|&a| answers.get(a))
+            .map(|a| quoted(&a.label, self.words()))
+            .collect();
+        let hands = w
+            .hands
+            .of(usize::try_from(standing.most).unwrap_or(usize::MAX));
+        Some(fill(
+            w.tied,
+            &[("answers", &and_list(&names, w.and)), ("hands", &hands)],
+        ))
     }
 
     fn count_hand(&mut self, question: usize, delta: i32) -> Vec<Effect> {
@@ -504,10 +614,6 @@ impl Presenter {
             return Vec::new();
         }
         self.record.add_hands(&qid, &aid, delta);
-        // The count leads when one answer has strictly most hands; on a tie `›` stays.
-        if let Some(leader) = self.record.leading_answer(self.player.guide(), question) {
-            self.choice = leader;
-        }
         self.save()
     }
 
@@ -610,7 +716,7 @@ impl Presenter {
     }
 
     /// Follows the walk to where it is now: the time on the question left is counted, a
-    /// countdown on it stops, and a question arrived at gets its cursor and choice.
+    /// countdown on it stops, and a question arrived at gets its marker.
     fn arrive(&mut self) {
         let asked = self.asked();
         if self.on_question.map(|o| o.question) != asked {
@@ -628,18 +734,14 @@ impl Presenter {
         }
     }
 
-    /// The cursor and choice on arriving at a question: the answer given before; else the one
-    /// with strictly most hands; else (no hands, or a tie) the first.
+    /// The marker on arriving at a question: on the answer given before; else the one with
+    /// strictly most hands; else (no hands, or a tie) the first.
     fn preselect(&mut self, question: usize) {
         let walk = self.player.walk();
         let shown = walk.visible_answers(question);
         let answer = walk
             .prefilled(question)
-            .or_else(|| {
-                self.record
-                    .leading_answer(self.player.guide(), question)
-                    .filter(|a| shown.contains(a))
-            })
+            .or_else(|| self.standing(question).leader())
             .or_else(|| shown.first().copied())
             .unwrap_or(0);
         self.move_cursor(answer);
@@ -765,4 +867,9 @@ fn resume_notice(record: &Record, walk: &Walk, w: &Words) -> Option<String> {
         count => parts.push(fill(w.notice_kept, &[("count", &count)])),
     }
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// A label in the quotation marks of the language (“…” or «…»).
+fn quoted(label: &str, w: &Words) -> String {
+    fill(w.facilitator.quote, &[("text", &label)])
 }
