@@ -167,7 +167,7 @@ fn the_three_three_zero_one_tie_records_neither_the_last_counted_nor_silently() 
     // The reported room: hands 3, 3, 0 and 1, counted in order, the marker left on the last.
     let (_dir, path) = workspace();
     let mut p = presenter(room(), &path, 100, 30);
-    press(&mut p, "<enter>h+++j+++jj+");
+    press(&mut p, "<enter>+++j+++jj+");
     assert_eq!(p.cursor(), 3);
     assert!(p.tied(0));
     assert_eq!(p.standing(0).leaders, vec![0, 1]);
@@ -333,18 +333,52 @@ fn notes_keep_no_control_characters() {
 }
 
 #[test]
-fn the_facilitator_notes_hide_with_one_key() {
+fn the_facilitator_notes_are_hidden_until_asked_and_the_choice_is_kept_with_the_session() {
     let (_dir, path) = workspace();
-    let mut p = presenter(decision(), &path, 80, 24);
+    let mut p = presenter(decision(), &path, 100, 30);
     press(&mut p, "<enter>");
-    let notes = "Count the people who actually come to meetings";
-    assert!(text(&p).contains(notes));
-    press(&mut p, "h");
-    assert!(!p.notes_pane());
+    let notes = "Count the people who";
+    assert!(!p.notes_pane(), "projector-safe from the start");
     assert!(!text(&p).contains(notes));
     assert!(!text(&p).contains("Facilitator notes"));
     press(&mut p, "h");
+    assert!(p.notes_pane());
     assert!(text(&p).contains(notes));
+    assert!(on_disk(&path).notes_shown, "the choice is saved");
+    drop(p);
+
+    // Resumed, the notes are as they were left; hidden again, they stay hidden on the next
+    // resume.
+    let mut p = resume(decision(), &path, 100, 30);
+    assert!(text(&p).contains(notes));
+    press(&mut p, "h");
+    assert!(!on_disk(&path).notes_shown);
+    drop(p);
+    let p = resume(decision(), &path, 100, 30);
+    assert!(!text(&p).contains(notes));
+    assert!(!text(&p).contains("Facilitator notes"));
+}
+
+#[test]
+fn notes_are_absent_from_the_projected_screen_at_start_and_after_resume_at_every_size() {
+    let (_dir, path) = workspace();
+    let notes = "Watch for names";
+    let mut p = presenter(room(), &path, 80, 24);
+    press(&mut p, "<enter>++");
+    for (w, h) in [(40, 12), (80, 24), (120, 35), (200, 50)] {
+        let mut sized = p.clone();
+        sized.handle(Action::Input(Input::Resize(w, h)));
+        let shown = words(&text(&sized));
+        assert!(!shown.contains(notes), "{w}x{h}:\n{shown}");
+        assert!(!shown.contains("Facilitator notes"), "{w}x{h}:\n{shown}");
+    }
+    drop(p);
+    let p = resume(room(), &path, 120, 35);
+    assert_eq!(question_id(&p).as_deref(), Some("pay"));
+    assert!(!words(&text(&p)).contains(notes));
+    // Asked for on the command line (`--notes`), they show.
+    let p = p.with_notes(true);
+    assert!(words(&text(&p)).contains(notes));
 }
 
 #[test]
@@ -549,7 +583,7 @@ fn every_workshop_footer_hint_is_a_working_key() {
 fn spanish_guides_run_workshop_mode_in_spanish() {
     let (_dir, path) = workspace();
     let mut p = presenter(flagship_in_spanish(), &path, 80, 24);
-    press(&mut p, "<enter>");
+    press(&mut p, "<enter>h");
     let shown = text(&p);
     assert!(
         shown.contains("¿Por qué quieren trabajar en una cooperativa?"),
@@ -667,7 +701,7 @@ fn presenter_snapshots() {
         let (_dir, mut p) = counted(w, h);
         assert_snapshot!(format!("presenter_{w}x{h}"), backend(&p));
         press(&mut p, "h");
-        assert_snapshot!(format!("presenter_notes_hidden_{w}x{h}"), backend(&p));
+        assert_snapshot!(format!("presenter_notes_shown_{w}x{h}"), backend(&p));
     }
 }
 

@@ -4,8 +4,9 @@
 use super::{ended, in_a_terminal, open_guide, CliError, Exit, Outcome};
 use crate::cli::FacilitateArgs;
 use crate::engine::session::Session;
-use crate::store::Store;
+use crate::store::{self, Store};
 use crate::tui;
+use crate::tui::facilitate::Presenter;
 
 /// Runs workshop mode. An existing session is resumed in its own language unless another is
 /// asked for; a broken or foreign file is refused and left exactly as it is.
@@ -72,5 +73,19 @@ pub fn run(args: FacilitateArgs) -> Outcome {
             session
         }
     };
-    ended(tui::facilitate::run(session, store, theme))
+    let mut presenter = Presenter::new(session, store)
+        .with_theme(theme)
+        .with_wall_clock(store::wall_now());
+    if args.notes {
+        presenter = presenter.with_notes(true);
+    }
+    let finished = tui::facilitate::run(presenter)?;
+    if let Some(error) = finished.unsaved {
+        return Err(CliError::invalid_because(format!(
+            "the latest changes to the session `{}` were not saved: {error}",
+            file.display()
+        ))
+        .at(file));
+    }
+    ended(Ok(finished.ending))
 }

@@ -422,6 +422,41 @@ pub struct Facilitator {
     pub ask_record: &'static str,
     /// Enter on an answer tied ones beat; `{answer}`, `{hands}`, `{leaders}`, `{most}`.
     pub ask_record_tied: &'static str,
+    /// Enter on an answer that no count beats, when there is another reason to ask; `{answer}`.
+    pub ask_record_plain: &'static str,
+    /// Said when the group answered the question with an answer this version no longer has;
+    /// `{before}`.
+    pub ask_replaces: &'static str,
+    /// The end of every question Enter asks.
+    pub ask_confirm: &'static str,
+    /// Under the answers: the group's answer from an earlier version; `{answer}`.
+    pub before: &'static str,
+    /// Under the answers: hands for answers this version no longer has; `{hands}`.
+    pub before_hands: &'static str,
+    /// Status when a note that was being typed is back.
+    pub draft_restored: &'static str,
+    /// The time spent on the question being asked; `{time}`.
+    pub on_question: &'static str,
+    /// Title of the list of what an earlier version of the guide asked.
+    pub earlier_title: &'static str,
+    /// Above that list.
+    pub earlier_intro: &'static str,
+    /// In that list: the answer given; `{answer}`.
+    pub earlier_answer: &'static str,
+    /// In that list: raised hands; `{hands}`.
+    pub earlier_hands: &'static str,
+    /// In that list: the group's note; `{note}`.
+    pub earlier_note: &'static str,
+    /// In that list: minutes spent; `{minutes}`.
+    pub earlier_minutes: &'static str,
+    /// In that list: the question is still asked, only its answer is gone.
+    pub earlier_still_asked: &'static str,
+    /// A finished session whose answers no longer reach a result; `{outcome}`.
+    pub reached_before: &'static str,
+    /// Footer hint for the list of what an earlier version asked.
+    pub hint_earlier: &'static str,
+    /// Help for that key.
+    pub help_earlier: &'static str,
 }
 
 /// The guide editor: panes, problems, the preview.

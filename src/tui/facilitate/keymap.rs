@@ -34,6 +34,8 @@ pub enum Command {
     Countdown,
     /// Show or hide the facilitator notes.
     NotesPane,
+    /// Show (or close) what the session recorded that this version of the guide no longer asks.
+    Earlier,
     /// Save the hand-out (on the result) or the comparison (in the report viewer).
     Save,
     /// Quit (the session is already saved).
@@ -79,6 +81,8 @@ pub enum Context {
     Why,
     /// Typing a note on a question.
     Note,
+    /// What the session recorded that this version of the guide no longer asks.
+    Earlier,
     /// The report viewer: the comparison of sessions.
     Comparison,
 }
@@ -92,6 +96,7 @@ pub const ALL: &[Context] = &[
     Context::Help,
     Context::Why,
     Context::Note,
+    Context::Earlier,
     Context::Comparison,
 ];
 
@@ -117,13 +122,14 @@ impl Context {
             Context::Review => Some(PlayerContext::Review),
             Context::Result => Some(PlayerContext::Result),
             Context::Help => Some(PlayerContext::Help),
-            Context::Why => Some(PlayerContext::Why),
+            // A text over the screen, read and closed like "why we ask".
+            Context::Why | Context::Earlier => Some(PlayerContext::Why),
             Context::Note | Context::Comparison => None,
         }
     }
 }
 
-use Context::{Comparison, Intro, Note, Question, Result, Review};
+use Context::{Comparison, Earlier, Intro, Note, Question, Result, Review};
 
 /// Player commands the presenter does not offer in its help: the keys are the workshop's, or
 /// they would confirm a quit the presenter never asks about.
@@ -155,6 +161,7 @@ pub static BINDINGS: &[Binding<Context, Command>] = &[
     Binding::new(&[Key::Char('n')], Command::Note, &[Question], Some(4), |w| w.workshop.hint_note, |w| w.workshop.help_note),
     Binding::new(&[Key::Char('t')], Command::Countdown, &[Question], Some(5), |w| w.workshop.hint_countdown, |w| w.workshop.help_countdown),
     Binding::new(&[Key::Char('h')], Command::NotesPane, &[Question], Some(3), |w| w.workshop.hint_notes_pane, |w| w.workshop.help_notes_pane),
+    Binding::new(&[Key::Char('e')], Command::Earlier, &[Intro, Question, Review, Result, Earlier], None, |w| w.facilitator.hint_earlier, |w| w.facilitator.help_earlier),
     Binding::new(&[Key::Char('s')], Command::Save, &[Result], None, |w| w.common.hint_save, |w| w.workshop.help_save_handout),
     Binding::new(&[Key::Char('q')], Command::Quit, &[Intro, Question, Review, Result], None, |w| w.common.hint_quit, |w| w.workshop.help_quit_session),
     // Typing a note.

@@ -16,6 +16,7 @@ use super::comparison::Comparison;
 use super::keymap;
 use super::presenter::Presenter;
 use super::view::chart::{self, Bar};
+use crate::locale::fill;
 use crate::report::doc::{Block, Doc};
 use crate::tui::document::{
     self, content_width, contents_hit, page_geometry, DocumentGeometry, Page,
@@ -164,6 +165,33 @@ fn answers(
             &[Span::raw(indent)],
         ));
     }
+    // What the group said with an earlier version of the guide, which this one cannot show as
+    // an answer: said in words, never recorded again without asking.
+    if let Some(earlier) = p
+        .record()
+        .earlier(p.guide())
+        .into_iter()
+        .find(|e| e.in_guide && e.question == q.id)
+    {
+        let f = &w.facilitator;
+        lines.push(Line::default());
+        if let Some(answer) = &earlier.answer {
+            let answer = fill(f.quote, &[("text", answer)]);
+            lines.extend(wrap_plain(
+                &fill(f.before, &[("answer", &answer)]),
+                t.dim,
+                max,
+            ));
+        }
+        if !earlier.hands.is_empty() {
+            let hands = hands_text(p, &earlier.hands);
+            lines.extend(wrap_plain(
+                &fill(f.before_hands, &[("hands", &hands)]),
+                t.dim,
+                max,
+            ));
+        }
+    }
     (lines, items)
 }
 
@@ -270,6 +298,61 @@ pub fn help_box(p: &Presenter, area: Rect) -> TextBox {
 pub fn why_text(p: &Presenter) -> &str {
     p.asked()
         .map_or("", |q| p.guide().questions[q].why.as_str())
+}
+
+/// What the session recorded that this version of the guide no longer asks, laid out in a box:
+/// each question's text as last seen, then what the group said about it.
+pub fn earlier_box(p: &Presenter, area: Rect) -> TextBox {
+    let (w, t) = (p.words(), p.theme());
+    let f = &w.facilitator;
+    let earlier = p.record().earlier(p.guide());
+    TextBox::new(area, laid_help_width(), |max| {
+        let mut lines = wrap_plain(f.earlier_intro, t.dim, max);
+        let indent = [Span::raw("   ")];
+        for item in &earlier {
+            lines.push(Line::default());
+            lines.extend(wrap_plain(&item.text, t.question, max));
+            let mut said = Vec::new();
+            if let Some(answer) = &item.answer {
+                let answer = fill(f.quote, &[("text", answer)]);
+                said.push(fill(f.earlier_answer, &[("answer", &answer)]));
+            }
+            if !item.hands.is_empty() {
+                let hands = hands_text(p, &item.hands);
+                said.push(fill(f.earlier_hands, &[("hands", &hands)]));
+            }
+            if let Some(note) = &item.note {
+                said.push(fill(f.earlier_note, &[("note", note)]));
+            }
+            if item.seconds >= 60 {
+                said.push(fill(
+                    f.earlier_minutes,
+                    &[("minutes", &(item.seconds / 60))],
+                ));
+            }
+            if item.in_guide {
+                said.push(f.earlier_still_asked.to_string());
+            }
+            for line in said {
+                lines.extend(wrap(&[Span::styled(line, t.text)], max, &indent, &indent));
+            }
+        }
+        lines
+    })
+}
+
+/// Hands as a sentence lists them: `“A” 3 · “B” 2`.
+pub fn hands_text(p: &Presenter, hands: &[(String, u32)]) -> String {
+    let f = &p.words().facilitator;
+    hands
+        .iter()
+        .map(|(label, n)| format!("{} {n}", fill(f.quote, &[("text", label)])))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn laid_help_width() -> u16 {
+    crate::tui::layout::HELP_WIDTH
 }
 
 /// The "why we ask" overlay laid out.

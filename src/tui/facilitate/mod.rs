@@ -20,7 +20,7 @@ pub mod note;
 pub mod presenter;
 pub mod view;
 
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -34,20 +34,32 @@ use crate::engine::session::Session;
 use crate::report::doc::Doc;
 use crate::report::sessions::handout;
 use crate::save::{file_safe, save_new};
-use crate::store::Store;
 use crate::tui::input::Input;
 use crate::tui::shell::{self, Screen, View};
 use crate::tui::terminal::Ending;
 use crate::tui::theme::Theme;
 
-/// Runs the presenter view on a session saved in `store` after every change, until the
-/// facilitator quits or presses Ctrl-C (the session is saved either way).
-pub fn run(session: Session, store: Store, theme: Theme) -> io::Result<Ending> {
-    let mut presenter = Presenter::new(session, store).with_theme(theme);
-    shell::run_here(
+/// How a workshop ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    /// Quit, or Ctrl-C.
+    pub ending: Ending,
+    /// Why the last save failed, when the facilitator quit anyway with changes not saved.
+    pub unsaved: Option<String>,
+}
+
+/// Runs the presenter view, which saves its session after every change, until the facilitator
+/// quits or presses Ctrl-C (the session is saved either way, or the ending says it could not
+/// be).
+pub fn run(mut presenter: Presenter) -> io::Result<Finished> {
+    let ending = shell::run_here(
         &mut presenter,
         &mut |p: &mut Presenter, effect, _: &mut Screen| Ok(carry_out(p, effect)),
-    )
+    )?;
+    Ok(Finished {
+        ending,
+        unsaved: presenter.save_error().map(str::to_string),
+    })
 }
 
 /// Shows the comparison of sessions (the hand-out when there is one), with a chart of outcomes
@@ -118,6 +130,13 @@ pub fn carry_out(presenter: &mut Presenter, effect: presenter::Effect) -> Option
             let doc = handout(presenter.walk(), presenter.record());
             let saved = save_handout(&doc, presenter.store().path()).map_err(|e| e.to_string());
             presenter.handle(Action::HandoutSaved(saved));
+            None
+        }
+        Effect::Bell => {
+            // The bell goes to the terminal between two frames; a terminal that cannot ring
+            // ignores it, and one that is gone is no reason to stop.
+            let mut out = io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
             None
         }
         Effect::Quit => Some(Ending::Quit),

@@ -31,11 +31,12 @@ use super::keymap::{self, Command, Context};
 use super::layout;
 use super::note::NoteInput;
 use crate::engine::session::count::{self, Count, Recording, Standing};
-use crate::engine::session::{Record, Session};
+use crate::engine::session::{Deadline, Record, Session};
 use crate::engine::{Place, Walk};
 use crate::guide::text::sanitize_line;
 use crate::guide::Guide;
 use crate::locale::{and_list, fill, Words};
+use crate::store::rfc3339;
 use crate::store::Store;
 use crate::tui::input::Input;
 use crate::tui::keymap::Either;
@@ -72,6 +73,8 @@ pub enum Effect {
     Quit,
     /// Leave at once: Ctrl-C.
     Interrupt,
+    /// Ring the terminal's bell: the countdown has run out.
+    Bell,
 }
 
 /// A layer over the screen; the top one gets the keys.
@@ -81,6 +84,8 @@ pub enum Overlay {
     Help,
     /// Why the question is asked.
     Why,
+    /// What the session recorded that this version of the guide no longer asks.
+    Earlier,
     /// A note being typed on a question (position in the guide).
     Note {
         /// The question the note is on.
@@ -104,7 +109,9 @@ pub struct Presenter {
     /// Enter was pressed on an answer others beat, and the presenter asked: the question and
     /// the answer a second Enter records.
     asking: Option<(usize, usize)>,
-    notes_pane: bool,
+    /// The wall clock when the presenter's clock started (time since 1970), for the deadline a
+    /// countdown is saved with; `None` until the driver says.
+    wall: Option<Duration>,
     layers: Layers<Overlay>,
     status: StatusLine,
     save_error: Option<String>,
@@ -119,7 +126,8 @@ impl Presenter {
         let Session { walk, mut record } = session;
         // A group named on the command line is as untrusted as one read from a file.
         record.group = sanitize_line(&record.group);
-        let resumed = !walk.answers_by_id().is_empty()
+        let resumed = record.started
+            || !walk.answers_by_id().is_empty()
             || record.has_entries()
             || !matches!(walk.place(), Place::Question { step: 0, .. });
         let mut player = App::with_walk(walk);
@@ -130,6 +138,7 @@ impl Presenter {
         if let Some(notice) = resume_notice(&record, player.walk(), player.words()) {
             status.set(Status::Notice(notice));
         }
+        let earlier = !record.earlier(player.guide()).is_empty();
         let mut presenter = Presenter {
             player,
             record,
@@ -140,14 +149,73 @@ impl Presenter {
             countdown: None,
             cursor: 0,
             asking: None,
-            notes_pane: true,
+            wall: None,
             layers: Layers::default(),
             status,
             save_error: None,
             quit_warned: false,
         };
         presenter.arrive();
+        if earlier {
+            presenter.layers.open(Overlay::Earlier);
+        }
+        presenter.restore_draft();
         presenter
+    }
+
+    /// Tells the presenter the wall clock at the start of its own clock (time since 1970): a
+    /// countdown is saved by its deadline, and one saved on the question being asked goes on
+    /// running (or has run out) as the deadline says.
+    pub fn with_wall_clock(mut self, wall: Duration) -> Presenter {
+        self.wall = Some(wall);
+        self.restore_countdown();
+        self
+    }
+
+    /// Shows (`true`) or hides the facilitator notes on the main screen; the choice is saved
+    /// with the session.
+    pub fn with_notes(mut self, shown: bool) -> Presenter {
+        self.record.notes_shown = shown;
+        self
+    }
+
+    /// A note that was being typed when the session was last saved opens again on its question.
+    fn restore_draft(&mut self) {
+        let Some((id, text)) = self.record.draft.clone() else {
+            return;
+        };
+        let Some(question) = self.asked() else {
+            return;
+        };
+        if self.guide().questions[question].id != id {
+            return;
+        }
+        let input = NoteInput::new(&text);
+        self.layers.open(Overlay::Note { question, input });
+        self.status.set(Status::Notice(
+            self.words().facilitator.draft_restored.to_string(),
+        ));
+    }
+
+    /// The countdown saved with the session, when it runs on the question being asked.
+    fn restore_countdown(&mut self) {
+        let (Some(wall), Some(deadline), Some(question)) =
+            (self.wall, self.record.countdown.clone(), self.asked())
+        else {
+            return;
+        };
+        if self.guide().questions[question].id != deadline.question {
+            return;
+        }
+        let Some(ends) = deadline.ends_at() else {
+            return;
+        };
+        let ends = Duration::from_secs(ends).saturating_sub(wall);
+        self.countdown = Some(Countdown {
+            question,
+            length: Duration::from_secs(deadline.seconds),
+            ends,
+        });
     }
 
     /// Uses another theme.
@@ -225,6 +293,7 @@ impl Presenter {
         match self.layers.top().map(|l| &l.kind) {
             Some(Overlay::Help) => Context::Help,
             Some(Overlay::Why) => Context::Why,
+            Some(Overlay::Earlier) => Context::Earlier,
             Some(Overlay::Note { .. }) => Context::Note,
             None => self.screen_context(),
         }
@@ -270,7 +339,7 @@ impl Presenter {
 
     /// True when the facilitator notes are shown.
     pub fn notes_pane(&self) -> bool {
-        self.notes_pane
+        self.record.notes_shown
     }
 
     /// The layers, bottom first.
@@ -343,7 +412,29 @@ impl Presenter {
     /// How long after [`Presenter::now`] the view changes by itself: a running countdown
     /// changes every second; otherwise nothing changes until a key is pressed.
     pub fn next_tick(&self) -> Option<Duration> {
-        self.countdown.and_then(|c| c.next_change(self.now))
+        let countdown = self.countdown.and_then(|c| c.next_change(self.now));
+        let on_question = self
+            .on_question
+            .filter(|_| self.times_shown())
+            .map(|on| on.next_change(self.now));
+        match (countdown, on_question) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// True when the time on the question is on screen: on the facilitator's own screen (the
+    /// notes shown), never on the one the room sees.
+    pub fn times_shown(&self) -> bool {
+        self.record.notes_shown
+    }
+
+    /// The whole seconds spent on the question being asked, counted or not yet.
+    pub fn on_question_seconds(&self) -> Option<u64> {
+        let on = self.on_question?;
+        let id = &self.guide().questions[on.question].id;
+        let counted = self.record.seconds.get(id).copied().unwrap_or(0);
+        Some(counted.saturating_add(self.now.saturating_sub(on.since).as_secs()))
     }
 
     /// The raised hands for an answer of a question (positions in the guide).
@@ -372,6 +463,7 @@ impl Presenter {
                 // goes, and the key hints come back.
                 if running && !self.countdown_running() {
                     self.status.clear();
+                    return vec![Effect::Bell];
                 }
                 Vec::new()
             }
@@ -413,10 +505,7 @@ impl Presenter {
                 match command {
                     Some(Either::Top(command)) => self.workshop(command),
                     Some(Either::Under(command)) => self.player_command(command),
-                    None if context == Context::Note => {
-                        self.type_char(&key);
-                        Vec::new()
-                    }
+                    None if context == Context::Note => self.type_char(&key),
                     None => Vec::new(),
                 }
             }
@@ -462,7 +551,16 @@ impl Presenter {
                 self.layers.open(Overlay::Note { question, input });
             }
             (Command::Countdown, Some(q)) => return self.cycle_countdown(q),
-            (Command::NotesPane, Some(_)) => self.notes_pane = !self.notes_pane,
+            (Command::NotesPane, Some(_)) => {
+                self.record.notes_shown = !self.record.notes_shown;
+                return self.save();
+            }
+            (Command::Earlier, _) if self.context() == Context::Earlier => {
+                self.layers.close();
+            }
+            (Command::Earlier, _) if !self.record.earlier(self.guide()).is_empty() => {
+                self.layers.open(Overlay::Earlier);
+            }
             _ => {}
         }
         Vec::new()
@@ -474,7 +572,7 @@ impl Presenter {
             return self.leave(Effect::Interrupt);
         }
         match self.context() {
-            Context::Help | Context::Why => match command {
+            Context::Help | Context::Why | Context::Earlier => match command {
                 PlayerCommand::Close => {
                     self.layers.close();
                 }
@@ -523,15 +621,25 @@ impl Presenter {
         };
         let confirmed = self.asking.take() == Some((question, marked));
         if !confirmed {
-            if let Recording::Ask {
-                marked: hands,
-                leaders,
-                most,
-            } = count::recording(&self.counts(question), shown, marked)
-            {
-                let text = self.ask_text(question, marked, hands, &leaders, most);
+            let outvoted = match count::recording(&self.counts(question), shown, marked) {
+                Recording::Ask {
+                    marked: hands,
+                    leaders,
+                    most,
+                } => Some(self.ask_text(question, marked, hands, &leaders, most)),
+                Recording::Now => None,
+            };
+            let replaces = self.replaces_text(question);
+            if outvoted.is_some() || replaces.is_some() {
+                let f = &self.words().facilitator;
+                let answer = &self.guide().questions[question].answers[marked].label;
+                let mut parts = vec![
+                    outvoted.unwrap_or_else(|| fill(f.ask_record_plain, &[("answer", answer)]))
+                ];
+                parts.extend(replaces);
+                parts.push(f.ask_confirm.to_string());
                 self.asking = Some((question, marked));
-                self.status.set(Status::Notice(text));
+                self.status.set(Status::Notice(parts.join(" ")));
                 return Vec::new();
             }
         }
@@ -581,6 +689,21 @@ impl Presenter {
         }
     }
 
+    /// What Enter says on a question the group answered with an answer this version of the
+    /// guide no longer has, so that answer is never replaced silently. `None` when the walk has
+    /// an answer here already, or there is nothing earlier.
+    fn replaces_text(&self, question: usize) -> Option<String> {
+        if self.player.walk().answer_of(question).is_some() {
+            return None;
+        }
+        let before = self.record.earlier_answer(self.guide(), question)?;
+        let w = self.words();
+        Some(fill(
+            w.facilitator.ask_replaces,
+            &[("before", &quoted(&before, w))],
+        ))
+    }
+
     /// The tie line: "Tied: “A” and “B”, 3 hands each."; `None` without a tie.
     pub fn tie_text(&self, question: usize) -> Option<String> {
         let standing = self.standing(question);
@@ -621,6 +744,11 @@ impl Presenter {
         let w = &self.words().workshop;
         let id = self.guide().questions[question].id.clone();
         self.countdown = Countdown::cycle(self.countdown, question, self.now);
+        self.record.countdown = self.countdown.map(|c| Deadline {
+            question: id.clone(),
+            seconds: c.length.as_secs(),
+            ends: rfc3339((self.wall.unwrap_or_default() + c.ends).as_secs()),
+        });
         match self.countdown {
             Some(c) => {
                 let seconds = c.length.as_secs();
@@ -648,33 +776,64 @@ impl Presenter {
             Command::Right => input.right(),
             Command::Home => input.home(),
             Command::End => input.end(),
-            Command::Erase => input.erase(),
-            Command::EraseForward => input.erase_forward(),
+            Command::Erase => {
+                input.erase();
+                return self.save_draft();
+            }
+            Command::EraseForward => {
+                input.erase_forward();
+                return self.save_draft();
+            }
             Command::CancelNote => {
                 self.layers.close();
+                if self.record.draft.take().is_some() {
+                    return self.save();
+                }
             }
             Command::KeepNote => {
                 let text = input.text();
                 self.layers.close();
-                return self.keep_note(question, &text);
+                let had_draft = self.record.draft.take().is_some();
+                let effects = self.keep_note(question, &text);
+                if effects.is_empty() && had_draft {
+                    return self.save();
+                }
+                return effects;
             }
             _ => {}
         }
         Vec::new()
     }
 
-    fn type_char(&mut self, key: &KeyEvent) {
+    /// The note being typed is saved with the session as a draft at every change, so a crash
+    /// loses at most the keystroke in flight.
+    fn save_draft(&mut self) -> Vec<Effect> {
+        let Some(Overlay::Note { question, input }) = self.layers.top().map(|l| &l.kind) else {
+            return Vec::new();
+        };
+        let id = self.guide().questions[*question].id.clone();
+        let draft = Some((id, input.text()));
+        if draft == self.record.draft {
+            return Vec::new();
+        }
+        self.record.draft = draft;
+        self.save()
+    }
+
+    fn type_char(&mut self, key: &KeyEvent) -> Vec<Effect> {
         if key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
-            return;
+            return Vec::new();
         }
         if let (KeyCode::Char(c), Some(Overlay::Note { input, .. })) =
             (key.code, self.layers.top_mut().map(|l| &mut l.kind))
         {
             input.insert(c);
+            return self.save_draft();
         }
+        Vec::new()
     }
 
     fn keep_note(&mut self, question: usize, text: &str) -> Vec<Effect> {
@@ -728,8 +887,10 @@ impl Presenter {
         }
         if self.countdown.is_some_and(|c| Some(c.question) != asked) {
             self.countdown = None;
+            self.record.countdown = None;
         }
         if let Some(question) = asked {
+            self.record.started = true;
             self.preselect(question);
         }
     }
@@ -813,7 +974,7 @@ impl Presenter {
 
     fn wheel(&mut self, input: Input, down: bool) -> Vec<Effect> {
         match self.context() {
-            Context::Help | Context::Why => {
+            Context::Help | Context::Why | Context::Earlier => {
                 let geometry = self.overlay_geometry();
                 self.layers.wheel(down, geometry);
                 Vec::new()
@@ -832,6 +993,7 @@ impl Presenter {
         match self.layers.top().map(|l| &l.kind) {
             Some(Overlay::Help) => layout::help_box(self, area).geometry(),
             Some(Overlay::Why) => layout::why_box(self, area).geometry(),
+            Some(Overlay::Earlier) => layout::earlier_box(self, area).geometry(),
             _ => (0, 0),
         }
     }
@@ -842,17 +1004,19 @@ impl Presenter {
         let area = window(self.size);
         let help = layout::help_box(self, area).geometry();
         let why = layout::why_box(self, area).geometry();
+        let earlier = layout::earlier_box(self, area).geometry();
         self.layers.clamp(|kind| match kind {
             Overlay::Help => help,
             Overlay::Why => why,
+            Overlay::Earlier => earlier,
             Overlay::Note { .. } => (0, 0),
         });
     }
 }
 
 /// The notice on resuming a session saved with another version of the guide, if it was.
-fn resume_notice(record: &Record, walk: &Walk, w: &Words) -> Option<String> {
-    let w = &w.workshop;
+fn resume_notice(record: &Record, walk: &Walk, words: &Words) -> Option<String> {
+    let w = &words.workshop;
     let mut parts = Vec::new();
     if let Some(version) = record.older_version.as_ref().filter(|v| !v.is_empty()) {
         let current = &walk.guide().version;
@@ -865,6 +1029,12 @@ fn resume_notice(record: &Record, walk: &Walk, w: &Words) -> Option<String> {
         0 => {}
         1 => parts.push(w.notice_kept_one.to_string()),
         count => parts.push(fill(w.notice_kept, &[("count", &count)])),
+    }
+    if let Some((_, title)) = record.reached.as_ref().filter(|_| walk.outcome().is_none()) {
+        parts.push(fill(
+            words.facilitator.reached_before,
+            &[("outcome", title)],
+        ));
     }
     (!parts.is_empty()).then(|| parts.join(" "))
 }

@@ -24,7 +24,9 @@ use super::presenter::{Overlay, Presenter};
 use crate::locale::fill;
 use crate::tui::layers::Status;
 use crate::tui::layout::{rows, Areas};
-use crate::tui::paint::{fit_hints, footer, frame, help, status_style, status_text, why};
+use crate::tui::paint::{
+    draw_text_box, fit_hints, footer, frame, help, status_style, status_text, why,
+};
 use crate::tui::player::app::Screen;
 use crate::tui::player::view::{progress_text, render_body};
 use crate::tui::text::{truncate, width};
@@ -38,7 +40,16 @@ pub fn render_into(p: &Presenter, area: Rect, buf: &mut Buffer) {
     let right = match p.screen() {
         Screen::Question { question, .. } => {
             question::render(p, question, &areas, buf);
-            progress_text(p.player(), areas.density, usize::from(areas.header.width))
+            let progress =
+                progress_text(p.player(), areas.density, usize::from(areas.header.width));
+            match p.on_question_seconds().filter(|_| p.times_shown()) {
+                Some(seconds) => {
+                    let time = minutes_seconds(seconds);
+                    let here = fill(w.facilitator.on_question, &[("time", &time)]);
+                    format!("{progress} · {here}")
+                }
+                None => progress,
+            }
         }
         _ => render_body(p.player(), &areas, buf),
     };
@@ -65,6 +76,13 @@ pub fn render_into(p: &Presenter, area: Rect, buf: &mut Buffer) {
         match &layer.kind {
             Overlay::Help => help(&layout::help_box(p, area), w, t, layer.scroll, buf),
             Overlay::Why => why(&layout::why_box(p, area), w, t, layer.scroll, buf),
+            Overlay::Earlier => draw_text_box(
+                &layout::earlier_box(p, area),
+                t,
+                w.facilitator.earlier_title,
+                layer.scroll,
+                buf,
+            ),
             Overlay::Note { input, .. } => note::render(w, t, input, area, buf),
         }
     }
