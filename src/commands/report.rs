@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{ended, in_a_terminal, open_guide, print, print_json, CliError, Exit, Outcome};
+use super::{ended, in_a_terminal, open_guide, print, print_json, CliError, Outcome};
 use crate::cli::ReportFormat;
-use crate::engine::session::{Session, SessionError};
+use crate::engine::session::Session;
 use crate::guide::text::sanitize_line;
 use crate::report::sessions;
 use crate::store;
@@ -17,7 +17,8 @@ pub fn run(files: &[PathBuf], guide_path: Option<&Path>, format: Option<ReportFo
     let mut loaded = Vec::new();
     let mut stems = Vec::new();
     for file in files {
-        let data = store::read_file(file).map_err(|e| session_error(file, &e))?;
+        let data =
+            store::read_file(file).map_err(|e| super::facilitate::session_error(file, &e))?;
         let lang = Some(data.language.as_str()).filter(|l| !l.is_empty());
         let guide = open_guide(guide_path, lang)?;
         let session = Session::resume(guide, data).map_err(|e| {
@@ -49,15 +50,5 @@ pub fn run(files: &[PathBuf], guide_path: Option<&Path>, format: Option<ReportFo
             [one] => print(&sessions::handout(&one.walk, &one.record).to_markdown()),
             all => print(&sessions::comparison(all).to_markdown()),
         },
-    }
-}
-
-/// A session file that cannot be used, as a usage error naming it.
-pub fn session_error(file: &Path, error: &SessionError) -> CliError {
-    match error {
-        SessionError::Io(path, e) => {
-            CliError::file(Exit::Usage, "cannot read the session", path, e)
-        }
-        other => CliError::usage(other.to_string()).at(file),
     }
 }

@@ -457,6 +457,36 @@ pub struct Facilitator {
     pub hint_earlier: &'static str,
     /// Help for that key.
     pub help_earlier: &'static str,
+    /// The facilitator's view: whom it follows; `{pid}`.
+    pub follow_following: &'static str,
+    /// The same, when the presenter's process is not known.
+    pub follow_following_unknown: &'static str,
+    /// The facilitator's view after the presenter closed the session.
+    pub follow_gone: &'static str,
+    /// The facilitator's view could not read the session; `{error}`.
+    pub follow_failed: &'static str,
+    /// The step the group is on; `{step}`.
+    pub follow_step: &'static str,
+    /// The group is on the guide's introduction.
+    pub follow_intro: &'static str,
+    /// The group is reviewing its answers.
+    pub follow_review: &'static str,
+    /// The group has reached a result; `{outcome}`.
+    pub follow_result: &'static str,
+    /// A countdown running; `{time}` left of `{length}`.
+    pub follow_countdown: &'static str,
+    /// A countdown that has run out; `{length}`.
+    pub follow_countdown_up: &'static str,
+    /// Heading: the hands on the question.
+    pub hands_title: &'static str,
+    /// Heading: the group's note.
+    pub group_note_title: &'static str,
+    /// Heading: a note being typed on the presenter.
+    pub draft_title: &'static str,
+    /// Heading: time per question.
+    pub times_title: &'static str,
+    /// Beside the time of the question the group is on.
+    pub follow_now: &'static str,
 }
 
 /// The guide editor: panes, problems, the preview.

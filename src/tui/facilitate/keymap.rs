@@ -85,6 +85,8 @@ pub enum Context {
     Earlier,
     /// The report viewer: the comparison of sessions.
     Comparison,
+    /// The facilitator's read-only view of a session a presenter has open.
+    Follow,
 }
 
 /// Every context of workshop mode.
@@ -98,6 +100,7 @@ pub const ALL: &[Context] = &[
     Context::Note,
     Context::Earlier,
     Context::Comparison,
+    Context::Follow,
 ];
 
 impl Context {
@@ -124,12 +127,12 @@ impl Context {
             Context::Help => Some(PlayerContext::Help),
             // A text over the screen, read and closed like "why we ask".
             Context::Why | Context::Earlier => Some(PlayerContext::Why),
-            Context::Note | Context::Comparison => None,
+            Context::Note | Context::Comparison | Context::Follow => None,
         }
     }
 }
 
-use Context::{Comparison, Earlier, Intro, Note, Question, Result, Review};
+use Context::{Comparison, Earlier, Follow, Intro, Note, Question, Result, Review};
 
 /// Player commands the presenter does not offer in its help: the keys are the workshop's, or
 /// they would confirm a quit the presenter never asks about.
@@ -174,18 +177,18 @@ pub static BINDINGS: &[Binding<Context, Command>] = &[
     Binding::new(&[Key::Backspace], Command::Erase, &[Note], None, |w| w.common.hint_move, |w| w.workshop.help_text_erase),
     Binding::new(&[Key::Delete], Command::EraseForward, &[Note], None, |w| w.common.hint_move, |w| w.workshop.help_text_erase_forward),
     // The report viewer.
-    Binding::new(&[Key::Up, Key::Char('k')], Command::Document(Move::Scroll(Scroll::Up)), &[Comparison], Some(4), |w| w.common.hint_scroll, |w| w.common.help_scroll_up),
-    Binding::new(&[Key::Down, Key::Char('j')], Command::Document(Move::Scroll(Scroll::Down)), &[Comparison], Some(4), |w| w.common.hint_scroll, |w| w.common.help_scroll_down),
-    Binding::new(&[Key::PageUp], Command::Document(Move::Scroll(Scroll::PageUp)), &[Comparison], None, |w| w.common.hint_scroll, |w| w.common.help_page_up),
-    Binding::new(&[Key::PageDown, Key::Char(' ')], Command::Document(Move::Scroll(Scroll::PageDown)), &[Comparison], None, |w| w.common.hint_scroll, |w| w.common.help_page_down),
-    Binding::new(&[Key::Home, Key::Char('g')], Command::Document(Move::Scroll(Scroll::Top)), &[Comparison], None, |w| w.common.hint_scroll, |w| w.common.help_top),
-    Binding::new(&[Key::End, Key::Char('G')], Command::Document(Move::Scroll(Scroll::Bottom)), &[Comparison], None, |w| w.common.hint_scroll, |w| w.common.help_bottom),
+    Binding::new(&[Key::Up, Key::Char('k')], Command::Document(Move::Scroll(Scroll::Up)), &[Comparison, Follow], Some(4), |w| w.common.hint_scroll, |w| w.common.help_scroll_up),
+    Binding::new(&[Key::Down, Key::Char('j')], Command::Document(Move::Scroll(Scroll::Down)), &[Comparison, Follow], Some(4), |w| w.common.hint_scroll, |w| w.common.help_scroll_down),
+    Binding::new(&[Key::PageUp], Command::Document(Move::Scroll(Scroll::PageUp)), &[Comparison, Follow], None, |w| w.common.hint_scroll, |w| w.common.help_page_up),
+    Binding::new(&[Key::PageDown, Key::Char(' ')], Command::Document(Move::Scroll(Scroll::PageDown)), &[Comparison, Follow], None, |w| w.common.hint_scroll, |w| w.common.help_page_down),
+    Binding::new(&[Key::Home, Key::Char('g')], Command::Document(Move::Scroll(Scroll::Top)), &[Comparison, Follow], None, |w| w.common.hint_scroll, |w| w.common.help_top),
+    Binding::new(&[Key::End, Key::Char('G')], Command::Document(Move::Scroll(Scroll::Bottom)), &[Comparison, Follow], None, |w| w.common.hint_scroll, |w| w.common.help_bottom),
     Binding::new(&[Key::Tab, Key::Char(']')], Command::Document(Move::NextSection), &[Comparison], Some(4), |w| w.common.hint_section, |w| w.common.help_next_section),
     Binding::new(&[Key::BackTab, Key::Char('[')], Command::Document(Move::PrevSection), &[Comparison], None, |w| w.common.hint_section, |w| w.common.help_prev_section),
     Binding::new(&[Key::Char('s')], Command::Save, &[Comparison], Some(1), |w| w.common.hint_save, |w| w.workshop.help_save_comparison),
     Binding::new(&[Key::Char('?')], Command::Help, &[Comparison], Some(3), |w| w.common.hint_help, |w| w.common.help_help),
-    Binding::new(&[Key::Char('q')], Command::Quit, &[Comparison], Some(3), |w| w.common.hint_quit, |w| w.common.hint_quit),
-    Binding::new(&[Key::Ctrl('c')], Command::Interrupt, &[Note, Comparison], None, |w| w.common.hint_quit, |w| w.common.help_interrupt),
+    Binding::new(&[Key::Char('q')], Command::Quit, &[Comparison, Follow], Some(3), |w| w.common.hint_quit, |w| w.common.hint_quit),
+    Binding::new(&[Key::Ctrl('c')], Command::Interrupt, &[Note, Comparison, Follow], None, |w| w.common.hint_quit, |w| w.common.help_interrupt),
 ];
 
 /// The command a binding gives for a key event: a digit key selects its answer.

@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::comparison::Comparison;
+use super::follower::Follower;
 use super::keymap;
 use super::presenter::Presenter;
 use super::view::chart::{self, Bar};
@@ -431,6 +432,18 @@ pub fn section_at(c: &Comparison, area: Rect, column: u16, row: u16) -> Option<u
         column,
         row,
     )
+}
+
+/// Lines, rows and sections of the facilitator's view; `None` when the window is too small.
+pub fn follower_geometry(f: &Follower, area: Rect) -> Option<DocumentGeometry> {
+    let areas = areas(area)?;
+    let page = follower_page(f, content_width(areas.body, areas.density));
+    Some(page_geometry(&page, areas.body, areas.density))
+}
+
+/// The facilitator's view as a page.
+pub fn follower_page(f: &Follower, max: usize) -> Page {
+    document::layout(&f.doc(), None, f.theme(), max)
 }
 
 /// The viewer's help laid out.

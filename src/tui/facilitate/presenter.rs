@@ -983,7 +983,7 @@ impl Presenter {
             Context::Intro | Context::Review | Context::Result => {
                 self.forward(player::Action::Input(input))
             }
-            Context::Note | Context::Comparison => Vec::new(),
+            Context::Note | Context::Comparison | Context::Follow => Vec::new(),
         }
     }
 

@@ -9,6 +9,7 @@
 
 pub(crate) mod chart;
 pub mod comparison;
+pub mod follower;
 mod note;
 mod question;
 
