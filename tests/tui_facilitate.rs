@@ -870,3 +870,42 @@ fn back_within_an_edit_in_the_presenter_returns_to_the_review() {
     assert_eq!(p.screen(), Screen::Review { outcome: None });
     assert_eq!(on_disk(&path).answers, vec![pair("size", "small")]);
 }
+
+#[test]
+fn on_a_projector_the_question_and_the_countdown_are_in_large_type() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(room(), &path, 120, 35);
+    press(&mut p, "<enter>+++t");
+    let shown = text(&p);
+    // The question is drawn in block characters, not as a line of ordinary text.
+    assert!(!shown.contains("How should pay be set?"), "{shown}");
+    let blocks = shown
+        .chars()
+        .filter(|c| ('\u{2580}'..='\u{259f}').contains(c))
+        .count();
+    assert!(blocks > 100, "large type:\n{shown}");
+    // Answers, numbers and counts use the width: the bar reaches past the old 96 columns.
+    let first = shown
+        .lines()
+        .find(|l| l.contains("Everyone is paid the same"))
+        .expect("the answer");
+    assert!(first.contains("1  Everyone"), "{first}");
+    assert!(first.trim_end().chars().count() > 100, "{first}");
+
+    // Time up: the large digits turn to the error colour, reversed, and say so.
+    p.handle(Action::Tick(Duration::from_secs(120)));
+    let buf = buffer(&p);
+    let shown = buffer_text(&buf);
+    assert!(shown.contains("TIME IS UP"), "{shown}");
+    let reversed = buf
+        .content
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert!(reversed > 20, "the timer is reversed: {reversed} cells");
+
+    // Smaller windows keep the ordinary layouts.
+    p.handle(Action::Input(Input::Resize(100, 30)));
+    let shown = text(&p);
+    assert!(shown.contains("How should pay be set?"), "{shown}");
+}

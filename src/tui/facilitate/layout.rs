@@ -12,9 +12,11 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::clock::minutes_seconds;
 use super::comparison::Comparison;
 use super::follower::Follower;
 use super::keymap;
+use super::large::Large;
 use super::presenter::Presenter;
 use super::view::chart::{self, Bar};
 use crate::locale::fill;
@@ -29,8 +31,11 @@ use crate::tui::layout::{
 use crate::tui::player::layout::question::AnswerItem;
 use crate::tui::text::{pad, width, wrap, wrap_plain};
 
-/// Widest the question column gets.
+/// Widest the question column gets (below the projector layout).
 const MAIN: u16 = 96;
+/// The smallest window the projector layout is used in: the question and the countdown in
+/// large type, the answers across the whole width.
+pub const PROJECTOR: (u16, u16) = (120, 35);
 /// Widest the question and the side pane get together.
 const GROUP: u16 = 144;
 
@@ -68,11 +73,21 @@ pub struct Question {
     /// Rows between the top of the column and the question (a short listing sits a little
     /// down, like a slide); the side pane's text starts level with the question.
     pub top: u16,
+    /// The question in large type and where it goes (the projector layout).
+    pub large: Option<(Large, Rect)>,
+    /// The countdown in large type, where it goes, and whether the time is up.
+    pub timer: Option<(Large, Rect, bool)>,
+}
+
+/// True when the window is large enough for the projector layout.
+pub fn projector(p: &Presenter) -> bool {
+    let (w, h) = p.size();
+    w >= PROJECTOR.0 && h >= PROJECTOR.1
 }
 
 /// The question's head: the note while an answer is being changed, the section in capitals,
-/// the question.
-fn head(p: &Presenter, question: usize, max: usize) -> Vec<Line<'static>> {
+/// the question (or, when it is set in large type, the rows it takes, left blank).
+fn head(p: &Presenter, question: usize, max: usize, large: Option<&Large>) -> Vec<Line<'static>> {
     let (w, t) = (p.words(), p.theme());
     let q = &p.guide().questions[question];
     let mut lines = Vec::new();
@@ -83,7 +98,12 @@ fn head(p: &Presenter, question: usize, max: usize) -> Vec<Line<'static>> {
     if !q.section.is_empty() {
         lines.extend(wrap_plain(&q.section.to_uppercase(), t.heading, max));
     }
-    lines.extend(wrap_plain(&q.text, t.question, max));
+    match large {
+        Some(large) => {
+            lines.extend((0..large.height()).map(|_| Line::default()));
+        }
+        None => lines.extend(wrap_plain(&q.text, t.question, max)),
+    }
     lines.push(Line::default());
     lines
 }
@@ -94,7 +114,7 @@ fn answers(
     p: &Presenter,
     question: usize,
     max: usize,
-    spaced: bool,
+    gap: usize,
 ) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
     let (w, t) = (p.words(), p.theme());
     let q = &p.guide().questions[question];
@@ -103,6 +123,7 @@ fn answers(
         .collect();
     let most = hands.iter().copied().max().unwrap_or(0);
     let bar_w = match max {
+        110.. => max / 3,
         72.. => 24,
         56..=71 => 16,
         44..=55 => 10,
@@ -121,8 +142,8 @@ fn answers(
     let mut items = Vec::with_capacity(shown.len());
     for (n, &i) in shown.iter().enumerate() {
         let answer = &q.answers[i];
-        if spaced && n > 0 {
-            lines.push(Line::default());
+        if n > 0 {
+            lines.extend((0..gap).map(|_| Line::default()));
         }
         let mut item = AnswerItem {
             number: n + 1,
@@ -207,14 +228,20 @@ pub fn notes_lines(p: &Presenter, question: usize, max: usize) -> Vec<Line<'stat
     }
 }
 
-/// The question column and the notes pane, if shown.
+/// The question column and the notes pane, if shown. The projector layout uses the whole
+/// width.
 fn split(p: &Presenter, question: usize, areas: &Areas) -> (Rect, Option<Pane>) {
     let body = areas.body;
+    let (main_w, group_w) = if projector(p) {
+        (body.width, body.width)
+    } else {
+        (MAIN, GROUP)
+    };
     if !p.notes_pane() {
-        return (column(body, MAIN), None);
+        return (column(body, main_w), None);
     }
     if areas.density == Density::Full {
-        let (main, side) = beside(body, MAIN, GROUP, (28, 48));
+        let (main, side) = beside(body, main_w, group_w, (28, 48));
         return (main, Some(Pane::Side(side)));
     }
     if body.height < 9 {
@@ -228,8 +255,21 @@ fn split(p: &Presenter, question: usize, areas: &Areas) -> (Rect, Option<Pane>) 
     (column(above, MAIN), Some(Pane::Below(below)))
 }
 
+/// The countdown in large type at the top right of the column, when one runs (projector
+/// layout): its text, where it goes, and whether the time is up.
+fn timer(p: &Presenter, main: Rect) -> Option<(Large, Rect, bool)> {
+    let countdown = p.countdown()?;
+    let seconds = countdown.shown_seconds(p.now());
+    let large = Large::fit(&minutes_seconds(seconds), main.width / 3, 4)?;
+    let (w, h) = (large.width(), large.height() + 1);
+    let at = Rect::new(main.right().saturating_sub(w), main.y, w, h);
+    Some((large, at, seconds == 0))
+}
+
 /// Lays out a question: spaced answers when everything fits, else close together; the tie
-/// note at the bottom of the column when the most hands are tied.
+/// note at the bottom of the column when the most hands are tied. In the projector layout the
+/// question is set in large type (and the countdown beside it), when it fits in two fifths of
+/// the column.
 pub fn question(p: &Presenter, question: usize, areas: &Areas) -> Question {
     let (mut main, pane) = split(p, question, areas);
     let t = p.theme();
@@ -244,11 +284,39 @@ pub fn question(p: &Presenter, question: usize, areas: &Areas) -> Question {
     });
     // Two columns stay free on the right for the "more" marks.
     let max = usize::from(main.width.saturating_sub(2));
-    let head = head(p, question, max);
-    let (mut lines, mut items) = answers(p, question, max, true);
-    if head.len() + lines.len() > usize::from(main.height) {
-        (lines, items) = answers(p, question, max, false);
+    let timer = projector(p).then(|| timer(p, main)).flatten();
+    let large = projector(p)
+        .then(|| {
+            let beside_timer = timer.as_ref().map_or(0, |(_, at, _)| at.width + 4);
+            let text = &p.guide().questions[question].text;
+            Large::fit(
+                text,
+                main.width.saturating_sub(beside_timer + 2),
+                main.height * 2 / 5,
+            )
+        })
+        .flatten();
+    let mut head = head(p, question, max, large.as_ref());
+    // As much room between the answers as the column has: three blank lines on a projector,
+    // one in a window, none when even that does not fit.
+    let gaps: &[usize] = if projector(p) { &[3, 2, 1, 0] } else { &[1, 0] };
+    let room = usize::from(main.height);
+    let (mut lines, mut items) = (Vec::new(), Vec::new());
+    for &gap in gaps {
+        (lines, items) = answers(p, question, max, gap);
+        if head.len() + lines.len() <= room {
+            break;
+        }
     }
+    // Large type only where everything fits: a cut head would cut through it.
+    let large = match large {
+        Some(large) if head.len() + lines.len() <= usize::from(main.height) => Some(large),
+        Some(_) => {
+            head = self::head(p, question, max, None);
+            None
+        }
+        None => None,
+    };
     let spare = usize::from(main.height).saturating_sub(head.len() + lines.len());
     let top = match areas.density {
         Density::Tiny => 0,
@@ -262,11 +330,28 @@ pub fn question(p: &Presenter, question: usize, areas: &Areas) -> Question {
         .iter()
         .position(|&a| a == p.cursor())
         .unwrap_or(0);
+    // The rows of the head above the large type: the editing note, the section.
+    let above = rows(
+        head.len()
+            .saturating_sub(usize::from(large.as_ref().map_or(0, Large::height)) + 1),
+    );
+    let listing = Pinned::place(head, lines, items, shown_cursor, column);
+    let large = large.map(|large| {
+        let at = Rect::new(
+            listing.head_area.x,
+            listing.head_area.y + above,
+            listing.head_area.width,
+            large.height(),
+        );
+        (large, at)
+    });
     Question {
-        listing: Pinned::place(head, lines, items, shown_cursor, column),
+        listing,
         tie,
         pane,
         top,
+        large,
+        timer,
     }
 }
 

@@ -16,6 +16,7 @@ pub mod clock;
 pub mod comparison;
 pub mod follower;
 pub mod keymap;
+pub mod large;
 pub mod layout;
 pub mod note;
 pub mod presenter;

@@ -95,7 +95,10 @@ fn countdown(p: &Presenter) -> Option<(String, Style)> {
     let c = p.countdown()?;
     let seconds = c.shown_seconds(p.now());
     Some(if seconds == 0 {
-        (w.countdown_up.to_string(), t.error)
+        (
+            w.countdown_up.to_string(),
+            t.error.add_modifier(ratatui::style::Modifier::REVERSED),
+        )
     } else {
         let time = minutes_seconds(seconds);
         (fill(w.countdown_left, &[("time", &time)]), t.status)
