@@ -528,7 +528,7 @@ fn s_on_the_result_saves_the_handout_beside_the_session_never_overwriting() {
     let first = dir.path().join("group-a-handout.md");
     let handout = std::fs::read_to_string(&first).expect("hand-out written");
     assert!(handout.contains("Group A"), "{handout}");
-    assert!(handout.contains("hands: Up to about twelve 3"), "{handout}");
+    assert!(handout.contains("Hands: Up to about twelve 3"), "{handout}");
     assert!(matches!(p.status(), Some(Status::Done(t)) if t.contains("group-a-handout.md")));
     press(&mut p, "s");
     assert!(dir.path().join("group-a-handout-1.md").exists());

@@ -327,3 +327,56 @@ fn with_no_hands_counted_enter_still_asks_before_replacing_an_earlier_answer() {
     press(&mut p, "<enter>");
     assert_eq!(question_id(&p).as_deref(), Some("hours"));
 }
+
+#[test]
+fn the_handout_after_a_changed_guide_shows_what_it_no_longer_asks_with_its_texts() {
+    let (_dir, path) = workspace();
+    a_finished_room_session(&path);
+    let p = resume(room_2(), &path, 100, 30);
+    let md = coop_guide::report::sessions::handout(p.walk(), p.record()).to_markdown();
+    assert!(
+        md.contains("## From an earlier version of the guide"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "- **How much money should stay in the bank?** The group answered: “Three months of pay” · Hands: Three months of pay 4 · Note: Half of us have no savings."
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **How should pay be set?** The group answered: “Within a ratio, such as 1 to 3” · Hands: Within a ratio, such as 1 to 3 3"),
+        "{md}"
+    );
+    assert!(
+        md.contains("recorded with guide version 1.0.0; this hand-out uses version 2.0.0"),
+        "{md}"
+    );
+}
+
+#[test]
+fn answers_ahead_of_where_a_changed_guide_stops_are_not_on_a_branch_the_group_left() {
+    let (_dir, path) = workspace();
+    a_finished_room_session(&path);
+    let mut p = resume(room_2(), &path, 100, 30);
+    press(&mut p, "<esc>");
+    assert_eq!(question_id(&p).as_deref(), Some("pay"));
+    // "hours" still comes after "pay": its answer waits there, it was never left.
+    assert!(p.walk().stale().is_empty(), "{:?}", p.walk().stale());
+    press(&mut p, "r");
+    let shown = text(&p);
+    assert!(!shown.contains("branch you left"), "{shown}");
+
+    // A branch really left is still called one.
+    let (_dir, path) = workspace();
+    let mut p = presenter(decision(), &path, 100, 30);
+    press(&mut p, "<enter>2<enter>1<enter>bb1<enter>1<enter>1<enter>");
+    assert!(
+        matches!(p.screen(), Screen::Review { .. }),
+        "{:?}",
+        p.screen()
+    );
+    let stale = p.walk().stale();
+    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert!(text(&p).contains("on a branch you left"), "{}", text(&p));
+}

@@ -321,6 +321,10 @@ pub static EN: Words = Words {
         only_one: "Only one group was asked this.",
         not_asked: "not asked",
         notes: "Notes side by side",
-        kept: "Answers kept from an older version of the guide (their questions changed)",
+        kept: "From an earlier version of the guide",
+        session_recorded: "Session of {date} · recorded with guide version {recorded}; this hand-out uses version {version}",
+        notes_and_minutes: "Notes and minutes",
+        tied: "tied",
+        reached_before: "The session reached “{outcome}” with guide version {version}; with this version its answers do not reach a result.",
     },
 };

@@ -321,6 +321,10 @@ pub static ES: Words = Words {
         only_one: "Solo a un grupo se le hizo esta pregunta.",
         not_asked: "no se preguntó",
         notes: "Notas lado a lado",
-        kept: "Respuestas guardadas de una versión anterior de la guía (sus preguntas cambiaron)",
+        kept: "De una versión anterior de la guía",
+        session_recorded: "Sesión del {date} · registrada con la versión {recorded} de la guía; este resumen usa la versión {version}",
+        notes_and_minutes: "Notas y minutos",
+        tied: "empate",
+        reached_before: "La sesión llegó a «{outcome}» con la versión {version} de la guía; con esta versión sus respuestas no llegan a un resultado.",
     },
 };

@@ -718,6 +718,16 @@ pub struct Report {
     pub notes: &'static str,
     /// Hand-out: answers kept from an older guide version.
     pub kept: &'static str,
+    /// Hand-out: the session line when it was recorded with another version of the guide;
+    /// `{date}`, `{recorded}`, `{version}`.
+    pub session_recorded: &'static str,
+    /// Hand-out: the heading of the notes and minutes per question.
+    pub notes_and_minutes: &'static str,
+    /// Reports: after hand counts where the most are tied.
+    pub tied: &'static str,
+    /// Reports: a finished session whose answers no longer reach a result; `{outcome}`,
+    /// `{version}`.
+    pub reached_before: &'static str,
 }
 /// A phrase with a number in it, in its singular and plural forms. English and Spanish both
 /// use the singular for exactly one ("1 other outcome", "1 resultado") and the plural for every
