@@ -500,6 +500,10 @@ fn a_failed_save_shows_in_the_status_line_and_keeps_everything() {
     assert_eq!(p.hands(0, 0), 2, "the count is kept in memory");
     let error = p.save_error().expect("the save failed").to_string();
     assert!(error.contains("Could not save the session"), "{error}");
+    assert!(
+        error.contains(&path.display().to_string()),
+        "the error names the file: {error}"
+    );
     assert!(text(&p).contains("Could not save the session"));
 
     // The folder comes back: the next change saves everything.
