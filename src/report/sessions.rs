@@ -38,10 +38,12 @@ fn tally_text(guide: &Guide, record: &Record, question: usize) -> String {
 }
 
 /// The guide version a session was recorded with.
+/// (A file that does not say is taken to be of the guide's own version.)
 pub fn recorded_version(walk: &Walk, record: &Record) -> String {
     record
         .older_version
         .clone()
+        .filter(|v| !v.is_empty())
         .unwrap_or_else(|| walk.guide().version.clone())
 }
 
@@ -107,7 +109,7 @@ pub fn handout(walk: &Walk, record: &Record) -> Doc {
     if !notes.is_empty() {
         doc.heading(2, w.notes_and_minutes);
         for (question, said) in notes {
-            doc.bullet(question, said);
+            doc.item(Marker::Bullet, question, "", said);
         }
     }
     let earlier = record.earlier(guide);
