@@ -118,8 +118,15 @@ fn answers(
 ) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
     let (w, t) = (p.words(), p.theme());
     let q = &p.guide().questions[question];
+    // What is drawn comes from the counts the recording rule reads: the number is the count
+    // (every source added up), the bar its share of the most. A count from another source is
+    // one more number beside it, drawn from the same `Count`.
+    let counts = p.counts(question);
     let hands: Vec<usize> = (0..q.answers.len())
-        .map(|a| usize::try_from(p.hands(question, a)).unwrap_or(usize::MAX))
+        .map(|a| {
+            let total = counts.get(a).map_or(0, |c| c.total());
+            usize::try_from(total).unwrap_or(usize::MAX)
+        })
         .collect();
     let most = hands.iter().copied().max().unwrap_or(0);
     let bar_w = match max {
