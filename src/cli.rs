@@ -137,6 +137,10 @@ pub struct FacilitateArgs {
     /// Colour theme.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
+    /// Show the facilitator notes; on a session another presenter has open, open the
+    /// facilitator's own view of it (notes, timer, times; read-only).
+    #[arg(long)]
+    pub notes: bool,
 }
 
 /// Options of `play`.

@@ -285,19 +285,40 @@ impl Walk {
         &self.path.steps[..self.cursor.min(self.path.steps.len())]
     }
 
-    /// Answers recorded for questions not on the current path, in the guide's order. They are
-    /// kept, but never part of the result or an export.
+    /// Answers recorded for questions on a branch the group left: not on the current path, and
+    /// not ahead of it either (a question the path can still reach from where it stops, as
+    /// after resuming on a changed guide). In the guide's order. They are kept, but never part
+    /// of the result or an export.
     pub fn stale(&self) -> Vec<Step> {
         let on_path: std::collections::HashSet<usize> =
             self.path.steps.iter().map(|s| s.question).collect();
+        let ahead = self.ahead();
         let mut stale: Vec<Step> = self
             .answers
             .iter()
-            .filter(|(q, _)| !on_path.contains(q) && self.path.open != Some(**q))
+            .filter(|(q, _)| !on_path.contains(q) && !ahead.contains(q))
             .map(|(&question, &answer)| Step { question, answer })
             .collect();
         stale.sort_by_key(|s| s.question);
         stale
+    }
+
+    /// The questions the path can still reach from the question it stops at, that one
+    /// included, whatever the conditions (none when the path reaches an outcome).
+    fn ahead(&self) -> std::collections::HashSet<usize> {
+        let mut ahead = std::collections::HashSet::new();
+        let mut next: Vec<usize> = self.path.open.into_iter().collect();
+        while let Some(q) = next.pop() {
+            if !ahead.insert(q) {
+                continue;
+            }
+            for (_, target) in self.guide.index.links(q) {
+                if let Target::Question(to) = target {
+                    next.push(to);
+                }
+            }
+        }
+        ahead
     }
 
     /// The outcome the path reaches, once every question on it is answered.
