@@ -92,7 +92,7 @@ fn the_result_says_because_you_are_and_what_would_change_it_one_outcome_a_line()
     );
     assert!(
         change.contains(
-            "### Choose “Much the same work and hours” at “How alike is the work members do?”"
+            "- **Choose “Much the same work and hours” at “How alike is the work members do?”** → Equal pay\n"
         ),
         "{change}"
     );
@@ -107,7 +107,7 @@ fn the_result_says_because_you_are_and_what_would_change_it_one_outcome_a_line()
     }
     for title in titles {
         assert_eq!(
-            change.matches(&format!("- **{title}**")).count(),
+            change.matches(&format!("** → {title}\n")).count(),
             1,
             "{title} once:\n{change}"
         );
@@ -129,19 +129,18 @@ fn one_other_outcome_is_said_in_the_singular() {
         change.contains("Another choice could lead to 1 other outcome:"),
         "{change}"
     );
-    assert!(change.contains("- **Equal hourly rate**"), "{change}");
+    assert!(change.contains("** → Equal hourly rate\n"), "{change}");
 }
 
 #[test]
 fn outcomes_after_more_questions_say_so() {
     let (_, md) = run(&["play", "--plain", "--output", "md", PAY], "1\n2\n1\n\n");
     let change = section(&md, "What would change it");
+    // One choice leads to both: it heads them, one outcome a line.
     assert!(
-        change.contains("- **Equal hourly rate** (after more questions)"),
-        "{change}"
-    );
-    assert!(
-        change.contains("- **Pay within a ratio** (after more questions)"),
+        change.contains(
+            "### Choose “Different roles, skills or hours” at “How alike is the work members do?”\n\n- → Equal hourly rate (after more questions)\n- → Pay within a ratio (after more questions)\n"
+        ),
         "{change}"
     );
 }

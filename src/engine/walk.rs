@@ -21,6 +21,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::shown;
 use crate::guide::condition::PathSaid;
 use crate::guide::flow::Flow;
 use crate::guide::{Guide, Target};
@@ -273,6 +274,27 @@ impl Walk {
             &self.guide,
             steps[..end].iter().map(|s| (s.question, s.answer)),
         )
+    }
+
+    /// Why a question is asked, for this group: the paragraphs of its `why` whose condition
+    /// holds for the answers before it, joined by blank lines ("" when none is shown).
+    pub fn why(&self, question: usize) -> String {
+        self.guide
+            .questions
+            .get(question)
+            .map_or(String::new(), |q| {
+                shown::paragraphs(&self.guide, &q.why, &self.said_before(question))
+            })
+    }
+
+    /// A question's facilitator notes for this group, seen as [`Walk::why`] is.
+    pub fn notes(&self, question: usize) -> String {
+        self.guide
+            .questions
+            .get(question)
+            .map_or(String::new(), |q| {
+                shown::paragraphs(&self.guide, &q.notes, &self.said_before(question))
+            })
     }
 
     /// The answered questions on the current path, in asking order (the review).

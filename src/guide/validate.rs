@@ -253,7 +253,7 @@ fn check_questions(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
         warn_empty(out, &question.text, &|| format!("{}.text", here()), &|| {
             format!("the text of question \"{}\"", question.id)
         });
-        if question.why.trim().is_empty() && !question.text.trim().is_empty() {
+        if question.why.is_blank() && !question.text.trim().is_empty() {
             out.push(
                 Diagnostic::new(Code::NoWhy, format!("question \"{}\" does not say why it is asked", question.id))
                     .at(format!("{}.id", here()), "no `why`")

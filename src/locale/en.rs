@@ -256,6 +256,10 @@ pub static EN: Words = Words {
             other: "Other choices could lead to {n} other outcomes:",
         },
         choose_instead: "Choose “{answer}” at “{question}”",
+        more_changes: Plural {
+            one: "…and 1 more other outcome: press {key} to see it.",
+            other: "…and {n} more other outcomes: press {key} to see them all.",
+        },
         after_more_questions: "(after more questions)",
         related: "Related",
         examples: "Examples",

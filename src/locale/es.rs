@@ -256,6 +256,10 @@ pub static ES: Words = Words {
             other: "Otras elecciones podrían llevar a {n} resultados distintos:",
         },
         choose_instead: "Elijan «{answer}» en «{question}»",
+        more_changes: Plural {
+            one: "…y 1 resultado distinto más: presionen {key} para verlo.",
+            other: "…y {n} resultados distintos más: presionen {key} para verlos todos.",
+        },
         after_more_questions: "(después de más preguntas)",
         related: "Relacionados",
         examples: "Ejemplos",

@@ -577,6 +577,9 @@ pub struct Report {
     pub other_outcomes: Plural,
     /// Result: the answer to change; `{answer}`, `{question}`.
     pub choose_instead: &'static str,
+    /// Result: how many more other outcomes a key shows, where "what would change it" is cut
+    /// short; `{n}`, `{key}`.
+    pub more_changes: Plural,
     /// Result: after an outcome reached only after more questions.
     pub after_more_questions: &'static str,
     /// Result: related outcomes' heading.
