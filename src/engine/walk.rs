@@ -175,7 +175,8 @@ impl Walk {
         let mut walk = Walk::new(guide);
         walk.first = Some(question);
         if walk.guide.index.conditional() && walk.path_start() != walk.guide.index.start() {
-            walk.flow = Flow::explore(&walk.guide.index, &walk.guide, Some(question)).map(Arc::new);
+            walk.flow =
+                Flow::explore(&walk.guide.index, &walk.guide, Some(question), false).map(Arc::new);
         }
         walk.rebuild();
         walk

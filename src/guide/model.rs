@@ -563,3 +563,98 @@ impl Guide {
         }
     }
 }
+
+/// Where a conditional text is seen from (see `docs/guide-format.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextSite {
+    /// A paragraph of a question's `why` or `notes`: seen just before the question is asked.
+    Question(usize),
+    /// A paragraph of the `reason` of answer `.1` of question `.0`: seen in the result, when
+    /// the answer is on the path.
+    Answer(usize, usize),
+    /// An item of an outcome's own texts: seen in its result.
+    Outcome(usize),
+    /// An item of the texts of value `.1` of dimension `.0`: seen in any result that places
+    /// the group there.
+    Value(usize, usize),
+}
+
+/// A text item with a condition: a list item or a paragraph written `When(condition, "text")`.
+#[derive(Debug, Clone, Copy)]
+pub struct ConditionalText<'g> {
+    /// Where it is seen from.
+    pub site: TextSite,
+    /// The field it is in, such as `pros` or `why`.
+    pub field: &'static str,
+    /// Its condition.
+    pub when: &'g Condition,
+}
+
+impl Guide {
+    /// Calls `f` with every list item and paragraph that has a condition, in file order, and a
+    /// way to the value path of its condition (`outcomes[2].pros[1][0]`). Examples and next
+    /// steps are records with a `when` field, not items: they are not visited here.
+    pub fn visit_conditional_texts<'g>(
+        &'g self,
+        f: &mut dyn FnMut(ConditionalText<'g>, &dyn Fn() -> String),
+    ) {
+        fn items<'g>(
+            site: TextSite,
+            at: &dyn Fn() -> String,
+            field: &'static str,
+            items: &'g [Item],
+            one: bool,
+            f: &mut dyn FnMut(ConditionalText<'g>, &dyn Fn() -> String),
+        ) {
+            for (i, item) in items.iter().enumerate() {
+                let Some(when) = item.condition() else {
+                    continue;
+                };
+                let path = || {
+                    if one {
+                        format!("{}{field}[0]", at())
+                    } else {
+                        format!("{}{field}[{i}][0]", at())
+                    }
+                };
+                f(ConditionalText { site, field, when }, &path);
+            }
+        }
+        fn paragraphs<'g>(
+            site: TextSite,
+            at: &dyn Fn() -> String,
+            field: &'static str,
+            text: &'g Paragraphs,
+            f: &mut dyn FnMut(ConditionalText<'g>, &dyn Fn() -> String),
+        ) {
+            let one = matches!(text, Paragraphs::One(_));
+            items(site, at, field, text.items(), one, f);
+        }
+        for (d, dim) in self.dimensions.iter().enumerate() {
+            for (v, value) in dim.values.iter().enumerate() {
+                let site = TextSite::Value(d, v);
+                let at = || format!("dimensions[{d}].values[{v}].");
+                paragraphs(site, &at, "description", &value.description, f);
+                items(site, &at, "pros", &value.pros, false, f);
+                items(site, &at, "cons", &value.cons, false, f);
+            }
+        }
+        for (q, question) in self.questions.iter().enumerate() {
+            let at = || format!("questions[{q}].");
+            paragraphs(TextSite::Question(q), &at, "why", &question.why, f);
+            paragraphs(TextSite::Question(q), &at, "notes", &question.notes, f);
+            for (a, answer) in question.answers.iter().enumerate() {
+                let at = || format!("questions[{q}].answers[{a}].");
+                paragraphs(TextSite::Answer(q, a), &at, "reason", &answer.reason, f);
+            }
+        }
+        for (o, outcome) in self.outcomes.iter().enumerate() {
+            let site = TextSite::Outcome(o);
+            let at = || format!("outcomes[{o}].");
+            paragraphs(site, &at, "summary", &outcome.summary, f);
+            paragraphs(site, &at, "fits", &outcome.fits, f);
+            items(site, &at, "pros", &outcome.pros, false, f);
+            items(site, &at, "cons", &outcome.cons, false, f);
+        }
+    }
+}
