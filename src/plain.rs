@@ -298,7 +298,11 @@ fn why(walk: &Walk, t: &Plain, question: usize, out: &mut dyn Write) -> io::Resu
     let text = if why.is_empty() { t.no_why } else { &why };
     writeln!(out, "{}", t.why_we_ask)?;
     for l in wrap(text, WIDTH) {
-        writeln!(out, "  {l}")?;
+        if l.is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "  {l}")?;
+        }
     }
     Ok(())
 }

@@ -185,6 +185,10 @@ pub struct Player {
     pub hint_why: &'static str,
     /// The why pane is shown: `w` hides it.
     pub hint_why_hide: &'static str,
+    /// The result shows the first few changes: the key shows them all.
+    pub hint_all_changes: &'static str,
+    /// The result shows every change: the key shows the first few again.
+    pub hint_fewer_changes: &'static str,
     /// Confirm quitting.
     pub hint_yes_quit: &'static str,
     /// Stay in the guide.
@@ -209,6 +213,8 @@ pub struct Player {
     pub help_why: &'static str,
     /// Save the result.
     pub help_save: &'static str,
+    /// Show every change that would lead elsewhere, or the first few.
+    pub help_changes: &'static str,
     /// Quit (asks first when answers would be lost).
     pub help_quit: &'static str,
     /// Confirm quitting.

@@ -323,6 +323,15 @@ fn paragraphs(items: &[Item], shown: &Shown) -> String {
     join(texts(items, shown))
 }
 
+/// The paragraphs shown, on one line: for a list item's text or note, which keep no
+/// paragraph breaks.
+fn inline(items: &[Item], shown: &Shown) -> String {
+    texts(items, shown)
+        .filter(|t| !t.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The whole result as a document: what the result screen, the Markdown hand-out and the plain
 /// mode show, in that order. `None` until the walk reaches an outcome.
 pub fn document(walk: &Walk) -> Option<Doc> {
@@ -331,7 +340,23 @@ pub fn document(walk: &Walk) -> Option<Doc> {
 
 /// The result as a document, with "What would change it" cut to `changes` lines when given.
 pub fn document_with(walk: &Walk, changes: Option<&ChangesShown>) -> Option<Doc> {
-    let e = Explanation::of(walk)?;
+    Explanation::of(walk).map(|e| document_of(walk, &e, changes))
+}
+
+/// The lines "What would change it" takes in full: one per other outcome, and a heading for
+/// each choice that leads to more than one.
+pub fn change_lines(e: &Explanation) -> usize {
+    e.changes
+        .iter()
+        .map(|c| match c.outcomes.len() {
+            1 => 1,
+            n => n + 1,
+        })
+        .sum()
+}
+
+/// The document of an explanation of `walk` (see [`document_with`]).
+pub fn document_of(walk: &Walk, e: &Explanation, changes: Option<&ChangesShown>) -> Doc {
     let g: &Guide = walk.guide();
     let t = &words(&g.language).report;
     let outcome = &g.outcomes[e.outcome];
@@ -339,12 +364,12 @@ pub fn document_with(walk: &Walk, changes: Option<&ChangesShown>) -> Option<Doc>
         let at = e.path.iter().position(|p| p == s);
         let shown = at.and_then(|i| e.reasons.get(i));
         let items = g.questions[s.question].answers[s.answer].reason.items();
-        shown.map_or(String::new(), |shown| paragraphs(items, shown))
+        shown.map_or(String::new(), |shown| inline(items, shown))
     };
     let mut doc = Doc::default();
     doc.heading(1, outcome.title.as_str());
     doc.paragraph(paragraphs(outcome.summary.items(), &e.texts.summary));
-    let fits = paragraphs(outcome.fits.items(), &e.texts.fits);
+    let fits = inline(outcome.fits.items(), &e.texts.fits);
     if !fits.is_empty() {
         doc.item(Marker::Bullet, t.who_it_fits, fits, "");
     }
@@ -423,7 +448,7 @@ pub fn document_with(walk: &Walk, changes: Option<&ChangesShown>) -> Option<Doc>
     }
 
     if !e.changes.is_empty() {
-        what_would_change(&mut doc, g, &e, changes);
+        what_would_change(&mut doc, g, e, changes);
     }
 
     if !e.related.is_empty() {
@@ -474,7 +499,7 @@ pub fn document_with(walk: &Walk, changes: Option<&ChangesShown>) -> Option<Doc>
         t.from_guide,
         &[("title", &g.title), ("version", &g.version)],
     ));
-    Some(doc)
+    doc
 }
 
 /// "What would change it": one line per other outcome, grouped by the choice to change. A
