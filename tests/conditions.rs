@@ -252,7 +252,7 @@ fn the_guide_as_markdown_tags_conditional_items_in_words() {
     assert_eq!(code, 0, "{md}");
     assert!(
         md.contains(
-            "\\[only if: Where does your group stand? = We already run a co-op together\\]"
+            "only its fairness is in question. \\[only if: Where does your group stand? = We already run a co-op together\\]"
         ),
         "the conditional answer is tagged:\n{md}"
     );
@@ -271,4 +271,15 @@ fn the_guide_as_markdown_tags_conditional_items_in_words() {
         "{md}"
     );
     assert!(md.contains("About the group's situation"), "{md}");
+    // Conditional items and paragraphs are all listed, each tagged.
+    for tagged in [
+        "- **Pro (only if: How many members share the pay? = More than ten):** A written ratio",
+        "- **Costs (only if: Where does your group stand? = We are starting a new co-op):** A new co-op has to agree the grades",
+        "- **Why we ask (only if: Where does your group stand? = We already run a co-op together):** Think of the work as it is now",
+        "- **Facilitator notes (only if: How many members share the pay? = More than ten):** In a group this size",
+        "(only if: Spread of pay = Graded) Your scale pays roles differently",
+        "_A small group can talk pay through together. \\[only if: Where does your group stand? = We already run a co-op together\\] You can start from what each member is paid today._",
+    ] {
+        assert!(md.contains(tagged), "{tagged}\n{md}");
+    }
 }
