@@ -202,12 +202,30 @@ fn conds_of_outcome(index: &Index, guide: &Guide, outcome: usize, f: &mut dyn Fn
 }
 
 /// Conditional texts by where they are seen: at a question (before it is asked), at one
-/// outcome's end, at every end. Numbers are positions in [`Index::texts`].
+/// outcome's end, at every end. Numbers are positions in [`Index::texts`]. While exploring, a
+/// text leaves its list once some walk shows it, so each walk's end looks only at the texts
+/// not shown yet.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct TextSites {
     at_question: IdMap<u32, Vec<u32>>,
     at_outcome: IdMap<u32, Vec<u32>>,
     at_every_end: Vec<u32>,
+}
+
+/// Marks the texts of `pending` whose condition holds for `said` as shown, and takes them off
+/// the list.
+fn show_texts(pending: &mut Vec<u32>, index: &Index, said: &dyn Said, shown: &mut [bool]) {
+    pending.retain(|&n| {
+        let holds = index
+            .texts()
+            .get(n as usize)
+            .and_then(|&(c, _)| index.cond(c))
+            .is_some_and(|c| c.holds(said));
+        if let Some(s) = shown.get_mut(n as usize).filter(|_| holds) {
+            *s = true;
+        }
+        !holds
+    });
 }
 
 impl TextSites {
@@ -253,9 +271,16 @@ fn live_facts(
             }
         }
     };
+    // Sets of slots, kept small: many texts read the same few facts, and every question that
+    // ends a walk takes the whole list.
+    let settle = |list: &mut Vec<usize>| {
+        list.sort_unstable();
+        list.dedup();
+    };
     let mut every_end: Vec<usize> = Vec::new();
     if let Some(texts) = texts {
         text_reads(&texts.at_every_end, &mut every_end);
+        settle(&mut every_end);
     }
     for (o, list) in outcome_reads.iter_mut().enumerate() {
         conds_of_outcome(index, guide, o, &mut |c| {
@@ -264,6 +289,7 @@ fn live_facts(
         if let Some(numbers) = texts.and_then(|t| t.at_outcome.get(&to_u32(o))) {
             text_reads(numbers, list);
         }
+        settle(list);
     }
     for (q, list) in reads.iter_mut().enumerate() {
         conds_at(index, q, &mut |c| {
@@ -287,6 +313,7 @@ fn live_facts(
             list.extend_from_slice(&every_end);
         }
         list.retain(|&s| s != NONE as usize);
+        settle(list);
     }
     // Read at or after: backwards over the groups, sinks first.
     let mut later = Bits::new(groups, f);
@@ -524,21 +551,12 @@ impl Flow {
             scratch.put(fact, self.classes.example(slot, key[1 + i]));
         }
         let asked = &key[1 + live_count..];
-        if let Some(numbers) = self
+        if let Some(pending) = self
             .texts
-            .as_ref()
-            .and_then(|t| t.at_question.get(&to_u32(q)))
+            .as_mut()
+            .and_then(|t| t.at_question.get_mut(&to_u32(q)))
         {
-            for &n in numbers {
-                let holds = index
-                    .texts()
-                    .get(n as usize)
-                    .and_then(|&(c, _)| index.cond(c))
-                    .is_some_and(|c| c.holds(scratch));
-                if holds {
-                    self.text_shown[n as usize] = true;
-                }
-            }
+            show_texts(pending, index, scratch, &mut self.text_shown);
         }
         let group = self.cycles.group[q];
         let cyclic = self.cycles.cyclic[group as usize];
@@ -653,7 +671,8 @@ impl Flow {
             return;
         };
         let no_texts = self.texts.as_ref().is_none_or(|t| {
-            t.at_every_end.is_empty() && !t.at_outcome.contains_key(&to_u32(outcome))
+            t.at_every_end.is_empty()
+                && t.at_outcome.get(&to_u32(outcome)).is_none_or(Vec::is_empty)
         });
         if no_texts
             && o.next_steps.iter().all(|s| s.when.is_none())
@@ -679,22 +698,11 @@ impl Flow {
                 self.example_shown[outcome][e] = true;
             }
         }
-        if let Some(texts) = &self.texts {
-            let own = texts
-                .at_outcome
-                .get(&to_u32(outcome))
-                .map_or(&[][..], Vec::as_slice);
-            for &n in own.iter().chain(&texts.at_every_end) {
-                let shown = &mut self.text_shown[n as usize];
-                if *shown {
-                    continue;
-                }
-                *shown = index
-                    .texts()
-                    .get(n as usize)
-                    .and_then(|&(c, _)| index.cond(c))
-                    .is_some_and(|c| c.holds(&said));
+        if let Some(texts) = &mut self.texts {
+            if let Some(pending) = texts.at_outcome.get_mut(&to_u32(outcome)) {
+                show_texts(pending, index, &said, &mut self.text_shown);
             }
+            show_texts(&mut texts.at_every_end, index, &said, &mut self.text_shown);
         }
         scratch.answers = said.answers;
         scratch.places = said.places;

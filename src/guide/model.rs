@@ -469,8 +469,17 @@ fn visit_items(
     one: bool,
     f: &mut dyn FnMut(TextAt<'_>, &mut String),
 ) {
-    let ranks = ranks(items.iter().map(Item::condition));
-    for (i, (item, rank)) in items.iter_mut().zip(&ranks).enumerate() {
+    // Most lists have no conditions: their items are ranked by position, with nothing to count.
+    let counted = items
+        .iter()
+        .any(|i| i.condition().is_some())
+        .then(|| ranks(items.iter().map(Item::condition)));
+    for (i, item) in items.iter_mut().enumerate() {
+        let plain = Rank {
+            when: None,
+            place: i,
+        };
+        let rank = counted.as_ref().and_then(|r| r.get(i)).unwrap_or(&plain);
         let (when, text) = item.parts_mut();
         let at = ItemAt {
             index: (!one).then_some(i),

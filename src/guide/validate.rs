@@ -18,7 +18,7 @@ pub fn validate(guide: &mut Guide) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     check_ids(guide, &mut out);
     let index = Index::build(guide);
-    conditions::check_format(guide, &mut out);
+    conditions::check_format(guide, &index, &mut out);
     check_start(guide, &index, &mut out);
     check_questions(guide, &index, &mut out);
     check_outcomes(guide, &index, &mut out);

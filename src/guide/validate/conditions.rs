@@ -10,6 +10,7 @@ use crate::guide::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::guide::index::{Index, Target};
 use crate::guide::model::{Condition, Guide, Link, TextSite, FORMAT};
 use crate::guide::order::{can_precede, Cycles};
+use crate::guide::to_u32;
 
 /// Paths of conditions with an error: the checks that follow walks say nothing more about them.
 pub(super) type Faulty = HashSet<String>;
@@ -39,8 +40,9 @@ pub(super) struct Written<'g> {
     pub text: Option<(TextSite, &'static str)>,
 }
 
-/// Every condition of the guide, in the file's order.
-pub(super) fn written(guide: &Guide) -> Vec<Written<'_>> {
+/// Every condition of the guide, in the file's order (conditional texts last). The index says
+/// whether the guide has conditional texts, so a guide without them is not walked for them.
+pub(super) fn written<'g>(guide: &'g Guide, index: &Index) -> Vec<Written<'g>> {
     fn visit<'g>(link: &'g Link, at: String, q: usize, out: &mut Vec<Written<'g>>) {
         if let Link::Branch { cases, otherwise } = link {
             for (i, case) in cases.iter().enumerate() {
@@ -98,6 +100,9 @@ pub(super) fn written(guide: &Guide) -> Vec<Written<'_>> {
             }
         }
     }
+    if index.texts().is_empty() {
+        return out;
+    }
     guide.visit_conditional_texts(&mut |t, path| {
         let site = match t.site {
             TextSite::Question(q) => Site::Before(q),
@@ -130,7 +135,7 @@ fn atoms<'c>(condition: &'c Condition, path: &str, f: &mut dyn FnMut(&'c Conditi
 
 /// A format version this build does not understand is an error; a guide that uses format 2's
 /// features without saying so gets a warning, so that older builds fail with a clear message.
-pub(super) fn check_format(guide: &Guide, out: &mut Vec<Diagnostic>) {
+pub(super) fn check_format(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
     match guide.format {
         Some(f) if f > FORMAT => out.push(
             Diagnostic::new(
@@ -147,7 +152,7 @@ pub(super) fn check_format(guide: &Guide, out: &mut Vec<Diagnostic>) {
         ),
         Some(f) if f >= 2 => {}
         _ => {
-            if let Some(path) = first_format_2_feature(guide) {
+            if let Some(path) = first_format_2_feature(guide, index) {
                 out.push(
                     Diagnostic::new(
                         Code::FormatUndeclared,
@@ -162,14 +167,14 @@ pub(super) fn check_format(guide: &Guide, out: &mut Vec<Diagnostic>) {
 }
 
 /// The value path of the first condition, conditional link or situation question, if any.
-fn first_format_2_feature(guide: &Guide) -> Option<String> {
-    let mut text = None;
-    guide.visit_conditional_texts(&mut |_, path| {
-        if text.is_none() {
-            text = Some(path());
-        }
-    });
-    if text.is_some() {
+fn first_format_2_feature(guide: &Guide, index: &Index) -> Option<String> {
+    if !index.texts().is_empty() {
+        let mut text = None;
+        guide.visit_conditional_texts(&mut |_, path| {
+            if text.is_none() {
+                text = Some(path());
+            }
+        });
         return text;
     }
     for (q, question) in guide.questions.iter().enumerate() {
@@ -238,14 +243,17 @@ pub(super) fn text_note(guide: &Guide, site: TextSite, field: &str) -> String {
 pub(super) fn check(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) -> Faulty {
     /// One question a condition reads, and the queries that say whether it can be asked where
     /// the condition is seen (any of them will do; none: any path counts).
+    /// Kept for every atom of every condition of a large guide: positions as `u32`.
     struct Read {
-        written: usize,
         path: String,
-        question: usize,
-        queries: std::ops::Range<usize>,
+        written: u32,
+        question: u32,
+        /// The first query, and how many follow it.
+        first: u32,
+        count: u32,
     }
     let mut faulty = Faulty::new();
-    let all = written(guide);
+    let all = written(guide, index);
     if all.is_empty() {
         return faulty;
     }
@@ -300,10 +308,11 @@ pub(super) fn check(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) -> 
                 Site::Anywhere => {}
             }
             reads.push(Read {
-                written: w,
                 path: path.to_string(),
-                question: p,
-                queries: first..queries.len(),
+                written: to_u32(w),
+                question: to_u32(p),
+                first: to_u32(first),
+                count: to_u32(queries.len() - first),
             });
         });
     }
@@ -317,13 +326,13 @@ pub(super) fn check(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) -> 
         can_precede(index, &Cycles::of(index), &queries)
     };
     for read in &reads {
-        let written = &all[read.written];
-        let p = read.question;
+        let written = &all[read.written as usize];
+        let p = read.question as usize;
+        let first = read.first as usize;
+        let asked = || (first..first + read.count as usize).any(|i| possible[i]);
         let (site_reached, can_be_asked) = match written.site {
-            Site::Before(q) | Site::After(q) | Site::Through(q) => {
-                (reach_q[q], read.queries.clone().any(|i| possible[i]))
-            }
-            Site::End(o) => (reach_o[o], read.queries.clone().any(|i| possible[i])),
+            Site::Before(q) | Site::After(q) | Site::Through(q) => (reach_q[q], asked()),
+            Site::End(o) => (reach_o[o], asked()),
             Site::Anywhere => (true, reach_q[p]),
         };
         if can_be_asked || !site_reached {
