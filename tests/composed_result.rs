@@ -431,3 +431,28 @@ fn the_editors_preview_plays_the_conditions() {
     let shown = support::text(&app);
     assert!(shown.contains("Think of the work as it is now"), "{shown}");
 }
+
+#[test]
+fn conditional_texts_are_cleaned_like_any_other_and_the_warning_points_at_the_text() {
+    let text = std::fs::read_to_string(SECTIONS).expect("fixture").replace(
+        "\"UK: no minimum capital\"",
+        "\"UK: no \\u{1b}[31mminimum capital\"",
+    );
+    let checked =
+        coop_guide::guide::check_source(coop_guide::guide::Source::new("s.ron", text.as_str()));
+    let d = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "G0309")
+        .expect("control characters reported");
+    let span = d.span().expect("located");
+    assert!(
+        checked.source.text[span.start..span.end].starts_with("\"UK: no "),
+        "at the text itself, not its condition: {}",
+        &checked.source.text[span.start..span.end]
+    );
+    let g = checked.guide.expect("a warning only");
+    let pro = g.outcomes[0].pros[1].text();
+    assert!(!pro.contains('\u{1b}'), "{pro:?}");
+    assert!(pro.contains("minimum capital"), "{pro:?}");
+}

@@ -703,6 +703,23 @@ mod tests {
             ES.report.other_outcomes.of(3),
             "Otras elecciones podrían llevar a 3 resultados distintos:"
         );
+        let more = |table: &Words, n| fill(&table.report.more_changes.of(n), &[("key", &"c")]);
+        assert_eq!(
+            more(&EN, 1),
+            "…and 1 more other outcome: press c to see it."
+        );
+        assert_eq!(
+            more(&EN, 4),
+            "…and 4 more other outcomes: press c to see them all."
+        );
+        assert_eq!(
+            more(&ES, 1),
+            "…y 1 resultado distinto más: presionen c para verlo."
+        );
+        assert_eq!(
+            more(&ES, 2),
+            "…y 2 resultados distintos más: presionen c para verlos todos."
+        );
     }
 
     #[test]
