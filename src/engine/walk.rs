@@ -21,6 +21,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::shown;
 use crate::guide::condition::PathSaid;
 use crate::guide::flow::Flow;
 use crate::guide::{Guide, Target};
@@ -174,7 +175,8 @@ impl Walk {
         let mut walk = Walk::new(guide);
         walk.first = Some(question);
         if walk.guide.index.conditional() && walk.path_start() != walk.guide.index.start() {
-            walk.flow = Flow::explore(&walk.guide.index, &walk.guide, Some(question)).map(Arc::new);
+            walk.flow =
+                Flow::explore(&walk.guide.index, &walk.guide, Some(question), false).map(Arc::new);
         }
         walk.rebuild();
         walk
@@ -273,6 +275,27 @@ impl Walk {
             &self.guide,
             steps[..end].iter().map(|s| (s.question, s.answer)),
         )
+    }
+
+    /// Why a question is asked, for this group: the paragraphs of its `why` whose condition
+    /// holds for the answers before it, joined by blank lines ("" when none is shown).
+    pub fn why(&self, question: usize) -> String {
+        self.guide
+            .questions
+            .get(question)
+            .map_or(String::new(), |q| {
+                shown::paragraphs(&self.guide, &q.why, &self.said_before(question))
+            })
+    }
+
+    /// A question's facilitator notes for this group, seen as [`Walk::why`] is.
+    pub fn notes(&self, question: usize) -> String {
+        self.guide
+            .questions
+            .get(question)
+            .map_or(String::new(), |q| {
+                shown::paragraphs(&self.guide, &q.notes, &self.said_before(question))
+            })
     }
 
     /// The answered questions on the current path, in asking order (the review).

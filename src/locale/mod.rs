@@ -197,6 +197,10 @@ pub struct Player {
     pub hint_why: &'static str,
     /// The why pane is shown: `w` hides it.
     pub hint_why_hide: &'static str,
+    /// The result shows the first few changes: the key shows them all.
+    pub hint_all_changes: &'static str,
+    /// The result shows every change: the key shows the first few again.
+    pub hint_fewer_changes: &'static str,
     /// Confirm quitting.
     pub hint_yes_quit: &'static str,
     /// Stay in the guide.
@@ -221,6 +225,8 @@ pub struct Player {
     pub help_why: &'static str,
     /// Save the result.
     pub help_save: &'static str,
+    /// Show every change that would lead elsewhere, or the first few.
+    pub help_changes: &'static str,
     /// Quit (asks first when answers would be lost).
     pub help_quit: &'static str,
     /// Confirm quitting.
@@ -670,6 +676,9 @@ pub struct Report {
     pub other_outcomes: Plural,
     /// Result: the answer to change; `{answer}`, `{question}`.
     pub choose_instead: &'static str,
+    /// Result: how many more other outcomes a key shows, where "what would change it" is cut
+    /// short; `{n}`, `{key}`.
+    pub more_changes: Plural,
     /// Result: after an outcome reached only after more questions.
     pub after_more_questions: &'static str,
     /// Result: related outcomes' heading.
@@ -796,6 +805,23 @@ mod tests {
         assert_eq!(
             ES.report.other_outcomes.of(3),
             "Otras elecciones podrían llevar a 3 resultados distintos:"
+        );
+        let more = |table: &Words, n| fill(&table.report.more_changes.of(n), &[("key", &"c")]);
+        assert_eq!(
+            more(&EN, 1),
+            "…and 1 more other outcome: press c to see it."
+        );
+        assert_eq!(
+            more(&EN, 4),
+            "…and 4 more other outcomes: press c to see them all."
+        );
+        assert_eq!(
+            more(&ES, 1),
+            "…y 1 resultado distinto más: presionen c para verlo."
+        );
+        assert_eq!(
+            more(&ES, 2),
+            "…y 2 resultados distintos más: presionen c para verlos todos."
         );
     }
 

@@ -304,10 +304,12 @@ impl Follower {
                     doc.paragraph(line);
                 }
                 doc.heading(2, self.words.workshop.workshop_notes_title);
-                doc.paragraph(if question.notes.is_empty() {
+                // Notes and why follow what the group said before this question.
+                let notes = session.walk.notes(q);
+                doc.paragraph(if notes.is_empty() {
                     self.words.workshop.workshop_no_notes.to_string()
                 } else {
-                    question.notes.clone()
+                    notes
                 });
                 self.hands(&mut doc, q);
                 if let Some(note) = record.notes.get(&question.id) {
@@ -319,9 +321,10 @@ impl Follower {
                     doc.heading(2, w.draft_title);
                     doc.paragraph(draft.as_str());
                 }
-                if !question.why.is_empty() {
+                let why = session.walk.why(q);
+                if !why.is_empty() {
                     doc.heading(2, self.words.common.why_title);
-                    doc.paragraph(question.why.as_str());
+                    doc.paragraph(why);
                 }
             }
             (_, Place::Result { outcome }) => {

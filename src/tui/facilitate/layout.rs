@@ -227,11 +227,11 @@ fn answers(
 /// The facilitator notes of a question as lines.
 pub fn notes_lines(p: &Presenter, question: usize, max: usize) -> Vec<Line<'static>> {
     let (w, t) = (p.words(), p.theme());
-    let notes = &p.guide().questions[question].notes;
+    let notes = p.walk().notes(question);
     if notes.is_empty() {
         wrap_plain(w.workshop.workshop_no_notes, t.dim, max)
     } else {
-        wrap_plain(notes, t.text, max)
+        wrap_plain(&notes, t.text, max)
     }
 }
 
@@ -387,10 +387,9 @@ pub fn help_box(p: &Presenter, area: Rect) -> TextBox {
     laid_help(area, p.theme(), &[keys], remarks)
 }
 
-/// Why the question being asked is asked ("" when none is).
-pub fn why_text(p: &Presenter) -> &str {
-    p.asked()
-        .map_or("", |q| p.guide().questions[q].why.as_str())
+/// Why the question being asked is asked, for this group ("" when none is).
+pub fn why_text(p: &Presenter) -> String {
+    p.asked().map_or(String::new(), |q| p.walk().why(q))
 }
 
 /// What the session recorded that this version of the guide no longer asks, laid out in a box:
@@ -450,7 +449,7 @@ fn laid_help_width() -> u16 {
 
 /// The "why we ask" overlay laid out.
 pub fn why_box(p: &Presenter, area: Rect) -> TextBox {
-    laid_why(area, p.theme(), why_text(p), p.words().common.why_missing)
+    laid_why(area, p.theme(), &why_text(p), p.words().common.why_missing)
 }
 
 // The report viewer.
