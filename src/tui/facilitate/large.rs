@@ -26,12 +26,8 @@ pub struct Large {
 
 /// The sizes tried, largest first: a pixel a cell wide and half a cell high (the font's own
 /// proportions, as cells are about twice as high as they are wide), then two by two pixels a
-/// cell, then two by three.
-const SIZES: [PixelSize; 3] = [
-    PixelSize::HalfHeight,
-    PixelSize::Quadrant,
-    PixelSize::Sextant,
-];
+/// cell. A text that fits neither is left to ordinary type.
+const SIZES: [PixelSize; 2] = [PixelSize::HalfHeight, PixelSize::Quadrant];
 
 impl Large {
     /// Sets `text` in the largest size whose lines fit `width` columns and `height` rows;
@@ -97,8 +93,6 @@ fn cell(pixel: PixelSize) -> (u16, u16) {
     match pixel {
         // Two by two pixels a cell.
         PixelSize::Quadrant => (4, 4),
-        // Two by three.
-        PixelSize::Sextant => (4, 3),
         // One by two.
         PixelSize::HalfHeight => (8, 4),
         _ => (8, 8),
@@ -184,9 +178,9 @@ mod tests {
         let large = Large::fit("How should pay be set?", 60, 8).expect("fits");
         assert_eq!(large.pixel, PixelSize::Quadrant);
         assert_eq!(large.lines, vec!["How should pay", "be set?"]);
-        // Too little height for four-row lines: the smaller size.
-        let large = Large::fit("How many people take part in decisions?", 60, 9).expect("fits");
-        assert_eq!(large.pixel, PixelSize::Sextant);
+        // Too little height for four-row lines: ordinary type (no sextants, which many fonts
+        // lack).
+        assert!(Large::fit("How many people take part in decisions?", 60, 9).is_none());
         assert!(Large::fit("How many people take part in decisions?", 60, 2).is_none());
     }
 
