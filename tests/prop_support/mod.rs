@@ -78,11 +78,6 @@ impl<'a> Choices<'a> {
     pub fn exhausted(&self) -> bool {
         self.at >= self.bytes.len()
     }
-
-    /// The bytes not used yet.
-    pub fn rest(&self) -> &'a [u8] {
-        self.bytes.get(self.at..).unwrap_or(&[])
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
