@@ -93,6 +93,17 @@ pub struct CheckedTranslation {
     pub coverage: Coverage,
 }
 
+impl CheckedTranslation {
+    /// The translation, when it was read and has no errors: fit to apply.
+    pub fn usable(&self) -> Option<&Translation> {
+        let errors = self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity() == Severity::Error);
+        self.translation.as_ref().filter(|_| !errors)
+    }
+}
+
 /// The fingerprint of a base text, as entries record it: 8 hex digits of FNV-1a over the text as
 /// people read it (after joining lines), so re-wrapping a paragraph does not make it stale.
 pub fn fingerprint(text: &str) -> String {

@@ -28,6 +28,7 @@ use coop_guide::engine::session::{Session, SessionFile};
 use coop_guide::engine::{Action, Effect, Explanation, Place, PlacedBy, Walk};
 use coop_guide::guide::condition::PathSaid;
 use coop_guide::guide::diagnostic::{render_human, render_short, to_json, Code, Locus};
+use coop_guide::guide::item::Paragraphs;
 use coop_guide::guide::syntax::CAP;
 use coop_guide::guide::text::{is_invisible, is_unsafe_char};
 use coop_guide::guide::translation;
@@ -188,9 +189,9 @@ pub fn generated_guide(c: &mut Choices) -> Guide {
                 id: format!("a{a}"),
                 label: text(c, "answer", a),
                 reason: if c.chance(2) {
-                    text(c, "reason", a)
+                    text(c, "reason", a).as_str().into()
                 } else {
-                    String::new()
+                    Paragraphs::default()
                 },
                 sets: sets(c),
                 region: regions[c.below(regions.len())].to_string(),
@@ -203,7 +204,7 @@ pub fn generated_guide(c: &mut Choices) -> Guide {
             id: format!("q{i}"),
             section: format!("Part {}", i / 3),
             text: text(c, "question", i),
-            why: text(c, "why", i),
+            why: text(c, "why", i).as_str().into(),
             situation: c.chance(4),
             answers: list,
             ..Question::default()

@@ -291,14 +291,7 @@ impl Parser<'_, '_> {
 
     /// An unreadable value (already reported), kept so that its field is not also missing.
     fn placeholder(&mut self, start: u32, end: u32, field: u32) {
-        let node = Node {
-            start,
-            end,
-            field: NO_FIELD,
-            a: start,
-            b: start,
-        };
-        self.item(node, Kind::Junk, false, field, true);
+        self.item(Node::junk(start, end), Kind::Junk, false, field, true);
     }
 
     /// A finished value: the root, or an item of the innermost group.
@@ -328,15 +321,8 @@ impl Parser<'_, '_> {
             });
             let end = self.skip_nested();
             let field = self.take_field();
-            let node = Node {
-                start,
-                end,
-                field: NO_FIELD,
-                a: start,
-                b: start,
-            };
             self.guessed = true;
-            self.item(node, Kind::Junk, true, field, false);
+            self.item(Node::junk(start, end), Kind::Junk, true, field, false);
             return;
         }
         if bracket == Bracket::Curly {
