@@ -19,7 +19,7 @@ use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
 use super::source::{LineCol, Source, Span};
 use super::syntax::ancestors;
-use super::text::sanitize_line;
+use super::text::{reveal_line, sanitize_line};
 
 /// How bad a diagnostic is: errors make a guide unusable, warnings point at likely mistakes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -332,8 +332,8 @@ const SNIPPET_COLUMNS: usize = 100;
 const SNIPPET_BYTES: usize = 4 * SNIPPET_COLUMNS;
 
 /// Writes the line of a span with a marker under it. Columns are counted as a terminal shows
-/// them (a wide character takes two), tabs and control characters as the sanitised line prints
-/// them; a long line is shortened around the mark, with `...` where text was left out.
+/// them (a wide character takes two), a tab as a space, and a control or invisible character
+/// spelled out (`<U+200B>`); a long line is shortened around the mark, with `...` where text was left out.
 fn snippet(out: &mut String, source: &Source, span: Span, text: &str, mark: char, gutter: usize) {
     let at = source.line_col(span.start);
     let (Some(line), Some(range)) = (source.line(at.line), source.line_span(at.line)) else {
@@ -348,9 +348,9 @@ fn snippet(out: &mut String, source: &Source, span: Span, text: &str, mark: char
     let to = ceil(line, to.max(from)).max(ceil(line, from + 1).min(line.len()));
     let lo = floor(line, from.saturating_sub(SNIPPET_BYTES));
     let hi = ceil(line, to.saturating_add(SNIPPET_BYTES).min(line.len()));
-    let before = sanitize_line(&line[lo..from]);
-    let marked = sanitize_line(&line[from..to]);
-    let after = sanitize_line(&line[to..hi]);
+    let before = reveal_line(&line[lo..from]).into_owned();
+    let marked = reveal_line(&line[from..to]).into_owned();
+    let after = reveal_line(&line[to..hi]).into_owned();
     let mut cut_left = lo > 0;
     let mut cut_right = hi < line.len();
     let total = before.width() + marked.width() + after.width();

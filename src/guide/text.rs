@@ -128,6 +128,27 @@ pub fn sanitize_line(s: &str) -> String {
     sanitize(s).replace('\n', " ")
 }
 
+/// One line as a diagnostic's snippet shows it: like [`sanitize_line`], except that what it
+/// would remove is spelled out (`<U+200B>`), so a mark under an invisible character has
+/// something to point at.
+pub fn reveal_line(s: &str) -> Cow<'_, str> {
+    if !has_unsafe(s) && !s.contains('\n') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' | '\n' => out.push(' '),
+            '\r' => {}
+            c if c.is_control() || is_unsafe_char(c) || is_invisible(c) => {
+                let _ = write!(out, "<U+{:04X}>", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Joins wrapped lines into paragraphs: lines are trimmed and joined with a space, runs of blank
 /// lines become one paragraph break (`\n\n`), and leading and trailing blank lines go.
 pub fn normalize(s: &str) -> String {
@@ -235,6 +256,13 @@ mod tests {
             sanitize("\u{2010}\u{2061}\u{fefe}"),
             "\u{2010}\u{2061}\u{fefe}"
         );
+    }
+
+    #[test]
+    fn a_snippet_line_spells_out_what_it_would_hide() {
+        assert!(matches!(reveal_line("label"), Cow::Borrowed(_)));
+        assert_eq!(reveal_line("la\u{200b}bel\tx\r"), "la<U+200B>bel x");
+        assert_eq!(reveal_line("a\u{1b}[2J"), "a<U+001B>[2J");
     }
 
     #[test]
