@@ -358,10 +358,14 @@ impl Record {
                 .unwrap_or_default(),
             notes_shown: self.notes_shown,
             countdown: self.countdown.clone(),
-            draft: self.draft.as_ref().map(|(question, text)| Draft {
-                question: question.clone(),
-                text: text.clone(),
-            }),
+            draft: self
+                .draft
+                .as_ref()
+                .filter(|(_, text)| !text.is_empty())
+                .map(|(question, text)| Draft {
+                    question: question.clone(),
+                    text: text.clone(),
+                }),
             texts,
         }
     }
@@ -374,19 +378,24 @@ impl Record {
         for (q, a) in answers {
             wanted.entry(q).or_default().insert(a);
         }
+        // What the file keeps, as `to_file` writes it: hands counted, notes with words in
+        // them, a draft with something typed (else a reopened session would drop the texts
+        // saved for them, and the file would change at every save).
         for (q, hands) in &self.tallies {
-            let answers = wanted.entry(q).or_default();
-            answers.extend(
-                hands
-                    .iter()
-                    .filter(|(_, n)| **n > 0)
-                    .map(|(a, _)| a.as_str()),
-            );
+            let mut counted = hands
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(a, _)| a.as_str())
+                .peekable();
+            if counted.peek().is_some() {
+                wanted.entry(q).or_default().extend(counted);
+            }
         }
-        for q in self.notes.keys().chain(self.seconds.keys()) {
+        let noted = self.notes.iter().filter(|(_, n)| !n.trim().is_empty());
+        for q in noted.map(|(q, _)| q).chain(self.seconds.keys()) {
             wanted.entry(q).or_default();
         }
-        if let Some((q, _)) = &self.draft {
+        if let Some((q, _)) = self.draft.as_ref().filter(|(_, text)| !text.is_empty()) {
             wanted.entry(q).or_default();
         }
         wanted

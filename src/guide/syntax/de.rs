@@ -501,6 +501,30 @@ impl<'t, 'l> Reader<'t, 'l> {
         });
     }
 
+    /// True (and said) when `n` is the brackets of a kind of link or condition that hold
+    /// fields where its value belongs (`Not(x: 1)`, `Any(x: 1)`). Those brackets are read as a
+    /// part's own when the value is a part; a list or another link or condition cannot be
+    /// read from them, and reading them again as one would never end.
+    fn fields_for_a_value(&mut self, n: NodeId, expect: Expect<'_>) -> bool {
+        if self.anonymous.take_if(|a| *a == n).is_none() {
+            return false;
+        }
+        let span = self.span(n);
+        let name = shorten(self.tree.name(self.text, n).unwrap_or_default());
+        let value = expect.phrase();
+        self.recover();
+        self.guessed = true;
+        self.problems.push(|| {
+            Diagnostic::new(
+                Code::Count,
+                format!("`{name}( ... )` holds fields where its value belongs"),
+            )
+            .at_span(span, "fields, no value")
+            .help(format!("write {value} inside `{name}( )`"))
+        });
+        true
+    }
+
     /// A group's name compared with the part's (`Question(` where a question belongs).
     fn check_name(&mut self, n: NodeId, part: &str) {
         if self.anonymous.take() == Some(n) {
@@ -749,6 +773,9 @@ impl<'a, 't, 'l> De<'a, 't, 'l> {
         let Some(n) = r.look(self.v) else {
             return tag(visitor.visit_seq(Items::empty(r)), at, true);
         };
+        if r.fields_for_a_value(n, Expect::List) {
+            return tag(visitor.visit_seq(Items::empty(r)), at, true);
+        }
         let result = match r.tree.kind(n) {
             Kind::List => visitor.visit_seq(Items::new(r, n)),
             Kind::Paren | Kind::Brace if r.tree.name(r.text, n).is_none() => {
@@ -844,6 +871,17 @@ impl<'a, 't, 'l> De<'a, 't, 'l> {
                 true,
             );
         };
+        if r.fields_for_a_value(n, Expect::Choice(name, variants)) {
+            return tag(
+                visitor.visit_enum(Choice {
+                    r,
+                    variant: first,
+                    payload: Payload::Empty(at),
+                }),
+                at,
+                true,
+            );
+        }
         let kind = r.tree.kind(n);
         let written = match kind {
             Kind::Word => Some(r.raw(n)),

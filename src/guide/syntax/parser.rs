@@ -689,7 +689,13 @@ impl Parser<'_, '_> {
             format!("`{name}( ... )`")
         };
         self.guessed = true;
-        let closing = span(root.end.saturating_sub(1), root.end);
+        // The root's last character: a bracket, or the end of a bare value (any character).
+        let end = root.end as usize;
+        let last = self
+            .text
+            .get(..end)
+            .and_then(|s| s.char_indices().next_back());
+        let closing = span(last.map_or(root.end, |(i, _)| to_u32(i)), root.end);
         self.problems.push(|| {
             Diagnostic::new(
                 Code::Syntax,
