@@ -188,9 +188,9 @@ pub fn generated_guide(c: &mut Choices) -> Guide {
                 id: format!("a{a}"),
                 label: text(c, "answer", a),
                 reason: if c.chance(2) {
-                    text(c, "reason", a)
+                    text(c, "reason", a).as_str().into()
                 } else {
-                    String::new()
+                    Default::default()
                 },
                 sets: sets(c),
                 region: regions[c.below(regions.len())].to_string(),
@@ -203,7 +203,7 @@ pub fn generated_guide(c: &mut Choices) -> Guide {
             id: format!("q{i}"),
             section: format!("Part {}", i / 3),
             text: text(c, "question", i),
-            why: text(c, "why", i),
+            why: text(c, "why", i).as_str().into(),
             situation: c.chance(4),
             answers: list,
             ..Question::default()
