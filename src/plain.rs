@@ -15,6 +15,7 @@
 use std::io::{self, BufRead, Write};
 use std::path::Path;
 
+use crate::engine::length;
 use crate::engine::{Action, Effect, Place, Walk};
 use crate::guide::text::wrap;
 use crate::locale::{fill, words, Plain};
@@ -58,7 +59,8 @@ pub fn run(walk: &mut Walk, talk: Conversation<'_>) -> io::Result<Ending> {
         intro: show_intro,
         save_into,
     } = talk;
-    let t = &words(&walk.guide().language).plain;
+    let w = words(&walk.guide().language);
+    let t = &w.plain;
     if show_intro {
         intro(walk, t, out)?;
     }
@@ -68,6 +70,7 @@ pub fn run(walk: &mut Walk, talk: Conversation<'_>) -> io::Result<Ending> {
         input,
         out,
         save_into,
+        yes: w.keys.yes,
         line: String::new(),
         announced: None,
         saved: false,
@@ -100,6 +103,8 @@ struct Talk<'a, 'w> {
     input: &'a mut dyn BufRead,
     out: &'a mut dyn Write,
     save_into: Option<&'a Path>,
+    /// The letter that answers yes in the guide's language (`y`, `s` for "sí").
+    yes: char,
     /// The last line read.
     line: String,
     /// The place last shown, so it is shown once until something asks for it again.
@@ -198,13 +203,20 @@ impl Talk<'_, '_> {
         if self.saved {
             return Ok(Some(Ending::Finished));
         }
-        writeln!(self.out, "{}", self.t.quit_unsaved)?;
+        let question = fill(self.t.quit_unsaved, &[("yes", &self.yes)]);
+        writeln!(self.out, "{question}")?;
         // The input running out says yes: nobody is there to say otherwise.
-        if !self.prompt()? || self.line.trim() == "y" {
+        if !self.prompt()? || self.says_yes() {
             return Ok(Some(Ending::Finished));
         }
         writeln!(self.out, "{}", self.t.result_prompt)?;
         Ok(None)
+    }
+
+    /// The last line answers yes: the language's letter for it, in either case.
+    fn says_yes(&self) -> bool {
+        let mut letters = self.line.trim().chars();
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.to_lowercase().eq(self.yes.to_lowercase()))
     }
 
     /// `s` at the result: saves it as Markdown and says where.
@@ -324,13 +336,14 @@ fn intro(walk: &Walk, t: &Plain, out: &mut dyn Write) -> io::Result<()> {
     for l in wrap(&guide.intro, WIDTH) {
         writeln!(out, "{l}")?;
     }
-    if let Some((min, max)) = walk.length() {
+    if let Some(e) = length::estimate(walk) {
+        let intro = &words(&guide.language).intro;
         writeln!(out)?;
-        let (min, max) = (min.to_string(), max.to_string());
         writeln!(
             out,
-            "{}",
-            fill(t.about_questions, &[("min", &min), ("max", &max)])
+            "{}: {}.",
+            intro.length,
+            intro.estimate(e.questions, e.minutes)
         )?;
     }
     writeln!(out, "{}", t.plain_commands)?;

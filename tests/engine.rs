@@ -1157,3 +1157,43 @@ fn choosing_a_hidden_answer_is_refused_and_a_shown_one_never_is() {
         }
     }
 }
+
+/// The intro's length counts the same paths as `paths` and `test`, by their number of
+/// questions, and shows the median with three minutes a question.
+#[test]
+fn the_intro_length_is_the_median_of_the_paths_that_paths_counts() {
+    use coop_guide::engine::length::{estimate, lengths, median};
+    use coop_guide::engine::Estimate;
+    for (name, guide) in [
+        ("pay", pay()),
+        ("flagship", {
+            let checked = check_path(Path::new("guides/coop-varieties.ron"));
+            Arc::new(checked.guide.expect("guide loads"))
+        }),
+    ] {
+        let walk = Walk::new(guide.clone());
+        let flow = walk.flow().expect("a conditional guide has a flow");
+        let counts = lengths(flow).expect("countable");
+        let total = counts.iter().sum::<u128>();
+        let counted = count_paths(&guide).expect("a start").expect("counted");
+        assert_eq!(total, counted.total, "{name}");
+        let (min, max) = walk.length().expect("a length");
+        let first = counts.iter().position(|&n| n > 0).expect("some path");
+        assert_eq!(
+            (first as u32, counts.len() as u32 - 1),
+            (min, max),
+            "{name}"
+        );
+        let middle = median(&counts).expect("a median");
+        assert!((min..=max).contains(&middle), "{name}");
+        // At least half the paths ask no more than the median, and more than half at least.
+        let upto: u128 = counts[..=middle as usize].iter().sum();
+        let below: u128 = counts[..middle as usize].iter().sum();
+        assert!(upto * 2 >= total && below * 2 < total, "{name}: {counts:?}");
+        assert_eq!(
+            estimate(&walk),
+            Some(Estimate::of_questions(middle)),
+            "{name}"
+        );
+    }
+}

@@ -173,8 +173,29 @@ fn parse(dot: &str) -> Result<Parsed, String> {
 fn dot_of_the_flagship_guide_parses_and_every_edge_joins_declared_nodes() {
     let dot = graph(&[]);
     let (nodes, edges) = parse(&dot).expect("valid DOT");
-    assert_eq!(nodes.len(), 14 + 12, "questions and outcomes");
-    assert_eq!(edges.len(), 66, "one edge per answer");
+    let guide = coop_guide::guide::check_path(std::path::Path::new("guides/coop-varieties.ron"))
+        .guide
+        .expect("the flagship loads");
+    assert_eq!((guide.questions.len(), guide.outcomes.len()), (13, 14));
+    assert_eq!(nodes.len(), 13 + 14, "questions and outcomes");
+    // One edge per place an answer can lead: a conditional link draws one per case, and one
+    // for otherwise.
+    fn leaves(link: &coop_guide::guide::Link) -> usize {
+        match link {
+            coop_guide::guide::Link::Branch { cases, otherwise } => {
+                cases.iter().map(|c| leaves(&c.next)).sum::<usize>() + leaves(otherwise)
+            }
+            _ => 1,
+        }
+    }
+    let expected: usize = guide
+        .questions
+        .iter()
+        .flat_map(|q| &q.answers)
+        .map(|a| leaves(&a.next))
+        .sum();
+    assert!(expected > 75, "the flagship has conditional links");
+    assert_eq!(edges.len(), expected, "one edge per answer and case");
     for (from, to) in &edges {
         assert!(nodes.contains(from) && nodes.contains(to), "{from} -> {to}");
     }

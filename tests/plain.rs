@@ -377,6 +377,59 @@ fn the_result_can_be_saved_and_q_on_a_result_not_saved_asks_first() {
 }
 
 #[test]
+fn a_spanish_guide_asks_to_quit_with_s_for_yes_and_takes_no_y() {
+    let dir = tempfile::tempdir().expect("temp");
+    let guide = std::fs::canonicalize("tests/fixtures/edit/spanish.ron")
+        .expect("the guide")
+        .display()
+        .to_string();
+    // q asks; y is not yes in Spanish, so the result stays; q asks again; s says "sí".
+    let out = support::cli::run_in(
+        dir.path(),
+        &["play", "--plain", &guide],
+        "1\n\nq\ny\nq\ns\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        stdout
+            .matches("¿Salir sin guardarlo? Escriban s para salir")
+            .count(),
+        2,
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Type y"), "{stdout}");
+    // `s` answered the question; it did not save.
+    let saved = std::fs::read_dir(dir.path()).expect("dir").count();
+    assert_eq!(saved, 0, "{stdout}");
+}
+
+#[test]
+fn the_intro_gives_one_length_from_the_guides_paths() {
+    let out = run_with_input(&["play", "--plain", GUIDE], "q\n");
+    let stdout = text(&out.stdout);
+    // The paths ask 2 or 3 questions; most ask 2: 3 minutes each, rounded to 5.
+    assert!(
+        stdout.contains("Length: about 2 questions, about 5 minutes if you talk each one through."),
+        "{stdout}"
+    );
+    let length = stdout
+        .lines()
+        .find(|l| l.starts_with("Length:"))
+        .expect("a length");
+    assert!(!length.contains('–'), "one figure, not a range: {length}");
+    let out = run_with_input(
+        &["play", "--plain", "tests/fixtures/edit/spanish.ron"],
+        "q\n",
+    );
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Duración: 1 pregunta, unos 5 minutos si conversan cada una."),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn an_answers_file_takes_comments_and_suggests_the_nearest_id() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("answers.txt");

@@ -106,8 +106,11 @@ fn the_player_speaks_the_guides_language() {
     pty.send("1");
     pty.wait_for("paso 2");
     pty.send("q");
-    pty.wait_for("¿Salir?");
-    pty.send("y");
+    let asked = pty.wait_for("¿Salir?");
+    // Spanish says yes with s ("sí"): the box shows it, and y is not yes.
+    assert!(asked.contains("s salir"), "{asked}");
+    assert!(!asked.contains("y salir"), "{asked}");
+    pty.send("s");
     assert!(pty.wait_exit().success());
     pty.assert_restored();
 }

@@ -38,7 +38,8 @@ fn a_whole_walk_from_intro_to_result() {
     let mut app = app(decision(), 80, 24);
     assert_eq!(app.screen(), Screen::Intro);
     assert!(text(&app).contains("How should our group make decisions?"));
-    assert!(text(&app).contains("about 2–3 questions"));
+    // One figure for the length: the median path asks 2 questions, 3 minutes each, rounded to 5.
+    assert!(text(&app).contains("about 2 questions, about 5 minutes"));
 
     press(&mut app, "<enter>");
     assert_eq!(question_id(&app).as_deref(), Some("size"));

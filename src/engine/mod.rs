@@ -1,6 +1,7 @@
 //! Pure state machines over a validated guide: the walk and its explanation. No terminal code.
 
 pub mod explain;
+pub mod length;
 pub mod session;
 pub mod shown;
 pub mod walk;
@@ -9,4 +10,5 @@ pub use explain::{
     Change, Explanation, NextSteps, OtherOutcome, OutcomeTexts, PlacedBy, Placement, Related,
     Shown, ValueTexts,
 };
+pub use length::Estimate;
 pub use walk::{Action, Effect, Place, Progress, Step, Walk};

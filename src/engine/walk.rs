@@ -368,6 +368,11 @@ impl Walk {
         })
     }
 
+    /// The question this walk starts at: the guide's start, or the one `play --from` names.
+    pub fn first_question(&self) -> Option<usize> {
+        self.path_start()
+    }
+
     /// Fewest and most questions a walk from the first question asks, following the conditions
     /// where the guide has them; `None` when no outcome can be reached.
     pub fn length(&self) -> Option<(u32, u32)> {

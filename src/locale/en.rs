@@ -23,6 +23,8 @@ pub static EN: Words = Words {
         left: "←",
         right: "→",
         delete: "delete",
+        yes: 'y',
+        no: 'n',
     },
     common: Common {
         hint_move: "move",
@@ -81,11 +83,6 @@ pub static EN: Words = Words {
         help_answers_kept: "Going back never loses answers: they stay filled in when you return.",
         intro_asks_about: "Asks about",
         intro_places_you: "Looks at",
-        intro_length: "Length",
-        intro_questions_range: "about {min}–{max} questions",
-        intro_questions_exact: "{count} questions",
-        intro_minutes_range: "{min}–{max} minutes as a group",
-        intro_minutes_exact: "{count} minutes as a group",
         intro_start: "Start",
         intro_continue: "Continue",
         progress_range: "step {step} · about {min}–{max} left",
@@ -113,6 +110,14 @@ pub static EN: Words = Words {
         quit_body: "Your {count} answers are not saved and will be lost.",
         quit_body_one: "Your answer is not saved and will be lost.",
         quit_body_result: "Your result is not saved: it is lost when you quit. Press s to save it as Markdown in this folder.",
+    },
+    intro: Intro {
+        length: "Length",
+        questions: Plural {
+            one: "{n} question",
+            other: "about {n} questions",
+        },
+        estimate: "{questions}, about {minutes} minutes if you talk each one through",
     },
     workshop: Workshop {
         hint_hands: "hands",
@@ -259,7 +264,6 @@ pub static EN: Words = Words {
         help_source_of_truth: "The file is the source of truth: this view never writes it. Save in your editor and the outline, problems and preview follow within half a second.",
     },
     plain: Plain {
-        about_questions: "About {min}–{max} questions.",
         plain_commands: "Answer with a number and Enter. Also: b back, w why we ask, r review, ? help, q quit.",
         progress_range: "Step {step} · about {min}–{max} left",
         progress_exact: "Step {step} · {left} left",
@@ -281,7 +285,7 @@ pub static EN: Words = Words {
         result_prompt: "Type s to save this result as Markdown in this folder, b to go back to the review, or q to quit.",
         saved: "Saved to {path}.",
         save_failed: "Could not save the result: {error}",
-        quit_unsaved: "The result is not saved. Type y to quit anyway, or anything else to stay.",
+        quit_unsaved: "The result is not saved. Quit without saving it? Type {yes} to quit, or anything else to stay.",
     },
     report: Report {
         who_it_fits: "Who it fits",

@@ -23,6 +23,8 @@ pub static ES: Words = Words {
         left: "←",
         right: "→",
         delete: "supr",
+        yes: 's',
+        no: 'n',
     },
     common: Common {
         hint_move: "mover",
@@ -81,11 +83,6 @@ pub static ES: Words = Words {
         help_answers_kept: "Volver nunca pierde respuestas: siguen completas cuando regresan.",
         intro_asks_about: "Pregunta sobre",
         intro_places_you: "Considera",
-        intro_length: "Duración",
-        intro_questions_range: "entre {min} y {max} preguntas",
-        intro_questions_exact: "{count} preguntas",
-        intro_minutes_range: "{min}–{max} minutos en grupo",
-        intro_minutes_exact: "{count} minutos en grupo",
         intro_start: "Empezar",
         intro_continue: "Continuar",
         progress_range: "paso {step} · quedan entre {min} y {max}",
@@ -113,6 +110,14 @@ pub static ES: Words = Words {
         quit_body: "Sus {count} respuestas no están guardadas y se van a perder.",
         quit_body_one: "Su respuesta no está guardada y se va a perder.",
         quit_body_result: "Su resultado no está guardado: se pierde al salir. Presionen s para guardarlo en Markdown en esta carpeta.",
+    },
+    intro: Intro {
+        length: "Duración",
+        questions: Plural {
+            one: "{n} pregunta",
+            other: "unas {n} preguntas",
+        },
+        estimate: "{questions}, unos {minutes} minutos si conversan cada una",
     },
     workshop: Workshop {
         hint_hands: "manos",
@@ -259,7 +264,6 @@ pub static ES: Words = Words {
         help_source_of_truth: "El archivo manda: esta vista nunca lo escribe. Guarden en su editor y el esquema, los problemas y la vista previa se actualizan en medio segundo.",
     },
     plain: Plain {
-        about_questions: "Entre {min} y {max} preguntas.",
         plain_commands: "Respondan con un número y Enter. También: b volver, w por qué preguntamos, r repasar, ? ayuda, q salir.",
         progress_range: "Paso {step} · quedan entre {min} y {max}",
         progress_exact: "Paso {step} · quedan {left}",
@@ -281,7 +285,7 @@ pub static ES: Words = Words {
         result_prompt: "Escriban s para guardar este resultado en Markdown en esta carpeta, b para volver al repaso, o q para salir.",
         saved: "Guardado en {path}.",
         save_failed: "No se pudo guardar el resultado: {error}",
-        quit_unsaved: "El resultado no está guardado. Escriban y para salir igual, o cualquier otra cosa para quedarse.",
+        quit_unsaved: "El resultado no está guardado. ¿Salir sin guardarlo? Escriban {yes} para salir, o cualquier otra cosa para quedarse.",
     },
     report: Report {
         who_it_fits: "Para quiénes es",

@@ -62,6 +62,8 @@ pub struct Words {
     pub common: Common,
     /// The player: intro, questions, review, result, quitting.
     pub player: Player,
+    /// What the intro says about a guide's length, in the player and the plain mode alike.
+    pub intro: Intro,
     /// Workshop mode: hands, notes, the countdown, sessions, the comparison of groups.
     pub workshop: Workshop,
     /// Workshop mode's presenter and notes view: counts and recording, the timer, one writer,
@@ -123,6 +125,10 @@ pub struct Keys {
     pub right: &'static str,
     /// The Delete key.
     pub delete: &'static str,
+    /// The key that answers yes where the app asks a yes-or-no question (`y`; `s` for "sí").
+    pub yes: char,
+    /// The key that answers no.
+    pub no: char,
 }
 
 /// What every full-screen view says alike: moving, scrolling, help, quitting, the why overlay, a window too small.
@@ -241,16 +247,6 @@ pub struct Player {
     pub intro_asks_about: &'static str,
     /// Label before the dimensions the result places the group on.
     pub intro_places_you: &'static str,
-    /// Label before the length.
-    pub intro_length: &'static str,
-    /// A range of questions.
-    pub intro_questions_range: &'static str,
-    /// An exact number of questions.
-    pub intro_questions_exact: &'static str,
-    /// A range of minutes.
-    pub intro_minutes_range: &'static str,
-    /// An exact number of minutes.
-    pub intro_minutes_exact: &'static str,
     /// The button that starts the walk.
     pub intro_start: &'static str,
     /// The button when the walk has answers already.
@@ -305,6 +301,29 @@ pub struct Player {
     pub quit_body_one: &'static str,
     /// What quitting loses on a result not saved.
     pub quit_body_result: &'static str,
+}
+
+/// What the intro says about a guide's length, in the player and the plain mode alike: one
+/// figure, from the guide's own paths (see [`crate::engine::length`]).
+#[derive(Debug)]
+pub struct Intro {
+    /// Label before the length.
+    pub length: &'static str,
+    /// The number of questions on a typical path; `{n}`.
+    pub questions: Plural,
+    /// The length: `{questions}` (the phrase above) and `{minutes}` to talk them through.
+    pub estimate: &'static str,
+}
+
+impl Intro {
+    /// The length in words: "about 9 questions, about 25 minutes if you talk each one through".
+    pub fn estimate(&self, questions: u32, minutes: u32) -> String {
+        let questions = self.questions.of(questions as usize);
+        fill(
+            self.estimate,
+            &[("questions", &questions), ("minutes", &minutes)],
+        )
+    }
 }
 
 /// Workshop mode: hands, notes, the countdown, sessions, the comparison of groups.
@@ -597,8 +616,6 @@ pub struct Editor {
 /// The plain (line) mode.
 #[derive(Debug)]
 pub struct Plain {
-    /// Intro: the number of questions; `{min}`, `{max}`.
-    pub about_questions: &'static str,
     /// Intro: the commands.
     pub plain_commands: &'static str,
     /// Progress with a range left; `{step}`, `{min}`, `{max}`.
@@ -641,7 +658,7 @@ pub struct Plain {
     pub saved: &'static str,
     /// When saving failed; `{error}`.
     pub save_failed: &'static str,
-    /// `q` on a result that is not saved.
+    /// `q` on a result that is not saved; `{yes}` is the key that says yes.
     pub quit_unsaved: &'static str,
 }
 

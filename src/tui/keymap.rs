@@ -8,6 +8,13 @@
 //! editor's preview over the player): the top table's keys first, then the lower table's, minus
 //! the keys the top one takes.
 //!
+//! Most keys are the same in every language. The keys that answer a yes-or-no question are
+//! not: [`Key::Yes`] and [`Key::No`] stand for the words' own ([`Keys::yes`], [`Keys::no`]: `y`
+//! and `n` in English, `s` and `n` in Spanish), so a table that asks names them once, and
+//! [`lookup_in`], the footer and the help read them from the words in use. Within a context, a
+//! key an earlier binding takes never reaches a later one, and the footer and the help leave it
+//! out there too (in Spanish, `s` saves where saving comes first and means "sí" elsewhere).
+//!
 //! [`parse_keys`] reads key sequences (`j<enter><c-c>`) for tests and scripts.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -51,10 +58,39 @@ pub enum Key {
     End,
     /// Any of the keys 1 to 9.
     Digits,
+    /// The key that answers yes, in the language of the words in use.
+    Yes,
+    /// The key that answers no, in the language of the words in use.
+    No,
 }
 
 impl Key {
-    /// True when the key event is this key.
+    /// True when the key event is this key, in the language of these key names (the only
+    /// difference being [`Key::Yes`] and [`Key::No`]).
+    pub fn matches_in(self, event: &KeyEvent, keys: &Keys) -> bool {
+        match self.resolved(keys) {
+            Some(key) => key.matches(event),
+            None => self.matches(event),
+        }
+    }
+
+    /// The key this one is in a language: [`Key::Yes`] and [`Key::No`] are that language's
+    /// letters; `None` for every other key, which is itself in every language.
+    fn resolved(self, keys: &Keys) -> Option<Key> {
+        match self {
+            Key::Yes => Some(Key::Char(keys.yes)),
+            Key::No => Some(Key::Char(keys.no)),
+            _ => None,
+        }
+    }
+
+    /// True when the two keys are the same key in the language of these key names.
+    pub fn same_in(self, other: Key, keys: &Keys) -> bool {
+        self.resolved(keys).unwrap_or(self) == other.resolved(keys).unwrap_or(other)
+    }
+
+    /// True when the key event is this key. [`Key::Yes`] and [`Key::No`] need a language and
+    /// never match here: tables that use them are read with [`lookup_in`].
     pub fn matches(self, event: &KeyEvent) -> bool {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         let alt = event.modifiers.contains(KeyModifiers::ALT);
@@ -103,6 +139,8 @@ impl Key {
             Key::Home => k.home.to_string(),
             Key::End => k.end.to_string(),
             Key::Digits => k.digits.to_string(),
+            Key::Yes => k.yes.to_string(),
+            Key::No => k.no.to_string(),
         }
     }
 
@@ -199,13 +237,17 @@ impl<C, M> Binding<C, M> {
 
 impl<C: PartialEq, M> Binding<C, M> {
     /// True when the binding works in `context` and one of its keys is the event.
-    fn takes(&self, context: &C, event: &KeyEvent) -> bool {
-        self.contexts.contains(context) && self.keys.iter().any(|k| k.matches(event))
+    fn takes(&self, context: &C, event: &KeyEvent, keys: Option<&Keys>) -> bool {
+        self.contexts.contains(context)
+            && self.keys.iter().any(|k| match keys {
+                Some(keys) => k.matches_in(event, keys),
+                None => k.matches(event),
+            })
     }
 }
 
 /// The binding of a table that a key event gives in a context: the first whose key matches. Key
-/// releases give none.
+/// releases give none. For tables without [`Key::Yes`] or [`Key::No`]; those use [`lookup_in`].
 pub fn lookup<'t, C: PartialEq, M>(
     table: &'t [Binding<C, M>],
     context: C,
@@ -214,7 +256,42 @@ pub fn lookup<'t, C: PartialEq, M>(
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    table.iter().find(|b| b.takes(&context, event))
+    table.iter().find(|b| b.takes(&context, event, None))
+}
+
+/// The binding of a table that a key event gives in a context, reading [`Key::Yes`] and
+/// [`Key::No`] in the language of these key names: the first whose key matches. Key releases
+/// give none.
+pub fn lookup_in<'t, C: PartialEq, M>(
+    table: &'t [Binding<C, M>],
+    context: C,
+    event: &KeyEvent,
+    keys: &Keys,
+) -> Option<&'t Binding<C, M>> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    table.iter().find(|b| b.takes(&context, event, Some(keys)))
+}
+
+/// The keys of a binding that reach it in a context: those no earlier binding there takes.
+fn reaching<C: PartialEq, M>(
+    table: &[Binding<C, M>],
+    index: usize,
+    context: &C,
+    keys: &Keys,
+) -> Vec<Key> {
+    let earlier = &table[..index];
+    table[index]
+        .keys
+        .iter()
+        .copied()
+        .filter(|&k| {
+            !earlier
+                .iter()
+                .any(|b| b.contexts.contains(context) && b.keys.iter().any(|&e| e.same_in(k, keys)))
+        })
+        .collect()
 }
 
 /// One footer hint: the keys and what they do.
@@ -254,8 +331,12 @@ pub fn footer_hints<C: PartialEq, M>(
     words: &Words,
 ) -> Vec<Hint> {
     let mut out = Vec::new();
-    for b in table.iter().filter(|b| b.contexts.contains(&context)) {
-        if let (Some(rank), Some(key)) = (b.footer, b.keys.first()) {
+    for (i, b) in table.iter().enumerate() {
+        if !b.contexts.contains(&context) {
+            continue;
+        }
+        let keys = reaching(table, i, &context, &words.keys);
+        if let (Some(rank), Some(key)) = (b.footer, keys.first()) {
             push_hint(&mut out, rank, key.label(&words.keys), (b.hint)(words));
         }
     }
@@ -270,8 +351,12 @@ pub fn help_lines<C: PartialEq, M>(
 ) -> Vec<(String, &'static str)> {
     table
         .iter()
-        .filter(|b| b.contexts.contains(&context))
-        .map(|b| (keys_text(b.keys.iter().copied(), words), (b.help)(words)))
+        .enumerate()
+        .filter(|(_, b)| b.contexts.contains(&context))
+        .filter_map(|(i, b)| {
+            let keys = reaching(table, i, &context, &words.keys);
+            (!keys.is_empty()).then(|| (keys_text(keys.into_iter(), words), (b.help)(words)))
+        })
         .collect()
 }
 
@@ -448,8 +533,9 @@ fn named_key(name: &str) -> Option<KeyEvent> {
     })
 }
 
-/// A key event that presses a key of a keymap (for [`Key::Digits`], 1): what tests send to
-/// check that a key gives the command its binding says.
+/// A key event that presses a key of a keymap (for [`Key::Digits`], 1; for [`Key::Yes`] and
+/// [`Key::No`], the English letters): what tests send to check that a key gives the command its
+/// binding says.
 pub fn press(key: Key) -> KeyEvent {
     let code = match key {
         Key::Char(c) => KeyCode::Char(c),
@@ -469,6 +555,8 @@ pub fn press(key: Key) -> KeyEvent {
         Key::PageDown => KeyCode::PageDown,
         Key::Home => KeyCode::Home,
         Key::End => KeyCode::End,
+        Key::Yes => KeyCode::Char(crate::locale::EN.keys.yes),
+        Key::No => KeyCode::Char(crate::locale::EN.keys.no),
     };
     KeyEvent::from(code)
 }

@@ -36,7 +36,7 @@ pub fn assert_footer_keys_work(context: Context) {
             .expect("hint comes from a binding");
         let event = key_event(binding.keys[0]);
         assert_eq!(
-            keymap::command(context, &event),
+            keymap::command(context, &event, &EN),
             Some(keymap::command_of(binding, &event)),
             "{context:?}: {hint:?}"
         );

@@ -10,6 +10,7 @@
 //! and Esc closes it. Where things are — what a click hit, how far a text scrolls — the app asks
 //! the player's [`layout`]; it never draws.
 
+use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -17,7 +18,10 @@ use crossterm::event::KeyEvent;
 
 use super::keymap::{self, Command, Context};
 use super::layout;
-use crate::engine::{Action as WalkAction, Effect as WalkEffect, Explanation, Place, Walk};
+use crate::engine::length;
+use crate::engine::{
+    Action as WalkAction, Effect as WalkEffect, Estimate, Explanation, Place, Walk,
+};
 use crate::guide::Guide;
 use crate::locale::{words, Words};
 use crate::report::doc::{Block, Doc};
@@ -119,6 +123,8 @@ pub struct App {
     changes_overflow: bool,
     /// The answers changed during the action being handled.
     answers_changed: bool,
+    /// How long the guide takes, worked out the first time the intro asks.
+    estimate: OnceCell<Option<Estimate>>,
 }
 
 impl App {
@@ -151,6 +157,7 @@ impl App {
             all_changes: false,
             changes_overflow: false,
             answers_changed: false,
+            estimate: OnceCell::new(),
         };
         app.refresh_document();
         app.enter_screen();
@@ -190,6 +197,12 @@ impl App {
     /// The guide being played.
     pub fn guide(&self) -> &Guide {
         self.walk.guide()
+    }
+
+    /// How long the guide takes, for the intro: one figure from its own paths (see
+    /// [`crate::engine::length`]); `None` when no outcome can be reached.
+    pub fn estimate(&self) -> Option<Estimate> {
+        *self.estimate.get_or_init(|| length::estimate(&self.walk))
     }
 
     /// The words in use.
@@ -393,7 +406,7 @@ impl App {
 
     fn input(&mut self, input: Input) -> Vec<Effect> {
         match input {
-            Input::Key(key) => match keymap::command(self.context(), &key) {
+            Input::Key(key) => match keymap::command(self.context(), &key, self.words) {
                 Some(command) => self.command(command),
                 None => Vec::new(),
             },

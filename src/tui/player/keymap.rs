@@ -157,11 +157,12 @@ pub static BINDINGS: &[Binding<Context, Command>] = &[
     Binding::new(&[Key::Char('w')], Command::Why, &[Question], Some(5), |w| w.player.hint_why, |w| w.player.help_why),
     Binding::new(&[Key::Char('s')], Command::Save, &[Result], Some(1), |w| w.common.hint_save, |w| w.player.help_save),
     Binding::new(&[Key::Char('c')], Command::Changes, &[Result], Some(2), |w| w.player.hint_all_changes, |w| w.player.help_changes),
-    // Overlays.
-    Binding::new(&[Key::Char('y'), Key::Enter], Command::Yes, CONFIRMING, Some(0), |w| w.player.hint_yes_quit, |w| w.player.help_yes),
-    Binding::new(&[Key::Char('q')], Command::Yes, CONFIRMING, None, |w| w.player.hint_yes_quit, |w| w.player.help_yes),
-    Binding::new(&[Key::Char('n'), Key::Esc], Command::No, CONFIRMING, Some(0), |w| w.player.hint_no_stay, |w| w.player.help_no),
+    // Overlays. Saving comes before yes where both are offered: in Spanish, `s` saves there
+    // and means "sí" only where there is nothing to save.
     Binding::new(&[Key::Char('s')], Command::Save, &[SaveOrQuit], Some(0), |w| w.common.hint_save, |w| w.player.help_save),
+    Binding::new(&[Key::Yes, Key::Enter], Command::Yes, CONFIRMING, Some(0), |w| w.player.hint_yes_quit, |w| w.player.help_yes),
+    Binding::new(&[Key::Char('q')], Command::Yes, CONFIRMING, None, |w| w.player.hint_yes_quit, |w| w.player.help_yes),
+    Binding::new(&[Key::No, Key::Esc], Command::No, CONFIRMING, Some(0), |w| w.player.hint_no_stay, |w| w.player.help_no),
     Binding::new(&[Key::Esc, Key::Char('?'), Key::Enter], Command::Close, &[Help], Some(0), |w| w.common.hint_close, |w| w.common.help_close),
     Binding::new(&[Key::Esc, Key::Char('w'), Key::Enter], Command::Close, &[Why], Some(0), |w| w.common.hint_close, |w| w.common.help_close),
     // Everywhere.
@@ -178,9 +179,10 @@ pub fn command_of(binding: &Binding<Context, Command>, event: &KeyEvent) -> Comm
     }
 }
 
-/// The command a key event gives in a context, if any. Key releases give none.
-pub fn command(context: Context, event: &KeyEvent) -> Option<Command> {
-    keymap::lookup(BINDINGS, context, event).map(|b| command_of(b, event))
+/// The command a key event gives in a context, if any, with the yes and no keys of these
+/// words. Key releases give none.
+pub fn command(context: Context, event: &KeyEvent, words: &Words) -> Option<Command> {
+    keymap::lookup_in(BINDINGS, context, event, &words.keys).map(|b| command_of(b, event))
 }
 
 /// The footer hints for a context.
@@ -196,14 +198,79 @@ pub fn help(context: Context, words: &Words) -> Vec<(String, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::locale::EN;
+    use crate::locale::{EN, ES};
     use crate::tui::keymap::press;
+
+    fn letter(c: char) -> KeyEvent {
+        KeyEvent::from(crossterm::event::KeyCode::Char(c))
+    }
+
+    #[test]
+    fn quitting_is_confirmed_with_the_languages_own_yes_and_no() {
+        for context in [Context::ConfirmQuit, Context::SaveOrQuit] {
+            assert_eq!(command(context, &letter('y'), &EN), Some(Command::Yes));
+            assert_eq!(command(context, &letter('n'), &EN), Some(Command::No));
+            assert_eq!(command(context, &letter('n'), &ES), Some(Command::No));
+            assert_eq!(command(context, &letter('y'), &ES), None, "{context:?}");
+        }
+        // Spanish says yes with `s`, where there is nothing to save…
+        assert_eq!(
+            command(Context::ConfirmQuit, &letter('s'), &ES),
+            Some(Command::Yes)
+        );
+        // …and `s` saves where the result is not saved, in both languages, as the box says.
+        assert_eq!(
+            command(Context::SaveOrQuit, &letter('s'), &ES),
+            Some(Command::Save)
+        );
+        assert_eq!(
+            command(Context::SaveOrQuit, &letter('s'), &EN),
+            Some(Command::Save)
+        );
+        assert_eq!(
+            command(Context::SaveOrQuit, &press(Key::Enter), &ES),
+            Some(Command::Yes)
+        );
+    }
+
+    #[test]
+    fn the_footer_and_help_show_the_keys_each_language_takes() {
+        let keys = |context, words| -> Vec<String> {
+            hints(context, words).into_iter().map(|h| h.keys).collect()
+        };
+        assert_eq!(keys(Context::ConfirmQuit, &EN), ["y", "n"]);
+        assert_eq!(keys(Context::ConfirmQuit, &ES), ["s", "n"]);
+        assert_eq!(keys(Context::SaveOrQuit, &EN), ["s", "y", "n"]);
+        // `s` saves here in Spanish, so yes is shown by its other key.
+        assert_eq!(keys(Context::SaveOrQuit, &ES), ["s", "enter", "n"]);
+        let lines = help(Context::SaveOrQuit, &ES);
+        let quit: Vec<&str> = lines
+            .iter()
+            .filter(|(_, text)| *text == ES.player.help_yes)
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert_eq!(quit, ["enter", "q"], "{lines:?}");
+        let lines = help(Context::ConfirmQuit, &ES);
+        assert!(
+            lines.contains(&("s enter".to_string(), ES.player.help_yes)),
+            "{lines:?}"
+        );
+        assert!(
+            lines.contains(&("n esc".to_string(), ES.player.help_no)),
+            "{lines:?}"
+        );
+        let lines = help(Context::ConfirmQuit, &EN);
+        assert!(
+            lines.contains(&("y enter".to_string(), EN.player.help_yes)),
+            "{lines:?}"
+        );
+    }
 
     #[test]
     fn every_context_can_quit_and_every_screen_has_help() {
         for &context in ALL {
             assert_eq!(
-                command(context, &press(Key::Ctrl('c'))),
+                command(context, &press(Key::Ctrl('c')), &EN),
                 Some(Command::Interrupt),
                 "{context:?}"
             );
@@ -220,8 +287,11 @@ mod tests {
     #[test]
     fn digits_pick_answers_counting_from_zero() {
         let three = KeyEvent::from(crossterm::event::KeyCode::Char('3'));
-        assert_eq!(command(Context::Question, &three), Some(Command::Pick(2)));
-        assert_eq!(command(Context::Review, &three), None);
+        assert_eq!(
+            command(Context::Question, &three, &EN),
+            Some(Command::Pick(2))
+        );
+        assert_eq!(command(Context::Review, &three, &EN), None);
     }
 
     #[test]

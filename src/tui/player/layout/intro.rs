@@ -4,7 +4,6 @@
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::locale::fill;
 use crate::tui::document::DocumentGeometry;
 use crate::tui::layout::{column, rows};
 use crate::tui::player::app::App;
@@ -33,20 +32,9 @@ pub fn lines(app: &App, max: usize) -> Vec<Line<'static>> {
         let names: Vec<&str> = g.dimensions.iter().map(|d| d.name.as_str()).collect();
         facts.push((w.intro_places_you, names.join(" · ")));
     }
-    if let Some(p) = app.walk().progress() {
-        let (min, max) = (p.min_left, p.max_left);
-        let (questions, minutes) = if min == max {
-            (
-                fill(w.intro_questions_exact, &[("count", &min)]),
-                fill(w.intro_minutes_exact, &[("count", &min)]),
-            )
-        } else {
-            (
-                fill(w.intro_questions_range, &[("min", &min), ("max", &max)]),
-                fill(w.intro_minutes_range, &[("min", &min), ("max", &max)]),
-            )
-        };
-        facts.push((w.intro_length, format!("{questions} · {minutes}")));
+    if let Some(e) = app.estimate() {
+        let intro = &app.words().intro;
+        facts.push((intro.length, intro.estimate(e.questions, e.minutes)));
     }
     let label_w = facts.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 3;
     let wide = max >= label_w + 24;
