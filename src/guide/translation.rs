@@ -218,7 +218,28 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
             &mut diagnostics,
         );
     }
-    let named = Path::new(&source.name)
+    check_header(guide, &translation, &source.name, &mut diagnostics);
+    let coverage = check_entries(guide, &translation, &mut diagnostics);
+    read.place(&source.text, &mut diagnostics);
+    drop(read);
+    found.extend(diagnostics);
+    sort(&mut found);
+    CheckedTranslation {
+        source,
+        translation: readable.then_some(translation),
+        diagnostics: found,
+        coverage,
+    }
+}
+
+/// The translation's language against its file name, and its guide against the guide.
+fn check_header(
+    guide: &Guide,
+    translation: &Translation,
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let named = Path::new(name)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .and_then(|n| Some(n.strip_suffix(".ron")?.rsplit_once('.')?.1.to_string()))
@@ -252,6 +273,15 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
             )),
         );
     }
+}
+
+/// Each entry against the guide's texts (twice, orphaned, stale), then the texts no entry
+/// translates; how much the translation covers.
+fn check_entries(
+    guide: &Guide,
+    translation: &Translation,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Coverage {
     let base = texts(guide);
     let base_by_key: HashMap<&str, &str> =
         base.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
@@ -323,6 +353,16 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
             Some(_) => coverage.current += 1,
         }
     }
+    coverage.missing = check_missing(&base, translation, diagnostics);
+    coverage
+}
+
+/// The texts of the guide no entry translates, reported once; how many.
+fn check_missing(
+    base: &[(String, String)],
+    translation: &Translation,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> usize {
     let translated: std::collections::HashSet<&str> = translation
         .entries
         .iter()
@@ -334,7 +374,6 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
         .map(|(k, _)| k.as_str())
         .filter(|k| !translated.contains(k))
         .collect();
-    coverage.missing = missing.len();
     if !missing.is_empty() {
         let listed: Vec<&str> = missing.iter().take(5).copied().collect();
         let more = if missing.len() > 5 {
@@ -359,16 +398,7 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
             )),
         );
     }
-    read.place(&source.text, &mut diagnostics);
-    drop(read);
-    found.extend(diagnostics);
-    sort(&mut found);
-    CheckedTranslation {
-        source,
-        translation: readable.then_some(translation),
-        diagnostics: found,
-        coverage,
-    }
+    missing.len()
 }
 
 /// Finds the key an orphaned entry probably meant, with work bounded however many orphans and
