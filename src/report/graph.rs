@@ -164,154 +164,163 @@ pub fn has_errors(guide: &Guide) -> bool {
 
 /// Renders the guide as a graph.
 pub fn render(guide: &Guide, format: GraphFormat) -> String {
+    match format {
+        GraphFormat::Dot => dot(guide),
+        GraphFormat::Mermaid => mermaid(guide),
+    }
+}
+
+/// The graph in Graphviz's DOT.
+fn dot(guide: &Guide) -> String {
     let (reach_q, reach_o) = guide.index.reachable(guide.outcomes.len());
     let dead = |q: usize| reach_q[q] && guide.index.questions_left(q).is_none();
     let mut out = String::new();
-    match format {
-        GraphFormat::Dot => {
-            let _ = writeln!(out, "digraph \"{}\" {{", escape_quoted(&short(&guide.id)));
-            let _ = writeln!(out, "    rankdir=TB;");
-            let _ = writeln!(out, "    node [shape=box, fontname=\"Helvetica\"];");
-            let _ = writeln!(out, "    edge [fontname=\"Helvetica\", fontsize=10];");
-            for (i, q) in guide.questions.iter().enumerate() {
-                let mut label = format!("{}\n{}", q.id, short(&q.text));
-                let mut style = String::new();
-                if !reach_q[i] {
-                    label.push_str("\n(unreachable)");
-                    style = ", style=dashed, color=gray".into();
-                } else if dead(i) {
-                    label.push_str("\n(dead end)");
-                    style = ", color=red, penwidth=2".into();
-                }
-                let start = if guide.index.start() == Some(i) {
-                    ", penwidth=2"
-                } else {
-                    ""
-                };
-                let _ = writeln!(
-                    out,
-                    "    q{i} [label=\"{}\"{style}{start}];",
-                    escape_quoted(&label)
-                );
-            }
-            for (i, o) in guide.outcomes.iter().enumerate() {
-                let mut label = format!("{}\n{}", o.id, short(&o.title));
-                let mut style = "style=\"rounded,filled\", fillcolor=\"#e8f4e8\"".to_string();
-                if !reach_o[i] {
-                    label.push_str("\n(unreachable)");
-                    style = "style=\"rounded,dashed\", color=gray".into();
-                }
-                let _ = writeln!(
-                    out,
-                    "    o{i} [label=\"{}\", {style}];",
-                    escape_quoted(&label)
-                );
-            }
-            let (edges, missing) = edges(guide);
-            for (m, id) in missing.iter().enumerate() {
-                let label = format!("{}\n(missing)", short(id));
-                let _ = writeln!(
-                    out,
-                    "    m{m} [label=\"{}\", color=red, fontcolor=red, style=dashed];",
-                    escape_quoted(&label)
-                );
-            }
-            for e in edges {
-                let style = match e.kind {
-                    Kind::Plain => "",
-                    Kind::Conditional => ", style=dashed",
-                    Kind::Broken => ", style=dashed, color=red, fontcolor=red",
-                };
-                let _ = writeln!(
-                    out,
-                    "    {} -> {} [label=\"{}\"{style}];",
-                    e.from,
-                    e.to,
-                    escape_quoted(&e.label)
-                );
-            }
-            let _ = writeln!(out, "}}");
+    let _ = writeln!(out, "digraph \"{}\" {{", escape_quoted(&short(&guide.id)));
+    let _ = writeln!(out, "    rankdir=TB;");
+    let _ = writeln!(out, "    node [shape=box, fontname=\"Helvetica\"];");
+    let _ = writeln!(out, "    edge [fontname=\"Helvetica\", fontsize=10];");
+    for (i, q) in guide.questions.iter().enumerate() {
+        let mut label = format!("{}\n{}", q.id, short(&q.text));
+        let mut style = String::new();
+        if !reach_q[i] {
+            label.push_str("\n(unreachable)");
+            style = ", style=dashed, color=gray".into();
+        } else if dead(i) {
+            label.push_str("\n(dead end)");
+            style = ", color=red, penwidth=2".into();
         }
-        GraphFormat::Mermaid => {
-            let _ = writeln!(out, "flowchart TD");
-            for (i, q) in guide.questions.iter().enumerate() {
-                let mut label = format!("{}: {}", q.id, short(&q.text));
-                if !reach_q[i] {
-                    label.push_str(" (unreachable)");
-                } else if dead(i) {
-                    label.push_str(" (dead end)");
-                }
-                let _ = writeln!(out, "    q{i}[\"{}\"]", mermaid_escape(&label));
-            }
-            for (i, o) in guide.outcomes.iter().enumerate() {
-                let mut label = format!("{}: {}", o.id, short(&o.title));
-                if !reach_o[i] {
-                    label.push_str(" (unreachable)");
-                }
-                let _ = writeln!(out, "    o{i}([\"{}\"])", mermaid_escape(&label));
-            }
-            let (edges, missing) = edges(guide);
-            for (m, id) in missing.iter().enumerate() {
-                let label = format!("{} (missing)", short(id));
-                let _ = writeln!(out, "    m{m}[\"{}\"]", mermaid_escape(&label));
-            }
-            let mut broken = Vec::new();
-            for (n, e) in edges.iter().enumerate() {
-                if e.kind == Kind::Broken {
-                    broken.push(n.to_string());
-                }
-                let arrow = match e.kind {
-                    Kind::Plain => "-->",
-                    Kind::Conditional | Kind::Broken => "-.->",
-                };
-                let _ = writeln!(
-                    out,
-                    "    {} {arrow}|\"{}\"| {}",
-                    e.from,
-                    mermaid_escape(&e.label),
-                    e.to
-                );
-            }
-            let _ = writeln!(out, "    classDef outcome fill:#e8f4e8,stroke:#4a4;");
-            let _ = writeln!(
-                out,
-                "    classDef unreachable stroke-dasharray: 5 5,color:#888;"
-            );
-            let _ = writeln!(out, "    classDef deadend stroke:#c00,stroke-width:2px;");
-            let _ = writeln!(
-                out,
-                "    classDef missing stroke:#c00,color:#c00,stroke-dasharray: 5 5;"
-            );
-            if !missing.is_empty() {
-                let names: Vec<String> = (0..missing.len()).map(|m| format!("m{m}")).collect();
-                let _ = writeln!(out, "    class {} missing;", names.join(","));
-                let _ = writeln!(out, "    linkStyle {} stroke:#c00;", broken.join(","));
-            }
-            let outcomes: Vec<String> =
-                (0..guide.outcomes.len()).map(|o| format!("o{o}")).collect();
-            if !outcomes.is_empty() {
-                let _ = writeln!(out, "    class {} outcome;", outcomes.join(","));
-            }
-            let unreachable: Vec<String> = (0..guide.questions.len())
-                .filter(|&q| !reach_q[q])
-                .map(|q| format!("q{q}"))
-                .chain(
-                    (0..guide.outcomes.len())
-                        .filter(|&o| !reach_o[o])
-                        .map(|o| format!("o{o}")),
-                )
-                .collect();
-            if !unreachable.is_empty() {
-                let _ = writeln!(out, "    class {} unreachable;", unreachable.join(","));
-            }
-            let dead_ends: Vec<String> = (0..guide.questions.len())
-                .filter(|&q| dead(q))
-                .map(|q| format!("q{q}"))
-                .collect();
-            if !dead_ends.is_empty() {
-                let _ = writeln!(out, "    class {} deadend;", dead_ends.join(","));
-            }
+        let start = if guide.index.start() == Some(i) {
+            ", penwidth=2"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "    q{i} [label=\"{}\"{style}{start}];",
+            escape_quoted(&label)
+        );
+    }
+    for (i, o) in guide.outcomes.iter().enumerate() {
+        let mut label = format!("{}\n{}", o.id, short(&o.title));
+        let mut style = "style=\"rounded,filled\", fillcolor=\"#e8f4e8\"".to_string();
+        if !reach_o[i] {
+            label.push_str("\n(unreachable)");
+            style = "style=\"rounded,dashed\", color=gray".into();
         }
+        let _ = writeln!(
+            out,
+            "    o{i} [label=\"{}\", {style}];",
+            escape_quoted(&label)
+        );
+    }
+    let (edges, missing) = edges(guide);
+    for (m, id) in missing.iter().enumerate() {
+        let label = format!("{}\n(missing)", short(id));
+        let _ = writeln!(
+            out,
+            "    m{m} [label=\"{}\", color=red, fontcolor=red, style=dashed];",
+            escape_quoted(&label)
+        );
+    }
+    for e in edges {
+        let style = match e.kind {
+            Kind::Plain => "",
+            Kind::Conditional => ", style=dashed",
+            Kind::Broken => ", style=dashed, color=red, fontcolor=red",
+        };
+        let _ = writeln!(
+            out,
+            "    {} -> {} [label=\"{}\"{style}];",
+            e.from,
+            e.to,
+            escape_quoted(&e.label)
+        );
+    }
+    let _ = writeln!(out, "}}");
+    out
+}
+
+/// The graph as a Mermaid flowchart.
+fn mermaid(guide: &Guide) -> String {
+    let (reach_q, reach_o) = guide.index.reachable(guide.outcomes.len());
+    let dead = |q: usize| reach_q[q] && guide.index.questions_left(q).is_none();
+    let mut out = String::new();
+    let _ = writeln!(out, "flowchart TD");
+    for (i, q) in guide.questions.iter().enumerate() {
+        let mut label = format!("{}: {}", q.id, short(&q.text));
+        if !reach_q[i] {
+            label.push_str(" (unreachable)");
+        } else if dead(i) {
+            label.push_str(" (dead end)");
+        }
+        let _ = writeln!(out, "    q{i}[\"{}\"]", mermaid_escape(&label));
+    }
+    for (i, o) in guide.outcomes.iter().enumerate() {
+        let mut label = format!("{}: {}", o.id, short(&o.title));
+        if !reach_o[i] {
+            label.push_str(" (unreachable)");
+        }
+        let _ = writeln!(out, "    o{i}([\"{}\"])", mermaid_escape(&label));
+    }
+    let (edges, missing) = edges(guide);
+    for (m, id) in missing.iter().enumerate() {
+        let label = format!("{} (missing)", short(id));
+        let _ = writeln!(out, "    m{m}[\"{}\"]", mermaid_escape(&label));
+    }
+    let mut broken = Vec::new();
+    for (n, e) in edges.iter().enumerate() {
+        if e.kind == Kind::Broken {
+            broken.push(n.to_string());
+        }
+        let arrow = match e.kind {
+            Kind::Plain => "-->",
+            Kind::Conditional | Kind::Broken => "-.->",
+        };
+        let _ = writeln!(
+            out,
+            "    {} {arrow}|\"{}\"| {}",
+            e.from,
+            mermaid_escape(&e.label),
+            e.to
+        );
+    }
+    let _ = writeln!(out, "    classDef outcome fill:#e8f4e8,stroke:#4a4;");
+    let _ = writeln!(
+        out,
+        "    classDef unreachable stroke-dasharray: 5 5,color:#888;"
+    );
+    let _ = writeln!(out, "    classDef deadend stroke:#c00,stroke-width:2px;");
+    let _ = writeln!(
+        out,
+        "    classDef missing stroke:#c00,color:#c00,stroke-dasharray: 5 5;"
+    );
+    if !missing.is_empty() {
+        let names: Vec<String> = (0..missing.len()).map(|m| format!("m{m}")).collect();
+        let _ = writeln!(out, "    class {} missing;", names.join(","));
+        let _ = writeln!(out, "    linkStyle {} stroke:#c00;", broken.join(","));
+    }
+    let outcomes: Vec<String> = (0..guide.outcomes.len()).map(|o| format!("o{o}")).collect();
+    if !outcomes.is_empty() {
+        let _ = writeln!(out, "    class {} outcome;", outcomes.join(","));
+    }
+    let unreachable: Vec<String> = (0..guide.questions.len())
+        .filter(|&q| !reach_q[q])
+        .map(|q| format!("q{q}"))
+        .chain(
+            (0..guide.outcomes.len())
+                .filter(|&o| !reach_o[o])
+                .map(|o| format!("o{o}")),
+        )
+        .collect();
+    if !unreachable.is_empty() {
+        let _ = writeln!(out, "    class {} unreachable;", unreachable.join(","));
+    }
+    let dead_ends: Vec<String> = (0..guide.questions.len())
+        .filter(|&q| dead(q))
+        .map(|q| format!("q{q}"))
+        .collect();
+    if !dead_ends.is_empty() {
+        let _ = writeln!(out, "    class {} deadend;", dead_ends.join(","));
     }
     out
 }
