@@ -10,6 +10,7 @@
 
 mod support;
 
+use coop_guide::tui::look::Looks;
 use std::path::Path;
 
 use coop_guide::guide::Code;

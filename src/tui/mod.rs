@@ -26,6 +26,7 @@ pub mod input;
 pub mod keymap;
 pub mod layers;
 pub mod layout;
+pub mod look;
 pub mod paint;
 pub mod player;
 pub mod shell;

@@ -65,13 +65,13 @@ pub trait View: coop_guide::tui::shell::View {
 
 impl View for coop_guide::tui::player::App {
     fn size(&self) -> (u16, u16) {
-        self.size()
+        coop_guide::tui::look::Looks::size(self)
     }
 }
 
 impl View for coop_guide::tui::edit::App {
     fn size(&self) -> (u16, u16) {
-        self.size()
+        coop_guide::tui::look::Looks::size(self)
     }
 }
 
@@ -83,7 +83,7 @@ impl View for Presenter {
 
 impl View for Comparison {
     fn size(&self) -> (u16, u16) {
-        self.size()
+        coop_guide::tui::look::Looks::size(self)
     }
 }
 

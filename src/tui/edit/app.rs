@@ -27,11 +27,12 @@ use super::preview::{Divergence, Preview};
 use super::snapshot::{Origin, Problem, Snapshot};
 use crate::guide::text::sanitize_line;
 use crate::guide::{Guide, Severity, Source};
-use crate::locale::{fill, words, Words};
+use crate::locale::{fill, words};
 use crate::tui::input::Input;
 use crate::tui::keymap::Scroll;
 use crate::tui::layers::{Layers, Status, StatusLine};
 use crate::tui::layout::window;
+use crate::tui::look::{Look, Looks};
 use crate::tui::player::app::{Action as PlayerAction, Effect as PlayerEffect, Screen};
 use crate::tui::theme::Theme;
 
@@ -129,9 +130,7 @@ struct Shown {
 pub struct App {
     path: PathBuf,
     name: String,
-    words: &'static Words,
-    theme: Theme,
-    size: (u16, u16),
+    look: Look,
     version: Version,
     shown: Option<Shown>,
     problems: Vec<Problem>,
@@ -156,9 +155,7 @@ impl App {
         let mut app = App {
             name: sanitize_line(&path.display().to_string()),
             path,
-            words: words(""),
-            theme: Theme::default(),
-            size: (80, 24),
+            look: Look::new(words("")),
             version: Version::Unparsed,
             shown: None,
             problems: Vec::new(),
@@ -183,13 +180,13 @@ impl App {
         if let Some(preview) = &mut self.preview {
             preview.set_theme(&theme);
         }
-        self.theme = theme;
+        self.look.theme = theme;
         self
     }
 
     /// Sets the terminal size the editor lays itself out for.
     pub fn with_size(mut self, width: u16, height: u16) -> App {
-        self.size = (width, height);
+        self.look.size = (width, height);
         self.settle();
         self
     }
@@ -202,21 +199,6 @@ impl App {
     /// The guide file's name as shown.
     pub fn name(&self) -> &str {
         &self.name
-    }
-
-    /// The words in use (the guide's language).
-    pub fn words(&self) -> &'static Words {
-        self.words
-    }
-
-    /// The theme in use.
-    pub fn theme(&self) -> &Theme {
-        &self.theme
-    }
-
-    /// The size the editor was last told of.
-    pub fn size(&self) -> (u16, u16) {
-        self.size
     }
 
     /// Which version of the guide is on show.
@@ -344,7 +326,7 @@ impl App {
             }
             Action::EditorClosed(ended) => {
                 match ended {
-                    Ok(()) => self.status.done(self.words.editor.editor_back),
+                    Ok(()) => self.status.done(self.look.words.editor.editor_back),
                     Err(why) => self.status.failed(why),
                 }
                 Vec::new()
@@ -373,7 +355,7 @@ impl App {
                 }
             }
             Input::Resize(width, height) => {
-                self.size = (width, height);
+                self.look.size = (width, height);
                 Vec::new()
             }
             Input::Click { column, row } => {
@@ -425,7 +407,7 @@ impl App {
     /// Sends an action to the player in the preview. The preview never writes files: a save
     /// is answered at once with why not.
     fn play_in_preview(&mut self, action: PlayerAction) {
-        let refusal = self.words.editor.preview_no_save;
+        let refusal = self.look.words.editor.preview_no_save;
         let Some(preview) = &mut self.preview else {
             return;
         };
@@ -476,7 +458,7 @@ impl App {
                 }
             }
         }
-        self.words = words(self.guide().map_or("", |g| g.language.as_str()));
+        self.look.words = words(self.guide().map_or("", |g| g.language.as_str()));
     }
 
     /// Puts a version on show, keeping the selection on the same node when it still exists.
@@ -535,9 +517,9 @@ impl App {
             self.follow_selection(false);
             return;
         };
-        let (preview, divergence) = preview.replant(guide, &self.theme);
+        let (preview, divergence) = preview.replant(guide, &self.look.theme);
         self.preview = Some(preview);
-        let e = &self.words.editor;
+        let e = &self.look.words.editor;
         if let Some(divergence) = divergence {
             self.status.failed(match divergence {
                 Divergence::StartGone(id) => fill(e.preview_gone, &[("id", &id)]),
@@ -573,8 +555,8 @@ impl App {
         let size = self
             .preview
             .as_ref()
-            .map_or(self.size, |p| p.player().size());
-        self.preview = Some(Preview::start(guide, question, &self.theme, size));
+            .map_or(self.look.size, |p| p.player().size());
+        self.preview = Some(Preview::start(guide, question, &self.look.theme, size));
     }
 
     fn select(&mut self, row: usize) {
@@ -591,11 +573,11 @@ impl App {
 
     fn play_here(&mut self) {
         if !matches!(self.version, Version::Current | Version::LastGood) {
-            self.status.failed(self.words.editor.preview_waiting);
+            self.status.failed(self.look.words.editor.preview_waiting);
             return;
         }
         if self.outline().question_of(self.selected).is_none() {
-            self.status.done(self.words.editor.preview_outcome);
+            self.status.done(self.look.words.editor.preview_outcome);
             return;
         }
         self.follow_selection(true);
@@ -617,7 +599,7 @@ impl App {
         };
         if problem.origin == Origin::Translation {
             self.status.done(fill(
-                self.words.editor.jump_translation,
+                self.look.words.editor.jump_translation,
                 &[("file", &problem.name)],
             ));
             return;
@@ -632,9 +614,10 @@ impl App {
                 self.focus = Pane::Outline;
                 self.select(row);
             }
-            None => self
-                .status
-                .done(fill(self.words.editor.jump_outside, &[("line", &line)])),
+            None => self.status.done(fill(
+                self.look.words.editor.jump_outside,
+                &[("line", &line)],
+            )),
         }
     }
 
@@ -749,7 +732,7 @@ impl App {
     // Layout.
 
     fn layout(&self) -> Option<layout::Layout> {
-        layout::layout(self, window(self.size))
+        layout::layout(self, window(self.look.size))
     }
 
     fn pane_height(&self, pane: Pane) -> usize {
@@ -759,7 +742,7 @@ impl App {
     }
 
     fn help_geometry(&self) -> (usize, usize) {
-        layout::help_box(self, window(self.size)).geometry()
+        layout::help_box(self, window(self.look.size)).geometry()
     }
 
     fn scroll_help(&mut self, command: Command) {
@@ -820,6 +803,12 @@ pub fn follow(offset: usize, item: Range<usize>, height: usize, total: usize) ->
         top = (item.end - height).min(item.start);
     }
     top
+}
+
+impl Looks for App {
+    fn look(&self) -> &Look {
+        &self.look
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! gets the whole window so the player keeps its own minimum size. Below that, a request for a
 //! larger window.
 
+use crate::tui::look::Looks;
 use std::ops::Range;
 
 use ratatui::layout::{Margin, Rect};

@@ -28,6 +28,7 @@ pub mod preview;
 pub mod snapshot;
 pub mod view;
 
+use crate::tui::look::Looks;
 use std::io;
 use std::path::PathBuf;
 use std::time::Duration;

@@ -6,6 +6,7 @@
 //! the walk moves back to the screen it was on (Inky's replay). An answer that no longer exists
 //! stops the replay there, and the preview says which.
 
+use crate::tui::look::Looks;
 use std::sync::Arc;
 
 use crate::engine::{Action as WalkAction, Walk};

@@ -11,7 +11,7 @@ use crossterm::event::KeyEvent;
 use super::keymap::{self, Command, Context};
 use super::layout;
 use crate::engine::session::Session;
-use crate::locale::{words, Words};
+use crate::locale::words;
 use crate::report::doc::Doc;
 use crate::report::sessions::{comparison, handout, outcome_counts};
 use crate::tui::document::{Move, Reading};
@@ -19,6 +19,7 @@ use crate::tui::input::Input;
 use crate::tui::keymap::Either;
 use crate::tui::layers::{Layers, Status, StatusLine};
 use crate::tui::layout::window;
+use crate::tui::look::{Look, Looks};
 use crate::tui::player::keymap::Command as PlayerCommand;
 use crate::tui::theme::Theme;
 
@@ -66,9 +67,7 @@ pub struct Comparison {
     outcomes: Vec<OutcomeCount>,
     unfinished: usize,
     groups: usize,
-    words: &'static Words,
-    theme: Theme,
-    size: (u16, u16),
+    look: Look,
     reading: Reading,
     layers: Layers<Help>,
     status: StatusLine,
@@ -101,9 +100,7 @@ impl Comparison {
             unfinished: sessions.len().saturating_sub(finished),
             outcomes,
             groups: sessions.len(),
-            words: words(language),
-            theme: Theme::default(),
-            size: (80, 24),
+            look: Look::new(words(language)),
             reading: Reading::default(),
             layers: Layers::default(),
             status: StatusLine::default(),
@@ -112,7 +109,7 @@ impl Comparison {
 
     /// Uses another theme.
     pub fn with_theme(mut self, theme: Theme) -> Comparison {
-        self.theme = theme;
+        self.look.theme = theme;
         self
     }
 
@@ -161,21 +158,6 @@ impl Comparison {
         self.groups > 1
     }
 
-    /// The words in use.
-    pub fn words(&self) -> &'static Words {
-        self.words
-    }
-
-    /// The theme in use.
-    pub fn theme(&self) -> &Theme {
-        &self.theme
-    }
-
-    /// The size last told of.
-    pub fn size(&self) -> (u16, u16) {
-        self.size
-    }
-
     /// Where the reader is.
     pub fn reading(&self) -> Reading {
         self.reading
@@ -212,7 +194,7 @@ impl Comparison {
                 self.command(command)
             }
             Action::Saved(outcome) => {
-                let w = &self.words.workshop;
+                let w = &self.look.words.workshop;
                 self.status
                     .report_saved(&outcome, w.comparison_saved, w.comparison_failed);
                 Vec::new()
@@ -245,9 +227,11 @@ impl Comparison {
             }
             Input::Click { column, row } => {
                 if self.layers.is_empty() {
-                    if let Some(section) = layout::section_at(self, window(self.size), column, row)
+                    if let Some(section) =
+                        layout::section_at(self, window(self.look.size), column, row)
                     {
-                        if let Some(doc) = layout::comparison_geometry(self, window(self.size)) {
+                        if let Some(doc) = layout::comparison_geometry(self, window(self.look.size))
+                        {
                             self.reading = self.reading.at_section(section, &doc);
                         }
                     }
@@ -255,9 +239,9 @@ impl Comparison {
                 Vec::new()
             }
             Input::Resize(width, height) => {
-                let before = layout::comparison_geometry(self, window(self.size));
-                self.size = (width, height);
-                if let Some(after) = layout::comparison_geometry(self, window(self.size)) {
+                let before = layout::comparison_geometry(self, window(self.look.size));
+                self.look.size = (width, height);
+                if let Some(after) = layout::comparison_geometry(self, window(self.look.size)) {
                     self.reading = self.reading.relaid(before.as_ref(), &after);
                 }
                 let help = self.help_geometry();
@@ -296,12 +280,18 @@ impl Comparison {
     }
 
     fn help_geometry(&self) -> (usize, usize) {
-        layout::comparison_help(self, window(self.size)).geometry()
+        layout::comparison_help(self, window(self.look.size)).geometry()
     }
 
     fn read(&mut self, step: Move) {
-        if let Some(doc) = layout::comparison_geometry(self, window(self.size)) {
+        if let Some(doc) = layout::comparison_geometry(self, window(self.look.size)) {
             self.reading = self.reading.after(step, &doc);
         }
+    }
+}
+
+impl Looks for Comparison {
+    fn look(&self) -> &Look {
+        &self.look
     }
 }

@@ -7,6 +7,7 @@
 //! pinned to the bottom; and the facilitator notes in a pane beside (wide windows) or below,
 //! which the facilitator hides while projecting.
 
+use crate::tui::look::Looks;
 use std::ops::Range;
 
 use ratatui::layout::Rect;

@@ -21,6 +21,7 @@
 //! goes back). On a tie the screen names the tied answers. A question answered before opens on
 //! that answer; one with a clear leader opens on it.
 
+use crate::tui::look::Looks;
 use std::path::PathBuf;
 use std::time::Duration;
 

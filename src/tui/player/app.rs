@@ -30,6 +30,7 @@ use crate::tui::document::Reading;
 use crate::tui::input::Input;
 use crate::tui::layers::{Layers, Status, StatusLine};
 use crate::tui::layout::window;
+use crate::tui::look::{Look, Looks};
 use crate::tui::theme::Theme;
 
 /// The most lines of "What would change it" the result shows before the rest is asked for
@@ -101,9 +102,7 @@ pub enum Overlay {
 #[derive(Debug, Clone)]
 pub struct App {
     walk: Walk,
-    words: &'static Words,
-    theme: Theme,
-    size: (u16, u16),
+    look: Look,
     started: bool,
     review_open: bool,
     /// The edit under way was started from a review opened midway with `r`.
@@ -141,9 +140,7 @@ impl App {
         let words = words(&walk.guide().language);
         let mut app = App {
             walk,
-            words,
-            theme: Theme::default(),
-            size: (80, 24),
+            look: Look::new(words),
             started: false,
             review_open: false,
             edit_from_midway: false,
@@ -173,19 +170,19 @@ impl App {
 
     /// Uses another theme.
     pub fn with_theme(mut self, theme: Theme) -> App {
-        self.theme = theme;
+        self.look.theme = theme;
         self
     }
 
     /// Uses another table of words.
     pub fn with_words(mut self, words: &'static Words) -> App {
-        self.words = words;
+        self.look.words = words;
         self
     }
 
     /// Sets the window size the app lays itself out for.
     pub fn with_size(mut self, width: u16, height: u16) -> App {
-        self.size = (width, height);
+        self.look.size = (width, height);
         self
     }
 
@@ -203,21 +200,6 @@ impl App {
     /// [`crate::engine::length`]); `None` when no outcome can be reached.
     pub fn estimate(&self) -> Option<Estimate> {
         *self.estimate.get_or_init(|| length::estimate(&self.walk))
-    }
-
-    /// The words in use.
-    pub fn words(&self) -> &'static Words {
-        self.words
-    }
-
-    /// The theme in use.
-    pub fn theme(&self) -> &Theme {
-        &self.theme
-    }
-
-    /// The size the app was last told of.
-    pub fn size(&self) -> (u16, u16) {
-        self.size
     }
 
     /// The selected line: an answer, a review line, or the intro's button.
@@ -265,7 +247,7 @@ impl App {
     /// True when the why pane is on screen now.
     pub fn why_pane_shown(&self) -> bool {
         self.why_pane
-            && layout::why_pane_fits(self.size)
+            && layout::why_pane_fits(self.look.size)
             && matches!(self.screen(), Screen::Question { .. })
     }
 
@@ -397,7 +379,7 @@ impl App {
                 self.command(command)
             }
             Action::Saved(outcome) => {
-                let w = &self.words.player;
+                let w = &self.look.words.player;
                 self.saved |= self.status.report_saved(&outcome, w.saved, w.save_failed);
                 Vec::new()
             }
@@ -406,7 +388,7 @@ impl App {
 
     fn input(&mut self, input: Input) -> Vec<Effect> {
         match input {
-            Input::Key(key) => match keymap::command(self.context(), &key, self.words) {
+            Input::Key(key) => match keymap::command(self.context(), &key, self.look.words) {
                 Some(command) => self.command(command),
                 None => Vec::new(),
             },
@@ -492,7 +474,7 @@ impl App {
                 self.enter_screen();
             }
             Command::Why => {
-                if layout::why_pane_fits(self.size) {
+                if layout::why_pane_fits(self.look.size) {
                     self.why_pane = !self.why_pane;
                 } else {
                     self.layers.open(Overlay::Why);
@@ -536,7 +518,7 @@ impl App {
         } else {
             0
         };
-        let page = usize::from(self.size.1.saturating_sub(6)).max(1);
+        let page = usize::from(self.look.size.1.saturating_sub(6)).max(1);
         let scroll = &mut self.reading.scroll;
         match command {
             Command::Up if *scroll > 0 => *scroll -= 1,
@@ -584,7 +566,7 @@ impl App {
 
     /// Lines of the review past its button, at the current size.
     fn review_overflow(&self) -> usize {
-        layout::review_overflow(self, window(self.size))
+        layout::review_overflow(self, window(self.look.size))
     }
 
     fn on_result(&mut self, command: Command) -> Vec<Effect> {
@@ -601,7 +583,7 @@ impl App {
         if self.document.is_some() {
             return vec![Effect::SaveResult];
         }
-        self.status.failed(self.words.player.nothing_to_save);
+        self.status.failed(self.look.words.player.nothing_to_save);
         Vec::new()
     }
 
@@ -619,7 +601,7 @@ impl App {
         if !self.layers.is_empty() {
             return Vec::new();
         }
-        let Some(hit) = layout::hit(self, window(self.size), column, row) else {
+        let Some(hit) = layout::hit(self, window(self.look.size), column, row) else {
             return Vec::new();
         };
         match (self.screen(), hit) {
@@ -685,7 +667,7 @@ impl App {
             .iter()
             .find(|b| b.command == Command::Changes)
             .and_then(|b| b.keys.first())
-            .map_or(String::new(), |k| k.label(&self.words.keys));
+            .map_or(String::new(), |k| k.label(&self.look.words.keys));
         let cut = ChangesShown {
             lines: CHANGE_LINES,
             key,
@@ -731,20 +713,20 @@ impl App {
         let Some(step) = command.document_move() else {
             return;
         };
-        if let Some(doc) = layout::document_geometry(self, window(self.size)) {
+        if let Some(doc) = layout::document_geometry(self, window(self.look.size)) {
             self.reading = self.reading.after(step, &doc);
         }
     }
 
     fn jump_to_section(&mut self, section: usize) {
-        if let Some(doc) = layout::document_geometry(self, window(self.size)) {
+        if let Some(doc) = layout::document_geometry(self, window(self.look.size)) {
             self.reading = self.reading.at_section(section, &doc);
         }
     }
 
     /// Lines and rows of the overlay on top.
     fn overlay_geometry(&self) -> (usize, usize) {
-        let area = window(self.size);
+        let area = window(self.look.size);
         match self.layers.top().map(|l| l.kind) {
             Some(Overlay::Help) => layout::help_box(self, area).geometry(),
             Some(Overlay::Why) => layout::why_box(self, area).geometry(),
@@ -760,9 +742,9 @@ impl App {
     /// Lays out for a new size. Text rewraps, so line offsets change meaning: the scroll keeps
     /// its place within the current section instead.
     fn relayout(&mut self, width: u16, height: u16) {
-        let before = layout::document_geometry(self, window(self.size));
-        self.size = (width, height);
-        let area = window(self.size);
+        let before = layout::document_geometry(self, window(self.look.size));
+        self.look.size = (width, height);
+        let area = window(self.look.size);
         if let Some(after) = layout::document_geometry(self, area) {
             self.reading = self.reading.relaid(before.as_ref(), &after);
         }
@@ -776,5 +758,11 @@ impl App {
             Overlay::Why => why,
             Overlay::ConfirmQuit => (0, 0),
         });
+    }
+}
+
+impl Looks for App {
+    fn look(&self) -> &Look {
+        &self.look
     }
 }

@@ -5,6 +5,7 @@
 mod outline;
 mod problems;
 
+use crate::tui::look::Looks;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;

@@ -3,6 +3,7 @@
 //! answers (when it is offered, the cases of its link). Unreachable, dead-end and broken nodes
 //! carry a symbol in a gutter and a style, so they never depend on colour alone.
 
+use crate::tui::look::Looks;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

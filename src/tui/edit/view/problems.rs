@@ -1,6 +1,7 @@
 //! The problems pane: every error and warning of the guide and its translations, as
 //! `file:line:col code message`, errors first; the selected one also shows its suggested fix.
 
+use crate::tui::look::Looks;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 

@@ -1,6 +1,7 @@
 //! Painting the report viewer: the page as the player draws a result (the same layout, contents
 //! and scrollbar), the guide's title and where the reader is in the header.
 
+use crate::tui::look::Looks;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 

@@ -1,6 +1,7 @@
 //! The intro's layout: the guide's title and welcome, what it asks about, how long it takes,
 //! and a button that follows the text (or sits at the bottom when the text needs the room).
 
+use crate::tui::look::Looks;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 

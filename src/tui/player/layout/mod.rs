@@ -11,6 +11,7 @@ pub mod intro;
 pub mod question;
 pub mod review;
 
+use crate::tui::look::Looks;
 use ratatui::layout::Rect;
 
 use super::app::{App, Screen};

@@ -4,6 +4,7 @@
 //! When the answers do not fit, they scroll under the question, which stays where it is
 //! ([`Pinned`]): a long answer never pushes its question off the screen.
 
+use crate::tui::look::Looks;
 use std::ops::Range;
 
 use ratatui::layout::Rect;

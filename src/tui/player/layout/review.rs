@@ -6,6 +6,7 @@
 //! line that can be selected: with the button selected, moving on scrolls them into view
 //! ([`App::scroll`] counts the lines scrolled past the button).
 
+use crate::tui::look::Looks;
 use std::ops::Range;
 
 use ratatui::layout::Rect;

@@ -1,5 +1,6 @@
 //! Painting the intro: its text with a scrollbar, and the button.
 
+use crate::tui::look::Looks;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -10,6 +10,7 @@ mod question;
 mod result;
 mod review;
 
+use crate::tui::look::Looks;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

@@ -2,6 +2,7 @@
 //! more are above or below, the why pane beside them when there is room; and the header's
 //! progress ("step 4 · about 3–6 left", or that an answer is being changed).
 
+use crate::tui::look::Looks;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

@@ -1,6 +1,7 @@
 //! Painting the result: the result document as a scrolling page with its contents, and the
 //! header's text — the outcome, and which section, of how many.
 
+use crate::tui::look::Looks;
 use ratatui::buffer::Buffer;
 
 use crate::locale::fill;

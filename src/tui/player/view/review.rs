@@ -1,5 +1,6 @@
 //! Painting the review: the listing at its offset, with marks when there is more above or below.
 
+use crate::tui::look::Looks;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
