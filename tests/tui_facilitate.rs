@@ -590,14 +590,21 @@ fn spanish_guides_run_workshop_mode_in_spanish() {
     press(&mut p, "<enter>h");
     let shown = text(&p);
     assert!(
-        shown.contains("¿Por qué quieren trabajar en una cooperativa?"),
+        shown.contains("¿En qué situación está hoy su grupo?"),
         "{shown}"
     );
     assert!(shown.contains("Notas para quien facilita"), "{shown}");
     assert!(shown.contains("manos"), "{shown}");
     press(&mut p, "+j+");
     let shown = words(&text(&p));
-    assert!(shown.contains("Empate: «Nuestros valores:"), "{shown}");
+    assert!(
+        shown.contains("Empate: «Queremos fundar algo nuevo juntos»"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("«Ya trabajamos juntos como freelancers"),
+        "{shown}"
+    );
     assert!(shown.contains("1 mano cada una."), "{shown}");
     press(&mut p, "t");
     assert!(text(&p).contains("quedan 2:00"));
