@@ -21,6 +21,7 @@
 //!     at: "country",
 //!     answers: [("motivation", "mix"), ("aspiration", "life-long")],
 //!     tallies: [Tally(question: "motivation", hands: [("mix", 5), ("idealists", 2)])],
+//!     online: [Online(question: "motivation", votes: [("mix", 7)])],
 //!     notes: [("motivation", "We disagreed on pay ratios.")],
 //!     seconds: [("motivation", 240)],
 //!     result: "spin-off",
@@ -97,6 +98,32 @@ pub struct SessionFile {
     /// The outcome reached, when the walk reached one.
     #[serde(default)]
     pub result: String,
+    /// Votes from remote participants per answer (`facilitate --serve`); left out when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub online: Vec<Online>,
+}
+
+/// Votes from remote participants for each answer of one question, and who cast them when the
+/// facilitator asked for names to be recorded.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Online {
+    /// The question.
+    pub question: String,
+    /// `(answer, votes)` pairs.
+    pub votes: Vec<(String, u32)>,
+    /// `(name, answer)` pairs, only when names are recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<(String, String)>,
+}
+
+/// The remote votes on one question, as the room counts them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OnlineVotes {
+    /// Answer id → votes.
+    pub votes: BTreeMap<String, u32>,
+    /// Participant's name → answer id; empty unless names are recorded.
+    pub names: BTreeMap<String, String>,
 }
 
 /// Raised hands for each answer of one question.
@@ -163,6 +190,8 @@ pub struct Record {
     pub seconds: BTreeMap<String, u64>,
     /// Countdown per question, in seconds.
     pub countdowns: BTreeMap<String, u64>,
+    /// Remote participants' votes per question (`facilitate --serve`).
+    pub online: BTreeMap<String, OnlineVotes>,
     /// Answers from the file whose ids this version of the guide does not have: kept, never lost.
     pub kept: Vec<(String, String)>,
     /// The guide version the file was saved with, when it differs from the guide's.
@@ -240,6 +269,25 @@ impl Record {
                 .outcome()
                 .map(|o| guide.outcomes[o].id.clone())
                 .unwrap_or_default(),
+            online: self
+                .online
+                .iter()
+                .filter(|(_, o)| o.votes.values().any(|n| *n > 0))
+                .map(|(q, o)| Online {
+                    question: q.clone(),
+                    votes: o
+                        .votes
+                        .iter()
+                        .filter(|(_, n)| **n > 0)
+                        .map(|(a, n)| (a.clone(), *n))
+                        .collect(),
+                    names: o
+                        .names
+                        .iter()
+                        .map(|(n, a)| (n.clone(), a.clone()))
+                        .collect(),
+                })
+                .collect(),
         }
     }
 
@@ -263,12 +311,27 @@ impl Record {
             .unwrap_or(0)
     }
 
-    /// The answer with the most hands for a question of `guide`, if one has strictly more than
-    /// every other (a tie leaves the choice to the facilitator). Position in the question's
-    /// answers.
+    /// Remote participants' votes for an answer.
+    pub fn online(&self, question: &str, answer: &str) -> u32 {
+        self.online
+            .get(question)
+            .and_then(|o| o.votes.get(answer))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The count for an answer: raised hands and remote votes together.
+    pub fn count(&self, question: &str, answer: &str) -> u32 {
+        self.hands(question, answer)
+            .saturating_add(self.online(question, answer))
+    }
+
+    /// The answer with the largest count (hands and remote votes together) for a question of
+    /// `guide`, if one has strictly more than every other (a tie leaves the choice to the
+    /// facilitator). Position in the question's answers.
     pub fn leading_answer(&self, guide: &Guide, question: usize) -> Option<usize> {
         let q = &guide.questions[question];
-        let counts: Vec<u32> = q.answers.iter().map(|a| self.hands(&q.id, &a.id)).collect();
+        let counts: Vec<u32> = q.answers.iter().map(|a| self.count(&q.id, &a.id)).collect();
         let max = *counts.iter().max()?;
         if max == 0 || counts.iter().filter(|&&c| c == max).count() > 1 {
             return None;
@@ -282,13 +345,15 @@ impl Record {
         *total = total.saturating_add(seconds);
     }
 
-    /// True when anything was recorded: hands, notes, times, countdowns or kept answers.
+    /// True when anything was recorded: hands, remote votes, notes, times, countdowns or kept
+    /// answers.
     pub fn has_entries(&self) -> bool {
         !self.kept.is_empty()
             || !self.tallies.is_empty()
             || !self.notes.is_empty()
             || !self.seconds.is_empty()
             || !self.countdowns.is_empty()
+            || !self.online.is_empty()
     }
 }
 
@@ -354,6 +419,15 @@ impl Session {
                 .countdowns
                 .iter()
                 .map(|(q, s)| (clean(q), *s))
+                .collect(),
+            online: file
+                .online
+                .iter()
+                .map(|o| {
+                    let votes = o.votes.iter().map(|(a, n)| (clean(a), *n)).collect();
+                    let names = o.names.iter().map(|(n, a)| (clean(n), clean(a))).collect();
+                    (clean(&o.question), OnlineVotes { votes, names })
+                })
                 .collect(),
             kept,
             older_version,
@@ -437,5 +511,48 @@ mod tests {
         assert_eq!(back.walk.answers_by_id(), session.walk.answers_by_id());
         assert_eq!(back.record.hands("size", "small"), 3);
         assert_eq!(back.record.created, "2026-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn remote_votes_round_trip_and_count_with_the_hands() {
+        let mut session = Session::new(guide(), "A", "2026-01-01T00:00:00Z".into());
+        session.record.add_hands("size", "small", 2);
+        session.record.online.insert(
+            "size".into(),
+            OnlineVotes {
+                votes: BTreeMap::from([("large".into(), 3), ("small".into(), 0)]),
+                names: BTreeMap::from([("Ana".into(), "large".into())]),
+            },
+        );
+        let size = session.walk.guide().index.question("size").expect("size");
+        // Two hands for "small", three votes for "large": the sum decides.
+        assert_eq!(
+            session.record.leading_answer(session.walk.guide(), size),
+            Some(1)
+        );
+        let text = session.to_file("2026-01-01T00:01:00Z".into()).to_text();
+        assert!(text.contains("online: ["), "{text}");
+        assert!(
+            !text.contains("(\"small\", 0)"),
+            "empty counts are left out: {text}"
+        );
+        let back = Session::resume(guide(), SessionFile::parse("s", &text).expect("parses"))
+            .expect("resumes");
+        assert_eq!(back.record.online("size", "large"), 3);
+        assert_eq!(back.record.count("size", "small"), 2);
+        assert_eq!(
+            back.record.online["size"]
+                .names
+                .get("Ana")
+                .map(String::as_str),
+            Some("large")
+        );
+    }
+
+    #[test]
+    fn a_session_without_remote_votes_has_no_online_field() {
+        let session = Session::new(guide(), "A", "2026-01-01T00:00:00Z".into());
+        let text = session.to_file("2026-01-01T00:01:00Z".into()).to_text();
+        assert!(!text.contains("online"), "{text}");
     }
 }
