@@ -1,11 +1,21 @@
 //! `coop-guide facilitate`: workshop mode on a session file, created when it is missing and
-//! resumed when it exists.
+//! resumed when it exists; with `--serve`, with a room remote participants join over SSH.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
 
 use super::{ended, in_a_terminal, open_guide, CliError, Exit, Outcome};
 use crate::cli::FacilitateArgs;
 use crate::engine::session::Session;
+use crate::guide::{files, languages, Guide};
+use crate::locale::words;
+use crate::room::host_key::HostKey;
+use crate::room::{address, Languages, Limits, Room, RoomCode, RoomConfig, Stage};
 use crate::store::Store;
 use crate::tui;
+use crate::tui::facilitate::remote::{self, Join, Signal};
+use crate::tui::facilitate::Presenter;
 
 /// Runs workshop mode. An existing session is resumed in its own language unless another is
 /// asked for; a broken or foreign file is refused and left exactly as it is.
@@ -56,8 +66,16 @@ pub fn run(args: FacilitateArgs) -> Outcome {
         .map(|d| d.language.as_str())
         .filter(|l| !l.is_empty()));
     let guide = open_guide(args.guide.as_deref(), lang)?;
+    // The room's key and address are checked before any screen opens.
+    let host_key = match args.serve {
+        Some(_) => Some(
+            HostKey::load_or_create(args.host_key.as_deref())
+                .map_err(|e| CliError::usage(e.to_string()))?,
+        ),
+        None => None,
+    };
     let session = match existing {
-        Some(data) => Session::resume(guide, data)
+        Some(data) => Session::resume(Arc::clone(&guide), data)
             .map_err(|e| CliError::usage(format!("{e}; the file was left untouched")).at(file))?,
         None => {
             let name = args.group.clone().unwrap_or_else(|| {
@@ -65,12 +83,81 @@ pub fn run(args: FacilitateArgs) -> Outcome {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default()
             });
-            let session = Session::new(guide, &name, store.now());
+            let session = Session::new(Arc::clone(&guide), &name, store.now());
             store
                 .save(&session.to_file(store.now()))
                 .map_err(|e| CliError::file(Exit::Usage, "cannot create the session", file, &e))?;
             session
         }
     };
-    ended(tui::facilitate::run(session, store, theme))
+    let (Some(listen), Some(host_key)) = (args.serve, host_key) else {
+        return ended(tui::facilitate::run(session, store, theme));
+    };
+    let code =
+        RoomCode::random().map_err(|e| CliError::usage(format!("cannot make a room code: {e}")))?;
+    let limits = Limits {
+        max_participants: args
+            .max_participants
+            .map_or(Limits::default().max_participants, |n| {
+                usize::try_from(n).unwrap_or(usize::MAX)
+            }),
+        ..Limits::default()
+    };
+    let seed: BTreeMap<String, BTreeMap<String, String>> = session
+        .record
+        .online
+        .iter()
+        .filter(|(_, votes)| !votes.names.is_empty())
+        .map(|(q, votes)| (q.clone(), votes.names.clone()))
+        .collect();
+    let presenter = Presenter::new(session, store).with_theme(theme);
+    let config = RoomConfig {
+        listen,
+        code: code.clone(),
+        host_key: host_key.key.clone(),
+        limits,
+        record_names: args.record_names,
+        languages: Arc::new(every_language(&guide, args.guide.as_deref())),
+        words: words(&guide.language),
+        seed,
+        stage: Stage::Waiting,
+    };
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let waker = sender.clone();
+    let room = Room::open(config, move || {
+        let _ = waker.send(Signal::Wake);
+    })
+    .map_err(|e| CliError::usage(format!("cannot serve on {listen}: {e}")))?;
+    let port = room.address().port();
+    let join = Join {
+        commands: address::hosts(room.address())
+            .iter()
+            .map(|host| address::command(host, port))
+            .collect(),
+        code: code.to_string(),
+        fingerprint: host_key.fingerprint(),
+        new_key: host_key.new,
+    };
+    ended(remote::run(presenter, room, join, (sender, receiver)))
+}
+
+/// The guide in the presenter's language first, then in every other language it has (those
+/// that can be read without errors).
+fn every_language(guide: &Arc<Guide>, path: Option<&Path>) -> Languages {
+    let others = files::usable(path, None)
+        .map(|base| languages(&base, path))
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .filter(|(_, tag)| *tag != guide.language)
+        .filter_map(|(n, tag)| {
+            let translated = if n == 0 {
+                files::usable(path, None)
+            } else {
+                files::usable(path, Some(&tag))
+            };
+            translated.ok().map(|g| (tag, Arc::new(g)))
+        })
+        .collect::<Vec<_>>();
+    Languages::new(Arc::clone(guide), others)
 }

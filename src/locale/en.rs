@@ -325,7 +325,7 @@ pub static EN: Words = Words {
         connected: "{n} connected",
         strip_code: "code {code}",
         online: "{n} online",
-        hands_online: "{hands} hands · {online} online",
+        hands_online: "hands · {online} online",
         hint_join_panel: "how to join",
         help_join_panel: "show or hide how participants join",
         room_failed: "The room stopped ({error}); the workshop goes on here.",

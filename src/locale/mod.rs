@@ -637,7 +637,7 @@ pub struct Room {
     pub strip_code: &'static str,
     /// An answer's remote votes; `{n}` is how many.
     pub online: &'static str,
-    /// An answer's hands and remote votes, where there is room.
+    /// After an answer's hands, its remote votes, where there is room; `{online}` is how many.
     pub hands_online: &'static str,
     /// Footer: the join panel.
     pub hint_join_panel: &'static str,

@@ -164,14 +164,16 @@ impl Ballot {
     }
 
     /// A connection's vote on a question (`None` takes it back), while `open` is the question
-    /// taking votes. Returns the question's new count when the vote changed it; `None` when
-    /// nothing changed or the vote was refused (no name yet, or another question is open).
+    /// taking votes. Returns the question's new count (with who voted for what when `names`)
+    /// when the vote changed it; `None` when nothing changed or the vote was refused (no name
+    /// yet, or another question is open).
     pub fn vote(
         &mut self,
         seat: Seat,
         open: Option<&str>,
         question: &str,
         answer: Option<&str>,
+        names: bool,
     ) -> Option<OnlineVotes> {
         if open != Some(question) {
             return None;
@@ -201,7 +203,7 @@ impl Ballot {
                 .entry(a.to_string())
                 .or_insert(0) += 1;
         }
-        Some(self.votes(question, true))
+        Some(self.votes(question, names))
     }
 
     /// A connection's votes (question id → answer id).
@@ -260,16 +262,18 @@ mod tests {
         let open = Some("size");
         b.claim(1, "Ana").expect("free");
         b.claim(2, "Ben").expect("free");
-        assert!(b.vote(1, open, "size", Some("small")).is_some());
-        assert!(b.vote(2, open, "size", Some("small")).is_some());
+        assert!(b.vote(1, open, "size", Some("small"), false).is_some());
+        assert!(b.vote(2, open, "size", Some("small"), false).is_some());
         assert!(
-            b.vote(2, open, "size", Some("small")).is_none(),
+            b.vote(2, open, "size", Some("small"), false).is_none(),
             "no change"
         );
-        let changed = b.vote(2, open, "size", Some("large")).expect("a change");
+        let changed = b
+            .vote(2, open, "size", Some("large"), false)
+            .expect("a change");
         assert_eq!(changed.votes.get("small"), Some(&1));
         assert_eq!(changed.votes.get("large"), Some(&1));
-        b.vote(1, open, "size", None);
+        b.vote(1, open, "size", None, false);
         assert_eq!(count(&b, "size"), vec![("large".to_string(), 1)]);
     }
 
@@ -278,26 +282,26 @@ mod tests {
         let mut b = Ballot::new(100);
         b.claim(1, "Ana").expect("free");
         assert!(
-            b.vote(1, None, "size", Some("small")).is_none(),
+            b.vote(1, None, "size", Some("small"), false).is_none(),
             "nothing is open"
         );
         let open = Some("pace");
         assert!(
-            b.vote(1, open, "size", Some("small")).is_none(),
+            b.vote(1, open, "size", Some("small"), false).is_none(),
             "another question"
         );
         assert!(
-            b.vote(9, open, "pace", Some("slow")).is_none(),
+            b.vote(9, open, "pace", Some("slow"), false).is_none(),
             "no name yet"
         );
-        assert!(b.vote(1, open, "pace", Some("slow")).is_some());
+        assert!(b.vote(1, open, "pace", Some("slow"), false).is_some());
     }
 
     #[test]
     fn a_name_is_held_by_one_connection_and_its_votes_come_back_with_it() {
         let mut b = Ballot::new(100);
         b.claim(1, "Ana López").expect("free");
-        b.vote(1, Some("size"), "size", Some("small"));
+        b.vote(1, Some("size"), "size", Some("small"), true);
         assert_eq!(b.claim(2, " ana  LÓPEZ "), Err(Refusal::Taken));
         b.release(1);
         assert_eq!(b.present(), 0);
@@ -328,7 +332,7 @@ mod tests {
         let mut b = Ballot::new(1);
         b.most_names = 2;
         b.claim(1, "a").expect("free");
-        b.vote(1, Some("q"), "q", Some("x"));
+        b.vote(1, Some("q"), "q", Some("x"), false);
         b.release(1);
         b.claim(2, "b").expect("free");
         b.release(2);
@@ -337,7 +341,7 @@ mod tests {
         b.release(3);
         // c is gone too (it never voted), so d fits; then nobody is left to forget.
         b.claim(4, "d").expect("c is forgotten");
-        b.vote(4, Some("q"), "q", Some("x"));
+        b.vote(4, Some("q"), "q", Some("x"), false);
         b.release(4);
         assert_eq!(b.claim(5, "e"), Err(Refusal::TooMany));
         assert!(b.claim(5, "a").is_ok(), "a voted, and is kept");
@@ -365,7 +369,7 @@ mod tests {
         assert_eq!(count(&b, "size"), vec![("small".to_string(), 1)]);
         let (_, votes) = b.claim(5, "ANA").expect("free");
         assert_eq!(votes.get("size").map(String::as_str), Some("small"));
-        b.vote(5, Some("size"), "size", Some("large"));
+        b.vote(5, Some("size"), "size", Some("large"), false);
         assert_eq!(count(&b, "size"), vec![("large".to_string(), 1)]);
     }
 }

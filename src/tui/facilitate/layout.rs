@@ -16,6 +16,7 @@ use super::comparison::Comparison;
 use super::keymap;
 use super::presenter::Presenter;
 use super::view::chart::{self, Bar};
+use crate::locale::fill;
 use crate::report::doc::{Block, Doc};
 use crate::tui::document::{
     self, content_width, contents_hit, page_geometry, DocumentGeometry, Page,
@@ -96,18 +97,56 @@ fn answers(
 ) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
     let (w, t) = (p.words(), p.theme());
     let q = &p.guide().questions[question];
+    let as_count = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
     let hands: Vec<usize> = (0..q.answers.len())
-        .map(|a| usize::try_from(p.hands(question, a)).unwrap_or(usize::MAX))
+        .map(|a| as_count(p.hands(question, a)))
         .collect();
-    let most = hands.iter().copied().max().unwrap_or(0);
-    let bar_w = match max {
-        72.. => 24,
-        56..=71 => 16,
-        44..=55 => 10,
-        _ => 6,
+    // Remote votes sit beside the hands while a room is open (or once any came in), and the
+    // bar shows the two together: the count the recording rule uses.
+    let online: Vec<usize> = (0..q.answers.len())
+        .map(|a| as_count(p.online(question, a)))
+        .collect();
+    let show_online = p.is_serving() || online.iter().any(|&n| n > 0);
+    let totals: Vec<usize> = hands
+        .iter()
+        .zip(&online)
+        .map(|(h, o)| h.saturating_add(*o))
+        .collect();
+    let most = totals.iter().copied().max().unwrap_or(0);
+    let bar_w = match (max, show_online) {
+        (72.., false) => 24,
+        (56..=71, false) => 16,
+        (44..=55, false) => 10,
+        (_, false) => 6,
+        (88.., true) => 16,
+        (64..=87, true) => 8,
+        (_, true) => 4,
     };
-    let count_w = most.to_string().len().max(2);
-    let tally_w = count_w + 1 + bar_w;
+    let online_text = |i: usize| {
+        let words = &w.room;
+        if max >= 64 {
+            fill(words.hands_online, &[("online", &online[i])])
+        } else {
+            format!("· {}", fill(words.online, &[("n", &online[i])]))
+        }
+    };
+    let online_w = if show_online {
+        (0..q.answers.len())
+            .map(|i| width(&online_text(i)))
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let count_w = hands
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .to_string()
+        .len()
+        .max(2);
+    let tally_w = count_w + 1 + bar_w + if show_online { online_w + 2 } else { 0 };
     let label_max = max.saturating_sub(tally_w + 2).max(8);
     // Only the answers offered to this group are listed, numbered as shown; the cursor and the
     // choice are answers' positions in the guide.
@@ -144,8 +183,14 @@ fn answers(
             let tally_w = count_w + 2;
             line.spans
                 .push(Span::styled(format!("{count:>tally_w$}"), count_style));
+            if show_online {
+                let text = online_text(i);
+                let style = if online[i] > 0 { t.question } else { t.dim };
+                line.spans
+                    .push(Span::styled(format!(" {text:<online_w$} "), style));
+            }
             line.spans
-                .push(Span::styled(bar(hands[i], most, bar_w), t.marker));
+                .push(Span::styled(bar(totals[i], most, bar_w), t.marker));
         }
         items.push(lines.len()..lines.len() + item.len());
         lines.extend(item);

@@ -27,7 +27,7 @@ use super::clock::{Countdown, OnQuestion};
 use super::keymap::{self, Command, Context};
 use super::layout;
 use super::note::NoteInput;
-use crate::engine::session::{Record, Session};
+use crate::engine::session::{OnlineVotes, Record, Session};
 use crate::engine::{Place, Walk};
 use crate::guide::text::sanitize_line;
 use crate::guide::Guide;
@@ -55,6 +55,14 @@ pub enum Action {
     SessionSaved(Result<(), String>),
     /// The driver saved the hand-out (where), or could not (why).
     HandoutSaved(Result<PathBuf, String>),
+    /// Remote participants' votes on a question changed (`facilitate --serve`): its whole
+    /// count now. They count with the hands; saving them is left to the caller, which batches.
+    Online {
+        /// The question's id.
+        question: String,
+        /// The count.
+        votes: OnlineVotes,
+    },
 }
 
 /// What the driver must do.
@@ -103,6 +111,7 @@ pub struct Presenter {
     status: StatusLine,
     save_error: Option<String>,
     quit_warned: bool,
+    serving: bool,
 }
 
 impl Presenter {
@@ -139,9 +148,22 @@ impl Presenter {
             status,
             save_error: None,
             quit_warned: false,
+            serving: false,
         };
         presenter.arrive();
         presenter
+    }
+
+    /// Shows remote participants' votes beside the hands on every question, even before any
+    /// has come in (the room is open).
+    pub fn serving(mut self) -> Presenter {
+        self.serving = true;
+        self
+    }
+
+    /// True when a room is open for remote participants.
+    pub fn is_serving(&self) -> bool {
+        self.serving
     }
 
     /// Uses another theme.
@@ -333,12 +355,20 @@ impl Presenter {
             .map_or(0, |a| self.record.hands(&q.id, &a.id))
     }
 
-    /// True when any hand is counted on a question.
+    /// Remote participants' votes for an answer of a question (positions in the guide).
+    pub fn online(&self, question: usize, answer: usize) -> u32 {
+        let q = &self.guide().questions[question];
+        q.answers
+            .get(answer)
+            .map_or(0, |a| self.record.online(&q.id, &a.id))
+    }
+
+    /// True when any hand (or remote vote) is counted on a question.
     pub fn has_hands(&self, question: usize) -> bool {
         let q = &self.guide().questions[question];
         q.answers
             .iter()
-            .any(|a| self.record.hands(&q.id, &a.id) > 0)
+            .any(|a| self.record.count(&q.id, &a.id) > 0)
     }
 
     /// Handles one action; returns what the driver must do.
@@ -371,6 +401,10 @@ impl Presenter {
             Action::Command(command) => {
                 self.status.clear();
                 self.workshop(command)
+            }
+            Action::Online { question, votes } => {
+                self.count_online(question, votes);
+                Vec::new()
             }
         }
     }
@@ -509,6 +543,23 @@ impl Presenter {
             self.choice = leader;
         }
         self.save()
+    }
+
+    /// Takes a question's remote votes in; on the question being asked the count leads `›`
+    /// as the hands do.
+    fn count_online(&mut self, question: String, votes: OnlineVotes) {
+        let position = self.guide().index.question(&question);
+        if votes.votes.values().all(|n| *n == 0) && votes.names.is_empty() {
+            self.record.online.remove(&question);
+        } else {
+            self.record.online.insert(question, votes);
+        }
+        if position.is_some() && position == self.asked() {
+            if let Some(leader) = position.and_then(|q| self.record.leading_answer(self.guide(), q))
+            {
+                self.choice = leader;
+            }
+        }
     }
 
     fn cycle_countdown(&mut self, question: usize) -> Vec<Effect> {

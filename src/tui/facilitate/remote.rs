@@ -1,0 +1,549 @@
+//! Workshop mode with a room (`facilitate --serve`): the presenter, with remote participants
+//! voting from their own terminals over SSH.
+//!
+//! [`Remote`] is the presenter view with the room around it. The presenter itself is
+//! unchanged but for the votes it is told ([`presenter::Action::Online`]) and the column it
+//! shows them in; what is added here:
+//!
+//! - a line at the top of the screen with the `ssh` command, the room code and how many people
+//!   are connected, and `o` for the join panel (which also shows the host key's fingerprint,
+//!   for participants to check what their `ssh` shows them the first time);
+//! - the room's end ([`Room`]): where the presenter is goes to participants after every key
+//!   (publishing never blocks), and what the room tells (votes, people, trouble) is taken in
+//!   on each tick of the shell's loop;
+//! - saving remote votes: they count at once, and are written with the next save or at most
+//!   [`SAVE_EVERY`] after they came in, so two hundred votes in a second are a handful of
+//!   writes, not two hundred;
+//! - the loop's input ([`Arrivals`]): the keyboard, read on a thread of its own, and the room's
+//!   wake-ups, in one channel, so the loop sleeps until either comes (no polling).
+//!
+//! When the presenter quits, the room tells every participant the session has ended and
+//! closes. Trouble in the room is shown on the top line; the workshop goes on locally.
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::keymap::Context as WorkshopContext;
+use super::presenter::{self, Presenter};
+use crate::locale::fill;
+use crate::room::{Room, RoomEvent, Stage};
+use crate::tui::input::{decode, Input, InputSource};
+use crate::tui::keymap::{self, Binding, Key};
+use crate::tui::layout::TextBox;
+use crate::tui::paint::{draw_text_box, fit_hints};
+use crate::tui::player::app::Screen as PlayerScreen;
+use crate::tui::shell::{self, Screen, View};
+use crate::tui::terminal::Ending;
+use crate::tui::text::{truncate, width, wrap_plain};
+
+/// Longest remote votes wait to be saved.
+pub const SAVE_EVERY: Duration = Duration::from_secs(2);
+
+/// How participants join, as the presenter shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Join {
+    /// The `ssh` commands, one per address of this machine (best first).
+    pub commands: Vec<String>,
+    /// The room code, as shown (`K7Q-M4X`).
+    pub code: String,
+    /// The host key's fingerprint (`SHA256:…`).
+    pub fingerprint: String,
+    /// True when the host key was made for this run.
+    pub new_key: bool,
+}
+
+/// What the room's keys ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Show or hide the join panel.
+    Panel,
+    /// Close the join panel.
+    Close,
+}
+
+/// Where the room's keys are read: over the presenter, or on the join panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The presenter's screens.
+    Presenter,
+    /// The join panel.
+    Panel,
+}
+
+/// The room's keys, read before the presenter's.
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding<Context, Command>] = &[
+    Binding::new(&[Key::Char('o')], Command::Panel, &[Context::Presenter], Some(0), |w| w.room.hint_join_panel, |w| w.room.help_join_panel),
+    Binding::new(&[Key::Char('o'), Key::Esc, Key::Enter], Command::Close, &[Context::Panel], Some(0), |w| w.common.hint_close, |w| w.common.help_close),
+];
+
+/// The presenter with its room.
+pub struct Remote {
+    presenter: Presenter,
+    room: Option<Room>,
+    join: Join,
+    people: usize,
+    panel: bool,
+    trouble: Option<String>,
+    stopped: Option<String>,
+    now: Duration,
+    unsaved_since: Option<Duration>,
+}
+
+impl Remote {
+    /// The presenter with a room open: the join panel is shown first, and participants are
+    /// told where the presenter is.
+    pub fn new(presenter: Presenter, room: Room, join: Join) -> Remote {
+        let remote = Remote {
+            presenter: presenter.serving(),
+            room: Some(room),
+            join,
+            people: 0,
+            panel: true,
+            trouble: None,
+            stopped: None,
+            now: Duration::ZERO,
+            unsaved_since: None,
+        };
+        remote.publish();
+        remote
+    }
+
+    /// The presenter.
+    pub fn presenter(&self) -> &Presenter {
+        &self.presenter
+    }
+
+    /// The presenter, for the driver that carries out its effects.
+    pub fn presenter_mut(&mut self) -> &mut Presenter {
+        &mut self.presenter
+    }
+
+    /// How participants join.
+    pub fn join(&self) -> &Join {
+        &self.join
+    }
+
+    /// People in the room.
+    pub fn people(&self) -> usize {
+        self.people
+    }
+
+    /// True while the join panel is shown.
+    pub fn panel(&self) -> bool {
+        self.panel
+    }
+
+    /// The room, while it runs.
+    pub fn room(&self) -> Option<&Room> {
+        self.room.as_ref()
+    }
+
+    /// Ends the session for the participants and closes the room (at most a couple of
+    /// seconds).
+    pub fn close_room(&mut self) {
+        if let Some(room) = self.room.take() {
+            room.close();
+        }
+    }
+
+    /// Takes in what the room told: votes count at once and are saved soon; the people count
+    /// and any trouble go to the top line.
+    pub fn take(&mut self, event: RoomEvent) -> Vec<presenter::Effect> {
+        match event {
+            RoomEvent::Votes { question, votes } => {
+                self.unsaved_since.get_or_insert(self.now);
+                self.presenter
+                    .handle(presenter::Action::Online { question, votes })
+            }
+            RoomEvent::People(n) => {
+                self.people = n;
+                Vec::new()
+            }
+            RoomEvent::Trouble(text) => {
+                self.trouble = Some(text);
+                Vec::new()
+            }
+            RoomEvent::Stopped(text) => {
+                self.stopped = Some(text);
+                self.room = None;
+                Vec::new()
+            }
+        }
+    }
+
+    /// Where the presenter is, as participants follow it.
+    pub fn stage(&self) -> Stage {
+        let p = &self.presenter;
+        let walk = p.walk();
+        if let Some(question) = p.asked() {
+            return Stage::Question {
+                question,
+                shown: walk.visible_answers(question),
+                recorded: walk.prefilled(question),
+            };
+        }
+        match p.screen() {
+            PlayerScreen::Intro => Stage::Waiting,
+            PlayerScreen::Result { outcome } => Stage::Result { outcome },
+            PlayerScreen::Question { .. } | PlayerScreen::Review { .. } => Stage::Review,
+        }
+    }
+
+    fn publish(&self) {
+        if let Some(room) = &self.room {
+            room.publish(self.stage());
+        }
+    }
+
+    fn context(&self) -> Context {
+        if self.panel {
+            Context::Panel
+        } else {
+            Context::Presenter
+        }
+    }
+
+    /// The room's key, if this key is one: never while a note is being typed.
+    fn command(&self, key: &KeyEvent) -> Option<Command> {
+        if self.presenter.context() == WorkshopContext::Note {
+            return None;
+        }
+        keymap::lookup(BINDINGS, self.context(), key).map(|b| b.command)
+    }
+
+    /// Marks saved remote votes as saved when the presenter saves for any reason.
+    fn saving(&mut self, effects: &[presenter::Effect]) {
+        if effects.contains(&presenter::Effect::SaveSession) {
+            self.unsaved_since = None;
+        }
+    }
+}
+
+/// The presenter's area under the room's line.
+fn below_line(area: Rect) -> Rect {
+    let top = area.height.min(1);
+    Rect::new(area.x, area.y + top, area.width, area.height - top)
+}
+
+/// A position on the screen as the presenter sees it (one row up).
+fn shifted(input: Input) -> Input {
+    match input {
+        Input::Resize(w, h) => Input::Resize(w, h.saturating_sub(1)),
+        Input::Click { column, row } => Input::Click {
+            column,
+            row: row.saturating_sub(1),
+        },
+        Input::Wheel { down, column, row } => Input::Wheel {
+            down,
+            column,
+            row: row.saturating_sub(1),
+        },
+        key => key,
+    }
+}
+
+impl View for Remote {
+    type Effect = presenter::Effect;
+
+    fn input(&mut self, input: Input) -> Vec<presenter::Effect> {
+        if input.is_a_gesture() {
+            self.trouble = None;
+        }
+        if let Input::Key(key) = input {
+            match self.command(&key) {
+                Some(Command::Panel) => {
+                    self.panel = true;
+                    return Vec::new();
+                }
+                Some(Command::Close) => {
+                    self.panel = false;
+                    return Vec::new();
+                }
+                None => {}
+            }
+        }
+        let effects = self
+            .presenter
+            .handle(presenter::Action::Input(shifted(input)));
+        self.saving(&effects);
+        self.publish();
+        effects
+    }
+
+    fn tick(&mut self, now: Duration) -> Vec<presenter::Effect> {
+        self.now = self.now.max(now);
+        let events = self.room.as_mut().map(Room::drain).unwrap_or_default();
+        let mut effects = Vec::new();
+        for event in events {
+            effects.extend(self.take(event));
+        }
+        effects.extend(self.presenter.handle(presenter::Action::Tick(now)));
+        if self
+            .unsaved_since
+            .is_some_and(|since| self.now >= since + SAVE_EVERY)
+            && !effects.contains(&presenter::Effect::SaveSession)
+        {
+            effects.push(presenter::Effect::SaveSession);
+        }
+        self.saving(&effects);
+        self.publish();
+        effects
+    }
+
+    fn wake_at(&self) -> Option<Duration> {
+        let save = self.unsaved_since.map(|since| since + SAVE_EVERY);
+        match (View::wake_at(&self.presenter), save) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer) {
+        View::render(&self.presenter, below_line(area), buf);
+        line(self, area, buf);
+        if self.panel {
+            let panel = panel_layout(self, below_line(area));
+            draw_text_box(
+                &panel,
+                self.presenter.theme(),
+                self.presenter.words().room.join_title,
+                0,
+                buf,
+            );
+        }
+    }
+}
+
+/// The room's line at the top: the first `ssh` command, the code, the people connected, and
+/// the key for the panel; or the room's trouble.
+fn line(r: &Remote, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let (w, t) = (r.presenter.words(), r.presenter.theme());
+    let room = usize::from(area.width);
+    buf.set_style(Rect::new(area.x, area.y, area.width, 1), t.base);
+    let trouble = r
+        .stopped
+        .as_ref()
+        .map(|e| fill(w.room.room_failed, &[("error", e)]))
+        .or_else(|| r.trouble.clone());
+    if let Some(text) = trouble {
+        buf.set_string(area.x, area.y, truncate(&text, room), t.error);
+        return;
+    }
+    let command = r.join.commands.first().map_or("", String::as_str);
+    let code = fill(w.room.strip_code, &[("code", &r.join.code)]);
+    let people = fill(w.room.connected, &[("n", &r.people)]);
+    let hints = keymap::footer_hints(BINDINGS, Context::Presenter, w);
+    let mut spans = vec![
+        Span::styled(format!(" {command}"), t.question),
+        Span::styled("   ", t.dim),
+        Span::styled(code, t.heading),
+        Span::styled("   ", t.dim),
+        Span::styled(people, t.text),
+    ];
+    let used: usize = spans.iter().map(Span::width).sum();
+    let hint = fit_hints(hints, t, room.saturating_sub(used + 3));
+    if hint.width() > 0 {
+        spans.push(Span::raw("   "));
+        spans.extend(hint.spans);
+    }
+    let line = Line::from(spans);
+    if line.width() <= room {
+        buf.set_line(area.x, area.y, &line, area.width);
+    } else {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        buf.set_string(area.x, area.y, truncate(&text, room), t.question);
+    }
+}
+
+/// The join panel laid out: the commands, the code, the fingerprint, the people connected.
+pub fn panel_layout(r: &Remote, area: Rect) -> TextBox {
+    let (w, t) = (r.presenter.words(), r.presenter.theme());
+    TextBox::new(area, 80, |max| {
+        let indent = |text: &str, style| {
+            let mut lines = wrap_plain(text, style, max.saturating_sub(4));
+            for line in &mut lines {
+                line.spans.insert(0, Span::raw("    "));
+            }
+            lines
+        };
+        let mut lines = wrap_plain(w.room.join_run, t.text, max);
+        for command in &r.join.commands {
+            lines.extend(indent(command, t.question));
+        }
+        lines.push(Line::default());
+        lines.extend(wrap_plain(w.room.join_code, t.text, max));
+        lines.extend(indent(&r.join.code, t.heading));
+        lines.push(Line::default());
+        lines.extend(wrap_plain(w.room.join_fingerprint, t.text, max));
+        if width(&r.join.fingerprint) + 4 <= max {
+            lines.extend(indent(&r.join.fingerprint, t.question));
+        } else {
+            lines.extend(wrap_plain(&r.join.fingerprint, t.question, max));
+        }
+        if r.join.new_key {
+            lines.extend(wrap_plain(w.room.join_new_key, t.dim, max));
+        }
+        lines.push(Line::default());
+        lines.extend(wrap_plain(
+            &fill(w.room.connected, &[("n", &r.people)]),
+            t.dim,
+            max,
+        ));
+        lines
+    })
+}
+
+/// What wakes the presenter's loop: a key (or any input) from the keyboard thread, the room
+/// with news, or the keyboard failing.
+#[derive(Debug)]
+pub enum Signal {
+    /// Something the facilitator did.
+    Input(Input),
+    /// The room has something to tell (see [`Room::drain`]).
+    Wake,
+    /// Reading the keyboard failed.
+    Failed(io::Error),
+}
+
+/// The presenter's input when a room is open: the keyboard and the room, through one channel,
+/// so the loop blocks until either has something.
+pub struct Arrivals {
+    signals: Receiver<Signal>,
+    size: (u16, u16),
+    woken: bool,
+}
+
+impl Arrivals {
+    /// Input from `signals`, for a window of `size` as the loop starts.
+    pub fn new(signals: Receiver<Signal>, size: (u16, u16)) -> Arrivals {
+        Arrivals {
+            signals,
+            size,
+            woken: false,
+        }
+    }
+}
+
+impl InputSource for Arrivals {
+    fn size(&mut self) -> io::Result<(u16, u16)> {
+        Ok(self.size)
+    }
+
+    fn next(&mut self, wait: Option<Duration>) -> io::Result<Option<Input>> {
+        let draining = wait == Some(Duration::ZERO);
+        // A wake that came while the loop was taking a batch of keys: the loop drew without
+        // the room's news, so it comes back at once to take them.
+        if self.woken && !draining {
+            self.woken = false;
+            return Ok(None);
+        }
+        let signal = match wait {
+            None => self.signals.recv().map_err(|_| gone())?,
+            Some(wait) => match self.signals.recv_timeout(wait) {
+                Ok(signal) => signal,
+                Err(RecvTimeoutError::Timeout) => return Ok(None),
+                Err(RecvTimeoutError::Disconnected) => return Err(gone()),
+            },
+        };
+        match signal {
+            Signal::Input(input) => Ok(Some(input)),
+            Signal::Failed(error) => Err(error),
+            Signal::Wake => {
+                self.woken = draining;
+                Ok(None)
+            }
+        }
+    }
+}
+
+fn gone() -> io::Error {
+    io::Error::new(io::ErrorKind::UnexpectedEof, "the keyboard is gone")
+}
+
+/// Reads the local keyboard on a thread of its own into `signals`, until the returned flag is
+/// dropped (the thread then ends within a quarter of a second).
+pub fn read_keyboard(signals: Sender<Signal>) -> io::Result<KeyboardThread> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
+    std::thread::Builder::new()
+        .name("keyboard".into())
+        .spawn(move || {
+            while !stopped.load(Ordering::SeqCst) {
+                let read = crossterm::event::poll(Duration::from_millis(250)).and_then(|ready| {
+                    if ready {
+                        crossterm::event::read().map(Some)
+                    } else {
+                        Ok(None)
+                    }
+                });
+                let sent = match read {
+                    Ok(Some(event)) => match decode(event) {
+                        Some(input) => signals.send(Signal::Input(input)),
+                        None => Ok(()),
+                    },
+                    Ok(None) => Ok(()),
+                    Err(e) => {
+                        let _ = signals.send(Signal::Failed(e));
+                        break;
+                    }
+                };
+                if sent.is_err() {
+                    break;
+                }
+            }
+        })?;
+    Ok(KeyboardThread { stop })
+}
+
+/// The keyboard thread; dropping this ends it.
+#[derive(Debug)]
+pub struct KeyboardThread {
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for KeyboardThread {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Runs the presenter with its room on the local terminal until the facilitator quits; then
+/// tells every participant the session has ended. `signals` is the channel the room wakes
+/// the loop through (its sender went to [`Room::open`]).
+pub fn run(
+    presenter: Presenter,
+    room: Room,
+    join: Join,
+    signals: (Sender<Signal>, Receiver<Signal>),
+) -> io::Result<Ending> {
+    let (sender, receiver) = signals;
+    let mut screen = Screen::local()?;
+    room.contain_panics();
+    let size = crossterm::terminal::size()?;
+    let _keyboard = read_keyboard(sender)?;
+    let mut remote = Remote::new(presenter, room, join);
+    let mut arrivals = Arrivals::new(receiver, size);
+    let ending = shell::run(
+        &mut remote,
+        &mut |r: &mut Remote, effect, _: &mut Screen| {
+            Ok(super::carry_out(r.presenter_mut(), effect))
+        },
+        &mut arrivals,
+        &mut screen,
+    );
+    drop(screen);
+    remote.close_room();
+    ending
+}
