@@ -128,7 +128,9 @@ fn ssh_installed() -> bool {
 
 /// The word after `label` on the screen.
 fn after<'a>(screen: &'a str, label: &str) -> &'a str {
-    let at = screen.find(label).unwrap_or_else(|| panic!("no {label:?} in:\n{screen}"));
+    let at = screen
+        .find(label)
+        .unwrap_or_else(|| panic!("no {label:?} in:\n{screen}"));
     screen[at + label.len()..]
         .split_whitespace()
         .next()
@@ -169,7 +171,10 @@ fn openssh_joins_with_the_code_sees_the_question_and_its_vote_is_counted() {
         "-o",
         "StrictHostKeyChecking=ask",
         "-o",
-        &format!("UserKnownHostsFile={}", home.path().join("known_hosts").display()),
+        &format!(
+            "UserKnownHostsFile={}",
+            home.path().join("known_hosts").display()
+        ),
         "-o",
         "PubkeyAuthentication=no",
         "-o",
@@ -190,7 +195,10 @@ fn openssh_joins_with_the_code_sees_the_question_and_its_vote_is_counted() {
     );
     ssh.send("yes\r");
     let prompt = ssh.wait_for("password:");
-    assert!(prompt.contains("the room code"), "the banner says what the password is:\n{prompt}");
+    assert!(
+        prompt.contains("the room code"),
+        "the banner says what the password is:\n{prompt}"
+    );
     ssh.send(&format!("{}\r", code.to_lowercase()));
     ssh.wait_for("Your name:");
     ssh.send("Zoe\r");

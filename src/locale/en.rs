@@ -329,5 +329,6 @@ pub static EN: Words = Words {
         hint_join_panel: "how to join",
         help_join_panel: "show or hide how participants join",
         room_failed: "The room stopped ({error}); the workshop goes on here.",
+        report_online: "Online",
     },
 };

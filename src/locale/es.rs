@@ -329,5 +329,6 @@ pub static ES: Words = Words {
         hint_join_panel: "cómo entrar",
         help_join_panel: "mostrar u ocultar cómo entran quienes participan",
         room_failed: "La sala se detuvo ({error}); el taller sigue aquí.",
+        report_online: "En línea",
     },
 };

@@ -645,6 +645,8 @@ pub struct Room {
     pub help_join_panel: &'static str,
     /// The room stopped; `{error}` says why.
     pub room_failed: &'static str,
+    /// In reports, before an answer's remote votes.
+    pub report_online: &'static str,
 }
 
 /// Results, hand-outs and comparisons, on screen and in Markdown.

@@ -17,15 +17,41 @@ use crate::locale::{fill, words};
 
 /// A session's tallies for one question as text: `Label 5 · Other 2`.
 fn tally_text(guide: &Guide, record: &Record, question: usize) -> String {
+    count_text(guide, question, |q, a| record.hands(q, a))
+}
+
+/// A session's remote votes (`facilitate --serve`) for one question as text, as hands are.
+fn online_text(guide: &Guide, record: &Record, question: usize) -> String {
+    count_text(guide, question, |q, a| record.online(q, a))
+}
+
+/// Counts per answer of a question as text, answers with none left out.
+fn count_text(guide: &Guide, question: usize, count: impl Fn(&str, &str) -> u32) -> String {
     let q = &guide.questions[question];
     q.answers
         .iter()
         .filter_map(|a| {
-            let n = record.hands(&q.id, &a.id);
+            let n = count(&q.id, &a.id);
             (n > 0).then(|| format!("{} {n}", a.label))
         })
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// The hands and the remote votes of a question, as a hand-out's or a comparison's note says
+/// them.
+fn counts_note(guide: &Guide, record: &Record, question: usize) -> Vec<String> {
+    let language = &guide.language;
+    let mut note = Vec::new();
+    let tally = tally_text(guide, record, question);
+    if !tally.is_empty() {
+        note.push(format!("{}: {tally}", words(language).report.hands));
+    }
+    let online = online_text(guide, record, question);
+    if !online.is_empty() {
+        note.push(format!("{}: {online}", words(language).room.report_online));
+    }
+    note
 }
 
 /// The hand-out of one session: its walk and its record.
@@ -48,11 +74,7 @@ pub fn handout(walk: &Walk, record: &Record) -> Doc {
     doc.heading(2, w.answers);
     for (i, step) in walk.review().iter().enumerate() {
         let q = &guide.questions[step.question];
-        let mut note = Vec::new();
-        let tally = tally_text(guide, record, step.question);
-        if !tally.is_empty() {
-            note.push(format!("{}: {tally}", w.hands));
-        }
+        let mut note = counts_note(guide, record, step.question);
         if let Some(secs) = record.seconds.get(&q.id).filter(|s| **s >= 60) {
             note.push(format!("{} {}", secs / 60, w.minutes));
         }
@@ -153,16 +175,11 @@ pub fn comparison(sessions: &[Session]) -> Doc {
         doc.heading(3, question.text.as_str());
         for (s, answer) in sessions.iter().zip(&chosen) {
             let label = answer.map_or(w.not_asked, |a| question.answers[a].label.as_str());
-            let tally = tally_text(guide, &s.record, q);
             doc.item(
                 Marker::Bullet,
                 group_name(s),
                 label,
-                if tally.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}: {tally}", w.hands)
-                },
+                counts_note(guide, &s.record, q).join(" · "),
             );
         }
         let answered: Vec<usize> = chosen.iter().flatten().copied().collect();
@@ -265,6 +282,9 @@ pub struct QuestionJson {
     pub answers: BTreeMap<String, String>,
     /// Raised hands: group → answer id → hands.
     pub hands: BTreeMap<String, BTreeMap<String, u32>>,
+    /// Remote votes (`facilitate --serve`): group → answer id → votes; left out when none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub online: BTreeMap<String, BTreeMap<String, u32>>,
     /// True when groups answered differently.
     pub split: bool,
 }
@@ -306,7 +326,11 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
         for (q, question) in g.questions.iter().enumerate() {
             let mut answers = BTreeMap::new();
             let mut hands = BTreeMap::new();
+            let mut online = BTreeMap::new();
             for s in sessions {
+                if let Some(o) = s.record.online.get(&question.id) {
+                    online.insert(s.record.group.clone(), o.votes.clone());
+                }
                 if let Some(a) = on_path(s, q) {
                     answers.insert(s.record.group.clone(), question.answers[a].id.clone());
                 }
@@ -325,6 +349,7 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
                 split: distinct.len() > 1,
                 answers,
                 hands,
+                online,
             });
         }
     }

@@ -15,8 +15,9 @@ pub struct Limits {
     pub max_participants: usize,
     /// Connections at once that have not joined yet, from all addresses together.
     pub max_waiting: usize,
-    /// Connections at once from one address (joined or not).
-    pub per_address: usize,
+    /// Connections at once that have not joined yet from one address. People who joined are
+    /// not counted: a whole room behind one router shares an address.
+    pub waiting_per_address: usize,
     /// Wrong codes from one address, within [`Limits::failure_window`], before the address is
     /// turned away for [`Limits::block_for`].
     pub failures_per_address: u32,
@@ -45,9 +46,9 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             max_participants: 200,
-            max_waiting: 64,
-            per_address: 64,
-            failures_per_address: 10,
+            max_waiting: 128,
+            waiting_per_address: 64,
+            failures_per_address: 20,
             failure_window: Duration::from_secs(60),
             block_for: Duration::from_secs(60),
             tries_per_connection: 3,

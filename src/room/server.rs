@@ -151,11 +151,11 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// The open connections: per address, those not joined yet, and a way to cut each.
+/// The open connections, those not joined yet (in all and per address), and a way to cut each.
 #[derive(Debug, Default)]
 pub struct Registry {
     entries: HashMap<Seat, Entry>,
-    per_address: HashMap<IpAddr, usize>,
+    waiting_from: HashMap<IpAddr, usize>,
     waiting: usize,
 }
 
@@ -169,8 +169,8 @@ struct Entry {
 }
 
 impl Registry {
-    /// Takes a new connection in, unless its address has too many already or too many
-    /// connections are waiting to join.
+    /// Takes a new connection in, unless too many are waiting to join, from its address or in
+    /// all.
     fn admit(
         &mut self,
         seat: Seat,
@@ -178,11 +178,11 @@ impl Registry {
         cutter: Option<std::net::TcpStream>,
         limits: &Limits,
     ) -> bool {
-        let from_there = self.per_address.get(&address).copied().unwrap_or(0);
-        if from_there >= limits.per_address || self.waiting >= limits.max_waiting {
+        let from_there = self.waiting_from.get(&address).copied().unwrap_or(0);
+        if from_there >= limits.waiting_per_address || self.waiting >= limits.max_waiting {
             return false;
         }
-        self.per_address.insert(address, from_there + 1);
+        self.waiting_from.insert(address, from_there + 1);
         self.waiting += 1;
         self.entries.insert(
             seat,
@@ -197,10 +197,22 @@ impl Registry {
 
     /// The connection joined with a name: it no longer counts as waiting.
     fn joined(&mut self, seat: Seat) {
-        if let Some(entry) = self.entries.get_mut(&seat) {
-            if !entry.joined {
+        let address = match self.entries.get_mut(&seat) {
+            Some(entry) if !entry.joined => {
                 entry.joined = true;
-                self.waiting = self.waiting.saturating_sub(1);
+                entry.address
+            }
+            _ => return,
+        };
+        self.stop_waiting(address);
+    }
+
+    fn stop_waiting(&mut self, address: IpAddr) {
+        self.waiting = self.waiting.saturating_sub(1);
+        if let Some(n) = self.waiting_from.get_mut(&address) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                self.waiting_from.remove(&address);
             }
         }
     }
@@ -215,13 +227,7 @@ impl Registry {
             return;
         };
         if !entry.joined {
-            self.waiting = self.waiting.saturating_sub(1);
-        }
-        if let Some(n) = self.per_address.get_mut(&entry.address) {
-            *n = n.saturating_sub(1);
-            if *n == 0 {
-                self.per_address.remove(&entry.address);
-            }
+            self.stop_waiting(entry.address);
         }
     }
 
@@ -953,5 +959,37 @@ async fn write(
         if outgoing.changed().await.is_err() {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waiting_connections_are_limited_per_address_and_in_all_and_joined_ones_are_not() {
+        let limits = Limits {
+            waiting_per_address: 2,
+            max_waiting: 3,
+            ..Limits::default()
+        };
+        let a: IpAddr = "10.0.0.1".parse().expect("address");
+        let b: IpAddr = "10.0.0.2".parse().expect("address");
+        let mut r = Registry::default();
+        assert!(r.admit(1, a, None, &limits));
+        assert!(r.admit(2, a, None, &limits));
+        assert!(!r.admit(3, a, None, &limits), "two waiting from a");
+        r.joined(1);
+        assert!(r.admit(3, a, None, &limits), "a joined one does not count");
+        assert!(r.admit(4, b, None, &limits));
+        assert!(!r.admit(5, b, None, &limits), "three waiting in all");
+        r.leave(2);
+        assert!(r.admit(5, b, None, &limits));
+        assert_eq!(r.len(), 4);
+        for seat in 1..=5 {
+            r.leave(seat);
+        }
+        assert!(r.is_empty());
+        assert!(r.waiting_from.is_empty() && r.waiting == 0);
     }
 }

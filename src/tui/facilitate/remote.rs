@@ -547,3 +547,201 @@ pub fn run(
     remote.close_room();
     ending
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::session::{OnlineVotes, Session};
+    use crate::guide::check_path;
+    use crate::room::host_key::HostKey;
+    use crate::room::{Languages, Limits, RoomCode, RoomConfig};
+    use crate::store::Store;
+    use crate::tui::keymap::parse_keys;
+    use std::collections::BTreeMap;
+    use std::sync::mpsc;
+
+    fn remote(dir: &tempfile::TempDir) -> Remote {
+        let guide = Arc::new(
+            check_path(std::path::Path::new("guides/decision-making.ron"))
+                .guide
+                .expect("guide"),
+        );
+        let path = dir.path().join("s.ron");
+        let presenter = Presenter::new(
+            Session::new(Arc::clone(&guide), "G", "2026-01-01T00:00:00Z".into()),
+            Store::new(&path),
+        )
+        .with_size(100, 30);
+        let key = HostKey::load_or_create(Some(&dir.path().join("key"))).expect("key");
+        let room = Room::open(
+            RoomConfig {
+                listen: "127.0.0.1:0".parse().expect("address"),
+                code: RoomCode::new("K7Q-M4X").expect("code"),
+                host_key: key.key.clone(),
+                limits: Limits::default(),
+                record_names: false,
+                languages: Arc::new(Languages::new(guide, [])),
+                words: &crate::locale::EN,
+                seed: BTreeMap::new(),
+                stage: Stage::Waiting,
+            },
+            || {},
+        )
+        .expect("room");
+        let join = Join {
+            commands: vec![format!("ssh -p {} room@127.0.0.1", room.address().port())],
+            code: "K7Q-M4X".into(),
+            fingerprint: key.fingerprint(),
+            new_key: true,
+        };
+        Remote::new(presenter, room, join)
+    }
+
+    fn press(r: &mut Remote, keys: &str) -> Vec<presenter::Effect> {
+        parse_keys(keys)
+            .into_iter()
+            .flat_map(|k| r.input(Input::Key(k)))
+            .collect()
+    }
+
+    fn screen(r: &Remote, w: u16, h: u16) -> String {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        r.render(area, &mut buf);
+        (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_join_panel_opens_first_and_o_shows_it_again() {
+        let dir = tempfile::tempdir().expect("temp");
+        let mut r = remote(&dir);
+        let shown = screen(&r, 100, 31);
+        assert!(shown.contains("Password (the room code):"), "{shown}");
+        assert!(shown.contains(&r.join().fingerprint), "{shown}");
+        assert!(shown
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("code K7Q-M4X")));
+        press(&mut r, "<esc>");
+        assert!(!r.panel());
+        assert!(!screen(&r, 100, 31).contains("Password (the room code):"));
+        press(&mut r, "o");
+        assert!(r.panel());
+        press(&mut r, "o");
+        assert!(!r.panel());
+    }
+
+    #[test]
+    fn o_typed_in_a_note_is_a_letter() {
+        let dir = tempfile::tempdir().expect("temp");
+        let mut r = remote(&dir);
+        press(&mut r, "<esc><enter>n");
+        press(&mut r, "o");
+        assert!(!r.panel(), "the o went into the note");
+    }
+
+    #[test]
+    fn participants_follow_the_presenters_place() {
+        let dir = tempfile::tempdir().expect("temp");
+        let mut r = remote(&dir);
+        assert_eq!(r.stage(), Stage::Waiting);
+        press(&mut r, "<esc><enter>");
+        assert_eq!(
+            r.stage(),
+            Stage::Question {
+                question: 0,
+                shown: vec![0, 1],
+                recorded: None
+            }
+        );
+        press(&mut r, "2<enter>");
+        assert!(matches!(r.stage(), Stage::Question { question, .. } if question != 0));
+        press(&mut r, "b");
+        assert!(
+            matches!(
+                r.stage(),
+                Stage::Question {
+                    question: 0,
+                    recorded: Some(1),
+                    ..
+                }
+            ),
+            "{:?}",
+            r.stage()
+        );
+    }
+
+    #[test]
+    fn remote_votes_count_at_once_and_are_saved_within_two_seconds() {
+        let dir = tempfile::tempdir().expect("temp");
+        let mut r = remote(&dir);
+        press(&mut r, "<esc><enter>");
+        r.tick(Duration::from_secs(10));
+        let votes = OnlineVotes {
+            votes: BTreeMap::from([("large".to_string(), 3)]),
+            names: BTreeMap::new(),
+        };
+        let effects = r.take(RoomEvent::Votes {
+            question: "size".into(),
+            votes,
+        });
+        assert!(effects.is_empty(), "no save per vote");
+        assert_eq!(r.presenter().online(0, 1), 3);
+        assert_eq!(r.presenter().choice(), 1, "the count leads the choice");
+        assert!(screen(&r, 120, 31).contains("3 online"));
+        assert_eq!(r.wake_at(), Some(Duration::from_secs(12)));
+        assert!(!r
+            .tick(Duration::from_secs(11))
+            .contains(&presenter::Effect::SaveSession));
+        assert!(r
+            .tick(Duration::from_secs(12))
+            .contains(&presenter::Effect::SaveSession));
+        assert_eq!(r.wake_at(), None, "saved: nothing to wake for");
+    }
+
+    #[test]
+    fn trouble_in_the_room_shows_on_the_top_line() {
+        let dir = tempfile::tempdir().expect("temp");
+        let mut r = remote(&dir);
+        r.take(RoomEvent::People(12));
+        assert!(screen(&r, 100, 31).contains("12 connected"));
+        r.take(RoomEvent::Stopped("no more file handles".into()));
+        let top = screen(&r, 100, 31);
+        assert!(
+            top.lines()
+                .next()
+                .is_some_and(|l| l.contains("The room stopped (no more file handles)")),
+            "{top}"
+        );
+        assert!(r.room().is_none());
+        // The workshop goes on.
+        press(&mut r, "<esc><enter>");
+        assert_eq!(r.presenter().asked(), Some(0));
+    }
+
+    #[test]
+    fn a_wake_during_a_batch_of_keys_brings_the_loop_back_at_once() {
+        let (tx, rx) = mpsc::channel();
+        let mut arrivals = Arrivals::new(rx, (80, 24));
+        let key = Input::Key(KeyEvent::from(crossterm::event::KeyCode::Char('x')));
+        tx.send(Signal::Input(key)).expect("send");
+        tx.send(Signal::Wake).expect("send");
+        assert_eq!(arrivals.next(None).expect("next"), Some(key));
+        // The loop drains the batch: the wake ends it...
+        assert_eq!(arrivals.next(Some(Duration::ZERO)).expect("next"), None);
+        // ...and the next wait returns at once, without blocking, for the room's news.
+        assert_eq!(arrivals.next(None).expect("next"), None);
+        assert_eq!(
+            arrivals
+                .next(Some(Duration::from_millis(10)))
+                .expect("next"),
+            None,
+            "nothing left: the wait runs out"
+        );
+        drop(tx);
+        assert!(arrivals.next(None).is_err(), "no keyboard and no room");
+    }
+}
