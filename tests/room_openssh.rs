@@ -1,8 +1,9 @@
 //! The room as a participant meets it: the system's OpenSSH client in a pseudo-terminal joins
 //! a presenter (the real binary, in a pseudo-terminal of its own) over loopback. `ssh` shows
-//! the same fingerprint the presenter shows; the room code is the password; the participant
-//! sees the question, votes, and the presenter counts the vote; quitting the presenter ends the
-//! participant's `ssh`. Skipped, with a message, where `ssh` is not installed.
+//! the same fingerprint the presenter shows; the room code is the password (a wrong one is
+//! refused and asked again); the participant sees the question, votes, and the presenter
+//! counts the vote; quitting the presenter ends the participant's `ssh`. Skipped, with a
+//! message, where `ssh` is not installed.
 
 #![allow(
     clippy::unwrap_used,
@@ -199,6 +200,9 @@ fn openssh_joins_with_the_code_sees_the_question_and_its_vote_is_counted() {
         prompt.contains("the room code"),
         "the banner says what the password is:\n{prompt}"
     );
+    // A wrong code is refused, and ssh asks again.
+    ssh.send("AAA-AAA\r");
+    ssh.wait_for("Permission denied, please try again.");
     ssh.send(&format!("{}\r", code.to_lowercase()));
     ssh.wait_for("Your name:");
     ssh.send("Zoe\r");

@@ -268,7 +268,9 @@ pub fn ssh_config(host_key: PrivateKey, limits: &Limits) -> russh::server::Confi
         // OpenSSH first asks which methods there are: that is no failed try.
         auth_rejection_time_initial: Some(Duration::ZERO),
         keys: vec![host_key],
-        max_auth_attempts: limits.tries_per_connection,
+        // A backstop only: the connection counts its own wrong codes (OpenSSH's first question,
+        // which methods there are, is a refusal to russh and must not use up a try).
+        max_auth_attempts: limits.tries_per_connection.saturating_add(2),
         // Our own timers cut connections that do not join or go idle; a peer that stops
         // answering is found by keepalives.
         inactivity_timeout: None,
@@ -381,6 +383,7 @@ struct Connection {
     inbox: Option<queue::Sender<Input>>,
     started: bool,
     rate: InputRate,
+    wrong_codes: usize,
 }
 
 impl Connection {
@@ -395,6 +398,7 @@ impl Connection {
             inbox: None,
             started: false,
             rate,
+            wrong_codes: 0,
         }
     }
 
@@ -458,13 +462,14 @@ impl Handler for Connection {
     }
 
     async fn auth_password(&mut self, _user: &str, password: &str) -> Result<Auth, Self::Error> {
-        if self.blocked() {
+        let limits = &self.shared.limits;
+        if self.blocked() || self.wrong_codes >= limits.tries_per_connection {
             self.shared
                 .stats
                 .codes_refused
                 .fetch_add(1, Ordering::Relaxed);
             // On top of the usual rejection time: an address turned away waits longer.
-            tokio::time::sleep(self.shared.limits.rejection_time).await;
+            tokio::time::sleep(limits.rejection_time).await;
             return Ok(self.refusal(false));
         }
         if self.shared.code.matches(password) {
@@ -474,9 +479,9 @@ impl Handler for Connection {
             .stats
             .codes_refused
             .fetch_add(1, Ordering::Relaxed);
-        let now_blocked =
-            lock(&self.shared.failures).failed(self.address, Instant::now(), &self.shared.limits);
-        Ok(self.refusal(!now_blocked))
+        self.wrong_codes += 1;
+        let now_blocked = lock(&self.shared.failures).failed(self.address, Instant::now(), limits);
+        Ok(self.refusal(!now_blocked && self.wrong_codes < limits.tries_per_connection))
     }
 
     async fn auth_publickey_offered(
