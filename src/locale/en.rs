@@ -322,7 +322,10 @@ pub static EN: Words = Words {
         join_code: "Password (the room code):",
         join_fingerprint: "The room's key, as ssh shows it the first time:",
         join_new_key: "The key is new: ssh asks each participant to accept it once.",
-        connected: "{n} connected",
+        connected: Plural {
+            one: "{n} connected",
+            other: "{n} connected",
+        },
         strip_code: "code {code}",
         online: "{n} online",
         hands_online: "hands · {online} online",

@@ -322,7 +322,10 @@ pub static ES: Words = Words {
         join_code: "Contraseña (el código de sala):",
         join_fingerprint: "La clave de la sala, como la muestra ssh la primera vez:",
         join_new_key: "La clave es nueva: ssh pide a cada participante que la acepte una vez.",
-        connected: "{n} conectados",
+        connected: Plural {
+            one: "{n} conectado",
+            other: "{n} conectados",
+        },
         strip_code: "código {code}",
         online: "{n} en línea",
         hands_online: "manos · {online} en línea",

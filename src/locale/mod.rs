@@ -632,7 +632,7 @@ pub struct Room {
     /// When the host key was just made.
     pub join_new_key: &'static str,
     /// People in the room; `{n}` is how many.
-    pub connected: &'static str,
+    pub connected: Plural,
     /// The join line's code.
     pub strip_code: &'static str,
     /// An answer's remote votes; `{n}` is how many.

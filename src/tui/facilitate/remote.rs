@@ -343,7 +343,7 @@ fn line(r: &Remote, area: Rect, buf: &mut Buffer) {
     }
     let command = r.join.commands.first().map_or("", String::as_str);
     let code = fill(w.room.strip_code, &[("code", &r.join.code)]);
-    let people = fill(w.room.connected, &[("n", &r.people)]);
+    let people = w.room.connected.of(r.people);
     let hints = keymap::footer_hints(BINDINGS, Context::Presenter, w);
     let mut spans = vec![
         Span::styled(format!(" {command}"), t.question),
@@ -396,11 +396,7 @@ pub fn panel_layout(r: &Remote, area: Rect) -> TextBox {
             lines.extend(wrap_plain(w.room.join_new_key, t.dim, max));
         }
         lines.push(Line::default());
-        lines.extend(wrap_plain(
-            &fill(w.room.connected, &[("n", &r.people)]),
-            t.dim,
-            max,
-        ));
+        lines.extend(wrap_plain(&w.room.connected.of(r.people), t.dim, max));
         lines
     })
 }
