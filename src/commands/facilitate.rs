@@ -2,7 +2,9 @@
 //! resumed when it exists; with `--serve`, with a room remote participants join over SSH.
 
 use std::collections::BTreeMap;
+use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::mpsc::{Receiver, Sender};
 use std::sync::Arc;
 
 use super::{ended, in_a_terminal, open_guide, CliError, Exit, Outcome};
@@ -74,6 +76,7 @@ pub fn run(args: FacilitateArgs) -> Outcome {
         ),
         None => None,
     };
+    let fresh = existing.is_none();
     let session = match existing {
         Some(data) => Session::resume(Arc::clone(&guide), data)
             .map_err(|e| CliError::usage(format!("{e}; the file was left untouched")).at(file))?,
@@ -83,16 +86,41 @@ pub fn run(args: FacilitateArgs) -> Outcome {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default()
             });
-            let session = Session::new(Arc::clone(&guide), &name, store.now());
-            store
-                .save(&session.to_file(store.now()))
-                .map_err(|e| CliError::file(Exit::Usage, "cannot create the session", file, &e))?;
-            session
+            Session::new(Arc::clone(&guide), &name, store.now())
         }
     };
-    let (Some(listen), Some(host_key)) = (args.serve, host_key) else {
+    // The room opens before a new session file is written: a room that cannot open leaves
+    // nothing behind.
+    let room = match (args.serve, host_key) {
+        (Some(listen), Some(host_key)) => {
+            Some(open_room(&args, listen, &host_key, &guide, &session)?)
+        }
+        _ => None,
+    };
+    if fresh {
+        store
+            .save(&session.to_file(store.now()))
+            .map_err(|e| CliError::file(Exit::Usage, "cannot create the session", file, &e))?;
+    }
+    let Some((room, join, signals)) = room else {
         return ended(tui::facilitate::run(session, store, theme));
     };
+    let presenter = Presenter::new(session, store).with_theme(theme);
+    ended(remote::run(presenter, room, join, signals))
+}
+
+/// The channel the presenter's loop waits on with a room open.
+type Signals = (Sender<Signal>, Receiver<Signal>);
+
+/// Opens the room for a session: a new code, the limits asked for, the votes recorded with
+/// names given back to their names; says how to join.
+fn open_room(
+    args: &FacilitateArgs,
+    listen: SocketAddr,
+    host_key: &HostKey,
+    guide: &Arc<Guide>,
+    session: &Session,
+) -> Result<(Room, Join, Signals), CliError> {
     let code =
         RoomCode::random().map_err(|e| CliError::usage(format!("cannot make a room code: {e}")))?;
     let limits = Limits {
@@ -110,14 +138,13 @@ pub fn run(args: FacilitateArgs) -> Outcome {
         .filter(|(_, votes)| !votes.names.is_empty())
         .map(|(q, votes)| (q.clone(), votes.names.clone()))
         .collect();
-    let presenter = Presenter::new(session, store).with_theme(theme);
     let config = RoomConfig {
         listen,
         code: code.clone(),
         host_key: host_key.key.clone(),
         limits,
         record_names: args.record_names,
-        languages: Arc::new(every_language(&guide, args.guide.as_deref())),
+        languages: Arc::new(every_language(guide, args.guide.as_deref())),
         words: words(&guide.language),
         seed,
         stage: Stage::Waiting,
@@ -138,7 +165,7 @@ pub fn run(args: FacilitateArgs) -> Outcome {
         fingerprint: host_key.fingerprint(),
         new_key: host_key.new,
     };
-    ended(remote::run(presenter, room, join, (sender, receiver)))
+    Ok((room, join, (sender, receiver)))
 }
 
 /// The guide in the presenter's language first, then in every other language it has (those

@@ -528,7 +528,7 @@ pub fn run(
     let mut screen = Screen::local()?;
     room.contain_panics();
     let size = crossterm::terminal::size()?;
-    let _keyboard = read_keyboard(sender)?;
+    let keyboard = read_keyboard(sender)?;
     let mut remote = Remote::new(presenter, room, join);
     let mut arrivals = Arrivals::new(receiver, size);
     let ending = shell::run(
@@ -539,6 +539,9 @@ pub fn run(
         &mut arrivals,
         &mut screen,
     );
+    // The terminal is the facilitator's again before the room says goodbye to everyone (which
+    // can take a second or two); the keyboard thread lets go of it first.
+    drop(keyboard);
     drop(screen);
     remote.close_room();
     ending
