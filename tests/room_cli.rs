@@ -72,7 +72,10 @@ fn an_address_in_use_is_said_before_the_workshop_starts() {
     let (code, said) = serve(dir.path(), &addr, &dir.path().join("key"));
     assert_eq!(code, 2, "{said}");
     assert!(said.contains(&format!("cannot serve on {addr}")), "{said}");
-    assert!(!dir.path().join("s.ron").exists(), "no session file is left behind");
+    assert!(
+        !dir.path().join("s.ron").exists(),
+        "no session file is left behind"
+    );
 }
 
 #[test]
@@ -86,5 +89,8 @@ fn a_host_key_others_can_read_is_refused() {
     assert_eq!(code, 2, "{said}");
     assert!(said.contains("can be read by other users"), "{said}");
     assert!(said.contains("chmod 600"), "{said}");
-    assert!(!dir.path().join("s.ron").exists(), "no session file is left behind");
+    assert!(
+        !dir.path().join("s.ron").exists(),
+        "no session file is left behind"
+    );
 }
