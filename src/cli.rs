@@ -27,6 +27,9 @@ pub enum Command {
     Edit {
         /// The guide file.
         guide: PathBuf,
+        /// Preview the guide in this translation (GUIDE.L.ron beside it), following its saves.
+        #[arg(long, value_name = "L")]
+        lang: Option<String>,
         /// Colour theme.
         #[arg(long, value_name = "NAME")]
         theme: Option<String>,
@@ -78,7 +81,8 @@ pub enum Command {
         /// Guide file (default: the built-in guide).
         guide: Option<PathBuf>,
     },
-    /// Translations: coverage per language, and templates to translate.
+    /// Translations: coverage per language, templates to translate, updates after the guide
+    /// changed.
     #[command(subcommand)]
     I18n(I18nCommand),
     /// Write a commented starter guide that passes `check`.
@@ -96,11 +100,21 @@ pub enum I18nCommand {
         /// Guide file (default: the built-in guide).
         guide: Option<PathBuf>,
     },
-    /// Print a translation file with every key of the guide (existing entries kept).
+    /// Print a translation file with every key of the guide (existing entries kept); to bring
+    /// the translation file beside a guide up to date, use `update`.
     Template {
         /// Guide file (default: the built-in guide).
         guide: Option<PathBuf>,
         /// The language to translate into, such as `es`.
+        #[arg(long)]
+        lang: String,
+    },
+    /// Bring the translation beside a guide up to date, in place: every entry and comment kept,
+    /// an entry added for each new text, stale entries marked with the old and the new text.
+    Update {
+        /// The guide file (its translation into L is GUIDE.L.ron beside it).
+        guide: PathBuf,
+        /// The language of the translation, such as `es`.
         #[arg(long)]
         lang: String,
     },
@@ -123,6 +137,10 @@ pub struct FacilitateArgs {
     /// Colour theme.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
+    /// Show the facilitator notes; on a session another presenter has open, open the
+    /// facilitator's own view of it (notes, timer, times; read-only).
+    #[arg(long)]
+    pub notes: bool,
     /// Let participants vote from their own terminal over SSH, listening on ADDR:PORT (such as
     /// 0.0.0.0:2222, or 127.0.0.1:0 for a port the system picks).
     #[arg(long, value_name = "ADDR:PORT")]

@@ -17,7 +17,6 @@ use std::path::Path;
 
 use crate::engine::{Action, Effect, Place, Walk};
 use crate::guide::text::wrap;
-use crate::guide::Guide;
 use crate::locale::{fill, words, Plain};
 use crate::report::doc::Doc;
 use crate::report::result;
@@ -174,7 +173,7 @@ impl Talk<'_, '_> {
                 self.announced = None;
             }
             ("w" | "why", Place::Question { question, .. }) => {
-                why(self.walk.guide(), t, question, self.out)?;
+                why(self.walk, t, question, self.out)?;
                 // Ask again, so a screen reader finds the question right after the answer.
                 self.announced = None;
             }
@@ -182,7 +181,7 @@ impl Talk<'_, '_> {
                 writeln!(self.out, "{}", t.help)?;
                 // `?` said why we ask before it listed the commands: it still does.
                 if let Place::Question { question, .. } = place {
-                    why(self.walk.guide(), t, question, self.out)?;
+                    why(self.walk, t, question, self.out)?;
                     self.announced = None;
                 }
             }
@@ -294,12 +293,16 @@ fn show_result(walk: &Walk, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn why(guide: &Guide, t: &Plain, question: usize, out: &mut dyn Write) -> io::Result<()> {
-    let why = &guide.questions[question].why;
-    let text = if why.is_empty() { t.no_why } else { why };
+fn why(walk: &Walk, t: &Plain, question: usize, out: &mut dyn Write) -> io::Result<()> {
+    let why = walk.why(question);
+    let text = if why.is_empty() { t.no_why } else { &why };
     writeln!(out, "{}", t.why_we_ask)?;
     for l in wrap(text, WIDTH) {
-        writeln!(out, "  {l}")?;
+        if l.is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "  {l}")?;
+        }
     }
     Ok(())
 }

@@ -34,7 +34,9 @@ const FIXTURES: &[(&str, &str, usize, usize)] = &[
     ("G0209-test-unknown-outcome", "G0209", 30, 62),
     ("G0210-unknown-related", "G0210", 27, 80),
     ("G0211-unknown-in-condition", "G0211", 25, 49),
+    ("G0211-unknown-in-text", "G0211", 23, 46),
     ("G0212-never-asked-before", "G0212", 16, 60),
+    ("G0212-why-reads-a-later-question", "G0212", 12, 45),
     ("G0213-all-hidden", "G0213", 20, 17),
     ("G0214-trapped", "G0214", 18, 17),
     ("G0215-format-version", "G0215", 3, 13),
@@ -55,6 +57,8 @@ const FIXTURES: &[(&str, &str, usize, usize)] = &[
     ("G0314-too-many-walks", "G0314", 8, 12),
     ("G0315-never-reached", "G0315", 33, 17),
     ("G0316-item-never-shown", "G0316", 38, 53),
+    ("G0316-text-never-shown", "G0316", 23, 36),
+    ("G0316-text-never-shown", "G0316", 34, 30),
 ];
 
 fn fixture(name: &str) -> String {
@@ -551,4 +555,128 @@ fn a_misspelt_condition_is_named_as_a_condition() {
         "{:?}",
         d.help
     );
+}
+
+/// A guide of two questions, "one" (A, B) then "two" (A → "done", B → "other"), with `pros`
+/// and `why` and `reason` texts given.
+fn with_texts(one_why: &str, two_reason: &str, done_pros: &str, value_pros: &str) -> String {
+    format!(
+        r#"Guide(
+    format: 2, id: "t", version: "1", title: "T", start: "one",
+    dimensions: [Dimension(id: "d", name: "D", values: [
+        Value(id: "v", label: "V", description: "d", pros: [{value_pros}], cons: ["c"]),
+    ])],
+    questions: [
+        Question(id: "one", text: "One?", why: [{one_why}], answers: [
+            Answer(id: "a", label: "A", sets: [("d", "v")], next: Goto("two")),
+            Answer(id: "b", label: "B", next: Goto("two")),
+        ]),
+        Question(id: "two", text: "Two?", why: "w", answers: [
+            Answer(id: "a", label: "A", reason: [{two_reason}], next: End("done")),
+            Answer(id: "b", label: "B", next: End("other")),
+        ]),
+    ],
+    outcomes: [
+        Outcome(id: "done", title: "Done", pros: [{done_pros}], cons: ["c"]),
+        Outcome(id: "other", title: "Other", pros: ["p"], cons: ["c"]),
+    ],
+)"#
+    )
+}
+
+#[test]
+fn texts_that_read_what_the_path_said_are_clean() {
+    // Only texts read "one": the checks still follow it to the ends of the paths.
+    let text = with_texts(
+        r#""w""#,
+        r#""r", When(Answered("one", "b"), "After B.")"#,
+        r#""p", When(Answered("one", "a"), "After A."), When(Answered("two", "a"), "Always here.")"#,
+        r#""p", When(Not(Answered("one", "b")), "Only A places here.")"#,
+    );
+    assert!(found(&text).is_empty(), "{:?}", found(&text));
+}
+
+#[test]
+fn a_reason_may_read_its_own_question_and_later_ones_but_not_another_branch() {
+    let later = with_texts(
+        r#""w""#,
+        r#"When(Answered("two", "a"), "Its own answer.")"#,
+        r#""p""#,
+        r#""p""#,
+    );
+    assert!(found(&later).is_empty(), "{:?}", found(&later));
+    // "done" is reached from "two" only; a reason of "one"'s answers reading "two" is fine
+    // (it is asked later on the same path), and so is a pro of "done" reading "one".
+    let text = with_texts(r#""w""#, r#""r""#, r#""p""#, r#""p""#).replace(
+        r#"Answer(id: "a", label: "A", sets: [("d", "v")], next: Goto("two")),"#,
+        r#"Answer(id: "a", label: "A", sets: [("d", "v")], reason: [When(Answered("two", "b"), "Later.")], next: Goto("two")),
+            Answer(id: "c", label: "C", reason: [When(Answered("three", "x"), "Never.")], next: End("other")),"#,
+    )
+    .replace(
+        r#"    outcomes: ["#,
+        r#"        Question(id: "three", text: "Three?", why: "w", answers: [
+            Answer(id: "x", label: "X", next: End("other")),
+        ]),
+    ],
+    outcomes: ["#,
+    )
+    .replace("        ]),\n    ],\n        Question(id: \"three\"", "        ]),\n        Question(id: \"three\"");
+    let found = found(&text);
+    let codes: Vec<&str> = found.iter().map(|f| f.0).collect();
+    // "three" is never asked on a path through "one" = "c" (nor anywhere: it is unreachable).
+    assert!(codes.contains(&"G0212"), "{found:?}");
+    let message = &found.iter().find(|f| f.0 == "G0212").expect("G0212").3;
+    assert_eq!(
+        message,
+        "the condition reads question \"three\", which is never asked on a path through question \"one\""
+    );
+}
+
+#[test]
+fn a_why_may_not_read_its_own_question() {
+    let text = with_texts(
+        r#""w", When(Answered("one", "a"), "Not yet.")"#,
+        r#""r""#,
+        r#""p""#,
+        r#""p""#,
+    );
+    let found = found(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "G0212");
+    assert_eq!(
+        found[0].3,
+        "a paragraph of `why` of question \"one\" is shown on condition of the answer to \"one\" itself, which is never given before the question is asked"
+    );
+}
+
+#[test]
+fn a_value_text_that_holds_at_no_end_is_reported() {
+    let text = with_texts(
+        r#""w""#,
+        r#""r""#,
+        r#""p""#,
+        r#""p", When(All([Answered("one", "a"), Answered("one", "b")]), "Never both.")"#,
+    );
+    let found = found(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "G0316");
+    assert_eq!(
+        found[0].3,
+        "this item in `pros` of value \"v\" of dimension \"d\" is never shown: its condition never holds at the end of any path"
+    );
+}
+
+#[test]
+fn conditional_texts_alone_ask_for_format_2() {
+    let text = with_texts(
+        r#""w""#,
+        r#""r""#,
+        r#""p", When(Answered("one", "a"), "A.")"#,
+        r#""p""#,
+    )
+    .replace("format: 2, ", "");
+    let found = found(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "G0313");
+    assert_eq!((found[0].1, found[0].2), (17, 61), "at the condition");
 }

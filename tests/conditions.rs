@@ -92,7 +92,7 @@ fn the_result_says_because_you_are_and_what_would_change_it_one_outcome_a_line()
     );
     assert!(
         change.contains(
-            "### Choose “Much the same work and hours” at “How alike is the work members do?”"
+            "- **Choose “Much the same work and hours” at “How alike is the work members do?”** → Equal pay\n"
         ),
         "{change}"
     );
@@ -107,7 +107,7 @@ fn the_result_says_because_you_are_and_what_would_change_it_one_outcome_a_line()
     }
     for title in titles {
         assert_eq!(
-            change.matches(&format!("- **{title}**")).count(),
+            change.matches(&format!("** → {title}\n")).count(),
             1,
             "{title} once:\n{change}"
         );
@@ -129,19 +129,18 @@ fn one_other_outcome_is_said_in_the_singular() {
         change.contains("Another choice could lead to 1 other outcome:"),
         "{change}"
     );
-    assert!(change.contains("- **Equal hourly rate**"), "{change}");
+    assert!(change.contains("** → Equal hourly rate\n"), "{change}");
 }
 
 #[test]
 fn outcomes_after_more_questions_say_so() {
     let (_, md) = run(&["play", "--plain", "--output", "md", PAY], "1\n2\n1\n\n");
     let change = section(&md, "What would change it");
+    // One choice leads to both: it heads them, one outcome a line.
     assert!(
-        change.contains("- **Equal hourly rate** (after more questions)"),
-        "{change}"
-    );
-    assert!(
-        change.contains("- **Pay within a ratio** (after more questions)"),
+        change.contains(
+            "### Choose “Different roles, skills or hours” at “How alike is the work members do?”\n\n- → Equal hourly rate (after more questions)\n- → Pay within a ratio (after more questions)\n"
+        ),
         "{change}"
     );
 }
@@ -253,7 +252,7 @@ fn the_guide_as_markdown_tags_conditional_items_in_words() {
     assert_eq!(code, 0, "{md}");
     assert!(
         md.contains(
-            "\\[only if: Where does your group stand? = We already run a co-op together\\]"
+            "only its fairness is in question. \\[only if: Where does your group stand? = We already run a co-op together\\]"
         ),
         "the conditional answer is tagged:\n{md}"
     );
@@ -272,4 +271,15 @@ fn the_guide_as_markdown_tags_conditional_items_in_words() {
         "{md}"
     );
     assert!(md.contains("About the group's situation"), "{md}");
+    // Conditional items and paragraphs are all listed, each tagged.
+    for tagged in [
+        "- **Pro (only if: How many members share the pay? = More than ten):** A written ratio",
+        "- **Costs (only if: Where does your group stand? = We are starting a new co-op):** A new co-op has to agree the grades",
+        "- **Why we ask (only if: Where does your group stand? = We already run a co-op together):** Think of the work as it is now",
+        "- **Facilitator notes (only if: How many members share the pay? = More than ten):** In a group this size",
+        "(only if: Spread of pay = Graded) Your scale pays roles differently",
+        "_A small group can talk pay through together. \\[only if: Where does your group stand? = We already run a co-op together\\] You can start from what each member is paid today._",
+    ] {
+        assert!(md.contains(tagged), "{tagged}\n{md}");
+    }
 }

@@ -222,7 +222,7 @@ fn result_explains_why_and_what_would_change_it() {
     );
     assert_eq!(result.other_outcomes(), 3);
     assert_eq!(
-        result.related,
+        result.related.iter().map(|r| r.outcome).collect::<Vec<_>>(),
         vec![g.index.outcome("consent").expect("outcome")]
     );
 }

@@ -65,11 +65,22 @@ fn fifty_participants_join_vote_change_and_drop_and_the_tallies_are_their_votes(
         record.online("size", "small") == small && record.online("size", "large") == large
     });
     desk.wait_until("everyone to have left", |r| r.people() == 0);
-    // The votes stay after people drop, and the count leads the group's choice.
-    let expected = if large > small { 1 } else { 0 };
-    assert_eq!(desk.remote.presenter().choice(), expected);
-    // Recording saves them with the session.
-    desk.press("<enter>");
+    // The votes stay after people drop. They make the group's choice, never the marker: `›`
+    // stays where the facilitator put it, and Enter on an answer with fewer votes asks first.
+    assert_ne!(
+        small, large,
+        "every third changing their mind leaves 24 to 26"
+    );
+    let (leader, other) = if large > small { (1, 0) } else { (0, 1) };
+    let presenter = desk.remote.presenter();
+    assert_eq!(presenter.standing(0).leader(), Some(leader));
+    assert_eq!(presenter.cursor(), 0, "the marker is the facilitator's");
+    desk.press(&format!("{}<enter>", other + 1));
+    assert!(desk.remote.presenter().asking(), "outvoted: Enter asks");
+    assert_eq!(desk.asked().as_deref(), Some("size"));
+    // Another key goes back; the leader is recorded at once, and the votes saved with it.
+    desk.press(&format!("{}<enter>", leader + 1));
+    assert_ne!(desk.asked().as_deref(), Some("size"), "recorded");
     let file = coop_guide::store::read_file(&desk.session).expect("the session reads");
     let online = file
         .online
@@ -302,7 +313,8 @@ fn a_participant_who_comes_back_with_the_same_name_gets_their_vote_back() {
         "the name as first typed:\n{screen}"
     );
     assert_eq!(desk.online("size", "large"), 1, "counted once");
-    desk.press("<enter>");
+    // Ana's vote leads; the facilitator marks it and records it.
+    desk.press("2<enter>");
     let file = coop_guide::store::read_file(&desk.session).expect("the session reads");
     let online = file
         .online

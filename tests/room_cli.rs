@@ -1,6 +1,7 @@
 //! `facilitate --serve` on the command line: its options need `--serve`, and what stops a room
 //! from opening (an address in use, a host key others can read) is said before any screen
-//! opens, with exit code 2 and the session file untouched.
+//! opens, with exit code 2 and the session file untouched; a session another presenter has open
+//! is refused a room.
 
 #![allow(
     clippy::unwrap_used,
@@ -93,4 +94,43 @@ fn a_host_key_others_can_read_is_refused() {
         !dir.path().join("s.ron").exists(),
         "no session file is left behind"
     );
+}
+
+#[test]
+fn a_room_is_refused_on_a_session_another_presenter_has_open() {
+    let dir = tempfile::tempdir().expect("temp");
+    let session = dir.path().join("s.ron");
+    let key = dir.path().join("key");
+    let held = coop_guide::store::Store::new(&session)
+        .lock()
+        .map_err(|_| "the lock")
+        .expect("the lock is free");
+    // With or without `--notes`: a room is only opened by the presenter that writes the
+    // session, never by a read-only view of it.
+    for notes in [false, true] {
+        let mut args = vec![
+            "facilitate",
+            DECISION,
+            "--session",
+            session.to_str().expect("path"),
+            "--serve",
+            "127.0.0.1:0",
+            "--host-key",
+            key.to_str().expect("path"),
+        ];
+        if notes {
+            args.push("--notes");
+        }
+        let out = run(&args, "");
+        assert_eq!(out.status.code(), Some(2), "--notes {notes}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains(&format!("process {}", std::process::id())),
+            "{said}"
+        );
+        assert!(said.contains("open a room for it"), "{said}");
+    }
+    assert!(!session.exists(), "no session file is written");
+    assert!(!key.exists(), "nor a host key made");
+    drop(held);
 }

@@ -37,7 +37,7 @@ fn the_hand_out_and_the_json_say_the_remote_votes() {
         String::from_utf8_lossy(&md.stderr)
     );
     let md = String::from_utf8_lossy(&md.stdout);
-    assert!(md.contains("hands: More than twelve 2"), "{md}");
+    assert!(md.contains("Hands: More than twelve 2"), "{md}");
     assert!(
         md.contains("Online: Up to about twelve 3 · More than twelve 7"),
         "{md}"

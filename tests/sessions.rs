@@ -187,7 +187,8 @@ fn a_corrupted_or_hostile_session_file_is_an_error_and_stays_untouched() {
             "",
         );
         if name != "escape" {
-            assert_eq!(out.status.code(), Some(2), "{name}");
+            // A broken session file is a data error, like a broken guide.
+            assert_eq!(out.status.code(), Some(1), "{name}");
         }
         assert_eq!(
             std::fs::read(&path).expect("read"),
@@ -360,8 +361,13 @@ fn a_single_session_report_is_a_handout_with_the_result() {
         "{md}"
     );
     assert!(md.contains("## Your answers"), "{md}");
-    assert!(md.contains("hands: More than twelve 4"), "{md}");
-    assert!(md.contains("Note: Forty people."), "{md}");
+    // Hand counts go with the answers; notes and minutes have a section of their own.
+    assert!(md.contains("   _Hands: More than twelve 4_"), "{md}");
+    let (answers, rest) = md
+        .split_once("## Notes and minutes")
+        .expect("a section for notes");
+    assert!(!answers.contains("Forty people"), "{md}");
+    assert!(rest.contains("Note: Forty people."), "{md}");
     assert!(md.contains("## Majority voting"), "{md}");
     assert!(md.contains("### Next steps"), "{md}");
 }
@@ -459,4 +465,212 @@ fn reopening_a_session_under_another_group_name_is_refused_and_leaves_it_untouch
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("is the session of group \"Team A\", not \"Team Z\""));
     assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+/// Runs `report` and returns (exit code, standard output, standard error).
+fn report(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = support::cli::run(args, "");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_json_report_carries_guide_versions_finished_times_and_hands() {
+    let dir = tempfile::tempdir().expect("temp");
+    let a = save_session(dir.path(), "Alpha", &["large", "no"], None);
+    let path = dir.path().join("Beta.ron");
+    let mut s = new_session("Beta");
+    answer(&mut s, &["small"]);
+    s.record.add_hands("size", "small", 3);
+    s.record.add_hands("size", "large", 3);
+    s.record.add_seconds("size", 130);
+    save(&s, &path);
+    let (code, out, err) = report(&[
+        "report",
+        "--guide",
+        "guides/decision-making.ron",
+        "--format",
+        "json",
+        &a,
+        path.to_str().expect("path"),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["guide_version"], "1.0.0");
+    let alpha = &json["sessions"][0];
+    assert_eq!(alpha["guide_version"], "1.0.0");
+    assert_eq!(alpha["finished"], true);
+    assert_eq!(alpha["outcome"], "majority");
+    assert_eq!(alpha["hands"]["size"]["large"], 4);
+    assert!(alpha["created"].as_str().is_some_and(|c| c.ends_with('Z')));
+    let beta = &json["sessions"][1];
+    assert_eq!(beta["finished"], false);
+    assert_eq!(beta["seconds"]["size"], 130);
+    assert_eq!(beta["hands"]["size"]["small"], 3);
+}
+
+#[test]
+fn the_markdown_flags_ties_and_keeps_notes_and_minutes_apart_from_hands() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("tie.ron");
+    let mut s = new_session("Tie");
+    answer(&mut s, &["small", "slow", "block"]);
+    s.walk.apply(Action::Confirm);
+    s.record.add_hands("size", "small", 3);
+    s.record.add_hands("size", "large", 3);
+    s.record.add_seconds("pace", 300);
+    s.record
+        .notes
+        .insert("pace".into(), "Urgent work worries us.".into());
+    save(&s, &path);
+    let (code, md, err) = report(&[
+        "report",
+        "--guide",
+        "guides/decision-making.ron",
+        path.to_str().expect("path"),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        md.contains("_Hands: Up to about twelve 3 · More than twelve 3 (tied)_"),
+        "{md}"
+    );
+    let (answers, rest) = md.split_once("## Notes and minutes").expect("{md}");
+    assert!(
+        !answers.contains("min") && !answers.contains("Urgent"),
+        "{answers}"
+    );
+    assert!(
+        rest.contains("- **How quickly do most of your decisions need to be made?**\n  _5 min · Note: Urgent work worries us._"),
+        "{rest}"
+    );
+    // The comparison flags the tie too.
+    let other = save_session(dir.path(), "Other", &["small", "slow", "objection"], None);
+    let (_, md, _) = report(&[
+        "report",
+        "--guide",
+        "guides/decision-making.ron",
+        path.to_str().expect("path"),
+        &other,
+    ]);
+    assert!(
+        md.contains("Up to about twelve 3 · More than twelve 3 (tied)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_same_session_file_given_twice_is_refused() {
+    let dir = tempfile::tempdir().expect("temp");
+    let a = save_session(dir.path(), "Alpha", &["large", "no"], None);
+    let (code, out, err) = report(&["report", "--guide", "guides/decision-making.ron", &a, &a]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("is given twice"), "{err}");
+    assert!(out.is_empty());
+    // Under another name: a link to it.
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&a, &link).expect("symlink");
+    let (code, _, err) = report(&[
+        "report",
+        "--guide",
+        "guides/decision-making.ron",
+        &a,
+        link.to_str().expect("path"),
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("are the same session file"), "{err}");
+}
+
+#[test]
+fn one_unreadable_file_among_several_is_reported_and_the_others_compared() {
+    let dir = tempfile::tempdir().expect("temp");
+    let a = save_session(dir.path(), "Alpha", &["large", "no"], None);
+    let b = save_session(dir.path(), "Beta", &["large", "yes"], None);
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "Session(format: 2, guide: ").expect("write");
+    let (code, md, err) = report(&[
+        "report",
+        "--guide",
+        "guides/decision-making.ron",
+        &a,
+        broken.to_str().expect("path"),
+        &b,
+    ]);
+    assert_eq!(code, Some(1), "the failure is not hidden: {err}");
+    assert!(err.contains("broken.ron"), "{err}");
+    assert!(
+        err.contains("1 of 3 session files could not be used"),
+        "{err}"
+    );
+    assert!(md.starts_with("# Comparison of 2 groups"), "{md}");
+    assert!(
+        md.contains("**Alpha:**") && md.contains("**Beta:**"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_report_on_a_session_of_another_guide_version_says_so_and_what_it_had_reached() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("old.ron");
+    // Recorded with version 0.9.0, where "budget" came before the result "consensus".
+    let text = r#"Session(
+        format: 2,
+        guide: "decision-making",
+        guide_version: "0.9.0",
+        group: "Old",
+        finished: true,
+        answers: [("size", "small"), ("pace", "slow"), ("budget", "tight")],
+        tallies: [Tally(question: "budget", hands: [("tight", 6)])],
+        notes: [("budget", "Money is short.")],
+        result: "consensus",
+        result_title: "Consensus",
+        texts: [Seen(question: "budget", text: "How much money can you spend?", answers: [("tight", "Very little")])],
+    )"#;
+    std::fs::write(&path, text).expect("write");
+    let (code, md, err) = report(&[
+        "report",
+        "--guide",
+        "guides/decision-making.ron",
+        path.to_str().expect("path"),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("recorded with guide version 0.9.0; the report uses version 1.0.0"),
+        "{err}"
+    );
+    assert!(
+        md.contains("recorded with guide version 0.9.0; this hand-out uses version 1.0.0"),
+        "{md}"
+    );
+    assert!(
+        md.contains("The session reached “Consensus” with guide version 0.9.0"),
+        "{md}"
+    );
+    assert!(!md.contains("has not reached a result yet"), "{md}");
+    // What this version no longer asks, with the question's text as last seen.
+    assert!(
+        md.contains("## From an earlier version of the guide"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **How much money can you spend?** The group answered: “Very little” · Hands: Very little 6 · Note: Money is short."),
+        "{md}"
+    );
+    assert!(!md.contains("budget"), "no raw ids: {md}");
+    let (_, json, _) = report(&[
+        "report",
+        "--guide",
+        "guides/decision-making.ron",
+        "--format",
+        "json",
+        path.to_str().expect("path"),
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["guide_version"], "1.0.0");
+    assert_eq!(json["sessions"][0]["guide_version"], "0.9.0");
+    assert_eq!(json["sessions"][0]["finished"], true);
+    assert_eq!(json["sessions"][0]["recorded_outcome"], "consensus");
 }

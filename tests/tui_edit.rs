@@ -16,7 +16,7 @@ use coop_guide::guide::Code;
 use coop_guide::report::outline::{Mark, RowKind};
 use coop_guide::tui::edit::keymap::{self, Context};
 use coop_guide::tui::edit::outline::NodeKey;
-use coop_guide::tui::edit::{Action, App, Effect, Origin, Pane, Version};
+use coop_guide::tui::edit::{Action, App, Effect, Origin, Pane, Snapshot, Version};
 use coop_guide::tui::input::Input;
 use coop_guide::tui::layers::Status;
 use coop_guide::tui::player::Screen;
@@ -365,9 +365,17 @@ fn a_broken_save_keeps_the_last_good_guide_until_it_is_fixed() {
     let shown = text(&app);
     assert!(shown.contains("G0203"), "{shown}");
     assert!(shown.contains("showing the last good version; fix the errors below"));
-    // The outline and the preview still show the last good guide, at the same place.
+    // The outline and the preview still show the last good guide, at the same place; the
+    // outline marks the link that is broken in the file now.
     assert!(std::sync::Arc::ptr_eq(app.guide().expect("kept"), &good));
-    assert!(shown.contains("→ pace") && !shown.contains("paec  "));
+    assert!(shown.contains("pace  How quickly"), "{shown}");
+    assert_eq!(app.outline().find(&NodeKey::Question("paec".into())), None);
+    let small = app
+        .outline()
+        .find(&NodeKey::Answer("size".into(), "small".into()))
+        .expect("the answer");
+    assert_eq!(app.outline().rows()[small].mark, Mark::Broken);
+    assert!(shown.contains("✗ paec"), "{shown}");
     assert_eq!(preview_question(&app).as_deref(), Some("disagreement"));
     press(&mut app, "2"); // and it still plays
     assert!(matches!(
@@ -547,4 +555,233 @@ fn a_translation_that_cannot_be_read_is_a_problem_not_skipped() {
         .message
         .contains("it is a folder, not a translation file"));
     assert!(text(&app).contains("G0002"), "{}", text(&app));
+}
+
+#[test]
+fn enter_and_e_find_nodes_by_id_when_the_lines_have_shifted_since_the_last_good_version() {
+    let (_dir, path) = copy_to_temp(DECISION);
+    let mut app = editor(&path, 120, 35);
+    // Ten lines written at the top, and a link broken: the outline shows the last good version,
+    // whose lines are ten too few for the file now.
+    let before = std::fs::read_to_string(&path).expect("read");
+    let now = format!(
+        "{}{}",
+        "// a note\n".repeat(10),
+        before.replacen("Goto(\"delegation\")", "Goto(\"delegatoin\")", 1)
+    );
+    std::fs::write(&path, &now).expect("write");
+    reload(&mut app, &path);
+    assert_eq!(app.version(), Version::LastGood);
+    let line_of = |needle: &str, after: &str| {
+        let from = now.find(after).expect("there");
+        now[..from + now[from..].find(needle).expect("there")]
+            .lines()
+            .count()
+    };
+
+    // Enter on the broken link's problem shows the answer it is in, found by its ids.
+    press(&mut app, "<s-tab>");
+    assert_eq!(app.problems()[app.problem()].code, Code::MissingQuestion);
+    press(&mut app, "<enter>");
+    assert_eq!(app.focus(), Pane::Outline);
+    assert_eq!(
+        selected_key(&app),
+        Some(NodeKey::Answer("size".into(), "large".into()))
+    );
+    // `e` opens the file at that answer's line now, and the outline shows that line too.
+    let answer = line_of("Answer(", "id: \"small\"");
+    assert!(now
+        .lines()
+        .nth(answer)
+        .is_some_and(|l| l.contains("\"large\"")));
+    assert_eq!(
+        press(&mut app, "e"),
+        vec![Effect::OpenEditor {
+            file: path.clone(),
+            line: answer,
+        }]
+    );
+    assert_eq!(app.outline().rows()[app.selected()].line, answer);
+    // From the preview: the line now of the question it is on.
+    press(&mut app, "<tab>");
+    assert_eq!(app.focus(), Pane::Preview);
+    let size = line_of("Question(", "questions:");
+    assert_eq!(
+        press(&mut app, "e"),
+        vec![Effect::OpenEditor {
+            file: path.clone(),
+            line: size,
+        }]
+    );
+    // A warning about a question elsewhere finds that question.
+    press(&mut app, "<tab>");
+    let unreachable = app
+        .problems()
+        .iter()
+        .position(|p| p.message.contains("\"delegation\""))
+        .expect("a warning about delegation");
+    for _ in 0..unreachable {
+        press(&mut app, "j");
+    }
+    press(&mut app, "<enter>");
+    assert_eq!(selected_key(&app), question("delegation"));
+}
+
+#[test]
+fn a_broken_link_of_a_new_answer_is_marked_on_the_last_good_outline() {
+    let (_dir, path) = copy_to_temp(DECISION);
+    let mut app = editor(&path, 120, 35);
+    rewrite(
+        &path,
+        "                Answer(\n                    id: \"large\",",
+        "                Answer(id: \"huge\", label: \"Hundreds of us\", next: End(\"nowhere\")),\n                Answer(\n                    id: \"large\",",
+    );
+    reload(&mut app, &path);
+    assert_eq!(app.version(), Version::LastGood);
+    let huge = app
+        .outline()
+        .find(&NodeKey::Answer("size".into(), "huge".into()))
+        .expect("shown under its question");
+    let row = &app.outline().rows()[huge];
+    assert_eq!((row.mark, row.target.as_str()), (Mark::Broken, "✗ nowhere"));
+    let shown = text(&app);
+    let at = shown
+        .lines()
+        .find(|l| l.contains("Hundreds of us"))
+        .expect("on screen");
+    assert!(at.contains('✗') && at.contains("✗ nowhere"), "{shown}");
+    // Enter on its problem selects it.
+    press(&mut app, "<s-tab><enter>");
+    assert_eq!(
+        selected_key(&app),
+        Some(NodeKey::Answer("size".into(), "huge".into()))
+    );
+    // Fixed: the version on show is the file's, with the answer.
+    rewrite(&path, "End(\"nowhere\")", "End(\"majority\")");
+    reload(&mut app, &path);
+    assert_eq!(app.version(), Version::Current);
+    let huge = app
+        .outline()
+        .find(&NodeKey::Answer("size".into(), "huge".into()))
+        .expect("an answer now");
+    assert_eq!(app.outline().rows()[huge].mark, Mark::Fine);
+}
+
+#[test]
+fn conditional_links_and_answers_read_as_conditions_in_the_outline() {
+    let mut app = editor("guides/co-op-pay.ron", 140, 40);
+    let shown = text(&app);
+    for row in [
+        "Up to about ten",
+        "if stage = running",
+        "→ current",
+        "otherwise",
+        "only if stage = running",
+    ] {
+        assert!(shown.contains(row), "{row:?}:\n{shown}");
+    }
+    // A case is a row of its own: it previews its answer's question, and `e` opens its line.
+    let case = app
+        .outline()
+        .find(&NodeKey::Part(
+            "size".into(),
+            "few".into(),
+            "next.cases[0]".into(),
+        ))
+        .expect("the case");
+    while app.selected() < case {
+        press(&mut app, "j");
+    }
+    assert_eq!(preview_question(&app).as_deref(), Some("size"));
+    let Effect::OpenEditor { line, .. } = press(&mut app, "e").remove(0) else {
+        panic!("no editor");
+    };
+    let source = std::fs::read_to_string("guides/co-op-pay.ron").expect("read");
+    assert!(source
+        .lines()
+        .nth(line - 1)
+        .is_some_and(|l| l.contains("Case(when: Answered(\"stage\", \"running\")")));
+}
+
+/// The editor on a file with `--lang`, at a size, default theme.
+fn editor_in(path: &Path, language: &str, width: u16, height: u16) -> App {
+    App::new(path, Snapshot::read_in(path, Some(language)))
+        .with_theme(Theme::default_theme())
+        .with_size(width, height)
+}
+
+fn reload_in(app: &mut App, path: &Path, language: &str) {
+    app.handle(Action::Reloaded(Box::new(Snapshot::read_in(
+        path,
+        Some(language),
+    ))));
+}
+
+#[test]
+fn with_a_language_the_preview_plays_the_translation_and_follows_its_saves() {
+    let dir = tempfile::tempdir().expect("temp");
+    let guide = dir.path().join("guide.ron");
+    let es = dir.path().join("guide.es.ron");
+    std::fs::copy("tests/fixtures/i18n/complete/guide.ron", &guide).expect("copy");
+    std::fs::copy("tests/fixtures/i18n/complete/guide.es.ron", &es).expect("copy");
+    let mut app = editor_in(&guide, "es", 120, 35);
+    assert_eq!(app.version(), Version::Current);
+    let shown = text(&app);
+    assert!(
+        shown.contains("[es] How many people take part in decisions?"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Esquema"),
+        "the editor's words follow: {shown}"
+    );
+    press(&mut app, "<tab>1");
+    assert_eq!(preview_question(&app).as_deref(), Some("pace"));
+
+    // A save of the translation shows at once, the preview keeping its place.
+    std::fs::write(
+        &es,
+        std::fs::read_to_string(&es).expect("read").replace(
+            "[es] How quickly do most of your decisions need to be made?",
+            "¿Con qué rapidez hay que decidir?",
+        ),
+    )
+    .expect("write");
+    reload_in(&mut app, &guide, "es");
+    assert_eq!(preview_question(&app).as_deref(), Some("pace"));
+    assert!(text(&app).contains("¿Con qué rapidez hay que decidir?"));
+
+    // A guide text changed since it was translated: the preview shows the guide's own text.
+    rewrite(
+        &guide,
+        "How quickly do most of your decisions need to be made?",
+        "How fast must most decisions be made?",
+    );
+    reload_in(&mut app, &guide, "es");
+    let shown = text(&app);
+    assert!(
+        shown.contains("How fast must most decisions be made?"),
+        "{shown}"
+    );
+    assert!(!shown.contains("¿Con qué rapidez"), "{shown}");
+    assert!(app
+        .problems()
+        .iter()
+        .any(|p| p.code == Code::TranslationStale));
+
+    // A translation that cannot be used keeps the last good version on show.
+    rewrite(&es, "guide: \"decision-making\"", "guide: \"other\"");
+    reload_in(&mut app, &guide, "es");
+    assert_eq!(app.version(), Version::LastGood);
+    assert_eq!(app.problems()[0].code, Code::TranslationGuide);
+    assert!(text(&app).contains("How fast must most decisions be made?"));
+    // Gone altogether: said among the problems.
+    std::fs::remove_file(&es).expect("remove");
+    reload_in(&mut app, &guide, "es");
+    assert_eq!(app.version(), Version::LastGood);
+    let problem = &app.problems()[0];
+    assert_eq!(
+        (problem.code, problem.file.as_path()),
+        (Code::Unreadable, es.as_path())
+    );
 }

@@ -31,6 +31,17 @@ use ratatui::style::Modifier;
 use support::facilitate::*;
 use support::{backend, buffer, buffer_text, decision, guide, text};
 
+/// The words on screen in reading order, one space between them: a sentence wrapped over
+/// several rows reads as one.
+fn words(screen: &str) -> String {
+    screen.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The workshop fixture: a question with four answers, facilitator notes.
+fn room() -> std::sync::Arc<coop_guide::guide::Guide> {
+    guide("tests/fixtures/workshop/room.ron")
+}
+
 fn tally(file: &SessionFile, question: &str) -> Vec<(String, u32)> {
     file.tallies
         .iter()
@@ -72,34 +83,50 @@ fn hands_are_added_and_removed_for_the_selected_answer_and_saved_each_time() {
 }
 
 #[test]
-fn the_answer_with_most_hands_is_preselected_and_enter_records_it() {
+fn counting_never_moves_the_marker_and_enter_on_the_leader_records_it() {
     let (_dir, path) = workspace();
     let mut p = presenter(decision(), &path, 80, 24);
-    // Up to twelve: 1 hand; more than twelve: 2. The selection ends on the first answer.
+    // Up to twelve: 1 hand; more than twelve: 2. The marker ends on the first answer.
     press(&mut p, "<enter>+j++k");
     assert_eq!(p.cursor(), 0);
-    assert_eq!(p.choice(), 0, "moving the selection overrides the count");
     press(&mut p, "-+");
-    assert_eq!(p.choice(), 1, "counting again makes the leader the choice");
+    assert_eq!(
+        p.cursor(),
+        0,
+        "counting again leaves the marker where it is"
+    );
+    assert_eq!(p.standing(0).leader(), Some(1), "the count says who leads");
     let buf = buffer(&p);
-    let row = (0..24)
-        .find(|&y| {
-            buffer_text(&buf)
-                .lines()
-                .nth(y)
-                .unwrap_or("")
-                .contains("More than")
-        })
+    let shown = buffer_text(&buf);
+    let row = shown
+        .lines()
+        .position(|l| l.contains("More than"))
         .expect("second answer shown") as u16;
+    let count_x = shown
+        .lines()
+        .nth(usize::from(row))
+        .and_then(|l| l.find("2 █"))
+        .expect("its count") as u16;
+    assert!(
+        buf[(count_x, row)].modifier.contains(Modifier::BOLD),
+        "the leading count stands out:\n{shown}"
+    );
+    let marked_row = shown
+        .lines()
+        .position(|l| l.contains('›'))
+        .expect("a marked answer") as u16;
     let label_x = (0..80)
-        .find(|&x| buf[(x, row)].symbol() == "M")
+        .find(|&x| buf[(x, marked_row)].symbol() == "U")
         .expect("label");
     assert!(
-        buf[(label_x, row)].modifier.contains(Modifier::REVERSED),
-        "the leading answer is highlighted"
+        buf[(label_x, marked_row)]
+            .modifier
+            .contains(Modifier::REVERSED),
+        "the marked answer is highlighted"
     );
 
-    press(&mut p, "<enter>");
+    // Enter on the leader records it at once.
+    press(&mut p, "j<enter>");
     assert_eq!(question_id(&p).as_deref(), Some("delegation"));
     let file = on_disk(&path);
     assert_eq!(file.answers, vec![pair("size", "large")]);
@@ -107,32 +134,90 @@ fn the_answer_with_most_hands_is_preselected_and_enter_records_it() {
 }
 
 #[test]
-fn moving_the_selection_after_counting_overrides_the_hands() {
+fn recording_an_answer_with_fewer_hands_asks_once_naming_both_counts() {
     let (_dir, path) = workspace();
     let mut p = presenter(decision(), &path, 80, 24);
     press(&mut p, "<enter>j+++k<enter>");
+    assert!(p.asking());
+    assert_eq!(
+        question_id(&p).as_deref(),
+        Some("size"),
+        "nothing recorded yet"
+    );
+    let notice = p.notice().expect("the question").to_string();
+    assert_eq!(
+        notice,
+        "Record “Up to about twelve” (0 hands)? “More than twelve” has 3 hands. Enter again records it; any other key goes back."
+    );
+    assert!(text(&p).contains("Record “Up to about twelve” (0 hands)?"));
+    assert!(on_disk(&path).answers.is_empty());
+    // Any other key goes back: the next Enter asks again.
+    press(&mut p, "x");
+    assert!(!p.asking());
+    press(&mut p, "<enter>");
+    assert!(p.asking());
+    // A second Enter records it anyway.
+    press(&mut p, "<enter>");
     assert_eq!(question_id(&p).as_deref(), Some("pace"));
     assert_eq!(on_disk(&path).answers, vec![pair("size", "small")]);
 }
 
 #[test]
-fn on_a_tie_the_marker_stays_and_enter_records_the_marked_answer() {
+fn the_three_three_zero_one_tie_records_neither_the_last_counted_nor_silently() {
+    // The reported room: hands 3, 3, 0 and 1, counted in order, the marker left on the last.
+    let (_dir, path) = workspace();
+    let mut p = presenter(room(), &path, 100, 30);
+    press(&mut p, "<enter>+++j+++jj+");
+    assert_eq!(p.cursor(), 3);
+    assert!(p.tied(0));
+    assert_eq!(p.standing(0).leaders, vec![0, 1]);
+    let shown = text(&p);
+    let said = words(&shown);
+    assert!(
+        said.contains(
+            "Tied: “Everyone is paid the same” and “Within a ratio, such as 1 to 3”, 3 hands each."
+        ),
+        "the screen names the tied answers:\n{shown}"
+    );
+    // Enter on the answer with 1 hand asks first, naming both tied answers and the counts.
+    press(&mut p, "<enter>");
+    assert_eq!(question_id(&p).as_deref(), Some("pay"));
+    let notice = p.notice().expect("asked").to_string();
+    assert!(
+        notice.starts_with("Record “Not sure yet” (1 hand)? “Everyone is paid the same” and “Within a ratio, such as 1 to 3” have 3 hands each."),
+        "{notice}"
+    );
+    // Moving to one of the tied answers records it at once.
+    press(&mut p, "2<enter>");
+    assert_eq!(question_id(&p).as_deref(), Some("hours"));
+    assert_eq!(on_disk(&path).answers, vec![pair("pay", "ratio")]);
+    assert_eq!(
+        tally(&on_disk(&path), "pay"),
+        vec![
+            ("equal".into(), 3),
+            ("ratio".into(), 3),
+            ("unsure".into(), 1)
+        ]
+    );
+}
+
+#[test]
+fn on_a_tie_enter_records_a_tied_marked_answer_at_once() {
     let (_dir, path) = workspace();
     let mut p = presenter(decision(), &path, 80, 24);
     press(&mut p, "<enter>+j+");
     assert!(p.tied(0));
-    assert_eq!(p.choice(), 1, "› stays where it was moved to");
+    assert_eq!(p.cursor(), 1, "› stays where it was moved to");
     let shown = text(&p);
     assert!(
-        shown.contains("Tied: enter records the marked answer (›)."),
+        shown.contains("Tied: “Up to about twelve” and “More than twelve”, 1 hand each."),
         "{shown}"
     );
-    assert!(!shown.contains("Hands are tied"), "{shown}");
     let marked: Vec<&str> = shown.lines().filter(|l| l.contains('›')).collect();
-    assert_eq!(marked.len(), 2, "the answer and the note: {shown}");
+    assert_eq!(marked.len(), 1, "only the marked answer: {shown}");
     assert!(marked[0].contains("More than twelve"), "{shown}");
     press(&mut p, "<enter>");
-    assert_eq!(p.status(), None, "no refusal");
+    assert_eq!(p.status(), None, "no question asked");
     assert_eq!(question_id(&p).as_deref(), Some("delegation"));
     assert_eq!(on_disk(&path).answers, vec![pair("size", "large")]);
 }
@@ -148,34 +233,23 @@ fn enter_records_the_answer_marked_with_the_arrow_after_counting_several() {
     assert_eq!(
         p.cursor(),
         2,
-        "the hands keys still count for the third answer"
+        "the marker stays on the answer being counted"
     );
-    assert_eq!(p.choice(), 1, "the count leads: › is on the second answer");
+    assert_eq!(p.standing(1).leader(), Some(1), "the count leads");
     let shown = text(&p);
     let marked = shown
         .lines()
         .find(|l| l.contains('›'))
         .expect("an answer is marked");
-    assert!(marked.contains("2  Often within"), "{shown}");
-    let third = shown
-        .lines()
-        .find(|l| l.contains("3  Not sure yet"))
-        .expect("third answer");
-    assert!(
-        third.contains("[1]"),
-        "the counted answer is bracketed: {shown}"
-    );
-    // Still counting for the third answer; the leader stays marked.
+    assert!(marked.contains("3  Not sure yet"), "{shown}");
+    assert!(!shown.contains('['), "nothing bracketed: {shown}");
     press(&mut p, "+");
-    assert_eq!((p.hands(1, 2), p.choice()), (2, 1));
-    // Moving › overrides the count, until the hands change again.
-    press(&mut p, "<down>");
-    assert_eq!((p.cursor(), p.choice()), (2, 2));
-    assert!(!text(&p).contains('['), "nothing bracketed when › is on it");
-    press(&mut p, "-");
-    assert_eq!(p.choice(), 1, "hands changed: the count leads again");
-    press(&mut p, "3");
-    assert_eq!(p.choice(), 2);
+    assert_eq!(p.hands(1, 2), 2);
+    // The marked answer has 2 hands, the leader 3: Enter asks, a second Enter records.
+    press(&mut p, "<enter>");
+    assert!(p.notice().is_some_and(|n| n
+        .starts_with("Record “Not sure yet” (2 hands)? “Often within a few days” has 3 hands.")));
+    assert!(on_disk(&path).answers.len() == 1);
     press(&mut p, "<enter>");
     assert_eq!(
         on_disk(&path).answers,
@@ -189,7 +263,10 @@ fn the_presenter_help_says_what_the_marker_means() {
     let mut p = presenter(decision(), &path, 100, 40);
     press(&mut p, "<enter>?");
     let shown = text(&p);
-    assert!(shown.contains("marks the group's choice"), "{shown}");
+    assert!(
+        shown.contains("marks the answer you count hands for"),
+        "{shown}"
+    );
     assert!(shown.contains("record the answer marked ›"), "{shown}");
 }
 
@@ -198,9 +275,9 @@ fn a_question_answered_before_opens_on_its_answer_not_the_count() {
     let (_dir, path) = workspace();
     let mut p = presenter(decision(), &path, 80, 24);
     // Two hands for "up to twelve", yet the facilitator records "more than twelve".
-    press(&mut p, "<enter>++j<enter>b");
+    press(&mut p, "<enter>++j<enter><enter>b");
     assert_eq!(question_id(&p).as_deref(), Some("size"));
-    assert_eq!((p.cursor(), p.choice()), (1, 1));
+    assert_eq!(p.cursor(), 1);
     assert!(text(&p).contains("(the group's answer)"));
 }
 
@@ -256,18 +333,52 @@ fn notes_keep_no_control_characters() {
 }
 
 #[test]
-fn the_facilitator_notes_hide_with_one_key() {
+fn the_facilitator_notes_are_hidden_until_asked_and_the_choice_is_kept_with_the_session() {
     let (_dir, path) = workspace();
-    let mut p = presenter(decision(), &path, 80, 24);
+    let mut p = presenter(decision(), &path, 100, 30);
     press(&mut p, "<enter>");
-    let notes = "Count the people who actually come to meetings";
-    assert!(text(&p).contains(notes));
-    press(&mut p, "h");
-    assert!(!p.notes_pane());
+    let notes = "Count the people who";
+    assert!(!p.notes_pane(), "projector-safe from the start");
     assert!(!text(&p).contains(notes));
     assert!(!text(&p).contains("Facilitator notes"));
     press(&mut p, "h");
+    assert!(p.notes_pane());
     assert!(text(&p).contains(notes));
+    assert!(on_disk(&path).notes_shown, "the choice is saved");
+    drop(p);
+
+    // Resumed, the notes are as they were left; hidden again, they stay hidden on the next
+    // resume.
+    let mut p = resume(decision(), &path, 100, 30);
+    assert!(text(&p).contains(notes));
+    press(&mut p, "h");
+    assert!(!on_disk(&path).notes_shown);
+    drop(p);
+    let p = resume(decision(), &path, 100, 30);
+    assert!(!text(&p).contains(notes));
+    assert!(!text(&p).contains("Facilitator notes"));
+}
+
+#[test]
+fn notes_are_absent_from_the_projected_screen_at_start_and_after_resume_at_every_size() {
+    let (_dir, path) = workspace();
+    let notes = "Watch for names";
+    let mut p = presenter(room(), &path, 80, 24);
+    press(&mut p, "<enter>++");
+    for (w, h) in [(40, 12), (80, 24), (120, 35), (200, 50)] {
+        let mut sized = p.clone();
+        sized.handle(Action::Input(Input::Resize(w, h)));
+        let shown = words(&text(&sized));
+        assert!(!shown.contains(notes), "{w}x{h}:\n{shown}");
+        assert!(!shown.contains("Facilitator notes"), "{w}x{h}:\n{shown}");
+    }
+    drop(p);
+    let p = resume(room(), &path, 120, 35);
+    assert_eq!(question_id(&p).as_deref(), Some("pay"));
+    assert!(!words(&text(&p)).contains(notes));
+    // Asked for on the command line (`--notes`), they show.
+    let p = p.with_notes(true);
+    assert!(words(&text(&p)).contains(notes));
 }
 
 #[test]
@@ -343,7 +454,7 @@ fn resume_opens_at_the_exact_question() {
     drop(p);
     let mut p = resume(decision(), &path, 80, 24);
     assert_eq!(question_id(&p).as_deref(), Some("size"));
-    assert_eq!(p.choice(), 0, "its answer is selected");
+    assert_eq!(p.cursor(), 0, "its answer is selected");
     press(&mut p, "<enter>2<enter>");
     drop(p);
     let p = resume(decision(), &path, 80, 24);
@@ -389,6 +500,10 @@ fn a_failed_save_shows_in_the_status_line_and_keeps_everything() {
     assert_eq!(p.hands(0, 0), 2, "the count is kept in memory");
     let error = p.save_error().expect("the save failed").to_string();
     assert!(error.contains("Could not save the session"), "{error}");
+    assert!(
+        error.contains(&path.display().to_string()),
+        "the error names the file: {error}"
+    );
     assert!(text(&p).contains("Could not save the session"));
 
     // The folder comes back: the next change saves everything.
@@ -417,7 +532,7 @@ fn s_on_the_result_saves_the_handout_beside_the_session_never_overwriting() {
     let first = dir.path().join("group-a-handout.md");
     let handout = std::fs::read_to_string(&first).expect("hand-out written");
     assert!(handout.contains("Group A"), "{handout}");
-    assert!(handout.contains("hands: Up to about twelve 3"), "{handout}");
+    assert!(handout.contains("Hands: Up to about twelve 3"), "{handout}");
     assert!(matches!(p.status(), Some(Status::Done(t)) if t.contains("group-a-handout.md")));
     press(&mut p, "s");
     assert!(dir.path().join("group-a-handout-1.md").exists());
@@ -472,7 +587,7 @@ fn every_workshop_footer_hint_is_a_working_key() {
 fn spanish_guides_run_workshop_mode_in_spanish() {
     let (_dir, path) = workspace();
     let mut p = presenter(flagship_in_spanish(), &path, 80, 24);
-    press(&mut p, "<enter>");
+    press(&mut p, "<enter>h");
     let shown = text(&p);
     assert!(
         shown.contains("¿Por qué quieren trabajar en una cooperativa?"),
@@ -481,7 +596,9 @@ fn spanish_guides_run_workshop_mode_in_spanish() {
     assert!(shown.contains("Notas para quien facilita"), "{shown}");
     assert!(shown.contains("manos"), "{shown}");
     press(&mut p, "+j+");
-    assert!(text(&p).contains("Empate: enter registra la respuesta marcada (›)."));
+    let shown = words(&text(&p));
+    assert!(shown.contains("Empate: «Nuestros valores:"), "{shown}");
+    assert!(shown.contains("1 mano cada una."), "{shown}");
     press(&mut p, "t");
     assert!(text(&p).contains("quedan 2:00"));
 }
@@ -588,7 +705,7 @@ fn presenter_snapshots() {
         let (_dir, mut p) = counted(w, h);
         assert_snapshot!(format!("presenter_{w}x{h}"), backend(&p));
         press(&mut p, "h");
-        assert_snapshot!(format!("presenter_notes_hidden_{w}x{h}"), backend(&p));
+        assert_snapshot!(format!("presenter_notes_shown_{w}x{h}"), backend(&p));
     }
 }
 
@@ -625,6 +742,13 @@ fn a_session_with_hands_but_no_answer_yet_resumes_on_its_question() {
     let p = resume(decision(), &path, 80, 24);
     assert_eq!(question_id(&p).as_deref(), Some("size"));
     assert_eq!(p.hands(0, 0), 2);
+
+    // A question with a clear leader opens on it.
+    let mut p = resume(decision(), &path, 80, 24);
+    press(&mut p, "j+++");
+    drop(p);
+    let p = resume(decision(), &path, 80, 24);
+    assert_eq!(p.cursor(), 1, "three hands beat two");
 }
 
 #[test]
@@ -637,7 +761,7 @@ fn clicking_an_answer_selects_it_without_recording_it() {
         .position(|l| l.contains("More than twelve"))
         .expect("shown") as u16;
     p.handle(Action::Input(Input::Click { column: 12, row }));
-    assert_eq!((p.cursor(), p.choice()), (1, 1));
+    assert_eq!(p.cursor(), 1);
     assert_eq!(question_id(&p).as_deref(), Some("size"));
     press(&mut p, "+");
     assert_eq!(p.hands(0, 1), 1);
@@ -749,4 +873,43 @@ fn back_within_an_edit_in_the_presenter_returns_to_the_review() {
     press(&mut p, "bb");
     assert_eq!(p.screen(), Screen::Review { outcome: None });
     assert_eq!(on_disk(&path).answers, vec![pair("size", "small")]);
+}
+
+#[test]
+fn on_a_projector_the_question_and_the_countdown_are_in_large_type() {
+    let (_dir, path) = workspace();
+    let mut p = presenter(room(), &path, 120, 35);
+    press(&mut p, "<enter>+++t");
+    let shown = text(&p);
+    // The question is drawn in block characters, not as a line of ordinary text.
+    assert!(!shown.contains("How should pay be set?"), "{shown}");
+    let blocks = shown
+        .chars()
+        .filter(|c| ('\u{2580}'..='\u{259f}').contains(c))
+        .count();
+    assert!(blocks > 100, "large type:\n{shown}");
+    // Answers, numbers and counts use the width: the bar reaches past the old 96 columns.
+    let first = shown
+        .lines()
+        .find(|l| l.contains("Everyone is paid the same"))
+        .expect("the answer");
+    assert!(first.contains("1  Everyone"), "{first}");
+    assert!(first.trim_end().chars().count() > 100, "{first}");
+
+    // Time up: the large digits turn to the error colour, reversed, and say so.
+    p.handle(Action::Tick(Duration::from_secs(120)));
+    let buf = buffer(&p);
+    let shown = buffer_text(&buf);
+    assert!(shown.contains("TIME IS UP"), "{shown}");
+    let reversed = buf
+        .content
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert!(reversed > 20, "the timer is reversed: {reversed} cells");
+
+    // Smaller windows keep the ordinary layouts.
+    p.handle(Action::Input(Input::Resize(100, 30)));
+    let shown = text(&p);
+    assert!(shown.contains("How should pay be set?"), "{shown}");
 }

@@ -1,6 +1,8 @@
 //! Workshop mode end to end, in a pseudo-terminal: `facilitate` starts, a question is answered,
 //! Ctrl-C leaves at once with the terminal restored and the answer in the session file; running
-//! again resumes at the next question. The report viewer opens and quits the same way.
+//! again resumes at the next question. The report viewer opens and quits the same way. A room's
+//! faults as a facilitator meets them: the 3–3–0–1 tie, the facilitator notes kept off the
+//! projected screen, a resume after the guide dropped a question.
 //!
 //! The harness is `support::pty`, as in `tui_pty.rs`.
 
@@ -144,4 +146,152 @@ fn kill_9_in_the_middle_of_saving_never_leaves_a_session_that_does_not_load() {
     pty.send("q");
     assert!(pty.wait_exit().success());
     coop_guide::store::read_file(&session).expect("the session file loads");
+}
+
+/// `facilitate GUIDE --session FILE` on a guide of the fixtures.
+fn facilitate_on(guide: &str, session: &Path) -> Vec<String> {
+    let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join(guide);
+    vec![
+        "facilitate".into(),
+        guide.display().to_string(),
+        "--session".into(),
+        session.display().to_string(),
+    ]
+}
+
+fn spawn(dir: &Path, args: &[String], cols: u16, rows: u16) -> Pty {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    Pty::spawn_in(dir, &args, &[], cols, rows)
+}
+
+/// The words on screen in reading order, one space between them.
+fn words(screen: &str) -> String {
+    screen.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_three_three_zero_one_tie_names_the_tied_answers_and_enter_asks_first() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let session = dir.path().join("group-a.ron");
+    let args = facilitate_on("tests/fixtures/workshop/room.ron", &session);
+    let mut pty = spawn(dir.path(), &args, 100, 30);
+    pty.wait_for("Start");
+    pty.send("\r");
+    pty.wait_for("How should pay be set?");
+    // 3, 3, 0 and 1 hands, counted in order; the marker is left on the last answer.
+    pty.send("+++j+++jj+");
+    pty.wait_until("the tie named", |p| {
+        words(&p.screen()).contains(
+            "Tied: “Everyone is paid the same” and “Within a ratio, such as 1 to 3”, 3 hands each.",
+        )
+    });
+    pty.send("\r");
+    pty.wait_until("the question asked", |p| {
+        words(&p.screen()).contains("Record “Not sure yet” (1 hand)?")
+    });
+    let file = coop_guide::store::read_file(&session).expect("reads");
+    assert!(
+        file.answers.is_empty(),
+        "nothing recorded: {:?}",
+        file.answers
+    );
+    // Back to a tied answer: recorded at once.
+    pty.send("1\r");
+    pty.wait_for("Who decides how many hours");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let file = coop_guide::store::read_file(&session).expect("reads");
+    assert_eq!(file.answers, vec![("pay".to_string(), "equal".to_string())]);
+}
+
+#[test]
+fn notes_are_absent_from_the_projected_screen_at_start_and_after_resume() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let session = dir.path().join("group-a.ron");
+    let args = facilitate_on("tests/fixtures/workshop/room.ron", &session);
+    for (cols, rows) in [(80, 24), (120, 35)] {
+        std::fs::remove_file(&session).ok();
+        let mut pty = spawn(dir.path(), &args, cols, rows);
+        pty.wait_for("Start");
+        pty.send("\r+");
+        pty.wait_for("Everyone is paid the same");
+        let screen = pty.screen();
+        assert!(
+            !screen.contains("Watch for names"),
+            "{cols}x{rows}:\n{screen}"
+        );
+        assert!(
+            !screen.contains("Facilitator notes"),
+            "{cols}x{rows}:\n{screen}"
+        );
+        pty.send("q");
+        assert!(pty.wait_exit().success());
+
+        let mut pty = spawn(dir.path(), &args, cols, rows);
+        let screen = pty.wait_for("Everyone is paid the same");
+        assert!(
+            !screen.contains("Watch for names"),
+            "{cols}x{rows}:\n{screen}"
+        );
+        // Shown on the facilitator's word, and remembered for the next start.
+        pty.send("h");
+        pty.wait_for("Watch for names");
+        pty.send("q");
+        assert!(pty.wait_exit().success());
+        let mut pty = spawn(dir.path(), &args, cols, rows);
+        pty.wait_for("Watch for names");
+        pty.send("hq");
+        assert!(pty.wait_exit().success());
+        let mut pty = spawn(dir.path(), &args, cols, rows);
+        let screen = pty.wait_for("Everyone is paid the same");
+        assert!(
+            !screen.contains("Watch for names"),
+            "{cols}x{rows}:\n{screen}"
+        );
+        pty.send("q");
+        assert!(pty.wait_exit().success());
+    }
+}
+
+#[test]
+fn resume_after_removing_a_question_shows_its_hands_and_note() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let session = dir.path().join("group-a.ron");
+    let first = facilitate_on("tests/fixtures/workshop/room.ron", &session);
+    let mut pty = spawn(dir.path(), &first, 100, 30);
+    pty.wait_for("Start");
+    pty.send("\r");
+    pty.wait_for("How should pay be set?");
+    pty.send("\r");
+    pty.wait_for("Who decides how many hours");
+    pty.send("\r");
+    pty.wait_for("How much money should stay in the bank?");
+    pty.send("++++n");
+    pty.wait_for("Note on this question");
+    pty.send("Half of us have no savings.\r");
+    pty.wait_for("Note: Half of us");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+
+    // The next version of the guide no longer asks about the reserve.
+    let second = facilitate_on("tests/fixtures/workshop/room-2.ron", &session);
+    let mut pty = spawn(dir.path(), &second, 100, 30);
+    pty.wait_until("what is no longer asked", |p| {
+        let said = words(&p.screen());
+        said.contains("From an earlier version of the guide")
+            && said.contains("How much money should stay in the bank?")
+            && said.contains("Hands: “Three months of pay” 4")
+            && said.contains("Note: Half of us have no savings.")
+    });
+    pty.send("\x1b");
+    pty.wait_until("the overlay closed", |p| {
+        !p.screen().contains("From an earlier version")
+    });
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let file = coop_guide::store::read_file(&session).expect("reads");
+    assert!(file.notes.contains(&(
+        "reserve".to_string(),
+        "Half of us have no savings.".to_string()
+    )));
 }

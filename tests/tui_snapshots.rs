@@ -87,3 +87,58 @@ fn the_selected_answer_is_marked_and_reversed_not_only_coloured() {
     let other = row_of(&app, "Up to about twelve").expect("other answer");
     assert!((0..80).all(|x| !buf[(x, other)].modifier.contains(Modifier::REVERSED)));
 }
+
+/// A group in the UK, running a co-op, writing code: every section of the result, "What would
+/// change it" longer than the result shows at first, and next steps for other countries.
+const SECTIONS: &str = "tests/fixtures/tui/result-sections.ron";
+
+/// The result of that group, then `keys` pressed on it.
+fn sections_result(keys: &str, width: u16, height: u16) -> coop_guide::tui::player::App {
+    let keys = format!("<enter>121<enter>{keys}");
+    after(support::guide(SECTIONS), &keys, width, height)
+}
+
+#[test]
+fn result_sections_at_80x24_and_40x12() {
+    // Sections: the title, Because you are…, Where your answers place you, Pros, Cons, Why
+    // this fits, What would change it, Next steps, Other countries.
+    let views = [
+        ("result_because", "]"),
+        ("result_changes_cut", "]]]]]]"),
+        ("result_changes_all", "]]]]]]c"),
+        ("result_other_countries", "]]]]]]]]"),
+    ];
+    for (width, height) in [(80, 24), (40, 12)] {
+        for (name, keys) in views {
+            let app = sections_result(keys, width, height);
+            assert_snapshot!(format!("{name}_{width}x{height}"), backend(&app));
+        }
+    }
+}
+
+#[test]
+fn the_changes_key_shows_every_other_outcome_and_the_first_few_again() {
+    let cut = support::text(&sections_result("]]]]]]", 80, 24));
+    assert!(cut.contains("→ Audio co-op"), "{cut}");
+    assert!(
+        !cut.contains("→ Print co-op"),
+        "the seventh is left out:\n{cut}"
+    );
+    assert!(
+        cut.contains("…and 1 more other outcome: press c to see it."),
+        "{cut}"
+    );
+    assert!(
+        cut.contains("c all changes"),
+        "the footer offers it:\n{cut}"
+    );
+    let all = support::text(&sections_result("]]]]]]c", 80, 24));
+    assert!(all.contains("→ Print co-op"), "{all}");
+    assert!(!all.contains("press c"), "{all}");
+    assert!(all.contains("c fewer changes"), "{all}");
+    let again = support::text(&sections_result("]]]]]]cc", 80, 24));
+    assert!(again.contains("press c to see it"), "{again}");
+    // A result whose changes all fit offers no key for them.
+    let short = support::text(&after(decision(), "<enter>12<enter>", 80, 24));
+    assert!(!short.contains("all changes"), "{short}");
+}

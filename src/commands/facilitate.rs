@@ -1,5 +1,17 @@
 //! `coop-guide facilitate`: workshop mode on a session file, created when it is missing and
-//! resumed when it exists; with `--serve`, with a room remote participants join over SSH.
+//! resumed when it exists; with `--serve`, with a room remote participants join over SSH; or,
+//! with `--notes` on a session another presenter has open, the facilitator's read-only view of
+//! it.
+//!
+//! Before anything is shown, in this order: a read-only session file is refused (and left as it
+//! is); the writer's lock is taken, or the session is refused naming the process that has it
+//! (with `--serve` too: only the presenter that writes a session can open a room for it);
+//! temporary files that dead processes left are removed; the file is read (a broken, foreign or
+//! newer one is refused, exit 1, and left untouched); with `--serve`, the host key is read (or
+//! made) and the room opens, before a new session file is written, so a room that cannot open
+//! leaves nothing behind. Exit codes: 0 done, 1 the session file cannot be used or the latest
+//! changes could not be saved when the facilitator quit anyway, 2 the command line asks for
+//! something that cannot be done (a room that cannot open among them), 130 Ctrl-C.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -7,14 +19,15 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::Arc;
 
-use super::{ended, in_a_terminal, open_guide, CliError, Exit, Outcome};
+use super::{ended, in_a_terminal, open_guide, CliError, Outcome};
 use crate::cli::FacilitateArgs;
-use crate::engine::session::Session;
+use crate::engine::session::{Session, SessionError, SessionFile};
+use crate::guide::text::sanitize_line;
 use crate::guide::{files, languages, Guide};
 use crate::locale::words;
 use crate::room::host_key::HostKey;
 use crate::room::{address, Languages, Limits, Room, RoomCode, RoomConfig, Stage};
-use crate::store::Store;
+use crate::store::{self, LockError, Store};
 use crate::tui;
 use crate::tui::facilitate::remote::{self, Join, Signal};
 use crate::tui::facilitate::Presenter;
@@ -24,27 +37,14 @@ use crate::tui::facilitate::Presenter;
 pub fn run(args: FacilitateArgs) -> Outcome {
     let file = args.session.as_path();
     let store = Store::new(file);
-    let existing = match store.read() {
-        Ok(data) => data,
-        Err(e) => {
-            return Err(CliError::usage(format!(
-                "{}; the file was left untouched",
-                super::report::session_error(file, &e)
-            ))
-            .at(file))
-        }
-    };
-    if let (Some(data), Some(name)) = (&existing, &args.group) {
-        if data.group.trim() != name.trim() {
-            return Err(CliError::usage(format!(
-                "{} is the session of group \"{}\", not \"{name}\"; give each group its own --session file",
-                file.display(),
-                data.group
-            ))
-            .at(file));
-        }
-    }
-    if existing.is_none() {
+    store.writable().map_err(|e| {
+        CliError::usage(format!("cannot open the session for writing: {e}")).at(file)
+    })?;
+    // Looked at before anything is made beside it: a device, a pipe or a broken file is
+    // refused here, and a new session's folder must exist.
+    let looked = store.read().map_err(|e| untouched(file, &e))?;
+    check_group(file, looked.as_ref(), args.group.as_deref())?;
+    if looked.is_none() {
         if let Some(folder) = file
             .parent()
             .filter(|p| !p.as_os_str().is_empty() && !p.is_dir())
@@ -57,6 +57,25 @@ pub fn run(args: FacilitateArgs) -> Outcome {
             .at(file));
         }
     }
+    let lock = match store.lock() {
+        Ok(lock) => lock,
+        Err(LockError::Held(pid)) if args.notes && args.serve.is_none() => {
+            return follow(&args, &store, pid)
+        }
+        Err(LockError::Held(pid)) => return Err(held(file, pid, args.serve.is_some())),
+        Err(LockError::Io(e)) => {
+            return Err(CliError::usage(format!(
+                "cannot lock the session `{}` for writing: {}",
+                file.display(),
+                super::reason(&e)
+            ))
+            .at(file))
+        }
+    };
+    store.clean_up();
+    // Read again now that nobody else can write it: this is the session that is resumed.
+    let existing = store.read().map_err(|e| untouched(file, &e))?;
+    check_group(file, existing.as_ref(), args.group.as_deref())?;
     if !in_a_terminal() {
         return Err(CliError::usage(
             "workshop mode needs a terminal; `play --plain` works without one",
@@ -68,7 +87,7 @@ pub fn run(args: FacilitateArgs) -> Outcome {
         .map(|d| d.language.as_str())
         .filter(|l| !l.is_empty()));
     let guide = open_guide(args.guide.as_deref(), lang)?;
-    // The room's key and address are checked before any screen opens.
+    // The room's key is checked before any screen opens.
     let host_key = match args.serve {
         Some(_) => Some(
             HostKey::load_or_create(args.host_key.as_deref())
@@ -78,8 +97,7 @@ pub fn run(args: FacilitateArgs) -> Outcome {
     };
     let fresh = existing.is_none();
     let session = match existing {
-        Some(data) => Session::resume(Arc::clone(&guide), data)
-            .map_err(|e| CliError::usage(format!("{e}; the file was left untouched")).at(file))?,
+        Some(data) => Session::resume(Arc::clone(&guide), data).map_err(|e| untouched(file, &e))?,
         None => {
             let name = args.group.clone().unwrap_or_else(|| {
                 file.file_stem()
@@ -100,13 +118,111 @@ pub fn run(args: FacilitateArgs) -> Outcome {
     if fresh {
         store
             .save(&session.to_file(store.now()))
-            .map_err(|e| CliError::file(Exit::Usage, "cannot create the session", file, &e))?;
+            .map_err(|e| CliError::usage(format!("cannot create the session: {e}")).at(file))?;
     }
-    let Some((room, join, signals)) = room else {
-        return ended(tui::facilitate::run(session, store, theme));
+    let mut presenter = Presenter::new(session, store)
+        .with_theme(theme)
+        .with_wall_clock(store::wall_now());
+    if args.notes {
+        presenter = presenter.with_notes(true);
+    }
+    let finished = match room {
+        Some((room, join, signals)) => remote::run(presenter, room, join, signals)?,
+        None => tui::facilitate::run(presenter)?,
     };
-    let presenter = Presenter::new(session, store).with_theme(theme);
-    ended(remote::run(presenter, room, join, signals))
+    drop(lock);
+    if let Some(error) = finished.unsaved {
+        return Err(CliError::invalid_because(format!(
+            "the latest changes to the session `{}` were not saved: {error}",
+            file.display()
+        ))
+        .at(file));
+    }
+    ended(Ok(finished.ending))
+}
+
+/// Refuses a session of another group than the one named on the command line.
+fn check_group(file: &Path, data: Option<&SessionFile>, group: Option<&str>) -> Outcome {
+    let (Some(data), Some(name)) = (data, group) else {
+        return Ok(());
+    };
+    if data.group.trim() == name.trim() {
+        return Ok(());
+    }
+    Err(CliError::usage(format!(
+        "{} is the session of group \"{}\", not \"{name}\"; give each group its own --session file",
+        file.display(),
+        data.group
+    ))
+    .at(file))
+}
+
+/// The facilitator's read-only view of a session another presenter has open.
+fn follow(args: &FacilitateArgs, store: &Store, pid: Option<u32>) -> Outcome {
+    let file = store.path();
+    let data = store
+        .read()
+        .map_err(|e| session_error(file, &e))?
+        .ok_or_else(|| held(file, pid, false))?;
+    if !in_a_terminal() {
+        return Err(CliError::usage("the facilitator's view needs a terminal"));
+    }
+    let theme = super::theme(args.theme.as_deref())?;
+    let lang = args
+        .lang
+        .as_deref()
+        .or(Some(data.language.as_str()).filter(|l| !l.is_empty()));
+    let guide = open_guide(args.guide.as_deref(), lang)?;
+    let session = Session::resume(guide, data).map_err(|e| session_error(file, &e))?;
+    ended(tui::facilitate::follow(session, store.clone(), pid, theme))
+}
+
+/// The refusal of a session another presenter has open; `serving` when a room was asked for.
+fn held(file: &Path, pid: Option<u32>, serving: bool) -> CliError {
+    let who = match pid {
+        Some(pid) => format!("another coop-guide (process {pid})"),
+        None => "another coop-guide".to_string(),
+    };
+    let instead = if serving {
+        "Only the presenter that writes a session can open a room for it: close it there and \
+         start again with --serve, or follow it with --notes (no room)"
+    } else {
+        "Close it there, or add --notes to follow it read-only with the facilitator notes"
+    };
+    CliError::usage(format!(
+        "the session `{}` is open in {who}; one presenter writes a session at a time. {instead}",
+        sanitize_line(&file.display().to_string())
+    ))
+    .at(file)
+}
+
+/// A session file that cannot be used, as a data error naming it (exit 1).
+pub fn session_error(file: &Path, error: &SessionError) -> CliError {
+    CliError::invalid_because(session_message(file, error)).at(file)
+}
+
+/// Why a session file cannot be used, naming it.
+pub fn session_message(file: &Path, error: &SessionError) -> String {
+    match error {
+        SessionError::Io(path, e) => format!(
+            "cannot read the session `{}`: {}",
+            path.display(),
+            super::reason(e)
+        ),
+        SessionError::OtherGuide { .. } | SessionError::NewerFormat(_) => {
+            format!("{}: {error}", file.display())
+        }
+        SessionError::Invalid(_) => error.to_string(),
+    }
+}
+
+/// The same, saying that the file was left as it was.
+fn untouched(file: &Path, error: &SessionError) -> CliError {
+    CliError::invalid_because(format!(
+        "{}; the file was left untouched",
+        session_message(file, error)
+    ))
+    .at(file)
 }
 
 /// The channel the presenter's loop waits on with a room open.

@@ -40,7 +40,9 @@ pub fn run(cli: Cli) -> Outcome {
         None => play::run(cli.play),
         Some(Command::Play(args)) => play::run(args),
         Some(Command::Facilitate(args)) => facilitate::run(args),
-        Some(Command::Edit { guide, theme }) => edit::run(&guide, theme.as_deref()),
+        Some(Command::Edit { guide, lang, theme }) => {
+            edit::run(&guide, lang.as_deref(), theme.as_deref())
+        }
         Some(Command::Check { guides, format }) => check::run(&guides, format),
         Some(Command::Test { guides }) => test::run(&guides),
         Some(Command::Paths { guide, format }) => paths::run(guide.as_deref(), format),
@@ -56,6 +58,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::I18n(I18nCommand::Template { guide, lang })) => {
             i18n::template(guide.as_deref(), &lang)
         }
+        Some(Command::I18n(I18nCommand::Update { guide, lang })) => i18n::update(&guide, &lang),
     }
 }
 

@@ -1,6 +1,14 @@
-//! The result of a walk, explained: the outcome, the group's place on each dimension, why, what
-//! the group's situation is, what would change it, what to revisit, and which of the outcome's
-//! examples and next steps are for this group.
+//! The result of a walk, composed for the group that walked it: the outcome, the group's place
+//! on each dimension, why, what the group's situation is, what would change it, what to
+//! revisit, and which of the guide's texts are for this group.
+//!
+//! [`Explanation::of`] is the one place a result is put together: the result screen, the plain
+//! mode, the Markdown and JSON exports and the workshop hand-out all read it, so they cannot
+//! disagree. It holds positions, not texts: which items of each text field this group is shown
+//! (the outcome's summary, "who it fits", pros and cons; each placed value's description, pros
+//! and cons; each answer's reason; the examples and next steps). An item is shown when it has
+//! no condition or its condition holds for every answer on the path, with the outcome's own
+//! placements where no answer placed the group (see `docs/guide-format.md`).
 //!
 //! A result is a profile, not a word. Only answers on the current path count: stale answers (on
 //! a branch the group left) never reach it, and an outcome places the group only through its own
@@ -14,9 +22,46 @@
 
 use std::collections::BTreeSet;
 
+use super::shown::shown;
 use super::walk::{Step, Walk};
 use crate::guide::condition::PathSaid;
 use crate::guide::{Guide, Target};
+
+/// Which items of a text field a group is shown: positions in the field's items, in order.
+pub type Shown = Vec<usize>;
+
+/// Which of a dimension value's texts the group is shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ValueTexts {
+    /// Paragraphs of its description.
+    pub description: Shown,
+    /// Its pros.
+    pub pros: Shown,
+    /// Its cons.
+    pub cons: Shown,
+}
+
+/// Which of the outcome's own texts the group is shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutcomeTexts {
+    /// Paragraphs of its summary.
+    pub summary: Shown,
+    /// Paragraphs of "who it fits".
+    pub fits: Shown,
+    /// Its pros.
+    pub pros: Shown,
+    /// Its cons.
+    pub cons: Shown,
+}
+
+/// A related outcome, and the paragraphs of its summary this group would be shown there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// Position of the outcome.
+    pub outcome: usize,
+    /// Paragraphs of its summary.
+    pub summary: Shown,
+}
 
 /// Where an answer (or the outcome itself) places the group on one dimension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +73,7 @@ pub enum PlacedBy {
 }
 
 /// The group's place on one dimension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placement {
     /// Position of the dimension in the guide.
     pub dimension: usize,
@@ -36,6 +81,8 @@ pub struct Placement {
     pub value: Option<usize>,
     /// What placed it.
     pub by: Option<PlacedBy>,
+    /// Which of the value's texts the group is shown (none when it is not placed).
+    pub texts: ValueTexts,
 }
 
 /// Another outcome a changed answer leads to.
@@ -69,13 +116,17 @@ pub struct NextSteps {
     pub elsewhere: Vec<usize>,
 }
 
-/// Everything the result screen and the exports show.
+/// Everything the result screen and the exports show, for the group that walked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explanation {
     /// The outcome reached.
     pub outcome: usize,
+    /// Which of the outcome's own texts the group is shown.
+    pub texts: OutcomeTexts,
     /// The answers that led here, in asking order.
     pub path: Vec<Step>,
+    /// For each step of `path`: the paragraphs of its answer's reason the group is shown.
+    pub reasons: Vec<Shown>,
     /// The answers to situation questions on the path: "Because you are…".
     pub situation: Vec<Step>,
     /// The group's place on each dimension, in the guide's order.
@@ -85,7 +136,7 @@ pub struct Explanation {
     /// Choices that, changed, lead elsewhere: grouped by the answer to change, in asking order.
     pub changes: Vec<Change>,
     /// Related outcomes, as the outcome lists them.
-    pub related: Vec<usize>,
+    pub related: Vec<Related>,
     /// The outcome's examples whose `when` holds, in order.
     pub examples: Vec<usize>,
     /// The outcome's next steps whose `when` holds, where they belong.
@@ -93,31 +144,54 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    /// Explains the walk's outcome; `None` until the path reaches one.
+    /// The result composed for the group that walked: `None` until the path reaches an
+    /// outcome.
     pub fn of(walk: &Walk) -> Option<Explanation> {
         let outcome = walk.outcome()?;
         let guide = walk.guide();
         let path = walk.review().to_vec();
-        let said = PathSaid::of(guide, path.iter().map(|s| (s.question, s.answer)))
-            .with_outcome(guide, outcome);
+        let on_path = || PathSaid::of(guide, path.iter().map(|s| (s.question, s.answer)));
+        let said = on_path().with_outcome(guide, outcome);
+        let o = &guide.outcomes[outcome];
         Some(Explanation {
             outcome,
+            texts: OutcomeTexts {
+                summary: shown(guide, o.summary.items(), &said),
+                fits: shown(guide, o.fits.items(), &said),
+                pros: shown(guide, &o.pros, &said),
+                cons: shown(guide, &o.cons, &said),
+            },
+            reasons: path
+                .iter()
+                .map(|s| {
+                    let answer = &guide.questions[s.question].answers[s.answer];
+                    shown(guide, answer.reason.items(), &said)
+                })
+                .collect(),
             situation: path
                 .iter()
                 .copied()
                 .filter(|s| guide.questions[s.question].situation)
                 .collect(),
-            profile: profile(guide, &path, outcome),
+            profile: profile(guide, &path, outcome, &said),
             unsure: path
                 .iter()
                 .copied()
                 .filter(|s| guide.questions[s.question].answers[s.answer].unsure)
                 .collect(),
             changes: changes(walk, &path, outcome),
-            related: guide.outcomes[outcome]
+            related: o
                 .related
                 .iter()
                 .filter_map(|id| guide.index.outcome(id))
+                .map(|r| Related {
+                    outcome: r,
+                    summary: shown(
+                        guide,
+                        guide.outcomes[r].summary.items(),
+                        &on_path().with_outcome(guide, r),
+                    ),
+                })
                 .collect(),
             examples: (0..guide.outcomes[outcome].examples.len())
                 .filter(|&e| {
@@ -138,12 +212,13 @@ impl Explanation {
     }
 }
 
-fn profile(guide: &Guide, path: &[Step], outcome: usize) -> Vec<Placement> {
+fn profile(guide: &Guide, path: &[Step], outcome: usize, said: &PathSaid) -> Vec<Placement> {
     let mut placements: Vec<Placement> = (0..guide.dimensions.len())
         .map(|dimension| Placement {
             dimension,
             value: None,
             by: None,
+            texts: ValueTexts::default(),
         })
         .collect();
     let mut place = |sets: &[(String, String)], by: PlacedBy, overwrite: bool| {
@@ -166,6 +241,16 @@ fn profile(guide: &Guide, path: &[Step], outcome: usize) -> Vec<Placement> {
         place(&answer.sets, PlacedBy::Answer(*step), true);
     }
     place(&guide.outcomes[outcome].sets, PlacedBy::Outcome, false);
+    for p in &mut placements {
+        if let Some(v) = p.value {
+            let value = &guide.dimensions[p.dimension].values[v];
+            p.texts = ValueTexts {
+                description: shown(guide, value.description.items(), said),
+                pros: shown(guide, &value.pros, said),
+                cons: shown(guide, &value.cons, said),
+            };
+        }
+    }
     placements
 }
 

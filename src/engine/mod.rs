@@ -2,7 +2,11 @@
 
 pub mod explain;
 pub mod session;
+pub mod shown;
 pub mod walk;
 
-pub use explain::{Change, Explanation, NextSteps, OtherOutcome, PlacedBy, Placement};
+pub use explain::{
+    Change, Explanation, NextSteps, OtherOutcome, OutcomeTexts, PlacedBy, Placement, Related,
+    Shown, ValueTexts,
+};
 pub use walk::{Action, Effect, Place, Progress, Step, Walk};

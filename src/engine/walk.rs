@@ -21,8 +21,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::shown;
 use crate::guide::condition::PathSaid;
 use crate::guide::flow::Flow;
+use crate::guide::item::join;
 use crate::guide::{Guide, Target};
 
 /// What a user can do.
@@ -174,7 +176,8 @@ impl Walk {
         let mut walk = Walk::new(guide);
         walk.first = Some(question);
         if walk.guide.index.conditional() && walk.path_start() != walk.guide.index.start() {
-            walk.flow = Flow::explore(&walk.guide.index, &walk.guide, Some(question)).map(Arc::new);
+            walk.flow =
+                Flow::explore(&walk.guide.index, &walk.guide, Some(question), false).map(Arc::new);
         }
         walk.rebuild();
         walk
@@ -275,6 +278,35 @@ impl Walk {
         )
     }
 
+    /// Why a question is asked, for this group: the paragraphs of its `why` whose condition
+    /// holds for the answers before it, joined by blank lines ("" when none is shown).
+    pub fn why(&self, question: usize) -> String {
+        self.guide
+            .questions
+            .get(question)
+            .map_or(String::new(), |q| {
+                join(shown::texts(q.why.items(), &self.why_shown(question)).into_iter())
+            })
+    }
+
+    /// Which paragraphs of a question's `why` [`Walk::why`] shows: positions in its items, the
+    /// same in every translation of the guide.
+    pub fn why_shown(&self, question: usize) -> Vec<usize> {
+        self.guide.questions.get(question).map_or(Vec::new(), |q| {
+            shown::shown(&self.guide, q.why.items(), &self.said_before(question))
+        })
+    }
+
+    /// A question's facilitator notes for this group, seen as [`Walk::why`] is.
+    pub fn notes(&self, question: usize) -> String {
+        self.guide
+            .questions
+            .get(question)
+            .map_or(String::new(), |q| {
+                shown::paragraphs(&self.guide, &q.notes, &self.said_before(question))
+            })
+    }
+
     /// The answered questions on the current path, in asking order (the review).
     pub fn review(&self) -> &[Step] {
         &self.path.steps
@@ -285,19 +317,40 @@ impl Walk {
         &self.path.steps[..self.cursor.min(self.path.steps.len())]
     }
 
-    /// Answers recorded for questions not on the current path, in the guide's order. They are
-    /// kept, but never part of the result or an export.
+    /// Answers recorded for questions on a branch the group left: not on the current path, and
+    /// not ahead of it either (a question the path can still reach from where it stops, as
+    /// after resuming on a changed guide). In the guide's order. They are kept, but never part
+    /// of the result or an export.
     pub fn stale(&self) -> Vec<Step> {
         let on_path: std::collections::HashSet<usize> =
             self.path.steps.iter().map(|s| s.question).collect();
+        let ahead = self.ahead();
         let mut stale: Vec<Step> = self
             .answers
             .iter()
-            .filter(|(q, _)| !on_path.contains(q) && self.path.open != Some(**q))
+            .filter(|(q, _)| !on_path.contains(q) && !ahead.contains(q))
             .map(|(&question, &answer)| Step { question, answer })
             .collect();
         stale.sort_by_key(|s| s.question);
         stale
+    }
+
+    /// The questions the path can still reach from the question it stops at, that one
+    /// included, whatever the conditions (none when the path reaches an outcome).
+    fn ahead(&self) -> std::collections::HashSet<usize> {
+        let mut ahead = std::collections::HashSet::new();
+        let mut next: Vec<usize> = self.path.open.into_iter().collect();
+        while let Some(q) = next.pop() {
+            if !ahead.insert(q) {
+                continue;
+            }
+            for (_, target) in self.guide.index.links(q) {
+                if let Target::Question(to) = target {
+                    next.push(to);
+                }
+            }
+        }
+        ahead
     }
 
     /// The outcome the path reaches, once every question on it is answered.

@@ -116,7 +116,7 @@ codes! {
     FormatUndeclared = "G0313", Warning, "a guide uses conditions without saying `format: 2`";
     TooManyWalks = "G0314", Warning, "the conditions combine in too many ways to follow every path";
     NeverReached = "G0315", Warning, "the conditions never let a path reach this question or outcome";
-    ItemNeverShown = "G0316", Warning, "a conditional example or next step that no path shows";
+    ItemNeverShown = "G0316", Warning, "a conditional text (a list item, a paragraph, an example or a next step) that no path shows";
     TranslationGuide = "G0401", Error, "a translation names another guide";
     TranslationDuplicate = "G0402", Error, "a translation has two entries for the same text";
     TranslationOrphan = "G0403", Warning, "a translation entry names no text of the guide";

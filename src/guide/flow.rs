@@ -15,12 +15,18 @@
 //! [`Flow::explore`] follows every walk from one question, once, breadth first, and records
 //! what `check`, `test`, `paths`, progress and the explanation need: the states and their
 //! moves, questions left, path counts, which answers are offered and which cases are taken.
+//! Asked to, it also keeps what conditional texts read (a question's `why` and `notes`, seen
+//! at the question; an outcome's texts, seen at its end; answers' reasons and dimension
+//! values' texts, seen at every end) and records which of them some walk shows. A reason is
+//! shown only where its answer is on the path, and a value's text only where the group is
+//! placed on the value; the flow does not keep those facts for them (they would multiply the
+//! states), so for those it records whether the condition holds at the end of some walk.
 //! States are bounded ([`MAX_STATES`]): a guide whose conditions combine in more ways than that
 //! is not followed (`check` says so), and its walks fall back to the links alone.
 
 use super::condition::{Cond, Fact, Said};
 use super::index::{IdMap, Index, Route, Target};
-use super::model::Guide;
+use super::model::{Guide, TextSite};
 use super::order::{earlier, Bits, Cycles};
 use crate::guide::to_u32;
 
@@ -195,12 +201,55 @@ fn conds_of_outcome(index: &Index, guide: &Guide, outcome: usize, f: &mut dyn Fn
     }
 }
 
+/// Conditional texts by where they are seen: at a question (before it is asked), at one
+/// outcome's end, at every end. Numbers are positions in [`Index::texts`]. While exploring, a
+/// text leaves its list once some walk shows it, so each walk's end looks only at the texts
+/// not shown yet.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct TextSites {
+    at_question: IdMap<u32, Vec<u32>>,
+    at_outcome: IdMap<u32, Vec<u32>>,
+    at_every_end: Vec<u32>,
+}
+
+/// Marks the texts of `pending` whose condition holds for `said` as shown, and takes them off
+/// the list.
+fn show_texts(pending: &mut Vec<u32>, index: &Index, said: &dyn Said, shown: &mut [bool]) {
+    pending.retain(|&n| {
+        let holds = index
+            .texts()
+            .get(n as usize)
+            .and_then(|&(c, _)| index.cond(c))
+            .is_some_and(|c| c.holds(said));
+        if let Some(s) = shown.get_mut(n as usize).filter(|_| holds) {
+            *s = true;
+        }
+        !holds
+    });
+}
+
+impl TextSites {
+    fn of(index: &Index) -> TextSites {
+        let mut sites = TextSites::default();
+        for (n, &(_, site)) in index.texts().iter().enumerate() {
+            let n = to_u32(n);
+            match site {
+                TextSite::Question(q) => sites.at_question.entry(to_u32(q)).or_default().push(n),
+                TextSite::Outcome(o) => sites.at_outcome.entry(to_u32(o)).or_default().push(n),
+                TextSite::Answer(..) | TextSite::Value(..) => sites.at_every_end.push(n),
+            }
+        }
+        sites
+    }
+}
+
 /// The facts each question's states keep: read at or after it, and possibly said before it.
 fn live_facts(
     index: &Index,
     guide: &Guide,
     cycles: &Cycles,
     slots: &Slots,
+    texts: Option<&TextSites>,
 ) -> Option<Vec<Vec<u32>>> {
     let n = index.question_count();
     let f = slots.facts.len();
@@ -211,10 +260,36 @@ fn live_facts(
     // Facts each question (and the outcomes it ends at) reads.
     let mut reads: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut outcome_reads: Vec<Vec<usize>> = vec![Vec::new(); guide.outcomes.len()];
+    let text_reads = |numbers: &[u32], list: &mut Vec<usize>| {
+        for &n in numbers {
+            let cond = index
+                .texts()
+                .get(n as usize)
+                .and_then(|&(c, _)| index.cond(c));
+            if let Some(c) = cond {
+                c.reads(&mut |fact| list.push(slots.of_fact(fact) as usize));
+            }
+        }
+    };
+    // Sets of slots, kept small: many texts read the same few facts, and every question that
+    // ends a walk takes the whole list.
+    let settle = |list: &mut Vec<usize>| {
+        list.sort_unstable();
+        list.dedup();
+    };
+    let mut every_end: Vec<usize> = Vec::new();
+    if let Some(texts) = texts {
+        text_reads(&texts.at_every_end, &mut every_end);
+        settle(&mut every_end);
+    }
     for (o, list) in outcome_reads.iter_mut().enumerate() {
         conds_of_outcome(index, guide, o, &mut |c| {
             c.reads(&mut |fact| list.push(slots.of_fact(fact) as usize))
         });
+        if let Some(numbers) = texts.and_then(|t| t.at_outcome.get(&to_u32(o))) {
+            text_reads(numbers, list);
+        }
+        settle(list);
     }
     for (q, list) in reads.iter_mut().enumerate() {
         conds_at(index, q, &mut |c| {
@@ -222,14 +297,23 @@ fn live_facts(
                 c.reads(&mut |fact| list.push(slots.of_fact(fact) as usize));
             }
         });
+        if let Some(numbers) = texts.and_then(|t| t.at_question.get(&to_u32(q))) {
+            text_reads(numbers, list);
+        }
+        let mut ends = false;
         for (_, t) in index.links(q) {
             if let Target::Outcome(o) = t {
+                ends = true;
                 if let Some(more) = outcome_reads.get(o) {
                     list.extend_from_slice(more);
                 }
             }
         }
+        if ends {
+            list.extend_from_slice(&every_end);
+        }
         list.retain(|&s| s != NONE as usize);
+        settle(list);
     }
     // Read at or after: backwards over the groups, sinks first.
     let mut later = Bits::new(groups, f);
@@ -371,14 +455,20 @@ pub struct Flow {
     /// Per outcome: each step's and each example's `when` held at some walk's end.
     step_shown: Vec<Vec<bool>>,
     example_shown: Vec<Vec<bool>>,
+    /// Conditional texts by where they are seen; `None` when the flow does not follow them.
+    texts: Option<TextSites>,
+    /// Per conditional text (numbered as in [`Index::texts`]): its condition held where it is
+    /// seen, on some walk.
+    text_shown: Vec<bool>,
     /// States at which no answer is offered.
     stuck: Vec<u32>,
 }
 
 impl Flow {
-    /// Follows every walk from `root`. `None` without a root, or when the conditions combine
-    /// in more than [`MAX_STATES`] ways.
-    pub fn explore(index: &Index, guide: &Guide, root: Option<usize>) -> Option<Flow> {
+    /// Follows every walk from `root`, keeping what conditional texts read too when `texts`
+    /// says so. `None` without a root, or when the conditions combine in more than
+    /// [`MAX_STATES`] ways.
+    pub fn explore(index: &Index, guide: &Guide, root: Option<usize>, texts: bool) -> Option<Flow> {
         let root = root?;
         let n = index.question_count();
         if root >= n {
@@ -386,7 +476,8 @@ impl Flow {
         }
         let cycles = Cycles::of(index);
         let slots = Slots::of(index, guide.dimensions.len());
-        let live = live_facts(index, guide, &cycles, &slots)?;
+        let texts = (texts && !index.texts().is_empty()).then(|| TextSites::of(index));
+        let live = live_facts(index, guide, &cycles, &slots, texts.as_ref())?;
         let classes = Classes::of(index, guide, &slots);
         let answers_total = (0..n).map(|q| index.answer_count(q)).sum::<usize>();
         let mut flow = Flow {
@@ -408,6 +499,8 @@ impl Flow {
                 .map(|o| vec![false; o.examples.len()])
                 .collect(),
             per_outcome: vec![0; guide.outcomes.len()],
+            text_shown: vec![false; index.texts().len()],
+            texts,
             cycles,
             slots,
             classes,
@@ -458,6 +551,13 @@ impl Flow {
             scratch.put(fact, self.classes.example(slot, key[1 + i]));
         }
         let asked = &key[1 + live_count..];
+        if let Some(pending) = self
+            .texts
+            .as_mut()
+            .and_then(|t| t.at_question.get_mut(&to_u32(q)))
+        {
+            show_texts(pending, index, scratch, &mut self.text_shown);
+        }
         let group = self.cycles.group[q];
         let cyclic = self.cycles.cyclic[group as usize];
         let mut offered_any = false;
@@ -570,7 +670,12 @@ impl Flow {
         let Some(o) = guide.outcomes.get(outcome) else {
             return;
         };
-        if o.next_steps.iter().all(|s| s.when.is_none())
+        let no_texts = self.texts.as_ref().is_none_or(|t| {
+            t.at_every_end.is_empty()
+                && t.at_outcome.get(&to_u32(outcome)).is_none_or(Vec::is_empty)
+        });
+        if no_texts
+            && o.next_steps.iter().all(|s| s.when.is_none())
             && o.examples.iter().all(|e| e.when.is_none())
         {
             return;
@@ -592,6 +697,12 @@ impl Flow {
             {
                 self.example_shown[outcome][e] = true;
             }
+        }
+        if let Some(texts) = &mut self.texts {
+            if let Some(pending) = texts.at_outcome.get_mut(&to_u32(outcome)) {
+                show_texts(pending, index, &said, &mut self.text_shown);
+            }
+            show_texts(&mut texts.at_every_end, index, &said, &mut self.text_shown);
         }
         scratch.answers = said.answers;
         scratch.places = said.places;
@@ -869,6 +980,17 @@ impl Flow {
             .and_then(|s| s.get(example))
             .copied()
             .unwrap_or(false)
+    }
+
+    /// Whether the flow follows what conditional texts read (see [`Flow::explore`]).
+    pub fn follows_texts(&self) -> bool {
+        self.texts.is_some()
+    }
+
+    /// Whether a conditional text (numbered as in [`Index::texts`]) is shown on some walk:
+    /// its condition holds where it is seen. Always false when the flow does not follow texts.
+    pub fn text_shown(&self, text: usize) -> bool {
+        self.text_shown.get(text).copied().unwrap_or(false)
     }
 
     /// States where no answer is offered: a group there would be stuck.

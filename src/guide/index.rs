@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use super::condition::{Cond, Fact, Said};
 use super::flow::Flow;
-use super::model::{Condition, Guide, Link};
+use super::model::{Condition, Guide, Link, TextSite};
 use crate::guide::to_u32;
 
 /// A map keyed by ids, with a fast hash (FxHash, as rustc uses). Ids are short and a guide can
@@ -121,6 +121,9 @@ pub struct Index {
     step_conds: Vec<Vec<(u32, u32)>>,
     /// Per outcome and example: its `when`.
     example_conds: Vec<Vec<u32>>,
+    /// Every list item and paragraph with a condition, in the order of
+    /// [`Guide::visit_conditional_texts`]: its condition, and where it is seen from.
+    texts: Vec<(u32, TextSite)>,
     start: Option<usize>,
     /// For each question: fewest and most questions still to answer, this one included, by the
     /// links alone (conditions not followed).
@@ -128,6 +131,9 @@ pub struct Index {
     /// Every walk the conditions allow, when the guide has conditions and they combine in few
     /// enough ways to follow (see [`Flow`]).
     flow: Option<Arc<Flow>>,
+    /// True when the flow also follows what conditional texts read, so `check` can say which
+    /// are never shown (false when only the walks themselves could be followed).
+    texts_followed: bool,
     /// True when the guide has a condition anywhere.
     conditional: bool,
 }
@@ -183,6 +189,12 @@ impl Index {
             }
         }
         index.compile_outcomes(guide);
+        let mut texts = Vec::new();
+        guide.visit_conditional_texts(&mut |t, _| texts.push((t.when, t.site)));
+        for (when, site) in texts {
+            let c = index.add_cond(when, guide);
+            index.texts.push((c, site));
+        }
         index.conditional = !index.conds.is_empty();
         let mut reads_dimension = false;
         for c in &index.conds {
@@ -193,7 +205,13 @@ impl Index {
         }
         index.left = index.compute_left();
         if index.conditional {
-            index.flow = Flow::explore(&index, guide, index.start).map(Arc::new);
+            // What texts read can multiply the states; if following it is too much, the walks
+            // are still followed without it.
+            index.flow = Flow::explore(&index, guide, index.start, true).map(Arc::new);
+            index.texts_followed = index.flow.is_some();
+            if index.flow.is_none() && !index.texts.is_empty() {
+                index.flow = Flow::explore(&index, guide, index.start, false).map(Arc::new);
+            }
         }
         index
     }
@@ -407,6 +425,17 @@ impl Index {
     /// ways to follow.
     pub fn flow(&self) -> Option<&Arc<Flow>> {
         self.flow.as_ref()
+    }
+
+    /// Every list item and paragraph with a condition, in the order of
+    /// [`Guide::visit_conditional_texts`]: the number of its condition, and where it is seen.
+    pub fn texts(&self) -> &[(u32, TextSite)] {
+        &self.texts
+    }
+
+    /// True when the flow follows what conditional texts read (see [`Index::flow`]).
+    pub fn texts_followed(&self) -> bool {
+        self.texts_followed
     }
 
     /// The number of the condition an answer is offered under, if it has one.

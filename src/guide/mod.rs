@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod files;
 pub mod flow;
 pub mod index;
+pub mod item;
 pub mod load;
 pub mod model;
 pub mod order;

@@ -17,6 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::index::Index;
+use super::item::{ranks, Item, Paragraphs, Rank};
 
 /// The newest format version this build understands.
 pub const FORMAT: u32 = 2;
@@ -88,13 +89,13 @@ pub struct DimensionValue {
     pub label: String,
     /// Plain description of what this value means.
     #[serde(default)]
-    pub description: String,
+    pub description: Paragraphs,
     /// What it gives.
     #[serde(default)]
-    pub pros: Vec<String>,
+    pub pros: Vec<Item>,
     /// What it costs, and the risks.
     #[serde(default)]
-    pub cons: Vec<String>,
+    pub cons: Vec<Item>,
 }
 
 /// A question asked of the group.
@@ -108,12 +109,14 @@ pub struct Question {
     pub section: String,
     /// The question itself.
     pub text: String,
-    /// Why we ask: shown on request.
+    /// Why we ask: shown on request. Paragraphs with a condition are seen from just before the
+    /// question is asked.
     #[serde(default)]
-    pub why: String,
-    /// Notes for a workshop facilitator: a discussion prompt, what to watch for.
+    pub why: Paragraphs,
+    /// Notes for a workshop facilitator: a discussion prompt, what to watch for. Seen from just
+    /// before the question, as `why` is.
     #[serde(default)]
-    pub notes: String,
+    pub notes: Paragraphs,
     /// Marks a question about the group's situation (where it is, how many, how it is starting)
     /// rather than a choice: the result shows its answer under "Because you are…" and never
     /// offers to change it.
@@ -132,9 +135,10 @@ pub struct Answer {
     pub id: String,
     /// The text of the choice.
     pub label: String,
-    /// Why this answer matters for the result; quoted when the result explains itself.
+    /// Why this answer matters for the result; quoted when the result explains itself, so
+    /// paragraphs with a condition are seen from the result.
     #[serde(default)]
-    pub reason: String,
+    pub reason: Paragraphs,
     /// Dimension values this answer places the group on, as `("dimension", "value")` pairs.
     #[serde(default)]
     pub sets: Vec<(String, String)>,
@@ -258,16 +262,16 @@ pub struct Outcome {
     pub title: String,
     /// What it is, in a short paragraph.
     #[serde(default)]
-    pub summary: String,
+    pub summary: Paragraphs,
     /// Who it fits.
     #[serde(default)]
-    pub fits: String,
+    pub fits: Paragraphs,
     /// What it gives.
     #[serde(default)]
-    pub pros: Vec<String>,
+    pub pros: Vec<Item>,
     /// What it costs, and the risks.
     #[serde(default)]
-    pub cons: Vec<String>,
+    pub cons: Vec<Item>,
     /// Real examples.
     #[serde(default)]
     pub examples: Vec<Example>,
@@ -335,7 +339,8 @@ pub struct TestCase {
 }
 
 /// One step from the guide down to a text: a list, the item's position, and its id (empty for
-/// items without ids, such as examples and next steps).
+/// items without ids, such as examples and next steps: keys name those by their condition and
+/// their place among the items with the same condition).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Seg<'a> {
     /// The list's field name, such as `questions`.
@@ -344,6 +349,24 @@ pub struct Seg<'a> {
     pub index: usize,
     /// The item's id, or empty.
     pub id: &'a str,
+    /// For an item without an id: its place among the items of the list with the same `when`
+    /// (see [`Rank`]); the condition's key is in [`Seg::when`].
+    pub place: usize,
+    /// For an item without an id: its `when`, as [`crate::guide::item::condition_key`] writes it.
+    pub when: Option<&'a str>,
+}
+
+/// Where an item of a list or a paragraph text sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemAt<'a> {
+    /// Position in the list; `None` for a paragraph text written as one text, not a list.
+    pub index: Option<usize>,
+    /// The item's condition, if it has one.
+    pub when: Option<&'a Condition>,
+    /// The condition as keys write it, and the item's place among the items with the same one.
+    pub rank: &'a Rank,
+    /// True for a paragraph of a paragraph text (`why`), false for an item of a list (`pros`).
+    pub paragraph: bool,
 }
 
 /// Where a text sits in a guide. It names the text two ways: by position (a value path, for
@@ -354,12 +377,12 @@ pub struct TextAt<'a> {
     pub parents: [Option<Seg<'a>>; 2],
     /// The field holding the text.
     pub field: &'static str,
-    /// The position within a list field such as `pros`.
-    pub item: Option<usize>,
+    /// The item, for a field holding a list or paragraphs.
+    pub item: Option<ItemAt<'a>>,
 }
 
 impl<'a> TextAt<'a> {
-    fn new(parents: [Option<Seg<'a>>; 2], field: &'static str, item: Option<usize>) -> Self {
+    fn new(parents: [Option<Seg<'a>>; 2], field: &'static str, item: Option<ItemAt<'a>>) -> Self {
         TextAt {
             parents,
             field,
@@ -367,8 +390,8 @@ impl<'a> TextAt<'a> {
         }
     }
 
-    /// The value path, such as `questions[3].answers[1].label`.
-    pub fn path(&self) -> String {
+    /// The value path of the field, such as `outcomes[2].pros`.
+    pub fn field_path(&self) -> String {
         let mut path = String::new();
         for seg in self.parents.iter().flatten() {
             if !path.is_empty() {
@@ -380,48 +403,126 @@ impl<'a> TextAt<'a> {
             path.push('.');
         }
         path.push_str(self.field);
-        if let Some(i) = self.item {
+        path
+    }
+
+    /// The value path of the item (the field itself for a text that is not an item), such as
+    /// `outcomes[2].pros[1]`.
+    fn item_path(&self) -> String {
+        let mut path = self.field_path();
+        if let Some(i) = self.item.and_then(|i| i.index) {
             path.push_str(&format!("[{i}]"));
         }
         path
     }
 
-    /// The translation key, such as `question.country.answer.uk.label` or `outcome.spin-off.pros.0`.
+    /// The value path of the text, such as `questions[3].answers[1].label`, or
+    /// `outcomes[2].pros[1][1]` for the text of `When(condition, "text")`.
+    pub fn path(&self) -> String {
+        let mut path = self.item_path();
+        if self.item.is_some_and(|i| i.when.is_some()) {
+            path.push_str("[1]");
+        }
+        path
+    }
+
+    /// The value path of the item's condition (`outcomes[2].pros[1][0]`), if it has one.
+    pub fn condition_path(&self) -> Option<String> {
+        self.item
+            .filter(|i| i.when.is_some())
+            .map(|_| format!("{}[0]", self.item_path()))
+    }
+
+    /// The translation key, such as `question.country.answer.uk.label`,
+    /// `outcome.spin-off.pros.0` or `outcome.spin-off.pros.when(country=uk).0`.
     pub fn key(&self) -> String {
         let mut key = String::new();
         for seg in self.parents.iter().flatten() {
             let kind = seg.list.strip_suffix('s').unwrap_or(seg.list);
             let kind = if kind == "next_step" { "step" } else { kind };
-            if seg.id.is_empty() {
-                key.push_str(&format!("{kind}.{}.", seg.index));
-            } else {
-                key.push_str(&format!("{kind}.{}.", seg.id));
+            match (seg.id.is_empty(), seg.when) {
+                (false, _) => key.push_str(&format!("{kind}.{}.", seg.id)),
+                (true, None) => key.push_str(&format!("{kind}.{}.", seg.place)),
+                (true, Some(when)) => {
+                    key.push_str(&format!("{kind}.when({when}).{}.", seg.place));
+                }
             }
         }
         key.push_str(self.field);
-        if let Some(i) = self.item {
-            key.push_str(&format!(".{i}"));
+        if let Some(item) = self.item {
+            let suffix = item.rank.suffix(item.paragraph);
+            if !suffix.is_empty() {
+                key.push('.');
+                key.push_str(&suffix);
+            }
         }
         key
     }
 }
 
+/// Calls `f` with each item of a list (`paragraph: false`) or of a paragraph text.
+fn visit_items(
+    parents: [Option<Seg<'_>>; 2],
+    field: &'static str,
+    items: &mut [Item],
+    paragraph: bool,
+    one: bool,
+    f: &mut dyn FnMut(TextAt<'_>, &mut String),
+) {
+    // Most lists have no conditions: their items are ranked by position, with nothing to count.
+    let counted = items
+        .iter()
+        .any(|i| i.condition().is_some())
+        .then(|| ranks(items.iter().map(Item::condition)));
+    for (i, item) in items.iter_mut().enumerate() {
+        let plain = Rank {
+            when: None,
+            place: i,
+        };
+        let rank = counted.as_ref().and_then(|r| r.get(i)).unwrap_or(&plain);
+        let (when, text) = item.parts_mut();
+        let at = ItemAt {
+            index: (!one).then_some(i),
+            when,
+            rank,
+            paragraph,
+        };
+        f(TextAt::new(parents, field, Some(at)), text);
+    }
+}
+
+fn visit_paragraphs(
+    parents: [Option<Seg<'_>>; 2],
+    field: &'static str,
+    paragraphs: &mut Paragraphs,
+    f: &mut dyn FnMut(TextAt<'_>, &mut String),
+) {
+    let one = matches!(paragraphs, Paragraphs::One(_));
+    visit_items(parents, field, paragraphs.items_mut(), true, one, f);
+}
+
 impl Guide {
-    /// Calls `f` with every text a person reads and where it sits, in file order. Ids are not
-    /// texts (validation checks them), and neither are test case names (they are for editors).
+    /// Calls `f` with every text a person reads and where it sits, in file order; every item
+    /// of a list and every paragraph, conditional ones included. Ids are not texts (validation
+    /// checks them), and neither are test case names (they are for editors).
     pub fn visit_texts_mut(&mut self, f: &mut dyn FnMut(TextAt<'_>, &mut String)) {
         fn seg<'a>(list: &'static str, index: usize, id: &'a str) -> Option<Seg<'a>> {
-            Some(Seg { list, index, id })
+            Some(Seg {
+                list,
+                index,
+                id,
+                place: index,
+                when: None,
+            })
         }
-        fn list(
-            parents: [Option<Seg<'_>>; 2],
-            field: &'static str,
-            items: &mut [String],
-            f: &mut dyn FnMut(TextAt<'_>, &mut String),
-        ) {
-            for (i, item) in items.iter_mut().enumerate() {
-                f(TextAt::new(parents, field, Some(i)), item);
-            }
+        fn record<'a>(list: &'static str, index: usize, rank: &'a Rank) -> Option<Seg<'a>> {
+            Some(Seg {
+                list,
+                index,
+                id: "",
+                place: rank.place,
+                when: rank.when.as_deref(),
+            })
         }
         f(TextAt::new([None, None], "title", None), &mut self.title);
         f(TextAt::new([None, None], "intro", None), &mut self.intro);
@@ -432,40 +533,137 @@ impl Guide {
             for (v, value) in dim.values.iter_mut().enumerate() {
                 let at = [at[0], seg("values", v, &value.id)];
                 f(TextAt::new(at, "label", None), &mut value.label);
-                f(TextAt::new(at, "description", None), &mut value.description);
-                list(at, "pros", &mut value.pros, f);
-                list(at, "cons", &mut value.cons, f);
+                visit_paragraphs(at, "description", &mut value.description, f);
+                visit_items(at, "pros", &mut value.pros, false, false, f);
+                visit_items(at, "cons", &mut value.cons, false, false, f);
             }
         }
         for (q, question) in self.questions.iter_mut().enumerate() {
             let at = [seg("questions", q, &question.id), None];
             f(TextAt::new(at, "section", None), &mut question.section);
             f(TextAt::new(at, "text", None), &mut question.text);
-            f(TextAt::new(at, "why", None), &mut question.why);
-            f(TextAt::new(at, "notes", None), &mut question.notes);
+            visit_paragraphs(at, "why", &mut question.why, f);
+            visit_paragraphs(at, "notes", &mut question.notes, f);
             for (a, answer) in question.answers.iter_mut().enumerate() {
                 let at = [at[0], seg("answers", a, &answer.id)];
                 f(TextAt::new(at, "label", None), &mut answer.label);
-                f(TextAt::new(at, "reason", None), &mut answer.reason);
+                visit_paragraphs(at, "reason", &mut answer.reason, f);
             }
         }
         for (o, outcome) in self.outcomes.iter_mut().enumerate() {
             let at = [seg("outcomes", o, &outcome.id), None];
             f(TextAt::new(at, "title", None), &mut outcome.title);
-            f(TextAt::new(at, "summary", None), &mut outcome.summary);
-            f(TextAt::new(at, "fits", None), &mut outcome.fits);
-            list(at, "pros", &mut outcome.pros, f);
-            list(at, "cons", &mut outcome.cons, f);
-            for (e, example) in outcome.examples.iter_mut().enumerate() {
-                let at = [at[0], seg("examples", e, "")];
+            visit_paragraphs(at, "summary", &mut outcome.summary, f);
+            visit_paragraphs(at, "fits", &mut outcome.fits, f);
+            visit_items(at, "pros", &mut outcome.pros, false, false, f);
+            visit_items(at, "cons", &mut outcome.cons, false, false, f);
+            let places = ranks(outcome.examples.iter().map(|e| e.when.as_deref()));
+            for (e, (example, rank)) in outcome.examples.iter_mut().zip(&places).enumerate() {
+                let at = [at[0], record("examples", e, rank)];
                 f(TextAt::new(at, "name", None), &mut example.name);
                 f(TextAt::new(at, "text", None), &mut example.text);
             }
-            for (s, step) in outcome.next_steps.iter_mut().enumerate() {
-                let at = [at[0], seg("next_steps", s, "")];
+            let places = ranks(outcome.next_steps.iter().map(|s| s.when.as_deref()));
+            for (s, (step, rank)) in outcome.next_steps.iter_mut().zip(&places).enumerate() {
+                let at = [at[0], record("next_steps", s, rank)];
                 f(TextAt::new(at, "region", None), &mut step.region);
                 f(TextAt::new(at, "text", None), &mut step.text);
             }
+        }
+    }
+}
+
+/// Where a conditional text is seen from (see `docs/guide-format.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextSite {
+    /// A paragraph of a question's `why` or `notes`: seen just before the question is asked.
+    Question(usize),
+    /// A paragraph of the `reason` of answer `.1` of question `.0`: seen in the result, when
+    /// the answer is on the path.
+    Answer(usize, usize),
+    /// An item of an outcome's own texts: seen in its result.
+    Outcome(usize),
+    /// An item of the texts of value `.1` of dimension `.0`: seen in any result that places
+    /// the group there.
+    Value(usize, usize),
+}
+
+/// A text item with a condition: a list item or a paragraph written `When(condition, "text")`.
+#[derive(Debug, Clone, Copy)]
+pub struct ConditionalText<'g> {
+    /// Where it is seen from.
+    pub site: TextSite,
+    /// The field it is in, such as `pros` or `why`.
+    pub field: &'static str,
+    /// Its condition.
+    pub when: &'g Condition,
+}
+
+impl Guide {
+    /// Calls `f` with every list item and paragraph that has a condition, in file order, and a
+    /// way to the value path of its condition (`outcomes[2].pros[1][0]`). Examples and next
+    /// steps are records with a `when` field, not items: they are not visited here.
+    pub fn visit_conditional_texts<'g>(
+        &'g self,
+        f: &mut dyn FnMut(ConditionalText<'g>, &dyn Fn() -> String),
+    ) {
+        fn items<'g>(
+            site: TextSite,
+            at: &dyn Fn() -> String,
+            field: &'static str,
+            items: &'g [Item],
+            one: bool,
+            f: &mut dyn FnMut(ConditionalText<'g>, &dyn Fn() -> String),
+        ) {
+            for (i, item) in items.iter().enumerate() {
+                let Some(when) = item.condition() else {
+                    continue;
+                };
+                let path = || {
+                    if one {
+                        format!("{}{field}[0]", at())
+                    } else {
+                        format!("{}{field}[{i}][0]", at())
+                    }
+                };
+                f(ConditionalText { site, field, when }, &path);
+            }
+        }
+        fn paragraphs<'g>(
+            site: TextSite,
+            at: &dyn Fn() -> String,
+            field: &'static str,
+            text: &'g Paragraphs,
+            f: &mut dyn FnMut(ConditionalText<'g>, &dyn Fn() -> String),
+        ) {
+            let one = matches!(text, Paragraphs::One(_));
+            items(site, at, field, text.items(), one, f);
+        }
+        for (d, dim) in self.dimensions.iter().enumerate() {
+            for (v, value) in dim.values.iter().enumerate() {
+                let site = TextSite::Value(d, v);
+                let at = || format!("dimensions[{d}].values[{v}].");
+                paragraphs(site, &at, "description", &value.description, f);
+                items(site, &at, "pros", &value.pros, false, f);
+                items(site, &at, "cons", &value.cons, false, f);
+            }
+        }
+        for (q, question) in self.questions.iter().enumerate() {
+            let at = || format!("questions[{q}].");
+            paragraphs(TextSite::Question(q), &at, "why", &question.why, f);
+            paragraphs(TextSite::Question(q), &at, "notes", &question.notes, f);
+            for (a, answer) in question.answers.iter().enumerate() {
+                let at = || format!("questions[{q}].answers[{a}].");
+                paragraphs(TextSite::Answer(q, a), &at, "reason", &answer.reason, f);
+            }
+        }
+        for (o, outcome) in self.outcomes.iter().enumerate() {
+            let site = TextSite::Outcome(o);
+            let at = || format!("outcomes[{o}].");
+            paragraphs(site, &at, "summary", &outcome.summary, f);
+            paragraphs(site, &at, "fits", &outcome.fits, f);
+            items(site, &at, "pros", &outcome.pros, false, f);
+            items(site, &at, "cons", &outcome.cons, false, f);
         }
     }
 }

@@ -15,9 +15,11 @@
 //!
 //! `key` names the text by ids ([`TextAt::key`](super::model::TextAt::key)), so reordering the guide changes nothing.
 //! `source` is a fingerprint of the base text the entry was translated from: when the base text
-//! changes, the entry is *stale* (shown, but reported). `check` reports missing entries (the
+//! changes, the entry is *stale*: reported, and not shown (the guide's own text is, until the
+//! entry is updated). `check` reports missing entries (the
 //! English text is shown instead), orphaned entries (their key is gone from the guide) and stale
-//! ones. `coop-guide i18n template` writes a file with every key, ready to translate.
+//! ones. `coop-guide i18n template` writes a file with every key, ready to translate, and
+//! `coop-guide i18n update` brings an existing file up to date in place ([`update`]).
 //!
 //! Translation files are read with the same tolerant reader as guides ([`super::syntax`]): every
 //! syntax and shape mistake in one pass, in the guide's words, then the checks above.
@@ -34,6 +36,8 @@ use super::model::Guide;
 use super::source::Source;
 use super::syntax;
 use super::text::{clean, escape_quoted, reveal, sanitize, sanitize_line};
+
+pub mod update;
 
 /// A translation file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -294,8 +298,11 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
                     )
                     .note(format!("the text now reads: {}", shorten(base_text)))
                     .help(format!(
-                        "update the translation, then set `source: \"{}\"`",
-                        fingerprint(base_text)
+                        "update the translation, then set `source: \"{}\"` \
+                         (`coop-guide i18n update GUIDE --lang {}` writes the old and the new \
+                         text above the entry)",
+                        fingerprint(base_text),
+                        translation.language
                     )),
                 );
             }
@@ -334,7 +341,7 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
             )
             .at("entries", "these are shown in the guide's own language")
             .help(format!(
-                "`coop-guide i18n template GUIDE --lang {}` lists every key to translate",
+                "`coop-guide i18n update GUIDE --lang {}` adds an entry for each of them to this file",
                 translation.language
             )),
         );
@@ -480,27 +487,43 @@ pub fn status_table(guide: &Guide, guide_path: Option<&Path>) -> String {
     out
 }
 
-/// Overlays a translation on a guide: every entry whose key names a text replaces it (stale ones
-/// too: an older translation reads better than a language switch mid-screen). Returns the
-/// number of texts replaced.
-pub fn apply(guide: &mut Guide, translation: &Translation) -> usize {
-    let by_key: HashMap<&str, &str> = translation
+/// What [`apply`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Texts replaced by their translation.
+    pub replaced: usize,
+    /// Texts left in the guide's own language because their entry is stale.
+    pub stale: usize,
+}
+
+/// Overlays a translation on a guide: every entry whose key names a text, and which was
+/// translated from that text as it reads now, replaces it. A stale entry (translated from an
+/// older text) is not used: the text shows in the guide's own language, as a missing one does,
+/// because an outdated translation may say what the guide no longer says, and nothing on screen
+/// would tell. `check` and `i18n update` point at such entries.
+pub fn apply(guide: &mut Guide, translation: &Translation) -> Applied {
+    let by_key: HashMap<&str, &Entry> = translation
         .entries
         .iter()
         .filter(|e| !e.text.trim().is_empty())
-        .map(|e| (e.key.as_str(), e.text.as_str()))
+        .map(|e| (e.key.as_str(), e))
         .collect();
-    let mut replaced = 0;
+    let mut applied = Applied::default();
     guide.visit_texts_mut(&mut |at, text| {
-        if let Some(t) = by_key.get(at.key().as_str()) {
-            *text = (*t).to_string();
-            replaced += 1;
+        let Some(entry) = by_key.get(at.key().as_str()) else {
+            return;
+        };
+        if entry.source == fingerprint(text) {
+            *text = entry.text.clone();
+            applied.replaced += 1;
+        } else {
+            applied.stale += 1;
         }
     });
     if !translation.language.is_empty() {
         guide.language = translation.language.clone();
     }
-    replaced
+    applied
 }
 
 /// Writes a translation file with every key of the guide, ready to translate. Entries already
@@ -531,7 +554,12 @@ pub fn template(guide: &Guide, language: &str, existing: Option<&Translation>) -
     );
     let _ = writeln!(
         out,
-        "// `coop-guide check` reports missing, stale and orphaned entries."
+        "// `coop-guide check` reports missing, stale and orphaned entries;"
+    );
+    let _ = writeln!(
+        out,
+        "// `coop-guide i18n update GUIDE --lang {}` adds new texts and marks stale entries here.",
+        sanitize_line(language)
     );
     let _ = writeln!(
         out,
@@ -540,12 +568,8 @@ pub fn template(guide: &Guide, language: &str, existing: Option<&Translation>) -
         quote(language)
     );
     for (key, text) in texts(guide) {
-        for line in text.lines().map(sanitize_line) {
-            let _ = writeln!(
-                out,
-                "        //{}{line}",
-                if line.is_empty() { "" } else { " " }
-            );
+        for line in update::base_comment(&text) {
+            let _ = writeln!(out, "        {line}");
         }
         let (source, translated) = match previous.get(key.as_str()) {
             Some(e) => (e.source.clone(), e.text.clone()),

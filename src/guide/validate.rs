@@ -18,7 +18,7 @@ pub fn validate(guide: &mut Guide) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     check_ids(guide, &mut out);
     let index = Index::build(guide);
-    conditions::check_format(guide, &mut out);
+    conditions::check_format(guide, &index, &mut out);
     check_start(guide, &index, &mut out);
     check_questions(guide, &index, &mut out);
     check_outcomes(guide, &index, &mut out);
@@ -253,7 +253,7 @@ fn check_questions(guide: &Guide, index: &Index, out: &mut Vec<Diagnostic>) {
         warn_empty(out, &question.text, &|| format!("{}.text", here()), &|| {
             format!("the text of question \"{}\"", question.id)
         });
-        if question.why.trim().is_empty() && !question.text.trim().is_empty() {
+        if question.why.is_blank() && !question.text.trim().is_empty() {
             out.push(
                 Diagnostic::new(Code::NoWhy, format!("question \"{}\" does not say why it is asked", question.id))
                     .at(format!("{}.id", here()), "no `why`")

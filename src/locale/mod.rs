@@ -64,6 +64,9 @@ pub struct Words {
     pub player: Player,
     /// Workshop mode: hands, notes, the countdown, sessions, the comparison of groups.
     pub workshop: Workshop,
+    /// Workshop mode's presenter and notes view: counts and recording, the timer, one writer,
+    /// earlier versions of the guide.
+    pub facilitator: Facilitator,
     /// The guide editor: panes, problems, the preview.
     pub editor: Editor,
     /// The plain (line) mode.
@@ -72,6 +75,15 @@ pub struct Words {
     pub report: Report,
     /// The remote room: participants joining over SSH, and what the presenter shows of it.
     pub room: Room,
+}
+
+/// Joins items as a sentence lists them: `a`, `a and b`, `a, b and c` (`and` is the word).
+pub fn and_list(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
 }
 
 /// Key names, as footers and help screens show them.
@@ -187,6 +199,10 @@ pub struct Player {
     pub hint_why: &'static str,
     /// The why pane is shown: `w` hides it.
     pub hint_why_hide: &'static str,
+    /// The result shows the first few changes: the key shows them all.
+    pub hint_all_changes: &'static str,
+    /// The result shows every change: the key shows the first few again.
+    pub hint_fewer_changes: &'static str,
     /// Confirm quitting.
     pub hint_yes_quit: &'static str,
     /// Stay in the guide.
@@ -211,6 +227,8 @@ pub struct Player {
     pub help_why: &'static str,
     /// Save the result.
     pub help_save: &'static str,
+    /// Show every change that would lead elsewhere, or the first few.
+    pub help_changes: &'static str,
     /// Quit (asks first when answers would be lost).
     pub help_quit: &'static str,
     /// Confirm quitting.
@@ -348,8 +366,6 @@ pub struct Workshop {
     pub help_workshop_choice: &'static str,
     /// Marks the answer the group recorded before.
     pub workshop_group_answer: &'static str,
-    /// The calm note when the most hands are tied: Enter records the answer marked `›`.
-    pub workshop_tied: &'static str,
     /// Label before the group's note.
     pub workshop_note: &'static str,
     /// Title of the facilitator notes pane.
@@ -396,6 +412,95 @@ pub struct Workshop {
     pub chart_unfinished: &'static str,
     /// When there are no sessions to compare.
     pub comparison_empty: &'static str,
+}
+
+/// Workshop mode's presenter and notes view: counts and recording, the timer, one writer,
+/// earlier versions of the guide.
+#[derive(Debug)]
+pub struct Facilitator {
+    /// A number of raised hands; `{n}`.
+    pub hands: Plural,
+    /// A number of votes, hands and remote votes together; `{n}`.
+    pub votes: Plural,
+    /// The word that joins the last two items of a list.
+    pub and: &'static str,
+    /// A label quoted in running text; `{text}`.
+    pub quote: &'static str,
+    /// The line under the answers when the most hands are tied; `{answers}`, `{hands}`.
+    pub tied: &'static str,
+    /// Enter on an answer another one beats; `{answer}`, `{hands}`, `{leader}`, `{most}`.
+    pub ask_record: &'static str,
+    /// Enter on an answer tied ones beat; `{answer}`, `{hands}`, `{leaders}`, `{most}`.
+    pub ask_record_tied: &'static str,
+    /// Enter on an answer that no count beats, when there is another reason to ask; `{answer}`.
+    pub ask_record_plain: &'static str,
+    /// Said when the group answered the question with an answer this version no longer has;
+    /// `{before}`.
+    pub ask_replaces: &'static str,
+    /// The end of every question Enter asks.
+    pub ask_confirm: &'static str,
+    /// Under the answers: the group's answer from an earlier version; `{answer}`.
+    pub before: &'static str,
+    /// Under the answers: hands for answers this version no longer has; `{hands}`.
+    pub before_hands: &'static str,
+    /// Under the answers: remote votes for answers this version no longer has; `{votes}`.
+    pub before_online: &'static str,
+    /// Status when a note that was being typed is back.
+    pub draft_restored: &'static str,
+    /// The time spent on the question being asked; `{time}`.
+    pub on_question: &'static str,
+    /// Title of the list of what an earlier version of the guide asked.
+    pub earlier_title: &'static str,
+    /// Above that list.
+    pub earlier_intro: &'static str,
+    /// In that list: the answer given; `{answer}`.
+    pub earlier_answer: &'static str,
+    /// In that list: raised hands; `{hands}`.
+    pub earlier_hands: &'static str,
+    /// In that list: remote participants' votes; `{votes}`.
+    pub earlier_online: &'static str,
+    /// In that list: the group's note; `{note}`.
+    pub earlier_note: &'static str,
+    /// In that list: minutes spent; `{minutes}`.
+    pub earlier_minutes: &'static str,
+    /// In that list: the question is still asked, only its answer is gone.
+    pub earlier_still_asked: &'static str,
+    /// A finished session whose answers no longer reach a result; `{outcome}`.
+    pub reached_before: &'static str,
+    /// Footer hint for the list of what an earlier version asked.
+    pub hint_earlier: &'static str,
+    /// Help for that key.
+    pub help_earlier: &'static str,
+    /// The facilitator's view: whom it follows; `{pid}`.
+    pub follow_following: &'static str,
+    /// The same, when the presenter's process is not known.
+    pub follow_following_unknown: &'static str,
+    /// The facilitator's view after the presenter closed the session.
+    pub follow_gone: &'static str,
+    /// The facilitator's view could not read the session; `{error}`.
+    pub follow_failed: &'static str,
+    /// The step the group is on; `{step}`.
+    pub follow_step: &'static str,
+    /// The group is on the guide's introduction.
+    pub follow_intro: &'static str,
+    /// The group is reviewing its answers.
+    pub follow_review: &'static str,
+    /// The group has reached a result; `{outcome}`.
+    pub follow_result: &'static str,
+    /// A countdown running; `{time}` left of `{length}`.
+    pub follow_countdown: &'static str,
+    /// A countdown that has run out; `{length}`.
+    pub follow_countdown_up: &'static str,
+    /// Heading: the hands on the question.
+    pub hands_title: &'static str,
+    /// Heading: the group's note.
+    pub group_note_title: &'static str,
+    /// Heading: a note being typed on the presenter.
+    pub draft_title: &'static str,
+    /// Heading: time per question.
+    pub times_title: &'static str,
+    /// Beside the time of the question the group is on.
+    pub follow_now: &'static str,
 }
 
 /// The guide editor: panes, problems, the preview.
@@ -680,6 +785,9 @@ pub struct Report {
     pub other_outcomes: Plural,
     /// Result: the answer to change; `{answer}`, `{question}`.
     pub choose_instead: &'static str,
+    /// Result: how many more other outcomes a key shows, where "what would change it" is cut
+    /// short; `{n}`, `{key}`.
+    pub more_changes: Plural,
     /// Result: after an outcome reached only after more questions.
     pub after_more_questions: &'static str,
     /// Result: related outcomes' heading.
@@ -728,6 +836,16 @@ pub struct Report {
     pub notes: &'static str,
     /// Hand-out: answers kept from an older guide version.
     pub kept: &'static str,
+    /// Hand-out: the session line when it was recorded with another version of the guide;
+    /// `{date}`, `{recorded}`, `{version}`.
+    pub session_recorded: &'static str,
+    /// Hand-out: the heading of the notes and minutes per question.
+    pub notes_and_minutes: &'static str,
+    /// Reports: after hand counts where the most are tied.
+    pub tied: &'static str,
+    /// Reports: a finished session whose answers no longer reach a result; `{outcome}`,
+    /// `{version}`.
+    pub reached_before: &'static str,
 }
 /// A phrase with a number in it, in its singular and plural forms. English and Spanish both
 /// use the singular for exactly one ("1 other outcome", "1 resultado") and the plural for every
@@ -796,6 +914,23 @@ mod tests {
         assert_eq!(
             ES.report.other_outcomes.of(3),
             "Otras elecciones podrían llevar a 3 resultados distintos:"
+        );
+        let more = |table: &Words, n| fill(&table.report.more_changes.of(n), &[("key", &"c")]);
+        assert_eq!(
+            more(&EN, 1),
+            "…and 1 more other outcome: press c to see it."
+        );
+        assert_eq!(
+            more(&EN, 4),
+            "…and 4 more other outcomes: press c to see them all."
+        );
+        assert_eq!(
+            more(&ES, 1),
+            "…y 1 resultado distinto más: presionen c para verlo."
+        );
+        assert_eq!(
+            more(&ES, 2),
+            "…y 2 resultados distintos más: presionen c para verlos todos."
         );
     }
 

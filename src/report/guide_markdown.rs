@@ -4,16 +4,57 @@
 //! facilitator notes, every answer with its reason and where it leads), outcomes, test cases.
 //! Links are written as the title they lead to, so a reader never meets a bare id. Conditions
 //! are written in readable words and tag what they govern: an answer offered only to some
-//! groups, each case of a conditional link, an example or next step shown only to some groups
-//! ("only if: Where will the co-op be based? = Argentina").
+//! groups, each case of a conditional link, an example, next step, list item or paragraph shown
+//! only to some groups ("only if: Where will the co-op be based? = Argentina"). Every item is
+//! listed, whatever its condition: this is the whole guide, not one group's walk.
 
 use super::doc::{Doc, Marker};
 use crate::guide::condition::describe;
+use crate::guide::item::{Item, Paragraphs};
 use crate::guide::{Condition, Guide, Link};
 
 /// The tag of a conditional item.
 fn only_if(guide: &Guide, when: &Condition) -> String {
     format!("only if: {}", describe(when, guide))
+}
+
+/// A lead with the tag of an item's condition after it: `Pro (only if: …)`.
+fn tagged(guide: &Guide, lead: &str, item: &Item) -> String {
+    match item.condition() {
+        Some(when) => format!("{lead} ({})", only_if(guide, when)),
+        None => lead.to_string(),
+    }
+}
+
+/// A bullet for each item of a list, or each paragraph of a paragraph text, led by `lead` and
+/// tagged with its condition.
+fn bullets(doc: &mut Doc, guide: &Guide, lead: &str, items: &[Item]) {
+    for item in items.iter().filter(|i| !i.text().trim().is_empty()) {
+        doc.item(Marker::Bullet, tagged(guide, lead, item), item.text(), "");
+    }
+}
+
+/// The paragraphs of a paragraph text, each conditional one opened by its tag.
+fn paragraphs(doc: &mut Doc, guide: &Guide, text: &Paragraphs) {
+    for item in text.items() {
+        match item.condition() {
+            Some(when) => doc.paragraph(format!("({}) {}", only_if(guide, when), item.text())),
+            None => doc.paragraph(item.text()),
+        }
+    }
+}
+
+/// A paragraph text on one line, each conditional paragraph opened by its tag in brackets.
+fn inline(guide: &Guide, text: &Paragraphs) -> String {
+    text.items()
+        .iter()
+        .filter(|i| !i.text().trim().is_empty())
+        .map(|i| match i.condition() {
+            Some(when) => format!("[{}] {}", only_if(guide, when), i.text()),
+            None => i.text().to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Where a link leads, in words: `→ Q3 Text`, `→ outcome: Title`, and for a conditional link
@@ -61,13 +102,9 @@ pub fn render(guide: &Guide) -> String {
             doc.paragraph(d.description.as_str());
             for v in &d.values {
                 doc.heading(4, v.label.as_str());
-                doc.paragraph(v.description.as_str());
-                for pro in &v.pros {
-                    doc.bullet("Gives", pro.as_str());
-                }
-                for con in &v.cons {
-                    doc.bullet("Costs", con.as_str());
-                }
+                paragraphs(&mut doc, guide, &v.description);
+                bullets(&mut doc, guide, "Gives", &v.pros);
+                bullets(&mut doc, guide, "Costs", &v.cons);
             }
         }
     }
@@ -86,15 +123,11 @@ pub fn render(guide: &Guide) -> String {
                 "shown as “Because you are…” in the result, never offered as a change",
             );
         }
-        if !q.why.is_empty() {
-            doc.item(Marker::Bullet, "Why we ask", q.why.as_str(), "");
-        }
-        if !q.notes.is_empty() {
-            doc.item(Marker::Bullet, "Facilitator notes", q.notes.as_str(), "");
-        }
+        bullets(&mut doc, guide, "Why we ask", q.why.items());
+        bullets(&mut doc, guide, "Facilitator notes", q.notes.items());
         for (n, a) in q.answers.iter().enumerate() {
             let leads = leads(guide, &a.next);
-            let mut note = a.reason.clone();
+            let mut note = inline(guide, &a.reason);
             if let Some(when) = &a.when {
                 note = format!("{note} [{}]", only_if(guide, when));
             }
@@ -116,16 +149,10 @@ pub fn render(guide: &Guide) -> String {
     doc.heading(2, "Outcomes");
     for o in &guide.outcomes {
         doc.heading(3, o.title.as_str());
-        doc.paragraph(o.summary.as_str());
-        if !o.fits.is_empty() {
-            doc.item(Marker::Bullet, "Who it fits", o.fits.as_str(), "");
-        }
-        for pro in &o.pros {
-            doc.bullet("Pro", pro.as_str());
-        }
-        for con in &o.cons {
-            doc.bullet("Con", con.as_str());
-        }
+        paragraphs(&mut doc, guide, &o.summary);
+        bullets(&mut doc, guide, "Who it fits", o.fits.items());
+        bullets(&mut doc, guide, "Pro", &o.pros);
+        bullets(&mut doc, guide, "Con", &o.cons);
         for ex in &o.examples {
             let mut lead = match ex.year {
                 Some(y) => format!("Example: {} ({y})", ex.name),

@@ -10,54 +10,65 @@ use serde::Serialize;
 
 use super::doc::{Block, Doc, Marker};
 use super::result;
+use crate::engine::session::count::{Count, Standing};
 use crate::engine::session::{Record, Session};
-use crate::engine::Walk;
+use crate::engine::{Place, Walk};
 use crate::guide::Guide;
 use crate::locale::{fill, words};
 
-/// A session's tallies for one question as text: `Label 5 · Other 2`.
-fn tally_text(guide: &Guide, record: &Record, question: usize) -> String {
-    count_text(guide, question, |q, a| record.hands(q, a))
-}
-
-/// A session's remote votes (`facilitate --serve`) for one question as text, as hands are.
-fn online_text(guide: &Guide, record: &Record, question: usize) -> String {
-    count_text(guide, question, |q, a| record.online(q, a))
-}
-
-/// Counts per answer of a question as text, answers with none left out.
-fn count_text(guide: &Guide, question: usize, count: impl Fn(&str, &str) -> u32) -> String {
+/// A session's counts for one question as text, ties flagged: the hands, then the remote votes
+/// (`facilitate --serve`), each list leaving out answers with none — `Hands: Label 5 · Other 2 ·
+/// Online: Other 3 (tied)`. `hands` is the word that opens the list of hands. A tie is of the
+/// totals, as the recording rule reads them.
+fn counts_text(guide: &Guide, record: &Record, question: usize, hands: &str) -> String {
+    let words = words(&guide.language);
     let q = &guide.questions[question];
-    q.answers
-        .iter()
-        .filter_map(|a| {
-            let n = count(&q.id, &a.id);
-            (n > 0).then(|| format!("{} {n}", a.label))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// The hands and the remote votes of a question, as a hand-out's or a comparison's note says
-/// them.
-fn counts_note(guide: &Guide, record: &Record, question: usize) -> Vec<String> {
-    let language = &guide.language;
-    let mut note = Vec::new();
-    let tally = tally_text(guide, record, question);
-    if !tally.is_empty() {
-        note.push(format!("{}: {tally}", words(language).report.hands));
+    let counts = record.counts(guide, question);
+    let all: Vec<usize> = (0..counts.len()).collect();
+    let standing = Standing::of(&counts, &all);
+    let list = |source: fn(&Count) -> u32| {
+        q.answers
+            .iter()
+            .zip(&counts)
+            .filter(|(_, c)| source(c) > 0)
+            .map(|(a, c)| format!("{} {}", a.label, source(c)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let mut said = Vec::new();
+    let by_hand = list(|c| c.hands);
+    if !by_hand.is_empty() {
+        said.push(format!("{hands}: {by_hand}"));
     }
-    let online = online_text(guide, record, question);
+    let online = list(|c| c.online);
     if !online.is_empty() {
-        note.push(format!("{}: {online}", words(language).room.report_online));
+        said.push(format!("{}: {online}", words.room.report_online));
     }
-    note
+    let mut text = said.join(" · ");
+    if standing.tied() {
+        text.push_str(&format!(" ({})", words.report.tied));
+    }
+    text
 }
 
-/// The hand-out of one session: its walk and its record.
+/// The guide version a session was recorded with.
+/// (A file that does not say is taken to be of the guide's own version.)
+pub fn recorded_version(walk: &Walk, record: &Record) -> String {
+    record
+        .older_version
+        .clone()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| walk.guide().version.clone())
+}
+
+/// The hand-out of one session: its walk and its record. The answers come with their hand
+/// counts and remote votes (ties flagged); the notes and minutes follow in a section of their
+/// own; then what an earlier version of the guide asked, with its texts as last seen; then the
+/// result.
 pub fn handout(walk: &Walk, record: &Record) -> Doc {
     let guide: &Guide = walk.guide();
-    let w = &words(&guide.language).report;
+    let words = words(&guide.language);
+    let w = &words.report;
     let mut doc = Doc::default();
     let title = if record.group.is_empty() {
         guide.title.clone()
@@ -66,32 +77,89 @@ pub fn handout(walk: &Walk, record: &Record) -> Doc {
     };
     doc.heading(1, title);
     let date = record.created.get(..10).unwrap_or(&record.created);
-    doc.paragraph(fill(
-        w.session_of,
-        &[("date", &date), ("version", &guide.version)],
-    ));
+    let recorded = recorded_version(walk, record);
+    doc.paragraph(if recorded == guide.version {
+        fill(
+            w.session_of,
+            &[("date", &date), ("version", &guide.version)],
+        )
+    } else {
+        fill(
+            w.session_recorded,
+            &[
+                ("date", &date),
+                ("recorded", &recorded),
+                ("version", &guide.version),
+            ],
+        )
+    });
 
     doc.heading(2, w.answers);
+    let mut notes = Vec::new();
     for (i, step) in walk.review().iter().enumerate() {
         let q = &guide.questions[step.question];
-        let mut note = counts_note(guide, record, step.question);
-        if let Some(secs) = record.seconds.get(&q.id).filter(|s| **s >= 60) {
-            note.push(format!("{} {}", secs / 60, w.minutes));
-        }
-        if let Some(n) = record.notes.get(&q.id) {
-            note.push(format!("{}: {n}", w.note));
-        }
+        let hands = counts_text(guide, record, step.question, &capitalised(w.hands));
         doc.item(
             Marker::Number(i + 1),
             q.text.as_str(),
             format!("— {}", q.answers[step.answer].label),
-            note.join(" · "),
+            hands,
         );
+        let mut said = Vec::new();
+        if let Some(secs) = record.seconds.get(&q.id).filter(|s| **s >= 60) {
+            said.push(format!("{} {}", secs / 60, w.minutes));
+        }
+        if let Some(n) = record.notes.get(&q.id) {
+            said.push(format!("{}: {n}", w.note));
+        }
+        if !said.is_empty() {
+            notes.push((q.text.clone(), said.join(" · ")));
+        }
     }
-    if !record.kept.is_empty() {
-        doc.heading(3, w.kept);
-        for (q, a) in &record.kept {
-            doc.bullet(q.as_str(), a.as_str());
+    if !notes.is_empty() {
+        doc.heading(2, w.notes_and_minutes);
+        for (question, said) in notes {
+            doc.item(Marker::Bullet, question, "", said);
+        }
+    }
+    let earlier = record.earlier(guide);
+    if !earlier.is_empty() {
+        let f = &words.facilitator;
+        doc.heading(2, w.kept);
+        for item in earlier {
+            let mut said = Vec::new();
+            if let Some(answer) = &item.answer {
+                let answer = fill(f.quote, &[("text", answer)]);
+                said.push(fill(f.earlier_answer, &[("answer", &answer)]));
+            }
+            if !item.hands.is_empty() {
+                let hands = item
+                    .hands
+                    .iter()
+                    .map(|(label, n)| format!("{label} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                said.push(fill(f.earlier_hands, &[("hands", &hands)]));
+            }
+            if !item.online.is_empty() {
+                let online = item
+                    .online
+                    .iter()
+                    .map(|(label, n)| format!("{label} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                said.push(fill(f.earlier_online, &[("votes", &online)]));
+            }
+            if item.seconds >= 60 {
+                said.push(fill(
+                    f.earlier_minutes,
+                    &[("minutes", &(item.seconds / 60))],
+                ));
+            }
+            if let Some(note) = &item.note {
+                said.push(fill(f.earlier_note, &[("note", note)]));
+            }
+            doc.bullet(item.text, said.join(" · "));
         }
     }
     match result::document(walk) {
@@ -107,9 +175,24 @@ pub fn handout(walk: &Walk, record: &Record) -> Doc {
                 });
             }
         }
-        None => doc.paragraph(w.no_result),
+        None => match &record.reached {
+            Some((_, title)) => doc.paragraph(fill(
+                w.reached_before,
+                &[("outcome", title), ("version", &recorded)],
+            )),
+            None => doc.paragraph(w.no_result),
+        },
     }
     doc
+}
+
+/// A word with its first letter in capitals.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Gives every session a distinct group name for a comparison: an empty name becomes the
@@ -179,7 +262,7 @@ pub fn comparison(sessions: &[Session]) -> Doc {
                 Marker::Bullet,
                 group_name(s),
                 label,
-                counts_note(guide, &s.record, q).join(" · "),
+                counts_text(guide, &s.record, q, w.hands),
             );
         }
         let answered: Vec<usize> = chosen.iter().flatten().copied().collect();
@@ -252,6 +335,8 @@ pub fn outcome_counts(sessions: &[Session]) -> Vec<(String, usize)> {
 pub struct ComparisonJson {
     /// The guide's id.
     pub guide: String,
+    /// The version of the guide the report was made with.
+    pub guide_version: String,
     /// One entry per session.
     pub sessions: Vec<SessionJson>,
     /// Outcome id → number of groups.
@@ -265,12 +350,31 @@ pub struct ComparisonJson {
 pub struct SessionJson {
     /// The group.
     pub group: String,
+    /// The version of the guide the session was recorded with.
+    pub guide_version: String,
+    /// When the session started (UTC, RFC 3339).
+    pub created: String,
+    /// True when the session reached its result (with this version of the guide, or the one
+    /// it was recorded with).
+    pub finished: bool,
     /// The outcome id, or null.
     pub outcome: Option<String>,
+    /// The outcome the session recorded, when this version of the guide no longer reaches it.
+    pub recorded_outcome: Option<String>,
     /// `[question, answer]` on the path.
     pub answers: Vec<[String; 2]>,
+    /// Raised hands by question id, then answer id.
+    pub hands: BTreeMap<String, BTreeMap<String, u32>>,
+    /// Remote votes (`facilitate --serve`) by question id, then answer id; left out when none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub online: BTreeMap<String, BTreeMap<String, u32>>,
+    /// Seconds spent per question id.
+    pub seconds: BTreeMap<String, u64>,
     /// Notes by question id.
     pub notes: BTreeMap<String, String>,
+    /// Answers recorded for questions or answers this version of the guide no longer has:
+    /// `[question, answer]`.
+    pub earlier: Vec<[String; 2]>,
 }
 
 /// One question across groups.
@@ -303,8 +407,18 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
         if let Some(o) = &outcome {
             *outcomes.entry(o.clone()).or_insert(0) += 1;
         }
+        let finished = matches!(s.walk.place(), Place::Result { .. }) || s.record.reached.is_some();
         out_sessions.push(SessionJson {
             group: s.record.group.clone(),
+            guide_version: recorded_version(&s.walk, &s.record),
+            created: s.record.created.clone(),
+            finished,
+            recorded_outcome: s
+                .record
+                .reached
+                .as_ref()
+                .filter(|_| outcome.is_none())
+                .map(|(id, _)| id.clone()),
             outcome,
             answers: s
                 .walk
@@ -317,7 +431,43 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
                     ]
                 })
                 .collect(),
+            hands: s
+                .record
+                .tallies
+                .iter()
+                .map(|(q, hands)| {
+                    let hands: BTreeMap<String, u32> = hands
+                        .iter()
+                        .filter(|(_, n)| **n > 0)
+                        .map(|(a, n)| (a.clone(), *n))
+                        .collect();
+                    (q.clone(), hands)
+                })
+                .filter(|(_, hands)| !hands.is_empty())
+                .collect(),
+            online: s
+                .record
+                .online
+                .iter()
+                .map(|(q, o)| {
+                    let votes: BTreeMap<String, u32> = o
+                        .votes
+                        .iter()
+                        .filter(|(_, n)| **n > 0)
+                        .map(|(a, n)| (a.clone(), *n))
+                        .collect();
+                    (q.clone(), votes)
+                })
+                .filter(|(_, votes)| !votes.is_empty())
+                .collect(),
+            seconds: s.record.seconds.clone(),
             notes: s.record.notes.clone(),
+            earlier: s
+                .record
+                .kept
+                .iter()
+                .map(|(q, a)| [q.clone(), a.clone()])
+                .collect(),
         });
     }
     let mut questions = Vec::new();
@@ -355,6 +505,10 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
     }
     ComparisonJson {
         guide: guide_id,
+        guide_version: sessions
+            .first()
+            .map(|s| s.walk.guide().version.clone())
+            .unwrap_or_default(),
         sessions: out_sessions,
         outcomes,
         questions,

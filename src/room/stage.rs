@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::engine::OutcomeTexts;
 use crate::guide::Guide;
 
 /// Where the presenter is, as the room sees it.
@@ -19,6 +20,10 @@ pub enum Stage {
         shown: Vec<usize>,
         /// The answer the group recorded before, if the facilitator came back to it.
         recorded: Option<usize>,
+        /// The paragraphs of its "why we ask" this group is shown, as the walk chose them for
+        /// what the group said before it (positions in the question's `why`, the same in every
+        /// language).
+        why: Vec<usize>,
     },
     /// The facilitator is going over the answers.
     Review,
@@ -26,6 +31,9 @@ pub enum Stage {
     Result {
         /// The outcome.
         outcome: usize,
+        /// Which of its texts the group is shown, as the result is composed for the group
+        /// (positions, the same in every language).
+        texts: OutcomeTexts,
     },
     /// The session has ended (the presenter quit).
     Ended,

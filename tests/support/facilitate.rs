@@ -8,7 +8,7 @@ use std::time::Duration;
 use coop_guide::engine::session::{Session, SessionFile};
 use coop_guide::guide::files::usable;
 use coop_guide::guide::Guide;
-use coop_guide::store::{now_rfc3339, read_file, Store};
+use coop_guide::store::{now_rfc3339, read_file, wall_now, Store};
 use coop_guide::tui::facilitate::keymap::{self, Context};
 use coop_guide::tui::facilitate::presenter::Action;
 use coop_guide::tui::facilitate::{perform, Presenter};
@@ -38,10 +38,12 @@ pub fn save(session: &Session, path: &Path) {
         .expect("save");
 }
 
-/// A presenter over a new session of the guide, default theme, at a size.
+/// A presenter over a new session of the guide, default theme, at a size, its clock started
+/// now.
 pub fn presenter(guide: Arc<Guide>, path: &Path, width: u16, height: u16) -> Presenter {
     Presenter::new(new_session(guide, path), Store::new(path))
         .with_theme(Theme::default_theme())
+        .with_wall_clock(wall_now())
         .with_size(width, height)
 }
 
@@ -51,6 +53,7 @@ pub fn resume(guide: Arc<Guide>, path: &Path, width: u16, height: u16) -> Presen
     let session = Session::resume(guide, file).expect("session resumes");
     Presenter::new(session, Store::new(path))
         .with_theme(Theme::default_theme())
+        .with_wall_clock(wall_now())
         .with_size(width, height)
 }
 

@@ -1,16 +1,16 @@
 //! What `check` says about the walks a guide allows: questions and outcomes no path reaches,
 //! questions that trap a participant, loops, and — following the conditions — answers never
 //! offered, questions where every answer can be hidden, cases and `otherwise`s never taken and
-//! conditional items never shown.
+//! conditional texts (examples, next steps, list items, paragraphs) never shown.
 //!
 //! The links alone give a first picture. Where the guide has conditions, its [`Flow`] says which
 //! links some walk really takes, and the same checks run on that picture instead.
 
-use super::conditions::Faulty;
+use super::conditions::{text_note, Faulty};
 use crate::guide::diagnostic::{Code, Diagnostic};
 use crate::guide::flow::{Flow, Next};
 use crate::guide::index::{Index, Route, Target};
-use crate::guide::model::{Guide, Link};
+use crate::guide::model::{Guide, Link, TextSite};
 use crate::guide::to_u32;
 
 /// The links some walk takes, question by question: every link, or those the flow takes.
@@ -142,6 +142,15 @@ pub(super) fn check(guide: &Guide, index: &Index, faulty: &Faulty, out: &mut Vec
             )
             .at("start", "paths from here were not all followed")
             .help("the checks that follow paths (answers never offered, cases never taken, questions where every answer is hidden) were skipped; progress is estimated from the links alone"),
+        );
+    } else if flow.is_some() && !index.texts().is_empty() && !index.texts_followed() {
+        out.push(
+            Diagnostic::new(
+                Code::TooManyWalks,
+                "what the conditional texts read combines in too many ways for `check` to follow",
+            )
+            .at("start", "texts on paths from here were not all followed")
+            .help("whether each conditional item and paragraph can be shown was not checked; the walks themselves were"),
         );
     }
     // Conditions with errors make the walks they allow meaningless: follow the links alone.
@@ -510,4 +519,37 @@ fn check_items(guide: &Guide, flow: &Flow, taken: &Taken, out: &mut Vec<Diagnost
             );
         }
     }
+    if !flow.follows_texts() {
+        return;
+    }
+    let any_end = taken.outcomes.contains(&true);
+    let mut number = 0;
+    guide.visit_conditional_texts(&mut |t, path| {
+        let n = number;
+        number += 1;
+        let (reached, seen) = match t.site {
+            TextSite::Question(q) => (taken.questions[q], "when the question is asked"),
+            TextSite::Outcome(o) => (taken.outcomes[o], "at the end of a path"),
+            TextSite::Answer(..) | TextSite::Value(..) => (any_end, "at the end of any path"),
+        };
+        if flow.text_shown(n) || !reached {
+            return;
+        }
+        let kind = if matches!(t.field, "pros" | "cons") {
+            "item"
+        } else {
+            "paragraph"
+        };
+        out.push(
+            Diagnostic::new(
+                Code::ItemNeverShown,
+                format!(
+                    "this {kind} {} is never shown: its condition never holds {seen}",
+                    text_note(guide, t.site, t.field)
+                ),
+            )
+            .at(path(), "never holds here")
+            .help("check the condition against the paths that lead here"),
+        );
+    });
 }

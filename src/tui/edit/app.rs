@@ -3,8 +3,10 @@
 //! [`App::handle`] takes an [`Action`] — an input, the time, a new [`Snapshot`] of the file
 //! after a save, the end of an `$EDITOR` run — and returns [`Effect`]s for the driver (quit, open
 //! the editor, look whether the file changed). It never reads or writes a file, so tests drive a
-//! reload by handing it a snapshot. Its clock asks for a look at the file every [`LOOK_EVERY`];
-//! between looks the shell sleeps.
+//! reload by handing it a snapshot. Whenever it is told the time it asks for a look at the
+//! files: the watcher's change events end the shell's wait, so a save is looked at at once. Every
+//! [`POLL_EVERY`] the look also compares the files themselves, for file systems that send no
+//! events; between looks the shell sleeps.
 //!
 //! Which version of the guide is on show is the heart of it ([`Version`]): the file as it is when
 //! it has no errors; otherwise the last good version, kept for the outline and the preview while
@@ -19,7 +21,8 @@ use crossterm::event::KeyEvent;
 
 use super::keymap::{self, Command, Context};
 use super::layout;
-use super::outline::Outline;
+use super::outline::{NodeKey, Outline};
+use super::places::Places;
 use super::preview::{Divergence, Preview};
 use super::snapshot::{Origin, Problem, Snapshot};
 use crate::guide::text::sanitize_line;
@@ -32,9 +35,9 @@ use crate::tui::layout::window;
 use crate::tui::player::app::{Action as PlayerAction, Effect as PlayerEffect, Screen};
 use crate::tui::theme::Theme;
 
-/// How often the file is looked at while nothing else happens: a save shows within half a
-/// second.
-pub const LOOK_EVERY: Duration = Duration::from_millis(200);
+/// How often the files themselves are compared with how they were (their size, time and inode),
+/// for file systems that send no change events: a save shows within half a second there too.
+pub const POLL_EVERY: Duration = Duration::from_millis(400);
 
 /// The panes, in the order Tab visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,19 +102,25 @@ pub enum Effect {
         /// 1-based line.
         line: usize,
     },
-    /// Look whether the guide or a translation changed on disk; if so, read it again and report
-    /// with [`Action::Reloaded`].
-    LookAtFiles,
+    /// Look whether the guide or a translation changed on disk (a change event came, or with
+    /// `poll`, the files look different); if so, read them again and report with
+    /// [`Action::Reloaded`].
+    LookAtFiles {
+        /// Also compare the files themselves, not only the change events.
+        poll: bool,
+    },
 }
 
 /// The editor's one overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Help;
 
-/// The version on show: the guide and its outline.
+/// The version on show: the guide, its outline as built, and the outline as shown (laid over
+/// the file as it is now: lines now, links broken now).
 #[derive(Debug, Clone)]
 struct Shown {
     guide: Arc<Guide>,
+    built: Outline,
     outline: Outline,
 }
 
@@ -126,6 +135,8 @@ pub struct App {
     version: Version,
     shown: Option<Shown>,
     problems: Vec<Problem>,
+    /// Where each node is in the file as it is now.
+    places: Places,
     focus: Pane,
     selected: usize,
     outline_offset: usize,
@@ -134,7 +145,7 @@ pub struct App {
     preview: Option<Preview>,
     layers: Layers<Help>,
     status: StatusLine,
-    /// When the file is next looked at, on the shell's clock.
+    /// When the files are next compared, on the shell's clock.
     next_look: Duration,
 }
 
@@ -151,6 +162,7 @@ impl App {
             version: Version::Unparsed,
             shown: None,
             problems: Vec::new(),
+            places: Places::default(),
             focus: Pane::Outline,
             selected: 0,
             outline_offset: 0,
@@ -159,7 +171,7 @@ impl App {
             preview: None,
             layers: Layers::default(),
             status: StatusLine::default(),
-            next_look: LOOK_EVERY,
+            next_look: POLL_EVERY,
         };
         app.reload(snapshot);
         app.settle();
@@ -286,7 +298,7 @@ impl App {
         self.status.get()
     }
 
-    /// When the file is next looked at, on the shell's clock.
+    /// When the files are next compared, on the shell's clock (the view's wake time).
     pub fn next_look(&self) -> Duration {
         self.next_look
     }
@@ -320,11 +332,11 @@ impl App {
                 self.command(command)
             }
             Action::Tick(now) => {
-                if now < self.next_look {
-                    return Vec::new();
+                let poll = now >= self.next_look;
+                if poll {
+                    self.next_look = now + POLL_EVERY;
                 }
-                self.next_look = now + LOOK_EVERY;
-                vec![Effect::LookAtFiles]
+                return vec![Effect::LookAtFiles { poll }];
             }
             Action::Reloaded(snapshot) => {
                 self.reload(*snapshot);
@@ -429,16 +441,19 @@ impl App {
     // Reloading.
 
     /// Takes in a new reading of the file: new problems always; a new outline and a replanted
-    /// preview when the file is good; otherwise the last good version stays on show.
+    /// preview when the file is good; otherwise the last good version stays on show, laid over
+    /// the file as it is (the nodes' lines now, the links broken now).
     fn reload(&mut self, snapshot: Snapshot) {
         let Snapshot {
             source,
             guide,
             lenient,
+            places,
             problems,
         } = snapshot;
         self.problems = problems;
         self.problem = self.problem.min(self.problems.len().saturating_sub(1));
+        self.places = places;
         match guide {
             Some(guide) => {
                 self.show(guide.clone(), &source, Version::Current);
@@ -446,6 +461,8 @@ impl App {
             }
             None if matches!(self.version, Version::Current | Version::LastGood) => {
                 self.version = Version::LastGood;
+                let now = lenient.map(|guide| Outline::build(&guide, &source));
+                self.lay_over_the_file(now.as_ref());
             }
             None => {
                 self.preview = None;
@@ -464,23 +481,52 @@ impl App {
 
     /// Puts a version on show, keeping the selection on the same node when it still exists.
     fn show(&mut self, guide: Arc<Guide>, source: &Source, version: Version) {
-        let was = self
-            .shown
-            .as_ref()
-            .and_then(|s| s.outline.key(self.selected).cloned());
-        let outline = Outline::build(&guide, source);
+        let was = self.selected_key();
+        let built = Outline::build(&guide, source);
         self.selected = match was {
-            Some(key) => outline
-                .find(&key)
-                .unwrap_or_else(|| self.selected.min(outline.len().saturating_sub(1))),
+            Some(key) => built
+                .find_nearest(&key)
+                .unwrap_or_else(|| self.selected.min(built.len().saturating_sub(1))),
             None => guide
                 .index
                 .start()
-                .and_then(|q| outline.question_row(q))
+                .and_then(|q| built.question_row(q))
                 .unwrap_or(0),
         };
-        self.shown = Some(Shown { guide, outline });
+        self.shown = Some(Shown {
+            guide,
+            outline: built.clone(),
+            built,
+        });
         self.version = version;
+        self.lay_over_the_file(None);
+    }
+
+    /// Lays the outline of the version on show over the file as it is now: each row at its
+    /// node's line now, and the links that are broken now (in `now`, the outline of the file
+    /// when it parses despite its errors) marked. The selection stays on its node.
+    fn lay_over_the_file(&mut self, now: Option<&Outline>) {
+        let was = self.selected_key();
+        let Some(shown) = &mut self.shown else {
+            return;
+        };
+        let mut outline = shown.built.clone();
+        if let Some(now) = now {
+            outline.mark_broken(now);
+        }
+        outline.relocate(&self.places);
+        let last = outline.len().saturating_sub(1);
+        self.selected = was
+            .and_then(|key| outline.find_nearest(&key))
+            .unwrap_or(self.selected.min(last));
+        shown.outline = outline;
+    }
+
+    /// The key of the selected row, if there is an outline.
+    fn selected_key(&self) -> Option<NodeKey> {
+        self.shown
+            .as_ref()
+            .and_then(|s| s.outline.key(self.selected).cloned())
     }
 
     /// Moves the preview onto a new good version, keeping its place; or starts it.
@@ -577,7 +623,11 @@ impl App {
             return;
         }
         let line = problem.line;
-        match self.outline().row_at_line(line) {
+        let row = problem
+            .node
+            .as_ref()
+            .and_then(|node| self.outline().find_nearest(node));
+        match row {
             Some(row) => {
                 self.focus = Pane::Outline;
                 self.select(row);
@@ -614,22 +664,20 @@ impl App {
                 let Some(preview) = &self.preview else {
                     return at(row_line(Some(self.selected)));
                 };
-                let outline = self.outline();
-                let same_version = self
-                    .guide()
-                    .is_some_and(|g| Arc::ptr_eq(g, preview.guide()));
-                if !same_version {
-                    return at(1);
-                }
-                let from = preview.guide().index.question(preview.from());
-                let row = match preview.player().screen() {
-                    Screen::Question { question, .. } => outline.question_row(question),
-                    Screen::Result { outcome } => outline.outcome_row(outcome),
+                // By id: the preview may play another version than the file has now.
+                let guide = preview.guide();
+                let node = match preview.player().screen() {
+                    Screen::Question { question, .. } => {
+                        NodeKey::Question(guide.questions[question].id.clone())
+                    }
+                    Screen::Result { outcome } => {
+                        NodeKey::Outcome(guide.outcomes[outcome].id.clone())
+                    }
                     Screen::Intro | Screen::Review { .. } => {
-                        from.and_then(|q| outline.question_row(q))
+                        NodeKey::Question(preview.from().to_string())
                     }
                 };
-                at(row_line(row))
+                at(self.places.line(&node).unwrap_or(1))
             }
         }
     }
@@ -787,6 +835,22 @@ mod tests {
         assert_eq!(follow(45, 48..49, 10, 50), 40, "never past the end");
         assert_eq!(follow(3, 0..30, 10, 50), 0, "tall items show their start");
         assert_eq!(follow(0, 20..40, 10, 50), 20, "tall items show their start");
+    }
+
+    #[test]
+    fn every_tick_looks_for_change_events_and_some_compare_the_files() {
+        let mut app = App::new("g.ron", Snapshot::read(Path::new("no-such-guide.ron")));
+        let look = |poll| vec![Effect::LookAtFiles { poll }];
+        assert_eq!(
+            app.handle(Action::Tick(Duration::from_millis(10))),
+            look(false)
+        );
+        assert_eq!(app.handle(Action::Tick(POLL_EVERY)), look(true));
+        assert_eq!(app.next_look(), POLL_EVERY * 2);
+        assert_eq!(
+            app.handle(Action::Tick(POLL_EVERY + Duration::from_millis(1))),
+            look(false)
+        );
     }
 
     #[test]

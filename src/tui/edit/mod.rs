@@ -3,22 +3,27 @@
 //!
 //! - [`app`]: the state and its transitions, a pure state machine (no IO);
 //! - [`snapshot`]: one reading of the guide file and its translations, the only file reading;
-//! - [`outline`]: the outline's rows with their extents in the file and keys that survive a reload;
+//! - [`outline`]: the outline's rows, with keys that survive a reload;
+//! - [`places`]: where each node is in the file as it is now, by ids;
 //! - [`preview`]: the player running the preview, replanted on each new good version;
 //! - [`keymap`]: the editor's keys, laid over the player's in the preview;
 //! - [`layout`]: where the panes are; [`view`]: painting them;
-//! - [`launch`]: running `$EDITOR +LINE FILE`.
+//! - [`launch`]: running `$EDITOR +LINE FILE`;
+//! - [`listen`]: the editor's input, the keyboard and the watcher's bell waited on together.
 //!
-//! The driver here is the editor's only IO. The app asks to look at the file every 200 ms (a
-//! wake time of the shell, which sleeps in between) and the [`Watcher`] says whether the guide
-//! or a translation changed (a save, also by rename), so a save shows within half a second. The
-//! text file stays the source of truth: nothing here writes it.
+//! The driver here is the editor's only IO. The [`Watcher`] takes change events from the
+//! operating system and rings a bell that wakes the shell's wait; the app, told the time, asks
+//! to look at the files, and a save (also by rename) is on screen within milliseconds. Where no
+//! events come, the app's wake time asks for a look at the files themselves every
+//! [`app::POLL_EVERY`]. The text file stays the source of truth: nothing here writes it.
 
 pub mod app;
 pub mod keymap;
 pub mod launch;
 pub mod layout;
+pub mod listen;
 pub mod outline;
+pub mod places;
 pub mod preview;
 pub mod snapshot;
 pub mod view;
@@ -38,17 +43,28 @@ use crate::tui::shell::{self, Screen, View};
 use crate::tui::terminal::Ending;
 use crate::tui::Theme;
 use crate::watch::Watcher;
+use listen::Listening;
 
-/// Runs the editor on a guide file until the user quits. The file is never written.
-pub fn run(guide: PathBuf, theme: Theme) -> io::Result<Ending> {
+/// Runs the editor on a guide file until the user quits; with a `language`, the preview and
+/// the outline show the guide in that translation. The files are never written.
+pub fn run(guide: PathBuf, language: Option<String>, theme: Theme) -> io::Result<Ending> {
+    let mut listening = Listening::new()?;
+    let bell = listening.bell()?;
     // Watch first, then read: a save between the two is seen at the first look.
-    let watcher = Watcher::new(&guide);
-    let snapshot = Snapshot::read(&guide);
+    let watcher = Watcher::waking(&guide, move || bell.ring());
+    let snapshot = Snapshot::read_in(&guide, language.as_deref());
     let mut app = App::new(guide.clone(), snapshot).with_theme(theme);
-    let mut editing = Editing { guide, watcher };
-    shell::run_here(
+    let mut editing = Editing {
+        guide,
+        language,
+        watcher,
+    };
+    let mut screen = Screen::local()?;
+    shell::run(
         &mut app,
         &mut |app: &mut App, effect, screen: &mut Screen| editing.carry_out(app, effect, screen),
+        &mut listening,
+        &mut screen,
     )
 }
 
@@ -76,6 +92,7 @@ impl View for App {
 #[derive(Debug)]
 pub struct Editing {
     guide: PathBuf,
+    language: Option<String>,
     watcher: Watcher,
 }
 
@@ -90,9 +107,10 @@ impl Editing {
         match effect {
             Effect::Quit => return Ok(Some(Ending::Quit)),
             Effect::Interrupt => return Ok(Some(Ending::Interrupted)),
-            Effect::LookAtFiles => {
-                if self.watcher.changed() {
-                    app.handle(Action::Reloaded(Box::new(Snapshot::read(&self.guide))));
+            Effect::LookAtFiles { poll } => {
+                if self.watcher.look(poll) {
+                    let snapshot = Snapshot::read_in(&self.guide, self.language.as_deref());
+                    app.handle(Action::Reloaded(Box::new(snapshot)));
                 }
             }
             Effect::OpenEditor { file, line } => {

@@ -85,6 +85,12 @@ impl OnQuestion {
         self.since += Duration::from_secs(whole);
         whole
     }
+
+    /// How long after `now` the whole seconds spent here go up by one.
+    pub fn next_change(&self, now: Duration) -> Duration {
+        let spent = now.saturating_sub(self.since);
+        Duration::from_secs(1) - Duration::from_nanos(u64::from(spent.subsec_nanos()))
+    }
 }
 
 #[cfg(test)]
@@ -117,6 +123,22 @@ mod tests {
         assert_eq!(c.shown_seconds(end), 0);
         assert_eq!(c.next_change(end), None);
         assert_eq!(minutes_seconds(119), "1:59");
+    }
+
+    #[test]
+    fn time_on_a_question_wakes_on_the_next_whole_second() {
+        let on = OnQuestion {
+            question: 0,
+            since: Duration::from_millis(200),
+        };
+        assert_eq!(
+            on.next_change(Duration::from_millis(1500)),
+            Duration::from_millis(700)
+        );
+        assert_eq!(
+            on.next_change(Duration::from_millis(200)),
+            Duration::from_secs(1)
+        );
     }
 
     #[test]

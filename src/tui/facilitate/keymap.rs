@@ -1,7 +1,7 @@
 //! Workshop mode's keys, laid over the player's ([`crate::tui::keymap::Layered`]): on each of
 //! the presenter's screens the workshop's table is read first, then the player's for the same
 //! screen, minus the keys the workshop takes. So `b`, `r`, `w`, `?` work as in the player,
-//! while Enter records the group's choice, the digits move it, and `q` says the session is
+//! while Enter records the marked answer, the digits move the marker, and `q` says the session is
 //! already saved. The note input and the report viewer have tables of their own here.
 
 use crossterm::event::KeyEvent;
@@ -16,7 +16,7 @@ use crate::tui::player::keymap::{
 /// What a key asks workshop mode for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
-    /// Move `›` (the group's choice) up.
+    /// Move the marker `›` up.
     Up,
     /// Move `›` down.
     Down,
@@ -34,6 +34,8 @@ pub enum Command {
     Countdown,
     /// Show or hide the facilitator notes.
     NotesPane,
+    /// Show (or close) what the session recorded that this version of the guide no longer asks.
+    Earlier,
     /// Save the hand-out (on the result) or the comparison (in the report viewer).
     Save,
     /// Quit (the session is already saved).
@@ -79,8 +81,12 @@ pub enum Context {
     Why,
     /// Typing a note on a question.
     Note,
+    /// What the session recorded that this version of the guide no longer asks.
+    Earlier,
     /// The report viewer: the comparison of sessions.
     Comparison,
+    /// The facilitator's read-only view of a session a presenter has open.
+    Follow,
 }
 
 /// Every context of workshop mode.
@@ -92,7 +98,9 @@ pub const ALL: &[Context] = &[
     Context::Help,
     Context::Why,
     Context::Note,
+    Context::Earlier,
     Context::Comparison,
+    Context::Follow,
 ];
 
 impl Context {
@@ -117,13 +125,14 @@ impl Context {
             Context::Review => Some(PlayerContext::Review),
             Context::Result => Some(PlayerContext::Result),
             Context::Help => Some(PlayerContext::Help),
-            Context::Why => Some(PlayerContext::Why),
-            Context::Note | Context::Comparison => None,
+            // A text over the screen, read and closed like "why we ask".
+            Context::Why | Context::Earlier => Some(PlayerContext::Why),
+            Context::Note | Context::Comparison | Context::Follow => None,
         }
     }
 }
 
-use Context::{Comparison, Intro, Note, Question, Result, Review};
+use Context::{Comparison, Earlier, Follow, Intro, Note, Question, Result, Review};
 
 /// Player commands the presenter does not offer in its help: the keys are the workshop's, or
 /// they would confirm a quit the presenter never asks about.
@@ -155,6 +164,7 @@ pub static BINDINGS: &[Binding<Context, Command>] = &[
     Binding::new(&[Key::Char('n')], Command::Note, &[Question], Some(4), |w| w.workshop.hint_note, |w| w.workshop.help_note),
     Binding::new(&[Key::Char('t')], Command::Countdown, &[Question], Some(5), |w| w.workshop.hint_countdown, |w| w.workshop.help_countdown),
     Binding::new(&[Key::Char('h')], Command::NotesPane, &[Question], Some(3), |w| w.workshop.hint_notes_pane, |w| w.workshop.help_notes_pane),
+    Binding::new(&[Key::Char('e')], Command::Earlier, &[Intro, Question, Review, Result, Earlier], None, |w| w.facilitator.hint_earlier, |w| w.facilitator.help_earlier),
     Binding::new(&[Key::Char('s')], Command::Save, &[Result], None, |w| w.common.hint_save, |w| w.workshop.help_save_handout),
     Binding::new(&[Key::Char('q')], Command::Quit, &[Intro, Question, Review, Result], None, |w| w.common.hint_quit, |w| w.workshop.help_quit_session),
     // Typing a note.
@@ -167,18 +177,18 @@ pub static BINDINGS: &[Binding<Context, Command>] = &[
     Binding::new(&[Key::Backspace], Command::Erase, &[Note], None, |w| w.common.hint_move, |w| w.workshop.help_text_erase),
     Binding::new(&[Key::Delete], Command::EraseForward, &[Note], None, |w| w.common.hint_move, |w| w.workshop.help_text_erase_forward),
     // The report viewer.
-    Binding::new(&[Key::Up, Key::Char('k')], Command::Document(Move::Scroll(Scroll::Up)), &[Comparison], Some(4), |w| w.common.hint_scroll, |w| w.common.help_scroll_up),
-    Binding::new(&[Key::Down, Key::Char('j')], Command::Document(Move::Scroll(Scroll::Down)), &[Comparison], Some(4), |w| w.common.hint_scroll, |w| w.common.help_scroll_down),
-    Binding::new(&[Key::PageUp], Command::Document(Move::Scroll(Scroll::PageUp)), &[Comparison], None, |w| w.common.hint_scroll, |w| w.common.help_page_up),
-    Binding::new(&[Key::PageDown, Key::Char(' ')], Command::Document(Move::Scroll(Scroll::PageDown)), &[Comparison], None, |w| w.common.hint_scroll, |w| w.common.help_page_down),
-    Binding::new(&[Key::Home, Key::Char('g')], Command::Document(Move::Scroll(Scroll::Top)), &[Comparison], None, |w| w.common.hint_scroll, |w| w.common.help_top),
-    Binding::new(&[Key::End, Key::Char('G')], Command::Document(Move::Scroll(Scroll::Bottom)), &[Comparison], None, |w| w.common.hint_scroll, |w| w.common.help_bottom),
+    Binding::new(&[Key::Up, Key::Char('k')], Command::Document(Move::Scroll(Scroll::Up)), &[Comparison, Follow], Some(4), |w| w.common.hint_scroll, |w| w.common.help_scroll_up),
+    Binding::new(&[Key::Down, Key::Char('j')], Command::Document(Move::Scroll(Scroll::Down)), &[Comparison, Follow], Some(4), |w| w.common.hint_scroll, |w| w.common.help_scroll_down),
+    Binding::new(&[Key::PageUp], Command::Document(Move::Scroll(Scroll::PageUp)), &[Comparison, Follow], None, |w| w.common.hint_scroll, |w| w.common.help_page_up),
+    Binding::new(&[Key::PageDown, Key::Char(' ')], Command::Document(Move::Scroll(Scroll::PageDown)), &[Comparison, Follow], None, |w| w.common.hint_scroll, |w| w.common.help_page_down),
+    Binding::new(&[Key::Home, Key::Char('g')], Command::Document(Move::Scroll(Scroll::Top)), &[Comparison, Follow], None, |w| w.common.hint_scroll, |w| w.common.help_top),
+    Binding::new(&[Key::End, Key::Char('G')], Command::Document(Move::Scroll(Scroll::Bottom)), &[Comparison, Follow], None, |w| w.common.hint_scroll, |w| w.common.help_bottom),
     Binding::new(&[Key::Tab, Key::Char(']')], Command::Document(Move::NextSection), &[Comparison], Some(4), |w| w.common.hint_section, |w| w.common.help_next_section),
     Binding::new(&[Key::BackTab, Key::Char('[')], Command::Document(Move::PrevSection), &[Comparison], None, |w| w.common.hint_section, |w| w.common.help_prev_section),
     Binding::new(&[Key::Char('s')], Command::Save, &[Comparison], Some(1), |w| w.common.hint_save, |w| w.workshop.help_save_comparison),
     Binding::new(&[Key::Char('?')], Command::Help, &[Comparison], Some(3), |w| w.common.hint_help, |w| w.common.help_help),
-    Binding::new(&[Key::Char('q')], Command::Quit, &[Comparison], Some(3), |w| w.common.hint_quit, |w| w.common.hint_quit),
-    Binding::new(&[Key::Ctrl('c')], Command::Interrupt, &[Note, Comparison], None, |w| w.common.hint_quit, |w| w.common.help_interrupt),
+    Binding::new(&[Key::Char('q')], Command::Quit, &[Comparison, Follow], Some(3), |w| w.common.hint_quit, |w| w.common.hint_quit),
+    Binding::new(&[Key::Ctrl('c')], Command::Interrupt, &[Note, Comparison, Follow], None, |w| w.common.hint_quit, |w| w.common.help_interrupt),
 ];
 
 /// The command a binding gives for a key event: a digit key selects its answer.

@@ -15,14 +15,16 @@
 
 pub mod clock;
 pub mod comparison;
+pub mod follower;
 pub mod keymap;
+pub mod large;
 pub mod layout;
 pub mod note;
 pub mod presenter;
 pub mod remote;
 pub mod view;
 
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -30,6 +32,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 pub use comparison::Comparison;
+pub use follower::Follower;
 pub use presenter::Presenter;
 
 use crate::engine::session::Session;
@@ -42,14 +45,130 @@ use crate::tui::shell::{self, Screen, View};
 use crate::tui::terminal::Ending;
 use crate::tui::theme::Theme;
 
-/// Runs the presenter view on a session saved in `store` after every change, until the
-/// facilitator quits or presses Ctrl-C (the session is saved either way).
-pub fn run(session: Session, store: Store, theme: Theme) -> io::Result<Ending> {
-    let mut presenter = Presenter::new(session, store).with_theme(theme);
-    shell::run_here(
+/// How a workshop ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    /// Quit, or Ctrl-C.
+    pub ending: Ending,
+    /// Why the last save failed, when the facilitator quit anyway with changes not saved.
+    pub unsaved: Option<String>,
+}
+
+/// Runs the presenter view, which saves its session after every change, until the facilitator
+/// quits or presses Ctrl-C (the session is saved either way, or the ending says it could not
+/// be).
+pub fn run(mut presenter: Presenter) -> io::Result<Finished> {
+    let ending = shell::run_here(
         &mut presenter,
         &mut |p: &mut Presenter, effect, _: &mut Screen| Ok(carry_out(p, effect)),
+    )?;
+    Ok(Finished {
+        ending,
+        unsaved: presenter.save_error().map(str::to_string),
+    })
+}
+
+/// Shows the facilitator's read-only view of a session the process `presenter` has open,
+/// following it as its file changes, until the facilitator quits.
+pub fn follow(
+    session: Session,
+    store: Store,
+    presenter: Option<u32>,
+    theme: Theme,
+) -> io::Result<Ending> {
+    let guide = std::sync::Arc::clone(session.walk.guide());
+    let mut stamp = Stamp::of(&store.target());
+    let updated = store
+        .read()
+        .ok()
+        .flatten()
+        .map(|f| f.updated)
+        .unwrap_or_default();
+    let mut view = Follower::new(session, presenter, crate::store::wall_now())
+        .with_theme(theme)
+        .saved_at(&updated);
+    shell::run_here(
+        &mut view,
+        &mut |view: &mut Follower, effect, _: &mut Screen| {
+            Ok(carry_out_follow(view, effect, &store, &guide, &mut stamp))
+        },
     )
+}
+
+/// Carries out what the facilitator's view asks for: looking at the session file (and reading
+/// it when it changed), leaving.
+pub fn carry_out_follow(
+    view: &mut Follower,
+    effect: follower::Effect,
+    store: &Store,
+    guide: &std::sync::Arc<crate::guide::Guide>,
+    stamp: &mut Option<Stamp>,
+) -> Option<Ending> {
+    use follower::{Action, Effect};
+    match effect {
+        Effect::Look => {
+            let now = Stamp::of(&store.target());
+            if now != *stamp {
+                *stamp = now;
+                let loaded = store.read().map_err(|e| e.to_string()).and_then(|file| {
+                    let file = file.ok_or_else(|| "the file is gone".to_string())?;
+                    let updated = file.updated.clone();
+                    Session::resume(std::sync::Arc::clone(guide), file)
+                        .map(|s| (Box::new(s), updated))
+                        .map_err(|e| e.to_string())
+                });
+                view.handle(Action::Loaded(loaded));
+            }
+            if !store.held() {
+                view.handle(Action::PresenterGone);
+            }
+            None
+        }
+        Effect::Quit => Some(Ending::Quit),
+        Effect::Interrupt => Some(Ending::Interrupted),
+    }
+}
+
+/// What a file looked like at a look: enough to tell that it was written or replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+    #[cfg(unix)]
+    inode: u64,
+}
+
+impl Stamp {
+    /// The file's stamp now; `None` when it cannot be looked at.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+            #[cfg(unix)]
+            inode: std::os::unix::fs::MetadataExt::ino(&meta),
+        })
+    }
+}
+
+impl View for Follower {
+    type Effect = follower::Effect;
+
+    fn input(&mut self, input: Input) -> Vec<follower::Effect> {
+        self.handle(follower::Action::Input(input))
+    }
+
+    fn tick(&mut self, now: Duration) -> Vec<follower::Effect> {
+        self.handle(follower::Action::Tick(now))
+    }
+
+    fn wake_at(&self) -> Option<Duration> {
+        (!self.presenter_gone()).then(|| self.next_wake())
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer) {
+        view::follower::render_into(self, area, buf);
+    }
 }
 
 /// Shows the comparison of sessions (the hand-out when there is one), with a chart of outcomes
@@ -120,6 +239,13 @@ pub fn carry_out(presenter: &mut Presenter, effect: presenter::Effect) -> Option
             let doc = handout(presenter.walk(), presenter.record());
             let saved = save_handout(&doc, presenter.store().path()).map_err(|e| e.to_string());
             presenter.handle(Action::HandoutSaved(saved));
+            None
+        }
+        Effect::Bell => {
+            // The bell goes to the terminal between two frames; a terminal that cannot ring
+            // ignores it, and one that is gone is no reason to stop.
+            let mut out = io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
             None
         }
         Effect::Quit => Some(Ending::Quit),

@@ -5,18 +5,21 @@
 //! the player's: the presenter holds a player [`App`], the only copy of the walk, and sends it
 //! the commands that move it; the player says when the walk moved or its answers changed, and
 //! the presenter follows. What workshop mode adds is the session's [`Record`] beside it: raised
-//! hands per answer and the group's choice they suggest, a note per question, the facilitator
+//! hands per answer and the group's choice they show, a note per question, the facilitator
 //! notes pane, a countdown, the time spent per question; and the effects that save the session
 //! after every change. [`Presenter::handle`] does no IO: it returns [`Effect`]s for the driver
 //! ([`super::carry_out`]) to carry out.
 //!
-//! **The group's choice.** The answer marked with `›` is the group's choice, and Enter records
-//! it. When the hands change and one answer has strictly more hands than every other, `›` moves
-//! to it (the count leads); moving `›` with ↑↓, a number or a click overrides the count until the
-//! hands change again. On a tie `›` stays where it is, and Enter records it. The hands keys count
-//! for the answer `›` was last moved to (the *cursor*); when the count has since moved `›`
-//! elsewhere, that answer's count is shown in brackets. A question answered before opens on that
-//! answer.
+//! **The marker and the group's choice.** The answer marked with `›` is the facilitator's: the
+//! hands keys count for it, and Enter records it. It moves only when the facilitator moves it
+//! (↑↓, a number, a click); a count never moves it, so counting one answer after another is
+//! never pulled elsewhere. The group's choice is what the counts say — the answer with most
+//! hands, whose count stands out — and counting hands for another answer never moves it. Enter
+//! follows the recording rule of [`crate::engine::session::count`]: the marked answer is
+//! recorded at once when it has the most (alone or tied) or nothing was counted; otherwise the
+//! presenter asks once, naming both counts, and a second Enter records it anyway (any other key
+//! goes back). On a tie the screen names the tied answers. A question answered before opens on
+//! that answer; one with a clear leader opens on it.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -27,11 +30,13 @@ use super::clock::{Countdown, OnQuestion};
 use super::keymap::{self, Command, Context};
 use super::layout;
 use super::note::NoteInput;
-use crate::engine::session::{OnlineVotes, Record, Session};
+use crate::engine::session::count::{self, Count, Recording, Standing};
+use crate::engine::session::{Deadline, OnlineVotes, Record, Session};
 use crate::engine::{Place, Walk};
 use crate::guide::text::sanitize_line;
 use crate::guide::Guide;
-use crate::locale::{fill, Words};
+use crate::locale::{and_list, fill, Plural, Words};
+use crate::store::rfc3339;
 use crate::store::Store;
 use crate::tui::input::Input;
 use crate::tui::keymap::Either;
@@ -76,6 +81,8 @@ pub enum Effect {
     Quit,
     /// Leave at once: Ctrl-C.
     Interrupt,
+    /// Ring the terminal's bell: the countdown has run out.
+    Bell,
 }
 
 /// A layer over the screen; the top one gets the keys.
@@ -85,6 +92,8 @@ pub enum Overlay {
     Help,
     /// Why the question is asked.
     Why,
+    /// What the session recorded that this version of the guide no longer asks.
+    Earlier,
     /// A note being typed on a question (position in the guide).
     Note {
         /// The question the note is on.
@@ -105,8 +114,12 @@ pub struct Presenter {
     on_question: Option<OnQuestion>,
     countdown: Option<Countdown>,
     cursor: usize,
-    choice: usize,
-    notes_pane: bool,
+    /// Enter was pressed on an answer others beat, and the presenter asked: the question and
+    /// the answer a second Enter records.
+    asking: Option<(usize, usize)>,
+    /// The wall clock when the presenter's clock started (time since 1970), for the deadline a
+    /// countdown is saved with; `None` until the driver says.
+    wall: Option<Duration>,
     layers: Layers<Overlay>,
     status: StatusLine,
     save_error: Option<String>,
@@ -122,7 +135,8 @@ impl Presenter {
         let Session { walk, mut record } = session;
         // A group named on the command line is as untrusted as one read from a file.
         record.group = sanitize_line(&record.group);
-        let resumed = !walk.answers_by_id().is_empty()
+        let resumed = record.started
+            || !walk.answers_by_id().is_empty()
             || record.has_entries()
             || !matches!(walk.place(), Place::Question { step: 0, .. });
         let mut player = App::with_walk(walk);
@@ -133,6 +147,7 @@ impl Presenter {
         if let Some(notice) = resume_notice(&record, player.walk(), player.words()) {
             status.set(Status::Notice(notice));
         }
+        let earlier = !record.earlier(player.guide()).is_empty();
         let mut presenter = Presenter {
             player,
             record,
@@ -142,8 +157,8 @@ impl Presenter {
             on_question: None,
             countdown: None,
             cursor: 0,
-            choice: 0,
-            notes_pane: true,
+            asking: None,
+            wall: None,
             layers: Layers::default(),
             status,
             save_error: None,
@@ -151,6 +166,10 @@ impl Presenter {
             serving: false,
         };
         presenter.arrive();
+        if earlier {
+            presenter.layers.open(Overlay::Earlier);
+        }
+        presenter.restore_draft();
         presenter
     }
 
@@ -164,6 +183,61 @@ impl Presenter {
     /// True when a room is open for remote participants.
     pub fn is_serving(&self) -> bool {
         self.serving
+    }
+
+    /// Tells the presenter the wall clock at the start of its own clock (time since 1970): a
+    /// countdown is saved by its deadline, and one saved on the question being asked goes on
+    /// running (or has run out) as the deadline says.
+    pub fn with_wall_clock(mut self, wall: Duration) -> Presenter {
+        self.wall = Some(wall);
+        self.restore_countdown();
+        self
+    }
+
+    /// Shows (`true`) or hides the facilitator notes on the main screen; the choice is saved
+    /// with the session.
+    pub fn with_notes(mut self, shown: bool) -> Presenter {
+        self.record.notes_shown = shown;
+        self
+    }
+
+    /// A note that was being typed when the session was last saved opens again on its question.
+    fn restore_draft(&mut self) {
+        let Some((id, text)) = self.record.draft.clone() else {
+            return;
+        };
+        let Some(question) = self.asked() else {
+            return;
+        };
+        if self.guide().questions[question].id != id {
+            return;
+        }
+        let input = NoteInput::new(&text);
+        self.layers.open(Overlay::Note { question, input });
+        self.status.set(Status::Notice(
+            self.words().facilitator.draft_restored.to_string(),
+        ));
+    }
+
+    /// The countdown saved with the session, when it runs on the question being asked.
+    fn restore_countdown(&mut self) {
+        let (Some(wall), Some(deadline), Some(question)) =
+            (self.wall, self.record.countdown.clone(), self.asked())
+        else {
+            return;
+        };
+        if self.guide().questions[question].id != deadline.question {
+            return;
+        }
+        let Some(ends) = deadline.ends_at() else {
+            return;
+        };
+        let ends = Duration::from_secs(ends).saturating_sub(wall);
+        self.countdown = Some(Countdown {
+            question,
+            length: Duration::from_secs(deadline.seconds),
+            ends,
+        });
     }
 
     /// Uses another theme.
@@ -241,6 +315,7 @@ impl Presenter {
         match self.layers.top().map(|l| &l.kind) {
             Some(Overlay::Help) => Context::Help,
             Some(Overlay::Why) => Context::Why,
+            Some(Overlay::Earlier) => Context::Earlier,
             Some(Overlay::Note { .. }) => Context::Note,
             None => self.screen_context(),
         }
@@ -252,26 +327,41 @@ impl Presenter {
         Context::over(self.player.screen_context())
     }
 
-    /// The answer the hands keys count for: the one `›` was last moved to.
+    /// The answer under the marker `›` (a position in the guide's answers): the hands keys count
+    /// for it, and Enter records it.
     pub fn cursor(&self) -> usize {
         self.cursor
     }
 
-    /// The group's choice, marked with `›`, which Enter records: the answer with strictly most
-    /// hands since they last changed, or the one `›` was moved to since.
-    pub fn choice(&self) -> usize {
-        self.choice
+    /// True while the presenter asks whether to record the marked answer, which other answers
+    /// beat (a second Enter records it).
+    pub fn asking(&self) -> bool {
+        self.asking.is_some()
     }
 
-    /// True when hands are counted on a question and the most are tied (Enter still records the
-    /// answer marked with `›`).
+    /// What each answer of a question has, from every source, in the guide's order: the hands
+    /// counted here and the votes of remote participants. The drawing, the tie and the
+    /// recording rule all read these, and only [`Count::total`] adds them up.
+    pub fn counts(&self, question: usize) -> Vec<Count> {
+        self.record.counts(self.guide(), question)
+    }
+
+    /// Where the answers offered at a question stand: the most, and who has it.
+    pub fn standing(&self, question: usize) -> Standing {
+        Standing::of(
+            &self.counts(question),
+            &self.player.walk().visible_answers(question),
+        )
+    }
+
+    /// True when hands are counted on a question and two or more answers share the most.
     pub fn tied(&self, question: usize) -> bool {
-        self.has_hands(question) && self.record.leading_answer(self.guide(), question).is_none()
+        self.standing(question).tied()
     }
 
     /// True when the facilitator notes are shown.
     pub fn notes_pane(&self) -> bool {
-        self.notes_pane
+        self.record.notes_shown
     }
 
     /// The layers, bottom first.
@@ -344,7 +434,29 @@ impl Presenter {
     /// How long after [`Presenter::now`] the view changes by itself: a running countdown
     /// changes every second; otherwise nothing changes until a key is pressed.
     pub fn next_tick(&self) -> Option<Duration> {
-        self.countdown.and_then(|c| c.next_change(self.now))
+        let countdown = self.countdown.and_then(|c| c.next_change(self.now));
+        let on_question = self
+            .on_question
+            .filter(|_| self.times_shown())
+            .map(|on| on.next_change(self.now));
+        match (countdown, on_question) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// True when the time on the question is on screen: on the facilitator's own screen (the
+    /// notes shown), never on the one the room sees.
+    pub fn times_shown(&self) -> bool {
+        self.record.notes_shown
+    }
+
+    /// The whole seconds spent on the question being asked, counted or not yet.
+    pub fn on_question_seconds(&self) -> Option<u64> {
+        let on = self.on_question?;
+        let id = &self.guide().questions[on.question].id;
+        let counted = self.record.seconds.get(id).copied().unwrap_or(0);
+        Some(counted.saturating_add(self.now.saturating_sub(on.since).as_secs()))
     }
 
     /// The raised hands for an answer of a question (positions in the guide).
@@ -363,14 +475,6 @@ impl Presenter {
             .map_or(0, |a| self.record.online(&q.id, &a.id))
     }
 
-    /// True when any hand (or remote vote) is counted on a question.
-    pub fn has_hands(&self, question: usize) -> bool {
-        let q = &self.guide().questions[question];
-        q.answers
-            .iter()
-            .any(|a| self.record.count(&q.id, &a.id) > 0)
-    }
-
     /// Handles one action; returns what the driver must do.
     pub fn handle(&mut self, action: Action) -> Vec<Effect> {
         match action {
@@ -381,6 +485,7 @@ impl Presenter {
                 // goes, and the key hints come back.
                 if running && !self.countdown_running() {
                     self.status.clear();
+                    return vec![Effect::Bell];
                 }
                 Vec::new()
             }
@@ -418,13 +523,15 @@ impl Presenter {
         match input {
             Input::Key(key) => {
                 let context = self.context();
-                match keymap::command(context, &key) {
+                let command = keymap::command(context, &key);
+                // A question asked about the marked answer lasts one key: only Enter answers it.
+                if command != Some(Either::Top(Command::Record)) && input.is_a_gesture() {
+                    self.asking = None;
+                }
+                match command {
                     Some(Either::Top(command)) => self.workshop(command),
                     Some(Either::Under(command)) => self.player_command(command),
-                    None if context == Context::Note => {
-                        self.type_char(&key);
-                        Vec::new()
-                    }
+                    None if context == Context::Note => self.type_char(&key),
                     None => Vec::new(),
                 }
             }
@@ -446,7 +553,7 @@ impl Presenter {
             return self.on_note(command);
         }
         let question = self.asked().filter(|_| self.context() == Context::Question);
-        // The cursor and the choice are answers' positions in the guide; moving and numbers go
+        // The marker is an answer's position in the guide; moving and numbers go
         // by the answers shown (those offered to this group).
         let shown = question.map_or_else(Vec::new, |q| self.player.walk().visible_answers(q));
         let at = shown.iter().position(|&a| a == self.cursor).unwrap_or(0);
@@ -462,12 +569,7 @@ impl Presenter {
             (Command::Select(n), Some(_)) if n <= last => self.move_cursor(pick(n)),
             (Command::AddHand, Some(q)) => return self.count_hand(q, 1),
             (Command::RemoveHand, Some(q)) => return self.count_hand(q, -1),
-            (Command::Record, Some(_)) => {
-                let Some(n) = shown.iter().position(|&a| a == self.choice) else {
-                    return Vec::new();
-                };
-                return self.forward(player::Action::Command(PlayerCommand::Pick(n)));
-            }
+            (Command::Record, Some(q)) => return self.record_marked(q, &shown),
             (Command::Note, Some(question)) => {
                 let id = &self.guide().questions[question].id;
                 let written = self.record.notes.get(id).map_or("", String::as_str);
@@ -475,7 +577,16 @@ impl Presenter {
                 self.layers.open(Overlay::Note { question, input });
             }
             (Command::Countdown, Some(q)) => return self.cycle_countdown(q),
-            (Command::NotesPane, Some(_)) => self.notes_pane = !self.notes_pane,
+            (Command::NotesPane, Some(_)) => {
+                self.record.notes_shown = !self.record.notes_shown;
+                return self.save();
+            }
+            (Command::Earlier, _) if self.context() == Context::Earlier => {
+                self.layers.close();
+            }
+            (Command::Earlier, _) if !self.record.earlier(self.guide()).is_empty() => {
+                self.layers.open(Overlay::Earlier);
+            }
             _ => {}
         }
         Vec::new()
@@ -487,7 +598,7 @@ impl Presenter {
             return self.leave(Effect::Interrupt);
         }
         match self.context() {
-            Context::Help | Context::Why => match command {
+            Context::Help | Context::Why | Context::Earlier => match command {
                 PlayerCommand::Close => {
                     self.layers.close();
                 }
@@ -525,7 +636,133 @@ impl Presenter {
 
     fn move_cursor(&mut self, answer: usize) {
         self.cursor = answer;
-        self.choice = answer;
+    }
+
+    /// Enter on a question: the recording rule decides whether the marked answer is recorded
+    /// now or the presenter asks first; a second Enter on the same answer records it.
+    fn record_marked(&mut self, question: usize, shown: &[usize]) -> Vec<Effect> {
+        let marked = self.cursor;
+        let Some(n) = shown.iter().position(|&a| a == marked) else {
+            return Vec::new();
+        };
+        let confirmed = self.asking.take() == Some((question, marked));
+        if !confirmed {
+            let outvoted = match count::recording(&self.counts(question), shown, marked) {
+                Recording::Ask {
+                    marked: hands,
+                    leaders,
+                    most,
+                } => Some(self.ask_text(question, marked, hands, &leaders, most)),
+                Recording::Now => None,
+            };
+            let replaces = self.replaces_text(question);
+            if outvoted.is_some() || replaces.is_some() {
+                let f = &self.words().facilitator;
+                let answer = &self.guide().questions[question].answers[marked].label;
+                let mut parts = vec![
+                    outvoted.unwrap_or_else(|| fill(f.ask_record_plain, &[("answer", answer)]))
+                ];
+                parts.extend(replaces);
+                parts.push(f.ask_confirm.to_string());
+                self.asking = Some((question, marked));
+                self.status.set(Status::Notice(parts.join(" ")));
+                return Vec::new();
+            }
+        }
+        self.forward(player::Action::Command(PlayerCommand::Pick(n)))
+    }
+
+    /// "Record X (1 hand)? Y has 3."
+    fn ask_text(
+        &self,
+        question: usize,
+        marked: usize,
+        hands: u32,
+        leaders: &[usize],
+        most: u32,
+    ) -> String {
+        let w = &self.words().facilitator;
+        let answers = &self.guide().questions[question].answers;
+        let label = |a: usize| answers.get(a).map_or("", |x| x.label.as_str()).to_string();
+        let counted = self.counted_as(question);
+        let hands = counted.of(usize::try_from(hands).unwrap_or(usize::MAX));
+        let most = counted.of(usize::try_from(most).unwrap_or(usize::MAX));
+        let answer = label(marked);
+        match leaders {
+            [one] => fill(
+                w.ask_record,
+                &[
+                    ("answer", &answer),
+                    ("hands", &hands),
+                    ("leader", &label(*one)),
+                    ("most", &most),
+                ],
+            ),
+            _ => {
+                let names: Vec<String> = leaders
+                    .iter()
+                    .map(|&a| quoted(&label(a), self.words()))
+                    .collect();
+                fill(
+                    w.ask_record_tied,
+                    &[
+                        ("answer", &answer),
+                        ("hands", &hands),
+                        ("leaders", &and_list(&names, w.and)),
+                        ("most", &most),
+                    ],
+                )
+            }
+        }
+    }
+
+    /// What Enter says on a question the group answered with an answer this version of the
+    /// guide no longer has, so that answer is never replaced silently. `None` when the walk has
+    /// an answer here already, or there is nothing earlier.
+    fn replaces_text(&self, question: usize) -> Option<String> {
+        if self.player.walk().answer_of(question).is_some() {
+            return None;
+        }
+        let before = self.record.earlier_answer(self.guide(), question)?;
+        let w = self.words();
+        Some(fill(
+            w.facilitator.ask_replaces,
+            &[("before", &quoted(&before, w))],
+        ))
+    }
+
+    /// The tie line: "Tied: “A” and “B”, 3 hands each."; `None` without a tie.
+    pub fn tie_text(&self, question: usize) -> Option<String> {
+        let standing = self.standing(question);
+        if !standing.tied() {
+            return None;
+        }
+        let w = &self.words().facilitator;
+        let answers = &self.guide().questions[question].answers;
+        let names: Vec<String> = standing
+            .leaders
+            .iter()
+            .filter_map(|&a| answers.get(a))
+            .map(|a| quoted(&a.label, self.words()))
+            .collect();
+        let hands = self
+            .counted_as(question)
+            .of(usize::try_from(standing.most).unwrap_or(usize::MAX));
+        Some(fill(
+            w.tied,
+            &[("answers", &and_list(&names, w.and)), ("hands", &hands)],
+        ))
+    }
+
+    /// How a question's totals are said: as hands, or as votes once remote votes are among
+    /// them ("3 votes" for 1 hand and 2 online votes, never "3 hands").
+    fn counted_as(&self, question: usize) -> &'static Plural {
+        let f = &self.words().facilitator;
+        if self.counts(question).iter().any(|c| c.online > 0) {
+            &f.votes
+        } else {
+            &f.hands
+        }
     }
 
     fn count_hand(&mut self, question: usize, delta: i32) -> Vec<Effect> {
@@ -538,27 +775,17 @@ impl Presenter {
             return Vec::new();
         }
         self.record.add_hands(&qid, &aid, delta);
-        // The count leads when one answer has strictly most hands; on a tie `›` stays.
-        if let Some(leader) = self.record.leading_answer(self.player.guide(), question) {
-            self.choice = leader;
-        }
         self.save()
     }
 
-    /// Takes a question's remote votes in; on the question being asked the count leads `›`
-    /// as the hands do.
+    /// Takes a question's remote votes in. They change the counts — the group's choice the
+    /// screen shows, a tie, what Enter does — but never the marker: the facilitator may be
+    /// counting hands for another answer when they arrive.
     fn count_online(&mut self, question: String, votes: OnlineVotes) {
-        let position = self.guide().index.question(&question);
         if votes.votes.values().all(|n| *n == 0) && votes.names.is_empty() {
             self.record.online.remove(&question);
         } else {
             self.record.online.insert(question, votes);
-        }
-        if position.is_some() && position == self.asked() {
-            if let Some(leader) = position.and_then(|q| self.record.leading_answer(self.guide(), q))
-            {
-                self.choice = leader;
-            }
         }
     }
 
@@ -566,6 +793,11 @@ impl Presenter {
         let w = &self.words().workshop;
         let id = self.guide().questions[question].id.clone();
         self.countdown = Countdown::cycle(self.countdown, question, self.now);
+        self.record.countdown = self.countdown.map(|c| Deadline {
+            question: id.clone(),
+            seconds: c.length.as_secs(),
+            ends: rfc3339((self.wall.unwrap_or_default() + c.ends).as_secs()),
+        });
         match self.countdown {
             Some(c) => {
                 let seconds = c.length.as_secs();
@@ -593,33 +825,64 @@ impl Presenter {
             Command::Right => input.right(),
             Command::Home => input.home(),
             Command::End => input.end(),
-            Command::Erase => input.erase(),
-            Command::EraseForward => input.erase_forward(),
+            Command::Erase => {
+                input.erase();
+                return self.save_draft();
+            }
+            Command::EraseForward => {
+                input.erase_forward();
+                return self.save_draft();
+            }
             Command::CancelNote => {
                 self.layers.close();
+                if self.record.draft.take().is_some() {
+                    return self.save();
+                }
             }
             Command::KeepNote => {
                 let text = input.text();
                 self.layers.close();
-                return self.keep_note(question, &text);
+                let had_draft = self.record.draft.take().is_some();
+                let effects = self.keep_note(question, &text);
+                if effects.is_empty() && had_draft {
+                    return self.save();
+                }
+                return effects;
             }
             _ => {}
         }
         Vec::new()
     }
 
-    fn type_char(&mut self, key: &KeyEvent) {
+    /// The note being typed is saved with the session as a draft at every change, so a crash
+    /// loses at most the keystroke in flight.
+    fn save_draft(&mut self) -> Vec<Effect> {
+        let Some(Overlay::Note { question, input }) = self.layers.top().map(|l| &l.kind) else {
+            return Vec::new();
+        };
+        let id = self.guide().questions[*question].id.clone();
+        let draft = Some((id, input.text()));
+        if draft == self.record.draft {
+            return Vec::new();
+        }
+        self.record.draft = draft;
+        self.save()
+    }
+
+    fn type_char(&mut self, key: &KeyEvent) -> Vec<Effect> {
         if key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
-            return;
+            return Vec::new();
         }
         if let (KeyCode::Char(c), Some(Overlay::Note { input, .. })) =
             (key.code, self.layers.top_mut().map(|l| &mut l.kind))
         {
             input.insert(c);
+            return self.save_draft();
         }
+        Vec::new()
     }
 
     fn keep_note(&mut self, question: usize, text: &str) -> Vec<Effect> {
@@ -661,7 +924,7 @@ impl Presenter {
     }
 
     /// Follows the walk to where it is now: the time on the question left is counted, a
-    /// countdown on it stops, and a question arrived at gets its cursor and choice.
+    /// countdown on it stops, and a question arrived at gets its marker.
     fn arrive(&mut self) {
         let asked = self.asked();
         if self.on_question.map(|o| o.question) != asked {
@@ -673,24 +936,22 @@ impl Presenter {
         }
         if self.countdown.is_some_and(|c| Some(c.question) != asked) {
             self.countdown = None;
+            self.record.countdown = None;
         }
         if let Some(question) = asked {
+            self.record.started = true;
             self.preselect(question);
         }
     }
 
-    /// The cursor and choice on arriving at a question: the answer given before; else the one
-    /// with strictly most hands; else (no hands, or a tie) the first.
+    /// The marker on arriving at a question: on the answer given before; else the one with
+    /// strictly most hands; else (no hands, or a tie) the first.
     fn preselect(&mut self, question: usize) {
         let walk = self.player.walk();
         let shown = walk.visible_answers(question);
         let answer = walk
             .prefilled(question)
-            .or_else(|| {
-                self.record
-                    .leading_answer(self.player.guide(), question)
-                    .filter(|a| shown.contains(a))
-            })
+            .or_else(|| self.standing(question).leader())
             .or_else(|| shown.first().copied())
             .unwrap_or(0);
         self.move_cursor(answer);
@@ -762,7 +1023,7 @@ impl Presenter {
 
     fn wheel(&mut self, input: Input, down: bool) -> Vec<Effect> {
         match self.context() {
-            Context::Help | Context::Why => {
+            Context::Help | Context::Why | Context::Earlier => {
                 let geometry = self.overlay_geometry();
                 self.layers.wheel(down, geometry);
                 Vec::new()
@@ -771,7 +1032,7 @@ impl Presenter {
             Context::Intro | Context::Review | Context::Result => {
                 self.forward(player::Action::Input(input))
             }
-            Context::Note | Context::Comparison => Vec::new(),
+            Context::Note | Context::Comparison | Context::Follow => Vec::new(),
         }
     }
 
@@ -781,6 +1042,7 @@ impl Presenter {
         match self.layers.top().map(|l| &l.kind) {
             Some(Overlay::Help) => layout::help_box(self, area).geometry(),
             Some(Overlay::Why) => layout::why_box(self, area).geometry(),
+            Some(Overlay::Earlier) => layout::earlier_box(self, area).geometry(),
             _ => (0, 0),
         }
     }
@@ -791,17 +1053,19 @@ impl Presenter {
         let area = window(self.size);
         let help = layout::help_box(self, area).geometry();
         let why = layout::why_box(self, area).geometry();
+        let earlier = layout::earlier_box(self, area).geometry();
         self.layers.clamp(|kind| match kind {
             Overlay::Help => help,
             Overlay::Why => why,
+            Overlay::Earlier => earlier,
             Overlay::Note { .. } => (0, 0),
         });
     }
 }
 
 /// The notice on resuming a session saved with another version of the guide, if it was.
-fn resume_notice(record: &Record, walk: &Walk, w: &Words) -> Option<String> {
-    let w = &w.workshop;
+fn resume_notice(record: &Record, walk: &Walk, words: &Words) -> Option<String> {
+    let w = &words.workshop;
     let mut parts = Vec::new();
     if let Some(version) = record.older_version.as_ref().filter(|v| !v.is_empty()) {
         let current = &walk.guide().version;
@@ -815,5 +1079,16 @@ fn resume_notice(record: &Record, walk: &Walk, w: &Words) -> Option<String> {
         1 => parts.push(w.notice_kept_one.to_string()),
         count => parts.push(fill(w.notice_kept, &[("count", &count)])),
     }
+    if let Some((_, title)) = record.reached.as_ref().filter(|_| walk.outcome().is_none()) {
+        parts.push(fill(
+            words.facilitator.reached_before,
+            &[("outcome", title)],
+        ));
+    }
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// A label in the quotation marks of the language (“…” or «…»).
+fn quoted(label: &str, w: &Words) -> String {
+    fill(w.facilitator.quote, &[("text", &label)])
 }

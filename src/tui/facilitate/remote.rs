@@ -33,6 +33,8 @@ use ratatui::text::{Line, Span};
 
 use super::keymap::Context as WorkshopContext;
 use super::presenter::{self, Presenter};
+use super::Finished;
+use crate::engine::{Explanation, OutcomeTexts, Step, Walk};
 use crate::locale::fill;
 use crate::room::{Room, RoomEvent, Stage};
 use crate::tui::input::{decode, Input, InputSource};
@@ -41,7 +43,6 @@ use crate::tui::layout::TextBox;
 use crate::tui::paint::{draw_text_box, fit_hints};
 use crate::tui::player::app::Screen as PlayerScreen;
 use crate::tui::shell::{self, Screen, View};
-use crate::tui::terminal::Ending;
 use crate::tui::text::{truncate, width, wrap_plain};
 
 /// Longest remote votes wait to be saved.
@@ -96,13 +97,15 @@ pub struct Remote {
     stopped: Option<String>,
     now: Duration,
     unsaved_since: Option<Duration>,
+    /// The result's texts for the path they were composed for.
+    composed: Option<(Vec<Step>, OutcomeTexts)>,
 }
 
 impl Remote {
     /// The presenter with a room open: the join panel is shown first, and participants are
     /// told where the presenter is.
     pub fn new(presenter: Presenter, room: Room, join: Join) -> Remote {
-        let remote = Remote {
+        let mut remote = Remote {
             presenter: presenter.serving(),
             room: Some(room),
             join,
@@ -112,6 +115,7 @@ impl Remote {
             stopped: None,
             now: Duration::ZERO,
             unsaved_since: None,
+            composed: None,
         };
         remote.publish();
         remote
@@ -180,7 +184,9 @@ impl Remote {
         }
     }
 
-    /// Where the presenter is, as participants follow it.
+    /// Where the presenter is, as participants follow it: on a question, the answers offered
+    /// and the paragraphs of "why we ask" the walk shows this group; at the result, the texts
+    /// the result is composed of for the group.
     pub fn stage(&self) -> Stage {
         let p = &self.presenter;
         let walk = p.walk();
@@ -189,16 +195,36 @@ impl Remote {
                 question,
                 shown: walk.visible_answers(question),
                 recorded: walk.prefilled(question),
+                why: walk.why_shown(question),
             };
         }
         match p.screen() {
             PlayerScreen::Intro => Stage::Waiting,
-            PlayerScreen::Result { outcome } => Stage::Result { outcome },
+            PlayerScreen::Result { outcome } => Stage::Result {
+                outcome,
+                texts: match &self.composed {
+                    Some((path, texts)) if path.as_slice() == walk.review() => texts.clone(),
+                    _ => composed(walk),
+                },
+            },
             PlayerScreen::Question { .. } | PlayerScreen::Review { .. } => Stage::Review,
         }
     }
 
-    fn publish(&self) {
+    /// Tells the room where the presenter is. The result is composed once per path, not at
+    /// every key pressed on it.
+    fn publish(&mut self) {
+        if self.room.is_none() {
+            return;
+        }
+        let walk = self.presenter.walk();
+        let stale = self
+            .composed
+            .as_ref()
+            .is_none_or(|(path, _)| path.as_slice() != walk.review());
+        if stale && walk.outcome().is_some() {
+            self.composed = Some((walk.review().to_vec(), composed(walk)));
+        }
         if let Some(room) = &self.room {
             room.publish(self.stage());
         }
@@ -226,6 +252,11 @@ impl Remote {
             self.unsaved_since = None;
         }
     }
+}
+
+/// Which of the outcome's texts the group is shown, as the result screen composes them.
+fn composed(walk: &Walk) -> OutcomeTexts {
+    Explanation::of(walk).map(|e| e.texts).unwrap_or_default()
 }
 
 /// The presenter's area under the room's line.
@@ -523,7 +554,7 @@ pub fn run(
     room: Room,
     join: Join,
     signals: (Sender<Signal>, Receiver<Signal>),
-) -> io::Result<Ending> {
+) -> io::Result<Finished> {
     let (sender, receiver) = signals;
     let mut screen = Screen::local()?;
     room.contain_panics();
@@ -544,7 +575,10 @@ pub fn run(
     drop(keyboard);
     drop(screen);
     remote.close_room();
-    ending
+    Ok(Finished {
+        ending: ending?,
+        unsaved: remote.presenter().save_error().map(str::to_string),
+    })
 }
 
 #[cfg(test)]
@@ -653,7 +687,8 @@ mod tests {
             Stage::Question {
                 question: 0,
                 shown: vec![0, 1],
-                recorded: None
+                recorded: None,
+                why: vec![0],
             }
         );
         press(&mut r, "2<enter>");
@@ -689,7 +724,12 @@ mod tests {
         });
         assert!(effects.is_empty(), "no save per vote");
         assert_eq!(r.presenter().online(0, 1), 3);
-        assert_eq!(r.presenter().choice(), 1, "the count leads the choice");
+        assert_eq!(
+            r.presenter().standing(0).leader(),
+            Some(1),
+            "the votes lead the group's choice"
+        );
+        assert_eq!(r.presenter().cursor(), 0, "and never move the marker");
         assert!(screen(&r, 120, 31).contains("3 online"));
         assert_eq!(r.wake_at(), Some(Duration::from_secs(12)));
         assert!(!r

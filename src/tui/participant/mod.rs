@@ -531,7 +531,7 @@ impl Participant {
         }
         let moved = stage.question() != self.stage.question();
         self.outcome = match stage {
-            Stage::Result { outcome } => Some(outcome),
+            Stage::Result { outcome, .. } => Some(outcome),
             Stage::Ended => self.outcome,
             _ => None,
         };
@@ -554,6 +554,7 @@ impl Participant {
             question,
             shown,
             recorded,
+            ..
         } = &self.stage
         {
             let mine = self.vote_on(*question).filter(|a| shown.contains(a));

@@ -8,6 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::*;
+use crate::engine::OutcomeTexts;
 use crate::guide::files::usable;
 use crate::guide::Guide;
 
@@ -67,11 +68,27 @@ fn joined() -> Participant {
     p
 }
 
+/// The result at `outcome` of the decision guide, every text of it shown.
+fn result(outcome: usize) -> Stage {
+    let guide = decision();
+    let o = &guide.outcomes[outcome];
+    Stage::Result {
+        outcome,
+        texts: OutcomeTexts {
+            summary: (0..o.summary.items().len()).collect(),
+            fits: (0..o.fits.items().len()).collect(),
+            pros: (0..o.pros.len()).collect(),
+            cons: (0..o.cons.len()).collect(),
+        },
+    }
+}
+
 fn first_question() -> Stage {
     Stage::Question {
         question: 0,
         shown: vec![0, 1],
         recorded: None,
+        why: vec![0],
     }
 }
 
@@ -125,6 +142,7 @@ fn a_vote_names_the_answer_shown_at_that_number_and_can_change() {
         question: 0,
         shown: vec![1],
         recorded: None,
+        why: vec![0],
     }));
     assert!(screen(&p).contains("Press an answer's number to vote."));
     assert_eq!(p.handle(key('2')), vec![], "only one answer is shown");
@@ -191,6 +209,7 @@ fn following_the_presenter_closes_boxes_and_marks_the_vote_or_the_groups_answer(
         question: 1,
         shown: vec![0, 1],
         recorded: Some(1),
+        why: vec![0],
     }));
     assert_eq!(p.context(), Context::Question, "the box closed");
     assert_eq!(p.cursor(), 1, "on the group's answer");
@@ -223,7 +242,7 @@ fn a_vote_given_back_on_joining_again_is_marked() {
 #[test]
 fn the_end_lets_them_go_with_the_groups_result() {
     let mut p = joined();
-    p.handle(Action::Stage(Stage::Result { outcome: 0 }));
+    p.handle(Action::Stage(result(0)));
     let title = p.guide().outcomes[0].title.clone();
     assert!(screen(&p).contains(&title), "{}", screen(&p));
     assert_eq!(
@@ -240,12 +259,7 @@ fn the_end_lets_them_go_with_the_groups_result() {
 #[test]
 fn q_and_ctrl_c_leave_everywhere() {
     let mut p = joined();
-    for stage in [
-        Stage::Waiting,
-        first_question(),
-        Stage::Review,
-        Stage::Result { outcome: 0 },
-    ] {
+    for stage in [Stage::Waiting, first_question(), Stage::Review, result(0)] {
         p.handle(Action::Stage(stage));
         assert_eq!(p.handle(key('q')), vec![Effect::Leave(Farewell::Left)]);
         let ctrl_c = Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
@@ -282,12 +296,7 @@ fn a_guide_with_translations_asks_for_a_language_and_l_switches_it() {
 
 #[test]
 fn every_screen_draws_at_every_size_without_panicking() {
-    let stages = [
-        Stage::Waiting,
-        first_question(),
-        Stage::Review,
-        Stage::Result { outcome: 0 },
-    ];
+    let stages = [Stage::Waiting, first_question(), Stage::Review, result(0)];
     for (w, h) in [
         (0, 0),
         (1, 1),

@@ -18,6 +18,8 @@ use ratatui::text::{Line, Span};
 
 use super::keymap::{self, Context};
 use super::{Notice, Overlay, Participant, Phase};
+use crate::engine::shown;
+use crate::guide::item::join;
 use crate::locale::{fill, words, Words};
 use crate::room::ballot::Refusal;
 use crate::room::Stage;
@@ -165,6 +167,7 @@ fn question_layout(p: &Participant, body: Rect) -> Option<(Pinned, Rect, Vec<Lin
         question,
         shown,
         recorded,
+        ..
     } = p.stage()
     else {
         return None;
@@ -233,7 +236,7 @@ fn question_screen(p: &Participant, body: Rect, buf: &mut Buffer) {
 /// what it gives and costs.
 fn result_lines(p: &Participant, max: usize) -> Vec<Line<'static>> {
     let (w, t) = (p.words(), p.theme());
-    let Stage::Result { outcome } = p.stage() else {
+    let Stage::Result { outcome, texts } = p.stage() else {
         return Vec::new();
     };
     let Some(o) = p.guide().outcomes.get(*outcome) else {
@@ -242,13 +245,19 @@ fn result_lines(p: &Participant, max: usize) -> Vec<Line<'static>> {
     let mut lines = wrap_plain(w.room.result_title, t.heading, max);
     lines.push(Line::default());
     lines.extend(wrap_plain(&o.title, t.question, max));
-    for text in [&o.summary, &o.fits] {
+    // Only the texts the group is shown, as the presenter's result composed them.
+    for (paragraphs, shown) in [(&o.summary, &texts.summary), (&o.fits, &texts.fits)] {
+        let text = join(shown::texts(paragraphs.items(), shown).into_iter());
         if !text.is_empty() {
             lines.push(Line::default());
-            lines.extend(wrap_plain(text, t.text, max));
+            lines.extend(wrap_plain(&text, t.text, max));
         }
     }
-    for (heading, items) in [(w.report.pros, &o.pros), (w.report.cons, &o.cons)] {
+    for (heading, items, shown) in [
+        (w.report.pros, &o.pros, &texts.pros),
+        (w.report.cons, &o.cons, &texts.cons),
+    ] {
+        let items = shown::texts(items, shown);
         if items.is_empty() {
             continue;
         }
@@ -256,7 +265,7 @@ fn result_lines(p: &Participant, max: usize) -> Vec<Line<'static>> {
         lines.extend(wrap_plain(heading, t.heading, max));
         for item in items {
             lines.extend(wrap(
-                &[Span::styled(item.clone(), t.text)],
+                &[Span::styled(item.to_string(), t.text)],
                 max,
                 &[Span::styled("• ", t.marker)],
                 &[Span::raw("  ")],
@@ -301,13 +310,18 @@ fn help_layout(p: &Participant, area: Rect) -> TextBox {
     help_box(area, p.theme(), &[keys], &[])
 }
 
+/// "Why we ask" for the question being asked: the paragraphs the walk shows this group.
 fn why_layout(p: &Participant, area: Rect) -> TextBox {
-    let why = p
-        .stage()
-        .question()
-        .and_then(|q| p.guide().questions.get(q))
-        .map_or("", |q| q.why.as_str());
-    why_box(area, p.theme(), why, p.words().common.why_missing)
+    let why = match p.stage() {
+        Stage::Question { question, why, .. } => p
+            .guide()
+            .questions
+            .get(*question)
+            .map(|q| join(shown::texts(q.why.items(), why).into_iter()))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    why_box(area, p.theme(), &why, p.words().common.why_missing)
 }
 
 /// Lines and rows of the box on top, at the participant's size.

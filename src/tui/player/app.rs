@@ -17,16 +17,20 @@ use crossterm::event::KeyEvent;
 
 use super::keymap::{self, Command, Context};
 use super::layout;
-use crate::engine::{Action as WalkAction, Effect as WalkEffect, Place, Walk};
+use crate::engine::{Action as WalkAction, Effect as WalkEffect, Explanation, Place, Walk};
 use crate::guide::Guide;
 use crate::locale::{words, Words};
-use crate::report::doc::Doc;
-use crate::report::result;
+use crate::report::doc::{Block, Doc};
+use crate::report::result::{self, ChangesShown};
 use crate::tui::document::Reading;
 use crate::tui::input::Input;
 use crate::tui::layers::{Layers, Status, StatusLine};
 use crate::tui::layout::window;
 use crate::tui::theme::Theme;
+
+/// The most lines of "What would change it" the result shows before the rest is asked for
+/// ([`Command::Changes`]).
+pub const CHANGE_LINES: usize = 6;
 
 /// What the app is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +113,10 @@ pub struct App {
     status: StatusLine,
     saved: bool,
     document: Option<Doc>,
+    /// "What would change it" is shown in full, not cut to [`CHANGE_LINES`].
+    all_changes: bool,
+    /// "What would change it" takes more than [`CHANGE_LINES`] lines in full.
+    changes_overflow: bool,
     /// The answers changed during the action being handled.
     answers_changed: bool,
 }
@@ -140,6 +148,8 @@ impl App {
             status: StatusLine::default(),
             saved: false,
             document: None,
+            all_changes: false,
+            changes_overflow: false,
             answers_changed: false,
         };
         app.refresh_document();
@@ -269,6 +279,17 @@ impl App {
     /// The result as a document, once the path reaches an outcome.
     pub fn document(&self) -> Option<&Doc> {
         self.document.as_ref()
+    }
+
+    /// Whether "What would change it" is longer than the result shows at first, so its key
+    /// ([`Command::Changes`]) shows more, or (once pressed) fewer.
+    pub fn changes_overflow(&self) -> bool {
+        self.changes_overflow
+    }
+
+    /// Whether "What would change it" is shown in full.
+    pub fn all_changes(&self) -> bool {
+        self.all_changes
     }
 
     /// The screen under the overlays.
@@ -557,6 +578,7 @@ impl App {
         match command {
             Command::Back | Command::Review => self.apply(WalkAction::Back),
             Command::Save => return self.save(),
+            Command::Changes => self.toggle_changes(),
             other => return self.common(other),
         }
         Vec::new()
@@ -640,7 +662,42 @@ impl App {
     }
 
     fn refresh_document(&mut self) {
-        self.document = result::document(&self.walk).map(Doc::without_empty_headings);
+        let Some(e) = Explanation::of(&self.walk) else {
+            self.document = None;
+            self.changes_overflow = false;
+            return;
+        };
+        self.changes_overflow = result::change_lines(&e) > CHANGE_LINES;
+        let key = keymap::BINDINGS
+            .iter()
+            .find(|b| b.command == Command::Changes)
+            .and_then(|b| b.keys.first())
+            .map_or(String::new(), |k| k.label(&self.words.keys));
+        let cut = ChangesShown {
+            lines: CHANGE_LINES,
+            key,
+        };
+        let limit = (!self.all_changes).then_some(&cut);
+        self.document = Some(result::document_of(&self.walk, &e, limit).without_empty_headings());
+    }
+
+    /// Shows every change of "What would change it", or the first few again, and goes to it.
+    fn toggle_changes(&mut self) {
+        if !self.changes_overflow {
+            return;
+        }
+        self.all_changes = !self.all_changes;
+        self.refresh_document();
+        let title = words(&self.guide().language).report.what_would_change;
+        let section = self.document.as_ref().and_then(|doc| {
+            doc.blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Heading { level: 1 | 2, text } if !text.trim().is_empty()))
+                .position(|b| matches!(b, Block::Heading { text, .. } if text == title))
+        });
+        if let Some(section) = section {
+            self.jump_to_section(section);
+        }
     }
 
     /// Resets what belongs to one screen when arriving on it.

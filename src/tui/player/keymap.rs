@@ -49,6 +49,8 @@ pub enum Command {
     Help,
     /// Save the result.
     Save,
+    /// Show every change of "What would change it", or the first few again.
+    Changes,
     /// Quit, asking first when answers would be lost.
     Quit,
     /// Quit at once (Ctrl-C).
@@ -154,6 +156,7 @@ pub static BINDINGS: &[Binding<Context, Command>] = &[
     Binding::new(&[Key::Char('r')], Command::Review, &[Question, Result], Some(4), |w| w.player.hint_review, |w| w.player.help_review),
     Binding::new(&[Key::Char('w')], Command::Why, &[Question], Some(5), |w| w.player.hint_why, |w| w.player.help_why),
     Binding::new(&[Key::Char('s')], Command::Save, &[Result], Some(1), |w| w.common.hint_save, |w| w.player.help_save),
+    Binding::new(&[Key::Char('c')], Command::Changes, &[Result], Some(2), |w| w.player.hint_all_changes, |w| w.player.help_changes),
     // Overlays.
     Binding::new(&[Key::Char('y'), Key::Enter], Command::Yes, CONFIRMING, Some(0), |w| w.player.hint_yes_quit, |w| w.player.help_yes),
     Binding::new(&[Key::Char('q')], Command::Yes, CONFIRMING, None, |w| w.player.hint_yes_quit, |w| w.player.help_yes),

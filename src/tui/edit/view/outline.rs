@@ -1,6 +1,7 @@
 //! The outline pane: one row per section, question, answer and outcome, with where each answer
-//! leads and the node's line in the file. Unreachable, dead-end and broken nodes carry a symbol in
-//! a gutter and a style, so they never depend on colour alone.
+//! leads and the node's line in the file; under an answer, dimmed, what depends on earlier
+//! answers (when it is offered, the cases of its link). Unreachable, dead-end and broken nodes
+//! carry a symbol in a gutter and a style, so they never depend on colour alone.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,6 +11,7 @@ use ratatui::text::{Line, Span};
 use crate::report::outline::{Mark, Row, RowKind};
 use crate::tui::edit::app::{App, Version};
 use crate::tui::edit::layout::symbol;
+use crate::tui::edit::outline::NodeKey;
 use crate::tui::paint::{draw_lines, scrollbar};
 use crate::tui::text::{pad, truncate, width, wrap_plain};
 use crate::tui::theme::Theme;
@@ -75,7 +77,13 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
         .take(height)
         .map(|(i, row)| {
             let selected = i == app.selected();
-            line(app, row, selected, selected && focused, width, digits)
+            let part = matches!(outline.key(i), Some(NodeKey::Part(..)));
+            let shape = Shape {
+                selected,
+                highlight: selected && focused,
+                part,
+            };
+            line(app, row, shape, width, digits)
         })
         .collect();
     draw_lines(&lines, 0, area, buf);
@@ -85,15 +93,24 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
     }
 }
 
-/// One row: marker, gutter mark, indented text; the target and line number on the right.
-fn line(
-    app: &App,
-    row: &Row,
+/// How a row is drawn.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    /// The row is selected (`›`).
     selected: bool,
+    /// The row is selected in the focused pane.
     highlight: bool,
-    room: usize,
-    digits: usize,
-) -> Line<'static> {
+    /// The row is a part of an answer (a condition, a case of its link).
+    part: bool,
+}
+
+/// One row: marker, gutter mark, indented text; the target and line number on the right.
+fn line(app: &App, row: &Row, shape: Shape, room: usize, digits: usize) -> Line<'static> {
+    let Shape {
+        selected,
+        highlight,
+        part,
+    } = shape;
     let t = app.theme();
     let over = |style: Style| if highlight { t.selected } else { style };
     let unreachable = row.mark == Mark::Unreachable;
@@ -162,7 +179,7 @@ fn line(
         RowKind::Answer(..) => {
             spans.push(Span::styled(
                 truncate(&row.text, left_room),
-                body_style(t.text),
+                body_style(if part { t.dim } else { t.text }),
             ));
         }
     }

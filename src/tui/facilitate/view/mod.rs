@@ -9,6 +9,7 @@
 
 pub(crate) mod chart;
 pub mod comparison;
+pub mod follower;
 mod note;
 mod question;
 
@@ -24,7 +25,9 @@ use super::presenter::{Overlay, Presenter};
 use crate::locale::fill;
 use crate::tui::layers::Status;
 use crate::tui::layout::{rows, Areas};
-use crate::tui::paint::{fit_hints, footer, frame, help, status_style, status_text, why};
+use crate::tui::paint::{
+    draw_text_box, fit_hints, footer, frame, help, status_style, status_text, why,
+};
 use crate::tui::player::app::Screen;
 use crate::tui::player::view::{progress_text, render_body};
 use crate::tui::text::{truncate, width};
@@ -38,7 +41,16 @@ pub fn render_into(p: &Presenter, area: Rect, buf: &mut Buffer) {
     let right = match p.screen() {
         Screen::Question { question, .. } => {
             question::render(p, question, &areas, buf);
-            progress_text(p.player(), areas.density, usize::from(areas.header.width))
+            let progress =
+                progress_text(p.player(), areas.density, usize::from(areas.header.width));
+            match p.on_question_seconds().filter(|_| p.times_shown()) {
+                Some(seconds) => {
+                    let time = minutes_seconds(seconds);
+                    let here = fill(w.facilitator.on_question, &[("time", &time)]);
+                    format!("{progress} · {here}")
+                }
+                None => progress,
+            }
         }
         _ => render_body(p.player(), &areas, buf),
     };
@@ -65,6 +77,13 @@ pub fn render_into(p: &Presenter, area: Rect, buf: &mut Buffer) {
         match &layer.kind {
             Overlay::Help => help(&layout::help_box(p, area), w, t, layer.scroll, buf),
             Overlay::Why => why(&layout::why_box(p, area), w, t, layer.scroll, buf),
+            Overlay::Earlier => draw_text_box(
+                &layout::earlier_box(p, area),
+                t,
+                w.facilitator.earlier_title,
+                layer.scroll,
+                buf,
+            ),
             Overlay::Note { input, .. } => note::render(w, t, input, area, buf),
         }
     }
@@ -76,7 +95,10 @@ fn countdown(p: &Presenter) -> Option<(String, Style)> {
     let c = p.countdown()?;
     let seconds = c.shown_seconds(p.now());
     Some(if seconds == 0 {
-        (w.countdown_up.to_string(), t.error)
+        (
+            w.countdown_up.to_string(),
+            t.error.add_modifier(ratatui::style::Modifier::REVERSED),
+        )
     } else {
         let time = minutes_seconds(seconds);
         (fill(w.countdown_left, &[("time", &time)]), t.status)

@@ -3,11 +3,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::Line;
 
 use crate::tui::facilitate::layout::{self, notes_lines, Pane};
 use crate::tui::facilitate::presenter::Presenter;
-use crate::tui::layout::Areas;
+use crate::tui::layout::{rows, Areas};
 use crate::tui::paint::{draw_lines, more_marks, pinned};
 use crate::tui::text::{truncate, width, wrap_plain};
 
@@ -19,6 +20,29 @@ pub fn render(p: &Presenter, question: usize, areas: &Areas, buf: &mut Buffer) {
         draw_lines(lines, 0, *at, buf);
     }
     pinned(&laid.listing, t, buf);
+    if let Some((large, at)) = &laid.large {
+        large.render(*at, t.question, buf);
+    }
+    if let Some((large, at, up)) = &laid.timer {
+        // Time up is a change anyone sees: the digits reversed in the error colour, and the
+        // words under them.
+        let style = if *up {
+            t.error.add_modifier(Modifier::REVERSED)
+        } else {
+            t.title
+        };
+        let digits = Rect::new(at.x, at.y, at.width, at.height.saturating_sub(1));
+        if *up {
+            buf.set_style(digits, style);
+        }
+        large.render(digits, style, buf);
+        if *up {
+            let label = p.words().workshop.countdown_up.to_uppercase();
+            let label = truncate(&label, usize::from(at.width));
+            let x = at.right().saturating_sub(rows(width(&label)));
+            buf.set_string(x, at.bottom().saturating_sub(1), &label, t.error);
+        }
+    }
     match laid.pane {
         Some(Pane::Side(side)) => side_pane(p, question, side, laid.top, buf),
         Some(Pane::Below(below)) => pane_below(p, question, below, buf),

@@ -72,11 +72,11 @@ pub fn help_box(app: &App, area: Rect) -> TextBox {
     )
 }
 
-/// Why the question on screen is asked ("" when none is on screen).
-pub fn why_text(app: &App) -> &str {
+/// Why the question on screen is asked, for this group ("" when none is on screen).
+pub fn why_text(app: &App) -> String {
     match app.screen() {
-        Screen::Question { question, .. } => app.guide().questions[question].why.as_str(),
-        _ => "",
+        Screen::Question { question, .. } => app.walk().why(question),
+        _ => String::new(),
     }
 }
 
@@ -85,7 +85,7 @@ pub fn why_box(app: &App, area: Rect) -> TextBox {
     crate::tui::layout::why_box(
         area,
         app.theme(),
-        why_text(app),
+        &why_text(app),
         app.words().common.why_missing,
     )
 }

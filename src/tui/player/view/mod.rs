@@ -102,15 +102,21 @@ pub fn hint_line(app: &App, room: usize) -> Line<'static> {
     fit_hints(player_hints(app), app.theme(), room)
 }
 
-/// The footer's hints for the app's context.
+/// The footer's hints for the app's context: the why key says whether it shows or hides the
+/// pane, and the changes key shows only where "What would change it" is longer than the
+/// result shows at first, saying whether it shows all or fewer.
 pub fn player_hints(app: &App) -> Vec<Hint> {
     let w = app.words();
     let mut hints = keymap::hints(app.context(), w);
-    if app.why_pane_shown() {
-        for hint in &mut hints {
-            if hint.text == w.player.hint_why {
-                hint.text = w.player.hint_why_hide;
-            }
+    if !app.changes_overflow() {
+        hints.retain(|h| h.text != w.player.hint_all_changes);
+    }
+    for hint in &mut hints {
+        if app.why_pane_shown() && hint.text == w.player.hint_why {
+            hint.text = w.player.hint_why_hide;
+        }
+        if app.all_changes() && hint.text == w.player.hint_all_changes {
+            hint.text = w.player.hint_fewer_changes;
         }
     }
     hints

@@ -36,13 +36,13 @@ fn why_pane(app: &App, question: usize, side: Rect, buf: &mut Buffer) {
         side.height,
     );
     let max = usize::from(inner.width);
-    let why = &app.guide().questions[question].why;
+    let why = app.walk().why(question);
     let mut lines = wrap_plain(w.why_title, t.heading, max);
     lines.push(Line::default());
     if why.is_empty() {
         lines.extend(wrap_plain(w.why_missing, t.dim, max));
     } else {
-        lines.extend(wrap_plain(why, t.text, max));
+        lines.extend(wrap_plain(&why, t.text, max));
     }
     draw_lines(&lines, 0, inner, buf);
 }
