@@ -90,8 +90,9 @@ fn play_plain(walk: &mut Walk, output: Option<OutputFormat>) -> Outcome {
 
 /// Records the answers of an answers file on the walk, then moves to the first question
 /// without one. An id the guide does not have is a usage error naming the line, with the
-/// nearest id the guide has.
-fn replay_answers(walk: &mut Walk, file: &Path, answers: &[AnswerLine]) -> Outcome {
+/// nearest id the guide has. Public so that the fuzz targets and property tests replay
+/// answers files exactly as `play --answers` does.
+pub fn replay_answers(walk: &mut Walk, file: &Path, answers: &[AnswerLine]) -> Outcome {
     for a in answers {
         if walk.record(&a.question, &a.answer) {
             continue;

@@ -410,10 +410,14 @@ impl Record {
                 .unwrap_or_default(),
             notes_shown: self.notes_shown,
             countdown: self.countdown.clone(),
-            draft: self.draft.as_ref().map(|(question, text)| Draft {
-                question: question.clone(),
-                text: text.clone(),
-            }),
+            draft: self
+                .draft
+                .as_ref()
+                .filter(|(_, text)| !text.is_empty())
+                .map(|(question, text)| Draft {
+                    question: question.clone(),
+                    text: text.clone(),
+                }),
             texts,
         }
     }
@@ -426,29 +430,35 @@ impl Record {
         for (q, a) in answers {
             wanted.entry(q).or_default().insert(a);
         }
+        // What the file keeps, as `to_file` writes it: hands counted, remote votes cast, notes
+        // with words in them, a draft with something typed (else a reopened session would drop the texts
+        // saved for them, and the file would change at every save).
         for (q, hands) in &self.tallies {
-            let answers = wanted.entry(q).or_default();
-            answers.extend(
-                hands
-                    .iter()
-                    .filter(|(_, n)| **n > 0)
-                    .map(|(a, _)| a.as_str()),
-            );
+            let mut counted = hands
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(a, _)| a.as_str())
+                .peekable();
+            if counted.peek().is_some() {
+                wanted.entry(q).or_default().extend(counted);
+            }
         }
         for (q, online) in &self.online {
-            let answers = wanted.entry(q).or_default();
-            answers.extend(
-                online
-                    .votes
-                    .iter()
-                    .filter(|(_, n)| **n > 0)
-                    .map(|(a, _)| a.as_str()),
-            );
+            let mut voted = online
+                .votes
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(a, _)| a.as_str())
+                .peekable();
+            if voted.peek().is_some() {
+                wanted.entry(q).or_default().extend(voted);
+            }
         }
-        for q in self.notes.keys().chain(self.seconds.keys()) {
+        let noted = self.notes.iter().filter(|(_, n)| !n.trim().is_empty());
+        for q in noted.map(|(q, _)| q).chain(self.seconds.keys()) {
             wanted.entry(q).or_default();
         }
-        if let Some((q, _)) = &self.draft {
+        if let Some((q, _)) = self.draft.as_ref().filter(|(_, text)| !text.is_empty()) {
             wanted.entry(q).or_default();
         }
         wanted
@@ -713,15 +723,22 @@ impl Session {
                 .iter()
                 .map(|(q, s)| (clean(q), *s))
                 .collect(),
-            online: file
-                .online
-                .iter()
-                .map(|o| {
-                    let votes = o.votes.iter().map(|(a, n)| (clean(a), *n)).collect();
-                    let names = o.names.iter().map(|(n, a)| (clean(n), clean(a))).collect();
-                    (clean(&o.question), OnlineVotes { votes, names })
-                })
-                .collect(),
+            // A question or an answer said twice (or two ids that clean to one) adds up, as
+            // hands do.
+            online: {
+                let mut online: BTreeMap<String, OnlineVotes> = BTreeMap::new();
+                for o in &file.online {
+                    let votes = online.entry(clean(&o.question)).or_default();
+                    for (a, n) in &o.votes {
+                        let total = votes.votes.entry(clean(a)).or_insert(0);
+                        *total = total.saturating_add(*n);
+                    }
+                    votes
+                        .names
+                        .extend(o.names.iter().map(|(n, a)| (clean(n), clean(a))));
+                }
+                online
+            },
             kept,
             older_version,
             started: !file.at.is_empty() || !file.answers.is_empty() || file.finished,

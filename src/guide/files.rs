@@ -174,21 +174,15 @@ pub fn usable(path: Option<&Path>, language: Option<&str>) -> Result<Guide, Unus
         }
     };
     let checked = translation::check(&guide, source);
-    let errors = checked
-        .diagnostics
-        .iter()
-        .any(|d| d.severity() == Severity::Error);
-    match checked.translation {
-        Some(t) if !errors => {
-            translation::apply(&mut guide, &t);
-            Ok(guide)
-        }
-        _ => Err(Unusable::Invalid(Box::new(CheckedFile {
-            source: checked.source,
-            path: file_path,
-            diagnostics: checked.diagnostics,
-        }))),
+    if let Some(t) = checked.usable() {
+        translation::apply(&mut guide, t);
+        return Ok(guide);
     }
+    Err(Unusable::Invalid(Box::new(CheckedFile {
+        source: checked.source,
+        path: file_path,
+        diagnostics: checked.diagnostics,
+    })))
 }
 
 #[cfg(test)]

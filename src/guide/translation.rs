@@ -93,6 +93,17 @@ pub struct CheckedTranslation {
     pub coverage: Coverage,
 }
 
+impl CheckedTranslation {
+    /// The translation, when it was read and has no errors: fit to apply.
+    pub fn usable(&self) -> Option<&Translation> {
+        let errors = self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity() == Severity::Error);
+        self.translation.as_ref().filter(|_| !errors)
+    }
+}
+
 /// The fingerprint of a base text, as entries record it: 8 hex digits of FNV-1a over the text as
 /// people read it (after joining lines), so re-wrapping a paragraph does not make it stale.
 pub fn fingerprint(text: &str) -> String {
@@ -282,6 +293,9 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
                     .help(help),
                 );
             }
+            // An entry not translated yet is missing, never stale: it holds no translation
+            // that the guide's text could have changed under.
+            Some(_) if entry.text.trim().is_empty() => {}
             Some(base_text) if entry.source != fingerprint(base_text) => {
                 coverage.stale += 1;
                 diagnostics.push(
@@ -306,7 +320,6 @@ pub fn check(guide: &Guide, source: Source) -> CheckedTranslation {
                     )),
                 );
             }
-            Some(_) if entry.text.trim().is_empty() => {}
             Some(_) => coverage.current += 1,
         }
     }

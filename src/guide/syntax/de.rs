@@ -344,6 +344,24 @@ impl<'t, 'l> Reader<'t, 'l> {
         }
     }
 
+    /// Reads `v` with `seg` on the path, so that what it reports says where it is.
+    fn read_at<V: DeserializeSeed<'t>>(&mut self, seg: Seg<'t>, v: Val, seed: V) -> Res<V::Value> {
+        self.path.push(seg);
+        let value = seed.deserialize(De { r: self, v });
+        self.path.pop();
+        value
+    }
+
+    /// Notes that the value at `seg` was replaced, after `report` (if any) said why.
+    fn recover_at(&mut self, seg: Seg<'t>, report: Option<(NodeId, &Refusal, bool)>) {
+        self.path.push(seg);
+        if let Some((node, refusal, in_list)) = report {
+            self.report_refused(node, refusal, in_list);
+        }
+        self.recover();
+        self.path.pop();
+    }
+
     /// The innermost field name on the path (`answers` for `tests[0].answers[1][0]`).
     fn nearest_field(&self) -> Option<&'t str> {
         self.path.iter().rev().find_map(|seg| match seg {
@@ -499,6 +517,30 @@ impl<'t, 'l> Reader<'t, 'l> {
             d.help = help;
             d
         });
+    }
+
+    /// True (and said) when `n` is the brackets of a kind of link or condition that hold
+    /// fields where its value belongs (`Not(x: 1)`, `Any(x: 1)`). Those brackets are read as a
+    /// part's own when the value is a part; a list or another link or condition cannot be
+    /// read from them, and reading them again as one would never end.
+    fn fields_for_a_value(&mut self, n: NodeId, expect: Expect<'_>) -> bool {
+        if self.anonymous.take_if(|a| *a == n).is_none() {
+            return false;
+        }
+        let span = self.span(n);
+        let name = shorten(self.tree.name(self.text, n).unwrap_or_default());
+        let value = expect.phrase();
+        self.recover();
+        self.guessed = true;
+        self.problems.push(|| {
+            Diagnostic::new(
+                Code::Count,
+                format!("`{name}( ... )` holds fields where its value belongs"),
+            )
+            .at_span(span, "fields, no value")
+            .help(format!("write {value} inside `{name}( )`"))
+        });
+        true
     }
 
     /// A group's name compared with the part's (`Question(` where a question belongs).
@@ -749,6 +791,9 @@ impl<'a, 't, 'l> De<'a, 't, 'l> {
         let Some(n) = r.look(self.v) else {
             return tag(visitor.visit_seq(Items::empty(r)), at, true);
         };
+        if r.fields_for_a_value(n, Expect::List) {
+            return tag(visitor.visit_seq(Items::empty(r)), at, true);
+        }
         let result = match r.tree.kind(n) {
             Kind::List => visitor.visit_seq(Items::new(r, n)),
             Kind::Paren | Kind::Brace if r.tree.name(r.text, n).is_none() => {
@@ -844,6 +889,17 @@ impl<'a, 't, 'l> De<'a, 't, 'l> {
                 true,
             );
         };
+        if r.fields_for_a_value(n, Expect::Choice(name, variants)) {
+            return tag(
+                visitor.visit_enum(Choice {
+                    r,
+                    variant: first,
+                    payload: Payload::Empty(at),
+                }),
+                at,
+                true,
+            );
+        }
         let kind = r.tree.kind(n);
         let written = match kind {
             Kind::Word => Some(r.raw(n)),
@@ -1331,14 +1387,9 @@ impl<'t> de::SeqAccess<'t> for Items<'_, 't, '_> {
                     });
                 }
             }
-            self.r.path.push(Seg::Index(self.kept));
+            let at = Seg::Index(self.kept);
             self.kept += 1;
-            let value = seed.deserialize(De {
-                r: self.r,
-                v: Val::Node(i),
-            });
-            self.r.path.pop();
-            return value.map(Some);
+            return self.r.read_at(at, Val::Node(i), seed).map(Some);
         }
         Ok(None)
     }
@@ -1619,10 +1670,8 @@ impl<'t> de::MapAccess<'t> for Fields<'_, 't, '_> {
                 continue;
             }
             if let Some(refusal) = self.r.refused(i) {
-                self.r.path.push(Seg::Field(self.fields[k]));
-                self.r.report_refused(i, refusal, false);
-                self.r.recover();
-                self.r.path.pop();
+                self.r
+                    .recover_at(Seg::Field(self.fields[k]), Some((i, refusal, false)));
                 self.r.guessed |= refusal.structural;
                 self.reported[k] = true;
                 continue;
@@ -1648,9 +1697,7 @@ impl<'t> de::MapAccess<'t> for Fields<'_, 't, '_> {
                 continue;
             }
             self.seen[k] = true;
-            self.r.path.push(Seg::Field(field));
-            self.r.recover();
-            self.r.path.pop();
+            self.r.recover_at(Seg::Field(field), None);
             // A part with values written without field names probably holds the missing one
             // among them: that was reported already.
             if !self.quiet && !self.damaged && !self.reported[k] && !self.unnamed {
@@ -1677,13 +1724,7 @@ impl<'t> de::MapAccess<'t> for Fields<'_, 't, '_> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'t>>(&mut self, seed: V) -> Res<V::Value> {
-        self.r.path.push(Seg::Field(self.current));
-        let value = seed.deserialize(De {
-            r: self.r,
-            v: self.value,
-        });
-        self.r.path.pop();
-        value
+        self.r.read_at(Seg::Field(self.current), self.value, seed)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -1744,13 +1785,7 @@ impl<'t> de::MapAccess<'t> for AnyFields<'_, 't, '_> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'t>>(&mut self, seed: V) -> Res<V::Value> {
-        self.r.path.push(Seg::Field(self.current));
-        let value = seed.deserialize(De {
-            r: self.r,
-            v: self.value,
-        });
-        self.r.path.pop();
-        value
+        self.r.read_at(Seg::Field(self.current), self.value, seed)
     }
 }
 
@@ -1838,9 +1873,7 @@ impl<'t> de::VariantAccess<'t> for Choice<'_, 't, '_> {
                     [] => {
                         let span = self.r.span(n);
                         let name = shorten(self.variant);
-                        self.r.path.push(Seg::Index(0));
-                        self.r.recover();
-                        self.r.path.pop();
+                        self.r.recover_at(Seg::Index(0), None);
                         self.r.guessed = true;
                         self.r.problems.push(|| {
                             Diagnostic::new(
@@ -1867,10 +1900,8 @@ impl<'t> de::VariantAccess<'t> for Choice<'_, 't, '_> {
                         }
                         match self.r.refused(*one) {
                             Some(refusal) => {
-                                self.r.path.push(Seg::Index(0));
-                                self.r.report_refused(*one, refusal, false);
-                                self.r.recover();
-                                self.r.path.pop();
+                                self.r
+                                    .recover_at(Seg::Index(0), Some((*one, refusal, false)));
                                 Val::Empty(Some(*one))
                             }
                             None => Val::Node(*one),
@@ -1885,10 +1916,7 @@ impl<'t> de::VariantAccess<'t> for Choice<'_, 't, '_> {
             Payload::Value(n) => Val::Node(n),
             Payload::Empty(n) => Val::Empty(n),
         };
-        self.r.path.push(Seg::Index(0));
-        let value = seed.deserialize(De { r: self.r, v });
-        self.r.path.pop();
-        value
+        self.r.read_at(Seg::Index(0), v, seed)
     }
 
     fn tuple_variant<V: Visitor<'t>>(mut self, len: usize, visitor: V) -> Res<V::Value> {

@@ -67,8 +67,18 @@ impl Problems {
 
     /// Adds an error; `make` runs only when it will be listed.
     pub fn push(&mut self, make: impl FnOnce() -> Diagnostic) {
-        if self.errors < self.cap {
-            self.errors += 1;
+        self.add(false, make);
+    }
+
+    /// Lists `make()` while fewer than `cap` problems of its kind are listed, else counts it.
+    fn add(&mut self, warning: bool, make: impl FnOnce() -> Diagnostic) {
+        let listed = if warning {
+            &mut self.warnings
+        } else {
+            &mut self.errors
+        };
+        if *listed < self.cap {
+            *listed += 1;
             self.list.push(make());
         } else {
             self.hidden += 1;
@@ -88,12 +98,7 @@ impl Problems {
 
     /// Adds a warning.
     pub fn warn(&mut self, make: impl FnOnce() -> Diagnostic) {
-        if self.warnings < self.cap {
-            self.warnings += 1;
-            self.list.push(make());
-        } else {
-            self.hidden += 1;
-        }
+        self.add(true, make);
     }
 
     fn mark(&self) -> Mark {
@@ -255,6 +260,20 @@ pub fn ancestors(path: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+impl<T> Read<T> {
+    /// Nothing usable was read: only the problems that say why.
+    fn nothing(problems: Problems, tree: Option<Tree>) -> Read<T> {
+        Read {
+            value: None,
+            diagnostics: problems.finish(),
+            tree,
+            guessed: true,
+            recovered: HashSet::new(),
+            dropped: HashMap::new(),
+        }
+    }
+}
+
 /// Reads `text` into a `T`, reporting every problem found.
 pub fn read<T: DeserializeOwned>(text: &str) -> Read<T> {
     let mut problems = Problems::new(CAP);
@@ -266,26 +285,12 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Read<T> {
             )
             .help("is this the right file?")
         });
-        return Read {
-            value: None,
-            diagnostics: problems.finish(),
-            tree: None,
-            guessed: true,
-            recovered: HashSet::new(),
-            dropped: HashMap::new(),
-        };
+        return Read::nothing(problems, None);
     }
     let parsed = parser::parse(text, &mut problems);
     let tree = parsed.tree;
     let Some(root) = tree.root() else {
-        return Read {
-            value: None,
-            diagnostics: problems.finish(),
-            tree: Some(tree),
-            guessed: true,
-            recovered: HashSet::new(),
-            dropped: HashMap::new(),
-        };
+        return Read::nothing(problems, Some(tree));
     };
     let syntax = problems.mark();
     let mut learned = de::Learned::default();
@@ -333,14 +338,7 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Read<T> {
                 .at_span(span, "here")
         });
     }
-    Read {
-        value: None,
-        diagnostics: problems.finish(),
-        tree: Some(tree),
-        guessed: true,
-        recovered: HashSet::new(),
-        dropped: HashMap::new(),
-    }
+    Read::nothing(problems, Some(tree))
 }
 
 /// The spans of the values at `paths` (as [`Tree::find`] reads them). Paths not found are

@@ -291,14 +291,7 @@ impl Parser<'_, '_> {
 
     /// An unreadable value (already reported), kept so that its field is not also missing.
     fn placeholder(&mut self, start: u32, end: u32, field: u32) {
-        let node = Node {
-            start,
-            end,
-            field: NO_FIELD,
-            a: start,
-            b: start,
-        };
-        self.item(node, Kind::Junk, false, field, true);
+        self.item(Node::junk(start, end), Kind::Junk, false, field, true);
     }
 
     /// A finished value: the root, or an item of the innermost group.
@@ -328,15 +321,8 @@ impl Parser<'_, '_> {
             });
             let end = self.skip_nested();
             let field = self.take_field();
-            let node = Node {
-                start,
-                end,
-                field: NO_FIELD,
-                a: start,
-                b: start,
-            };
             self.guessed = true;
-            self.item(node, Kind::Junk, true, field, false);
+            self.item(Node::junk(start, end), Kind::Junk, true, field, false);
             return;
         }
         if bracket == Bracket::Curly {
@@ -689,7 +675,13 @@ impl Parser<'_, '_> {
             format!("`{name}( ... )`")
         };
         self.guessed = true;
-        let closing = span(root.end.saturating_sub(1), root.end);
+        // The root's last character: a bracket, or the end of a bare value (any character).
+        let end = root.end as usize;
+        let last = self
+            .text
+            .get(..end)
+            .and_then(|s| s.char_indices().next_back());
+        let closing = span(last.map_or(root.end, |(i, _)| to_u32(i)), root.end);
         self.problems.push(|| {
             Diagnostic::new(
                 Code::Syntax,

@@ -59,6 +59,19 @@ pub struct Node {
     pub b: u32,
 }
 
+impl Node {
+    /// Bytes `start..end` kept as an unreadable value (its problem is reported elsewhere).
+    pub(super) fn junk(start: u32, end: u32) -> Node {
+        Node {
+            start,
+            end,
+            field: NO_FIELD,
+            a: start,
+            b: start,
+        }
+    }
+}
+
 /// A parsed file: nodes and the text they point into.
 #[derive(Debug, Default)]
 pub struct Tree {

@@ -170,18 +170,10 @@ fn translated(base: &Guide, path: &Path, language: &str) -> Result<Guide, Vec<Pr
         }
     };
     let checked = translation::check(base, source);
-    let errors = checked
-        .diagnostics
-        .iter()
-        .any(|d| d.severity() == Severity::Error);
-    match checked.translation {
-        Some(t) if !errors => {
-            let mut guide = base.clone();
-            translation::apply(&mut guide, &t);
-            Ok(guide)
-        }
-        _ => Err(Vec::new()),
-    }
+    let t = checked.usable().ok_or_else(Vec::new)?;
+    let mut guide = base.clone();
+    translation::apply(&mut guide, t);
+    Ok(guide)
 }
 
 fn problems(
