@@ -80,10 +80,13 @@ pub struct Question {
     pub timer: Option<(Large, Rect, bool)>,
 }
 
-/// True when the window is large enough for the projector layout.
+/// True when the window is large enough for the projector layout. With a room open the
+/// presenter is drawn under the room's line, one row less than the window: the window's size
+/// is what counts.
 pub fn projector(p: &Presenter) -> bool {
     let (w, h) = p.size();
-    w >= PROJECTOR.0 && h >= PROJECTOR.1
+    let window = h.saturating_add(u16::from(p.is_serving()));
+    w >= PROJECTOR.0 && window >= PROJECTOR.1
 }
 
 /// The question's head: the note while an answer is being changed, the section in capitals,
@@ -206,11 +209,14 @@ fn answers(
             } else {
                 t.dim
             };
+            // The number, then a space before the bar; the online votes bring their own.
             let tally_w = count_w + 2;
-            line.spans.push(Span::styled(
-                format!("{:>tally_w$}", format!("{} ", hands[i])),
-                count_style,
-            ));
+            let count = if show_online {
+                format!("{:>tally_w$}", hands[i])
+            } else {
+                format!("{:>tally_w$}", format!("{} ", hands[i]))
+            };
+            line.spans.push(Span::styled(count, count_style));
             if show_online {
                 let text = online_text(i);
                 let style = if standing.leads(i) {

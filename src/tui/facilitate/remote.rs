@@ -668,6 +668,41 @@ mod tests {
     }
 
     #[test]
+    fn a_projector_window_keeps_large_type_under_the_rooms_line() {
+        let dir = tempfile::tempdir().expect("temp");
+        let mut r = remote(&dir);
+        let question = "How many people take part in decisions?";
+        let blocks = |s: &str| {
+            s.chars()
+                .filter(|c| ('\u{2580}'..='\u{259f}').contains(c))
+                .count()
+        };
+        r.input(Input::Resize(120, 35));
+        press(&mut r, "<esc><enter>");
+        let shown = screen(&r, 120, 35);
+        assert!(
+            shown
+                .lines()
+                .next()
+                .is_some_and(|l| l.contains("code K7Q-M4X")),
+            "{shown}"
+        );
+        assert!(!shown.contains(question), "in large type:\n{shown}");
+        assert!(blocks(&shown) > 100, "{shown}");
+        assert!(shown.contains("  0 hands · 0 online"), "{shown}");
+        // One row less and it is the ordinary layout.
+        r.input(Input::Resize(120, 34));
+        let shown = screen(&r, 120, 34);
+        assert!(shown.contains(question), "{shown}");
+        // The join panel opens over the large type, whole.
+        r.input(Input::Resize(120, 35));
+        press(&mut r, "o");
+        let shown = screen(&r, 120, 35);
+        assert!(shown.contains("Password (the room code):"), "{shown}");
+        assert!(shown.contains(&r.join().fingerprint), "{shown}");
+    }
+
+    #[test]
     fn o_typed_in_a_note_is_a_letter() {
         let dir = tempfile::tempdir().expect("temp");
         let mut r = remote(&dir);
