@@ -438,3 +438,38 @@ impl Follower {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::engine::session::OnlineVotes;
+    use crate::guide::check_path;
+
+    #[test]
+    fn the_remote_votes_are_said_beside_the_hands() {
+        let guide = Arc::new(
+            check_path(std::path::Path::new("guides/decision-making.ron"))
+                .guide
+                .expect("guide"),
+        );
+        let mut session = Session::new(guide, "G", "2026-01-01T00:00:00Z".into());
+        session.record.started = true;
+        session.record.add_hands("size", "small", 2);
+        session.record.online.insert(
+            "size".into(),
+            OnlineVotes {
+                votes: BTreeMap::from([("large".into(), 3)]),
+                names: BTreeMap::new(),
+            },
+        );
+        let follower = Follower::new(session, Some(42), Duration::ZERO);
+        let text = follower.doc().to_markdown();
+        // 2 hands against 3 votes: the sum leads.
+        assert!(text.contains("2 hands · 0 online"), "{text}");
+        assert!(text.contains("0 hands · 3 online ◆"), "{text}");
+        assert!(!text.contains("2 hands · 0 online ◆"), "{text}");
+    }
+}
