@@ -387,7 +387,10 @@ pub static EN: Words = Words {
         },
         strip_code: "code {code}",
         online: "{n} online",
-        hands_online: "hands · {online} online",
+        hands_online: Plural {
+            one: "hand · {online} online",
+            other: "hands · {online} online",
+        },
         hint_join_panel: "how to join",
         help_join_panel: "show or hide how participants join",
         room_failed: "The room stopped ({error}); the workshop goes on here.",

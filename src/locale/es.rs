@@ -387,7 +387,10 @@ pub static ES: Words = Words {
         },
         strip_code: "código {code}",
         online: "{n} en línea",
-        hands_online: "manos · {online} en línea",
+        hands_online: Plural {
+            one: "mano · {online} en línea",
+            other: "manos · {online} en línea",
+        },
         hint_join_panel: "cómo entrar",
         help_join_panel: "mostrar u ocultar cómo entran quienes participan",
         room_failed: "La sala se detuvo ({error}); el taller sigue aquí.",

@@ -742,8 +742,10 @@ pub struct Room {
     pub strip_code: &'static str,
     /// An answer's remote votes; `{n}` is how many.
     pub online: &'static str,
-    /// After an answer's hands, its remote votes, where there is room; `{online}` is how many.
-    pub hands_online: &'static str,
+    /// After the number of an answer's hands, the word for them and its remote votes, where
+    /// there is room: `one` after 1 hand, `other` after any other number; `{online}` is how
+    /// many votes.
+    pub hands_online: Plural,
     /// Footer: the join panel.
     pub hint_join_panel: &'static str,
     /// Help: the join panel.

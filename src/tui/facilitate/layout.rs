@@ -153,7 +153,12 @@ fn answers(
     let online_text = |i: usize| {
         let words = &w.room;
         if max >= 64 {
-            fill(words.hands_online, &[("online", &online[i])])
+            let after = if hands[i] == 1 {
+                words.hands_online.one
+            } else {
+                words.hands_online.other
+            };
+            fill(after, &[("online", &online[i])])
         } else {
             format!("· {}", fill(words.online, &[("n", &online[i])]))
         }

@@ -690,6 +690,10 @@ mod tests {
         assert!(!shown.contains(question), "in large type:\n{shown}");
         assert!(blocks(&shown) > 100, "{shown}");
         assert!(shown.contains("  0 hands · 0 online"), "{shown}");
+        press(&mut r, "+");
+        let shown = screen(&r, 120, 35);
+        assert!(shown.contains("  1 hand · 0 online"), "{shown}");
+        press(&mut r, "-");
         // One row less and it is the ordinary layout.
         r.input(Input::Resize(120, 34));
         let shown = screen(&r, 120, 34);
