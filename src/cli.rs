@@ -141,6 +141,19 @@ pub struct FacilitateArgs {
     /// facilitator's own view of it (notes, timer, times; read-only).
     #[arg(long)]
     pub notes: bool,
+    /// Let participants vote from their own terminal over SSH, listening on ADDR:PORT (such as
+    /// 0.0.0.0:2222, or 127.0.0.1:0 for a port the system picks).
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub serve: Option<std::net::SocketAddr>,
+    /// The most participants in the room at once (default 200).
+    #[arg(long, value_name = "N", requires = "serve", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub max_participants: Option<u32>,
+    /// The room's SSH host key (default: made once, kept in your data folder).
+    #[arg(long, value_name = "FILE", requires = "serve")]
+    pub host_key: Option<PathBuf>,
+    /// Record participants' names with their votes in the session file.
+    #[arg(long, requires = "serve")]
+    pub record_names: bool,
 }
 
 /// Options of `play`.

@@ -8,6 +8,7 @@
 //! - [`tui`]: the full-screen views over the same engine: the player, workshop mode, the editor;
 //! - [`commands`]: one module per command, and the error type that carries the exit code;
 //! - [`read`] and [`store`]: every file read within bounds, sessions saved safely;
+//! - [`room`]: the remote room, where participants vote over SSH from their own terminal;
 //! - [`locale`]: the app's own words, one table per language.
 
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod locale;
 pub mod plain;
 pub mod read;
 pub mod report;
+pub mod room;
 pub mod save;
 pub mod store;
 pub mod tui;

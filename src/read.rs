@@ -28,6 +28,8 @@ pub enum Kind {
     Session,
     /// An answers file for `play --answers`.
     Answers,
+    /// The remote room's SSH host key.
+    HostKey,
 }
 
 const MIB: u64 = 1024 * 1024;
@@ -40,6 +42,7 @@ impl Kind {
             Kind::Guide | Kind::Translation => 128 * MIB,
             Kind::Session => 8 * MIB,
             Kind::Answers => 16 * MIB,
+            Kind::HostKey => 64 * 1024,
         }
     }
 
@@ -50,6 +53,7 @@ impl Kind {
             Kind::Translation => "a translation file",
             Kind::Session => "a session file",
             Kind::Answers => "an answers file",
+            Kind::HostKey => "a host key file",
         }
     }
 }

@@ -13,7 +13,7 @@ mod prop_support;
 
 use std::sync::{Arc, OnceLock};
 
-use coop_guide::engine::session::{Deadline, Draft, Seen, SessionFile, Tally};
+use coop_guide::engine::session::{Deadline, Draft, Online, Seen, SessionFile, Tally};
 use coop_guide::guide::{files, Guide};
 use prop_support::{check_session_text, mutate, Edit, PIECES};
 use proptest::prelude::*;
@@ -66,6 +66,15 @@ prop_compose! {
                 .prop_map(|(question, hands)| Tally { question, hands }),
             0..4,
         ),
+        online in prop::collection::vec(
+            (
+                question(),
+                prop::collection::vec((text(), any::<u32>()), 0..3),
+                prop::collection::vec((text(), text()), 0..2),
+            )
+                .prop_map(|(question, votes, names)| Online { question, votes, names }),
+            0..3,
+        ),
         notes in prop::collection::vec((question(), text()), 0..3),
         seconds in prop::collection::vec((question(), any::<u64>()), 0..3),
         countdowns in prop::collection::vec((question(), any::<u64>()), 0..2),
@@ -78,7 +87,7 @@ prop_compose! {
             0..3,
         ),
     ) -> SessionFile {
-        SessionFile { tallies, notes, seconds, countdowns, countdown, draft, texts, ..SessionFile::default() }
+        SessionFile { tallies, online, notes, seconds, countdowns, countdown, draft, texts, ..SessionFile::default() }
     }
 }
 

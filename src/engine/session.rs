@@ -22,6 +22,7 @@
 //!     finished: false,
 //!     answers: [("motivation", "mix"), ("aspiration", "life-long")],
 //!     tallies: [Tally(question: "motivation", hands: [("mix", 5), ("idealists", 2)])],
+//!     online: [Online(question: "motivation", votes: [("mix", 7)])],
 //!     notes: [("motivation", "We disagreed on pay ratios.")],
 //!     seconds: [("motivation", 240)],
 //!     countdowns: [("country", 300)],
@@ -38,7 +39,9 @@
 //! presenter is closed; `draft` is a note being typed and not yet kept, restored after a crash;
 //! `texts` holds each question's text and answers' labels as last seen, for every question the
 //! session records something for, so that a later version of the guide that drops or renames
-//! them still shows what the group saw.
+//! them still shows what the group saw. `online` holds the votes of remote participants
+//! (`facilitate --serve`) per question: counts by answer and, only when the facilitator asked
+//! for them (`--record-names`), who voted for what; it is left out when no one voted.
 //!
 //! **Resuming on a changed guide.** A session records the guide's id and version. Another guide
 //! id is refused. Another version of the same guide resumes: ids from the file are cleaned of
@@ -103,6 +106,9 @@ pub struct SessionFile {
     /// Raised hands per answer.
     #[serde(default)]
     pub tallies: Vec<Tally>,
+    /// Votes from remote participants per answer (`facilitate --serve`); left out when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub online: Vec<Online>,
     /// Notes per question.
     #[serde(default)]
     pub notes: Vec<(String, String)>,
@@ -174,6 +180,29 @@ pub struct Seen {
     pub answers: Vec<(String, String)>,
 }
 
+/// Votes from remote participants for each answer of one question, and who cast them when the
+/// facilitator asked for names to be recorded.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Online {
+    /// The question.
+    pub question: String,
+    /// `(answer, votes)` pairs.
+    pub votes: Vec<(String, u32)>,
+    /// `(name, answer)` pairs, only when names are recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<(String, String)>,
+}
+
+/// The remote votes on one question, as the room counts them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OnlineVotes {
+    /// Answer id → votes.
+    pub votes: BTreeMap<String, u32>,
+    /// Participant's name → answer id; empty unless names are recorded.
+    pub names: BTreeMap<String, String>,
+}
+
 /// Raised hands for each answer of one question.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -238,6 +267,8 @@ pub struct Record {
     pub seconds: BTreeMap<String, u64>,
     /// Countdown per question, in seconds.
     pub countdowns: BTreeMap<String, u64>,
+    /// Remote participants' votes per question (`facilitate --serve`).
+    pub online: BTreeMap<String, OnlineVotes>,
     /// Answers from the file whose ids this version of the guide does not have: kept, never lost.
     pub kept: Vec<(String, String)>,
     /// The guide version the file was saved with, when it differs from the guide's.
@@ -273,6 +304,8 @@ pub struct Earlier {
     /// Raised hands for answers this version no longer has (every answer, when the question is
     /// gone): label as last seen, hands.
     pub hands: Vec<(String, u32)>,
+    /// Remote votes for answers this version no longer has, the same way: label, votes.
+    pub online: Vec<(String, u32)>,
     /// The group's note, when the question is gone.
     pub note: Option<String>,
     /// Seconds spent on it, when the question is gone.
@@ -352,6 +385,25 @@ impl Record {
                 .outcome()
                 .map(|o| guide.outcomes[o].id.clone())
                 .unwrap_or_default(),
+            online: self
+                .online
+                .iter()
+                .filter(|(_, o)| o.votes.values().any(|n| *n > 0))
+                .map(|(q, o)| Online {
+                    question: q.clone(),
+                    votes: o
+                        .votes
+                        .iter()
+                        .filter(|(_, n)| **n > 0)
+                        .map(|(a, n)| (a.clone(), *n))
+                        .collect(),
+                    names: o
+                        .names
+                        .iter()
+                        .map(|(n, a)| (n.clone(), a.clone()))
+                        .collect(),
+                })
+                .collect(),
             result_title: walk
                 .outcome()
                 .map(|o| guide.outcomes[o].title.clone())
@@ -378,8 +430,8 @@ impl Record {
         for (q, a) in answers {
             wanted.entry(q).or_default().insert(a);
         }
-        // What the file keeps, as `to_file` writes it: hands counted, notes with words in
-        // them, a draft with something typed (else a reopened session would drop the texts
+        // What the file keeps, as `to_file` writes it: hands counted, remote votes cast, notes
+        // with words in them, a draft with something typed (else a reopened session would drop the texts
         // saved for them, and the file would change at every save).
         for (q, hands) in &self.tallies {
             let mut counted = hands
@@ -389,6 +441,17 @@ impl Record {
                 .peekable();
             if counted.peek().is_some() {
                 wanted.entry(q).or_default().extend(counted);
+            }
+        }
+        for (q, online) in &self.online {
+            let mut voted = online
+                .votes
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(a, _)| a.as_str())
+                .peekable();
+            if voted.peek().is_some() {
+                wanted.entry(q).or_default().extend(voted);
             }
         }
         let noted = self.notes.iter().filter(|(_, n)| !n.trim().is_empty());
@@ -445,21 +508,34 @@ impl Record {
             .unwrap_or(0)
     }
 
-    /// The hands for each answer of a question of `guide`, in the guide's order, as counts the
-    /// recording rule reads.
-    pub fn counts(&self, guide: &Guide, question: usize) -> Vec<count::Count> {
-        let q = &guide.questions[question];
-        q.answers
-            .iter()
-            .map(|a| count::Count {
-                hands: self.hands(&q.id, &a.id),
-            })
-            .collect()
+    /// Remote participants' votes for an answer.
+    pub fn online(&self, question: &str, answer: &str) -> u32 {
+        self.online
+            .get(question)
+            .and_then(|o| o.votes.get(answer))
+            .copied()
+            .unwrap_or(0)
     }
 
-    /// The answer with the most hands for a question of `guide`, if one has strictly more than
-    /// every other (a tie leaves the choice to the facilitator). Position in the question's
-    /// answers.
+    /// What an answer has from every source: raised hands and remote votes. Its
+    /// [`count::Count::total`] is the number the recording rule reads.
+    pub fn count(&self, question: &str, answer: &str) -> count::Count {
+        count::Count {
+            hands: self.hands(question, answer),
+            online: self.online(question, answer),
+        }
+    }
+
+    /// The counts of each answer of a question of `guide` (hands and remote votes), in the
+    /// guide's order, as the recording rule reads them.
+    pub fn counts(&self, guide: &Guide, question: usize) -> Vec<count::Count> {
+        let q = &guide.questions[question];
+        q.answers.iter().map(|a| self.count(&q.id, &a.id)).collect()
+    }
+
+    /// The answer with the largest count (hands and remote votes together) for a question of
+    /// `guide`, if one has strictly more than every other (a tie leaves the choice to the
+    /// facilitator). Position in the question's answers.
     pub fn leading_answer(&self, guide: &Guide, question: usize) -> Option<usize> {
         let counts = self.counts(guide, question);
         let all: Vec<usize> = (0..counts.len()).collect();
@@ -473,6 +549,7 @@ impl Record {
     pub fn earlier(&self, guide: &Guide) -> Vec<Earlier> {
         let mut order: Vec<&str> = self.kept.iter().map(|(q, _)| q.as_str()).collect();
         let mut rest: BTreeSet<&str> = self.tallies.keys().map(String::as_str).collect();
+        rest.extend(self.online.keys().map(String::as_str));
         rest.extend(self.notes.keys().map(String::as_str));
         rest.extend(self.seconds.keys().map(String::as_str));
         order.extend(rest);
@@ -505,6 +582,14 @@ impl Record {
             .filter(|(a, n)| **n > 0 && gone(a))
             .map(|(a, n)| (label(a), *n))
             .collect();
+        let online: Vec<(String, u32)> = self
+            .online
+            .get(question)
+            .into_iter()
+            .flat_map(|o| &o.votes)
+            .filter(|(a, n)| **n > 0 && gone(a))
+            .map(|(a, n)| (label(a), *n))
+            .collect();
         let (note, seconds) = match current {
             Some(_) => (None, 0),
             None => (
@@ -512,7 +597,12 @@ impl Record {
                 self.seconds.get(question).copied().unwrap_or(0),
             ),
         };
-        if answer.is_none() && hands.is_empty() && note.is_none() && seconds == 0 {
+        if answer.is_none()
+            && hands.is_empty()
+            && online.is_empty()
+            && note.is_none()
+            && seconds == 0
+        {
             return None;
         }
         let text = current
@@ -525,6 +615,7 @@ impl Record {
             in_guide: current.is_some(),
             answer,
             hands,
+            online,
             note,
             seconds,
         })
@@ -543,13 +634,15 @@ impl Record {
         *total = total.saturating_add(seconds);
     }
 
-    /// True when anything was recorded: hands, notes, times, countdowns or kept answers.
+    /// True when anything was recorded: hands, remote votes, notes, times, countdowns or kept
+    /// answers.
     pub fn has_entries(&self) -> bool {
         !self.kept.is_empty()
             || !self.tallies.is_empty()
             || !self.notes.is_empty()
             || !self.seconds.is_empty()
             || !self.countdowns.is_empty()
+            || !self.online.is_empty()
     }
 }
 
@@ -630,6 +723,22 @@ impl Session {
                 .iter()
                 .map(|(q, s)| (clean(q), *s))
                 .collect(),
+            // A question or an answer said twice (or two ids that clean to one) adds up, as
+            // hands do.
+            online: {
+                let mut online: BTreeMap<String, OnlineVotes> = BTreeMap::new();
+                for o in &file.online {
+                    let votes = online.entry(clean(&o.question)).or_default();
+                    for (a, n) in &o.votes {
+                        let total = votes.votes.entry(clean(a)).or_insert(0);
+                        *total = total.saturating_add(*n);
+                    }
+                    votes
+                        .names
+                        .extend(o.names.iter().map(|(n, a)| (clean(n), clean(a))));
+                }
+                online
+            },
             kept,
             older_version,
             started: !file.at.is_empty() || !file.answers.is_empty() || file.finished,
@@ -737,5 +846,48 @@ mod tests {
         assert_eq!(back.walk.answers_by_id(), session.walk.answers_by_id());
         assert_eq!(back.record.hands("size", "small"), 3);
         assert_eq!(back.record.created, "2026-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn remote_votes_round_trip_and_count_with_the_hands() {
+        let mut session = Session::new(guide(), "A", "2026-01-01T00:00:00Z".into());
+        session.record.add_hands("size", "small", 2);
+        session.record.online.insert(
+            "size".into(),
+            OnlineVotes {
+                votes: BTreeMap::from([("large".into(), 3), ("small".into(), 0)]),
+                names: BTreeMap::from([("Ana".into(), "large".into())]),
+            },
+        );
+        let size = session.walk.guide().index.question("size").expect("size");
+        // Two hands for "small", three votes for "large": the sum decides.
+        assert_eq!(
+            session.record.leading_answer(session.walk.guide(), size),
+            Some(1)
+        );
+        let text = session.to_file("2026-01-01T00:01:00Z".into()).to_text();
+        assert!(text.contains("online: ["), "{text}");
+        assert!(
+            !text.contains("(\"small\", 0)"),
+            "empty counts are left out: {text}"
+        );
+        let back = Session::resume(guide(), SessionFile::parse("s", &text).expect("parses"))
+            .expect("resumes");
+        assert_eq!(back.record.online("size", "large"), 3);
+        assert_eq!(back.record.count("size", "small").total(), 2);
+        assert_eq!(
+            back.record.online["size"]
+                .names
+                .get("Ana")
+                .map(String::as_str),
+            Some("large")
+        );
+    }
+
+    #[test]
+    fn a_session_without_remote_votes_has_no_online_field() {
+        let session = Session::new(guide(), "A", "2026-01-01T00:00:00Z".into());
+        let text = session.to_file("2026-01-01T00:01:00Z".into()).to_text();
+        assert!(!text.contains("online"), "{text}");
     }
 }

@@ -24,6 +24,7 @@ use std::sync::Arc;
 use super::shown;
 use crate::guide::condition::PathSaid;
 use crate::guide::flow::Flow;
+use crate::guide::item::join;
 use crate::guide::{Guide, Target};
 
 /// What a user can do.
@@ -284,8 +285,16 @@ impl Walk {
             .questions
             .get(question)
             .map_or(String::new(), |q| {
-                shown::paragraphs(&self.guide, &q.why, &self.said_before(question))
+                join(shown::texts(q.why.items(), &self.why_shown(question)).into_iter())
             })
+    }
+
+    /// Which paragraphs of a question's `why` [`Walk::why`] shows: positions in its items, the
+    /// same in every translation of the guide.
+    pub fn why_shown(&self, question: usize) -> Vec<usize> {
+        self.guide.questions.get(question).map_or(Vec::new(), |q| {
+            shown::shown(&self.guide, q.why.items(), &self.said_before(question))
+        })
     }
 
     /// A question's facilitator notes for this group, seen as [`Walk::why`] is.

@@ -75,6 +75,8 @@ pub struct Words {
     pub plain: Plain,
     /// Results, hand-outs and comparisons, on screen and in Markdown.
     pub report: Report,
+    /// The remote room: participants joining over SSH, and what the presenter shows of it.
+    pub room: Room,
 }
 
 /// Joins items as a sentence lists them: `a`, `a and b`, `a, b and c` (`and` is the word).
@@ -437,6 +439,8 @@ pub struct Workshop {
 pub struct Facilitator {
     /// A number of raised hands; `{n}`.
     pub hands: Plural,
+    /// A number of votes, hands and remote votes together; `{n}`.
+    pub votes: Plural,
     /// The word that joins the last two items of a list.
     pub and: &'static str,
     /// A label quoted in running text; `{text}`.
@@ -458,6 +462,8 @@ pub struct Facilitator {
     pub before: &'static str,
     /// Under the answers: hands for answers this version no longer has; `{hands}`.
     pub before_hands: &'static str,
+    /// Under the answers: remote votes for answers this version no longer has; `{votes}`.
+    pub before_online: &'static str,
     /// Status when a note that was being typed is back.
     pub draft_restored: &'static str,
     /// The time spent on the question being asked; `{time}`.
@@ -470,6 +476,8 @@ pub struct Facilitator {
     pub earlier_answer: &'static str,
     /// In that list: raised hands; `{hands}`.
     pub earlier_hands: &'static str,
+    /// In that list: remote participants' votes; `{votes}`.
+    pub earlier_online: &'static str,
     /// In that list: the group's note; `{note}`.
     pub earlier_note: &'static str,
     /// In that list: minutes spent; `{minutes}`.
@@ -660,6 +668,109 @@ pub struct Plain {
     pub save_failed: &'static str,
     /// `q` on a result that is not saved; `{yes}` is the key that says yes.
     pub quit_unsaved: &'static str,
+}
+
+/// The remote room: participants joining over SSH, and what the presenter shows of it.
+#[derive(Debug)]
+pub struct Room {
+    /// This table's language tag.
+    pub tag: &'static str,
+    /// The language's name, in itself.
+    pub language_name: &'static str,
+    /// Footer: vote by number.
+    pub hint_vote: &'static str,
+    /// Help: vote by number.
+    pub help_vote: &'static str,
+    /// Help: vote for the marked answer.
+    pub help_choose: &'static str,
+    /// Footer: join with the name typed.
+    pub hint_join: &'static str,
+    /// Help: join with the name typed.
+    pub help_join: &'static str,
+    /// Help: delete the last letter typed.
+    pub help_erase: &'static str,
+    /// Footer: leave the room.
+    pub hint_leave: &'static str,
+    /// Help: leave the room.
+    pub help_leave: &'static str,
+    /// Footer: another language.
+    pub hint_language: &'static str,
+    /// Help: another language.
+    pub help_language: &'static str,
+    /// Help: choose the marked language.
+    pub help_choose_language: &'static str,
+    /// The name screen's title.
+    pub name_title: &'static str,
+    /// Before the name being typed.
+    pub name_prompt: &'static str,
+    /// Under the name being typed.
+    pub name_note: &'static str,
+    /// A name someone connected has.
+    pub name_taken: &'static str,
+    /// No name typed.
+    pub name_empty: &'static str,
+    /// The room keeps no more names.
+    pub name_too_many: &'static str,
+    /// The room is full.
+    pub room_full: &'static str,
+    /// The language screen's title.
+    pub language_title: &'static str,
+    /// On the intro.
+    pub waiting: &'static str,
+    /// On the review.
+    pub reviewing: &'static str,
+    /// After voting; `{number}` is the answer's number.
+    pub your_vote: &'static str,
+    /// Before voting.
+    pub no_vote: &'static str,
+    /// A vote that came after the question was recorded.
+    pub vote_late: &'static str,
+    /// Beside the answer the group recorded.
+    pub group_answer: &'static str,
+    /// Above the group's result.
+    pub result_title: &'static str,
+    /// The header's corner; `{name}` is the participant's.
+    pub you: &'static str,
+    /// Printed when the session ends.
+    pub farewell_ended: &'static str,
+    /// Printed when the session ends at a result.
+    pub farewell_result: &'static str,
+    /// Printed when a participant leaves.
+    pub farewell_left: &'static str,
+    /// Printed when a participant was idle too long.
+    pub farewell_idle: &'static str,
+    /// Shown by ssh before the password prompt.
+    pub banner: &'static str,
+    /// Shown by ssh to an address turned away.
+    pub banner_blocked: &'static str,
+    /// The presenter's join panel's title.
+    pub join_title: &'static str,
+    /// Before the ssh command.
+    pub join_run: &'static str,
+    /// Before the room code.
+    pub join_code: &'static str,
+    /// Before the host key's fingerprint.
+    pub join_fingerprint: &'static str,
+    /// When the host key was just made.
+    pub join_new_key: &'static str,
+    /// People in the room; `{n}` is how many.
+    pub connected: Plural,
+    /// The join line's code.
+    pub strip_code: &'static str,
+    /// An answer's remote votes; `{n}` is how many.
+    pub online: &'static str,
+    /// After the number of an answer's hands, the word for them and its remote votes, where
+    /// there is room: `one` after 1 hand, `other` after any other number; `{online}` is how
+    /// many votes.
+    pub hands_online: Plural,
+    /// Footer: the join panel.
+    pub hint_join_panel: &'static str,
+    /// Help: the join panel.
+    pub help_join_panel: &'static str,
+    /// The room stopped; `{error}` says why.
+    pub room_failed: &'static str,
+    /// In reports, before an answer's remote votes.
+    pub report_online: &'static str,
 }
 
 /// Results, hand-outs and comparisons, on screen and in Markdown.

@@ -10,29 +10,43 @@ use serde::Serialize;
 
 use super::doc::{Block, Doc, Marker};
 use super::result;
-use crate::engine::session::count::Standing;
+use crate::engine::session::count::{Count, Standing};
 use crate::engine::session::{Record, Session};
 use crate::engine::{Place, Walk};
 use crate::guide::Guide;
 use crate::locale::{fill, words};
 
-/// A session's hands for one question as text, ties flagged: `Label 5 · Other 5 (tied)`.
-fn tally_text(guide: &Guide, record: &Record, question: usize) -> String {
-    let w = &words(&guide.language).report;
+/// A session's counts for one question as text, ties flagged: the hands, then the remote votes
+/// (`facilitate --serve`), each list leaving out answers with none — `Hands: Label 5 · Other 2 ·
+/// Online: Other 3 (tied)`. `hands` is the word that opens the list of hands. A tie is of the
+/// totals, as the recording rule reads them.
+fn counts_text(guide: &Guide, record: &Record, question: usize, hands: &str) -> String {
+    let words = words(&guide.language);
     let q = &guide.questions[question];
     let counts = record.counts(guide, question);
     let all: Vec<usize> = (0..counts.len()).collect();
     let standing = Standing::of(&counts, &all);
-    let mut text = q
-        .answers
-        .iter()
-        .zip(&counts)
-        .filter(|(_, c)| c.total() > 0)
-        .map(|(a, c)| format!("{} {}", a.label, c.total()))
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let list = |source: fn(&Count) -> u32| {
+        q.answers
+            .iter()
+            .zip(&counts)
+            .filter(|(_, c)| source(c) > 0)
+            .map(|(a, c)| format!("{} {}", a.label, source(c)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let mut said = Vec::new();
+    let by_hand = list(|c| c.hands);
+    if !by_hand.is_empty() {
+        said.push(format!("{hands}: {by_hand}"));
+    }
+    let online = list(|c| c.online);
+    if !online.is_empty() {
+        said.push(format!("{}: {online}", words.room.report_online));
+    }
+    let mut text = said.join(" · ");
     if standing.tied() {
-        text.push_str(&format!(" ({})", w.tied));
+        text.push_str(&format!(" ({})", words.report.tied));
     }
     text
 }
@@ -48,8 +62,9 @@ pub fn recorded_version(walk: &Walk, record: &Record) -> String {
 }
 
 /// The hand-out of one session: its walk and its record. The answers come with their hand
-/// counts (ties flagged); the notes and minutes follow in a section of their own; then what an
-/// earlier version of the guide asked, with its texts as last seen; then the result.
+/// counts and remote votes (ties flagged); the notes and minutes follow in a section of their
+/// own; then what an earlier version of the guide asked, with its texts as last seen; then the
+/// result.
 pub fn handout(walk: &Walk, record: &Record) -> Doc {
     let guide: &Guide = walk.guide();
     let words = words(&guide.language);
@@ -83,12 +98,7 @@ pub fn handout(walk: &Walk, record: &Record) -> Doc {
     let mut notes = Vec::new();
     for (i, step) in walk.review().iter().enumerate() {
         let q = &guide.questions[step.question];
-        let tally = tally_text(guide, record, step.question);
-        let hands = if tally.is_empty() {
-            String::new()
-        } else {
-            format!("{}: {tally}", capitalised(w.hands))
-        };
+        let hands = counts_text(guide, record, step.question, &capitalised(w.hands));
         doc.item(
             Marker::Number(i + 1),
             q.text.as_str(),
@@ -130,6 +140,15 @@ pub fn handout(walk: &Walk, record: &Record) -> Doc {
                     .collect::<Vec<_>>()
                     .join(" · ");
                 said.push(fill(f.earlier_hands, &[("hands", &hands)]));
+            }
+            if !item.online.is_empty() {
+                let online = item
+                    .online
+                    .iter()
+                    .map(|(label, n)| format!("{label} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                said.push(fill(f.earlier_online, &[("votes", &online)]));
             }
             if item.seconds >= 60 {
                 said.push(fill(
@@ -239,16 +258,11 @@ pub fn comparison(sessions: &[Session]) -> Doc {
         doc.heading(3, question.text.as_str());
         for (s, answer) in sessions.iter().zip(&chosen) {
             let label = answer.map_or(w.not_asked, |a| question.answers[a].label.as_str());
-            let tally = tally_text(guide, &s.record, q);
             doc.item(
                 Marker::Bullet,
                 group_name(s),
                 label,
-                if tally.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}: {tally}", w.hands)
-                },
+                counts_text(guide, &s.record, q, w.hands),
             );
         }
         let answered: Vec<usize> = chosen.iter().flatten().copied().collect();
@@ -351,6 +365,9 @@ pub struct SessionJson {
     pub answers: Vec<[String; 2]>,
     /// Raised hands by question id, then answer id.
     pub hands: BTreeMap<String, BTreeMap<String, u32>>,
+    /// Remote votes (`facilitate --serve`) by question id, then answer id; left out when none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub online: BTreeMap<String, BTreeMap<String, u32>>,
     /// Seconds spent per question id.
     pub seconds: BTreeMap<String, u64>,
     /// Notes by question id.
@@ -369,6 +386,9 @@ pub struct QuestionJson {
     pub answers: BTreeMap<String, String>,
     /// Raised hands: group → answer id → hands.
     pub hands: BTreeMap<String, BTreeMap<String, u32>>,
+    /// Remote votes (`facilitate --serve`): group → answer id → votes; left out when none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub online: BTreeMap<String, BTreeMap<String, u32>>,
     /// True when groups answered differently.
     pub split: bool,
 }
@@ -425,6 +445,21 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
                 })
                 .filter(|(_, hands)| !hands.is_empty())
                 .collect(),
+            online: s
+                .record
+                .online
+                .iter()
+                .map(|(q, o)| {
+                    let votes: BTreeMap<String, u32> = o
+                        .votes
+                        .iter()
+                        .filter(|(_, n)| **n > 0)
+                        .map(|(a, n)| (a.clone(), *n))
+                        .collect();
+                    (q.clone(), votes)
+                })
+                .filter(|(_, votes)| !votes.is_empty())
+                .collect(),
             seconds: s.record.seconds.clone(),
             notes: s.record.notes.clone(),
             earlier: s
@@ -441,7 +476,11 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
         for (q, question) in g.questions.iter().enumerate() {
             let mut answers = BTreeMap::new();
             let mut hands = BTreeMap::new();
+            let mut online = BTreeMap::new();
             for s in sessions {
+                if let Some(o) = s.record.online.get(&question.id) {
+                    online.insert(s.record.group.clone(), o.votes.clone());
+                }
                 if let Some(a) = on_path(s, q) {
                     answers.insert(s.record.group.clone(), question.answers[a].id.clone());
                 }
@@ -460,6 +499,7 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
                 split: distinct.len() > 1,
                 answers,
                 hands,
+                online,
             });
         }
     }

@@ -2,7 +2,8 @@
 //!
 //! - [`player`]: one group's walk through a guide;
 //! - [`facilitate`]: workshop mode — the presenter over a session, and the report viewer;
-//! - [`edit`]: the guide editor, with the player as its live preview.
+//! - [`edit`]: the guide editor, with the player as its live preview;
+//! - [`participant`]: a remote participant's view, drawn into their own SSH channel.
 //!
 //! What they share lives here:
 //!
@@ -28,6 +29,7 @@ pub mod layers;
 pub mod layout;
 pub mod look;
 pub mod paint;
+pub mod participant;
 pub mod player;
 pub mod shell;
 pub mod terminal;

@@ -2,28 +2,31 @@
 //! records the answer under the marker.
 //!
 //! A [`Count`] is what one answer has from every source: the raised hands the facilitator
-//! counted, and whatever else is added to them (online votes from a remote room are one more
-//! field here, summed by [`Count::total`]). Everything that decides — who leads, whether there is
-//! a tie, whether Enter records at once or asks — reads only the totals, so a new source of
-//! votes changes this file and the place that fills the counts in, nothing else.
+//! counted and the votes of remote participants (`facilitate --serve`), summed by
+//! [`Count::total`] and nowhere else. Everything that decides — who leads, whether there is a
+//! tie, whether Enter records at once or asks — reads only the totals, so a new source of votes
+//! changes this file and the place that fills the counts in, nothing else.
 //!
 //! **The recording rule.** Enter records the marked answer at once when it has the most (alone
 //! or tied with others) or when nothing was counted on the question. Otherwise it asks once,
 //! naming both counts ("Record X (1 hand)? Y has 3"), and a second Enter records it anyway. The
 //! marker itself never moves because a count changed: the facilitator counts hands for the answer
-//! under it, and the leader stays the leader until another answer has more.
+//! under it, and the leader stays the leader until another answer has more; remote votes that
+//! arrive while the facilitator counts move the totals, never the marker.
 
 /// What one answer of a question has, from every source.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Count {
     /// Hands raised in the room, counted by the facilitator.
     pub hands: u32,
+    /// Votes of remote participants.
+    pub online: u32,
 }
 
 impl Count {
     /// The count the rule reads: every source added up.
     pub fn total(&self) -> u32 {
-        self.hands
+        self.hands.saturating_add(self.online)
     }
 }
 
@@ -113,7 +116,10 @@ mod tests {
     use super::*;
 
     fn counts(hands: &[u32]) -> Vec<Count> {
-        hands.iter().map(|&hands| Count { hands }).collect()
+        hands
+            .iter()
+            .map(|&hands| Count { hands, online: 0 })
+            .collect()
     }
 
     #[test]
@@ -158,6 +164,62 @@ mod tests {
                 leaders: vec![2],
                 most: 2
             }
+        );
+    }
+
+    #[test]
+    fn hands_and_online_votes_stand_together() {
+        // 2 hands + 3 online beats 4 hands; a tie of sums is a tie, whatever its sources.
+        let c = vec![
+            Count {
+                hands: 2,
+                online: 3,
+            },
+            Count {
+                hands: 4,
+                online: 0,
+            },
+            Count {
+                hands: 0,
+                online: 5,
+            },
+        ];
+        assert_eq!(c[0].total(), 5);
+        let standing = Standing::of(&c, &[0, 1, 2]);
+        assert_eq!(standing.leaders, vec![0, 2]);
+        assert_eq!(standing.most, 5);
+        assert_eq!(
+            recording(&c, &[0, 1, 2], 1),
+            Recording::Ask {
+                marked: 4,
+                leaders: vec![0, 2],
+                most: 5
+            }
+        );
+        assert_eq!(recording(&c, &[0, 1, 2], 2), Recording::Now);
+        // Only online votes still count as something counted.
+        let only_online = vec![
+            Count {
+                hands: 0,
+                online: 1,
+            },
+            Count::default(),
+        ];
+        assert_eq!(
+            recording(&only_online, &[0, 1], 1),
+            Recording::Ask {
+                marked: 0,
+                leaders: vec![0],
+                most: 1
+            }
+        );
+        assert_eq!(
+            Count {
+                hands: u32::MAX,
+                online: 1
+            }
+            .total(),
+            u32::MAX
         );
     }
 }

@@ -3,8 +3,9 @@
 //! the room sees the presenter.
 //!
 //! It shows what the projected view never does: the facilitator notes of the question the group
-//! is on, the time spent on it (live) and on every question so far, the countdown, the hands,
-//! the group's note, why the question is asked, and what an earlier version of the guide asked.
+//! is on, the time spent on it (live) and on every question so far, the countdown, the hands and
+//! remote votes, the group's note, why the question is asked, and what an earlier version of
+//! the guide asked.
 //! It follows the presenter by watching the session file, which the presenter saves after every
 //! change: the shell wakes it four times a second to look (a `stat`, nothing read unless the
 //! file changed). It never takes the writer's lock and never writes, so it cannot get in the
@@ -350,6 +351,9 @@ impl Follower {
                     said.push(answer.clone());
                 }
                 said.extend(item.hands.iter().map(|(label, n)| format!("{label} {n}")));
+                said.extend(item.online.iter().map(|(label, n)| {
+                    format!("{label} {}", fill(self.words.room.online, &[("n", n)]))
+                }));
                 said.extend(item.note.clone());
                 doc.bullet(item.text, said.join(" · "));
             }
@@ -387,16 +391,22 @@ impl Follower {
             return;
         }
         doc.heading(2, w.hands_title);
+        // Remote votes are said beside the hands once any came in; `◆` marks the most, of the
+        // two together.
+        let online = counts.iter().any(|c| c.online > 0);
+        let as_count = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
         for (n, &a) in shown.iter().enumerate() {
-            let total = counts.get(a).map_or(0, |c| c.total());
+            let count = counts.get(a).copied().unwrap_or_default();
             let lead = if standing.leads(a) { " ◆" } else { "" };
+            let mut said = w.hands.of(as_count(count.hands));
+            if online {
+                said.push_str(" · ");
+                said.push_str(&fill(self.words.room.online, &[("n", &count.online)]));
+            }
             doc.item(
                 Marker::Number(n + 1),
                 q.answers[a].label.as_str(),
-                format!(
-                    "{}{lead}",
-                    w.hands.of(usize::try_from(total).unwrap_or(usize::MAX))
-                ),
+                format!("{said}{lead}"),
                 "",
             );
         }
@@ -426,5 +436,40 @@ impl Follower {
         for (text, time) in rows {
             doc.bullet(text, time);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::engine::session::OnlineVotes;
+    use crate::guide::check_path;
+
+    #[test]
+    fn the_remote_votes_are_said_beside_the_hands() {
+        let guide = Arc::new(
+            check_path(std::path::Path::new("guides/decision-making.ron"))
+                .guide
+                .expect("guide"),
+        );
+        let mut session = Session::new(guide, "G", "2026-01-01T00:00:00Z".into());
+        session.record.started = true;
+        session.record.add_hands("size", "small", 2);
+        session.record.online.insert(
+            "size".into(),
+            OnlineVotes {
+                votes: BTreeMap::from([("large".into(), 3)]),
+                names: BTreeMap::new(),
+            },
+        );
+        let follower = Follower::new(session, Some(42), Duration::ZERO);
+        let text = follower.doc().to_markdown();
+        // 2 hands against 3 votes: the sum leads.
+        assert!(text.contains("2 hands · 0 online"), "{text}");
+        assert!(text.contains("0 hands · 3 online ◆"), "{text}");
+        assert!(!text.contains("2 hands · 0 online ◆"), "{text}");
     }
 }

@@ -20,6 +20,7 @@ use super::keymap;
 use super::large::Large;
 use super::presenter::Presenter;
 use super::view::chart::{self, Bar};
+use crate::engine::session::count::Count;
 use crate::locale::fill;
 use crate::report::doc::{Block, Doc};
 use crate::tui::document::{
@@ -80,10 +81,13 @@ pub struct Question {
     pub timer: Option<(Large, Rect, bool)>,
 }
 
-/// True when the window is large enough for the projector layout.
+/// True when the window is large enough for the projector layout. With a room open the
+/// presenter is drawn under the room's line, one row less than the window: the window's size
+/// is what counts.
 pub fn projector(p: &Presenter) -> bool {
     let (w, h) = p.size();
-    w >= PROJECTOR.0 && h >= PROJECTOR.1
+    let window = h.saturating_add(u16::from(p.is_serving()));
+    w >= PROJECTOR.0 && window >= PROJECTOR.1
 }
 
 /// The question's head: the note while an answer is being changed, the section in capitals,
@@ -119,26 +123,64 @@ fn answers(
 ) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
     let (w, t) = (p.words(), p.theme());
     let q = &p.guide().questions[question];
-    // What is drawn comes from the counts the recording rule reads: the number is the count
-    // (every source added up), the bar its share of the most. A count from another source is
-    // one more number beside it, drawn from the same `Count`.
+    // What is drawn comes from the counts the recording rule reads: the bar is an answer's
+    // total (every source added up) as a share of the most. Its hands are the number; remote
+    // votes sit beside them while a room is open (or once any came in), from the same `Count`.
     let counts = p.counts(question);
+    let as_count = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+    let count_of =
+        |a: usize, source: fn(&Count) -> u32| counts.get(a).map_or(0, |c| as_count(source(c)));
     let hands: Vec<usize> = (0..q.answers.len())
-        .map(|a| {
-            let total = counts.get(a).map_or(0, |c| c.total());
-            usize::try_from(total).unwrap_or(usize::MAX)
-        })
+        .map(|a| count_of(a, |c| c.hands))
         .collect();
-    let most = hands.iter().copied().max().unwrap_or(0);
-    let bar_w = match max {
-        110.. => max / 3,
-        72.. => 24,
-        56..=71 => 16,
-        44..=55 => 10,
-        _ => 6,
+    let online: Vec<usize> = (0..q.answers.len())
+        .map(|a| count_of(a, |c| c.online))
+        .collect();
+    let totals: Vec<usize> = (0..q.answers.len())
+        .map(|a| count_of(a, Count::total))
+        .collect();
+    let show_online = p.is_serving() || online.iter().any(|&n| n > 0);
+    let most = totals.iter().copied().max().unwrap_or(0);
+    let bar_w = match (max, show_online) {
+        (110.., _) => max / 3,
+        (72.., false) => 24,
+        (56..=71, false) => 16,
+        (44..=55, false) => 10,
+        (_, false) => 6,
+        (88.., true) => 16,
+        (64..=87, true) => 8,
+        (_, true) => 4,
     };
-    let count_w = most.to_string().len().max(2);
-    let tally_w = count_w + 1 + bar_w;
+    let online_text = |i: usize| {
+        let words = &w.room;
+        if max >= 64 {
+            let after = if hands[i] == 1 {
+                words.hands_online.one
+            } else {
+                words.hands_online.other
+            };
+            fill(after, &[("online", &online[i])])
+        } else {
+            format!("· {}", fill(words.online, &[("n", &online[i])]))
+        }
+    };
+    let online_w = if show_online {
+        (0..q.answers.len())
+            .map(|i| width(&online_text(i)))
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let count_w = hands
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .to_string()
+        .len()
+        .max(2);
+    let tally_w = count_w + 1 + bar_w + if show_online { online_w + 2 } else { 0 };
     let label_max = max.saturating_sub(tally_w + 2).max(8);
     // Only the answers offered to this group are listed, numbered as shown; the marker is an
     // answer's position in the guide.
@@ -164,7 +206,8 @@ fn answers(
         .lines(t, label_max);
         if let Some(line) = item.first_mut() {
             pad(line, label_max + 1, t.text);
-            // The group's choice is the count: the most hands stand out, wherever the marker is.
+            // The group's choice is the count: the answer with the most (hands and remote votes
+            // together) stands out, wherever the marker is.
             let count_style = if standing.leads(i) {
                 t.title
             } else if hands[i] > 0 {
@@ -172,13 +215,28 @@ fn answers(
             } else {
                 t.dim
             };
+            // The number, then a space before the bar; the online votes bring their own.
             let tally_w = count_w + 2;
-            line.spans.push(Span::styled(
-                format!("{:>tally_w$}", format!("{} ", hands[i])),
-                count_style,
-            ));
+            let count = if show_online {
+                format!("{:>tally_w$}", hands[i])
+            } else {
+                format!("{:>tally_w$}", format!("{} ", hands[i]))
+            };
+            line.spans.push(Span::styled(count, count_style));
+            if show_online {
+                let text = online_text(i);
+                let style = if standing.leads(i) {
+                    t.title
+                } else if online[i] > 0 {
+                    t.question
+                } else {
+                    t.dim
+                };
+                line.spans
+                    .push(Span::styled(format!(" {text:<online_w$} "), style));
+            }
             line.spans
-                .push(Span::styled(bar(hands[i], most, bar_w), t.marker));
+                .push(Span::styled(bar(totals[i], most, bar_w), t.marker));
         }
         items.push(lines.len()..lines.len() + item.len());
         lines.extend(item);
@@ -217,6 +275,14 @@ fn answers(
             let hands = hands_text(p, &earlier.hands);
             lines.extend(wrap_plain(
                 &fill(f.before_hands, &[("hands", &hands)]),
+                t.dim,
+                max,
+            ));
+        }
+        if !earlier.online.is_empty() {
+            let votes = hands_text(p, &earlier.online);
+            lines.extend(wrap_plain(
+                &fill(f.before_online, &[("votes", &votes)]),
                 t.dim,
                 max,
             ));
@@ -414,6 +480,10 @@ pub fn earlier_box(p: &Presenter, area: Rect) -> TextBox {
                 let hands = hands_text(p, &item.hands);
                 said.push(fill(f.earlier_hands, &[("hands", &hands)]));
             }
+            if !item.online.is_empty() {
+                let votes = hands_text(p, &item.online);
+                said.push(fill(f.earlier_online, &[("votes", &votes)]));
+            }
             if let Some(note) = &item.note {
                 said.push(fill(f.earlier_note, &[("note", note)]));
             }
@@ -434,7 +504,7 @@ pub fn earlier_box(p: &Presenter, area: Rect) -> TextBox {
     })
 }
 
-/// Hands as a sentence lists them: `“A” 3 · “B” 2`.
+/// Counts (hands, or remote votes) as a sentence lists them: `“A” 3 · “B” 2`.
 pub fn hands_text(p: &Presenter, hands: &[(String, u32)]) -> String {
     let f = &p.words().facilitator;
     hands

@@ -5,7 +5,8 @@
 //! - [`comparison`]: the report viewer's state (the comparison of sessions with a chart);
 //! - [`keymap`]: the workshop's keys, laid over the player's;
 //! - [`layout`]: where things are on the workshop's screens; [`view`]: painting them;
-//! - [`note`] and [`clock`]: the note input and the time (countdown, time on a question).
+//! - [`note`] and [`clock`]: the note input and the time (countdown, time on a question);
+//! - [`remote`]: the presenter with a room of remote participants (`--serve`).
 //!
 //! The drivers here are workshop mode's only IO: saving the session after every change (through
 //! its [`Store`]), writing the hand-out beside the session file, and the comparison in this
@@ -20,6 +21,7 @@ pub mod large;
 pub mod layout;
 pub mod note;
 pub mod presenter;
+pub mod remote;
 pub mod view;
 
 use std::io::{self, Write};

@@ -32,11 +32,11 @@ use super::keymap::{self, Command, Context};
 use super::layout;
 use super::note::NoteInput;
 use crate::engine::session::count::{self, Count, Recording, Standing};
-use crate::engine::session::{Deadline, Record, Session};
+use crate::engine::session::{Deadline, OnlineVotes, Record, Session};
 use crate::engine::{Place, Walk};
 use crate::guide::text::sanitize_line;
 use crate::guide::Guide;
-use crate::locale::{and_list, fill, Words};
+use crate::locale::{and_list, fill, Plural, Words};
 use crate::store::rfc3339;
 use crate::store::Store;
 use crate::tui::input::Input;
@@ -61,6 +61,14 @@ pub enum Action {
     SessionSaved(Result<(), String>),
     /// The driver saved the hand-out (where), or could not (why).
     HandoutSaved(Result<PathBuf, String>),
+    /// Remote participants' votes on a question changed (`facilitate --serve`): its whole
+    /// count now. They count with the hands; saving them is left to the caller, which batches.
+    Online {
+        /// The question's id.
+        question: String,
+        /// The count.
+        votes: OnlineVotes,
+    },
 }
 
 /// What the driver must do.
@@ -117,6 +125,7 @@ pub struct Presenter {
     status: StatusLine,
     save_error: Option<String>,
     quit_warned: bool,
+    serving: bool,
 }
 
 impl Presenter {
@@ -155,6 +164,7 @@ impl Presenter {
             status,
             save_error: None,
             quit_warned: false,
+            serving: false,
         };
         presenter.arrive();
         if earlier {
@@ -162,6 +172,18 @@ impl Presenter {
         }
         presenter.restore_draft();
         presenter
+    }
+
+    /// Shows remote participants' votes beside the hands on every question, even before any
+    /// has come in (the room is open).
+    pub fn serving(mut self) -> Presenter {
+        self.serving = true;
+        self
+    }
+
+    /// True when a room is open for remote participants.
+    pub fn is_serving(&self) -> bool {
+        self.serving
     }
 
     /// Tells the presenter the wall clock at the start of its own clock (time since 1970): a
@@ -318,9 +340,9 @@ impl Presenter {
         self.asking.is_some()
     }
 
-    /// What each answer of a question has, from every source, in the guide's order. This is
-    /// the one place the sources are summed: the hands counted here, and any other count added
-    /// to them.
+    /// What each answer of a question has, from every source, in the guide's order: the hands
+    /// counted here and the votes of remote participants. The drawing, the tie and the
+    /// recording rule all read these, and only [`Count::total`] adds them up.
     pub fn counts(&self, question: usize) -> Vec<Count> {
         self.record.counts(self.guide(), question)
     }
@@ -446,12 +468,12 @@ impl Presenter {
             .map_or(0, |a| self.record.hands(&q.id, &a.id))
     }
 
-    /// True when any hand is counted on a question.
-    pub fn has_hands(&self, question: usize) -> bool {
+    /// Remote participants' votes for an answer of a question (positions in the guide).
+    pub fn online(&self, question: usize, answer: usize) -> u32 {
         let q = &self.guide().questions[question];
         q.answers
-            .iter()
-            .any(|a| self.record.hands(&q.id, &a.id) > 0)
+            .get(answer)
+            .map_or(0, |a| self.record.online(&q.id, &a.id))
     }
 
     /// Handles one action; returns what the driver must do.
@@ -485,6 +507,10 @@ impl Presenter {
             Action::Command(command) => {
                 self.status.clear();
                 self.workshop(command)
+            }
+            Action::Online { question, votes } => {
+                self.count_online(question, votes);
+                Vec::new()
             }
         }
     }
@@ -659,8 +685,9 @@ impl Presenter {
         let w = &self.words().facilitator;
         let answers = &self.guide().questions[question].answers;
         let label = |a: usize| answers.get(a).map_or("", |x| x.label.as_str()).to_string();
-        let hands = w.hands.of(usize::try_from(hands).unwrap_or(usize::MAX));
-        let most = w.hands.of(usize::try_from(most).unwrap_or(usize::MAX));
+        let counted = self.counted_as(question);
+        let hands = counted.of(usize::try_from(hands).unwrap_or(usize::MAX));
+        let most = counted.of(usize::try_from(most).unwrap_or(usize::MAX));
         let answer = label(marked);
         match leaders {
             [one] => fill(
@@ -719,13 +746,24 @@ impl Presenter {
             .filter_map(|&a| answers.get(a))
             .map(|a| quoted(&a.label, self.words()))
             .collect();
-        let hands = w
-            .hands
+        let hands = self
+            .counted_as(question)
             .of(usize::try_from(standing.most).unwrap_or(usize::MAX));
         Some(fill(
             w.tied,
             &[("answers", &and_list(&names, w.and)), ("hands", &hands)],
         ))
+    }
+
+    /// How a question's totals are said: as hands, or as votes once remote votes are among
+    /// them ("3 votes" for 1 hand and 2 online votes, never "3 hands").
+    fn counted_as(&self, question: usize) -> &'static Plural {
+        let f = &self.words().facilitator;
+        if self.counts(question).iter().any(|c| c.online > 0) {
+            &f.votes
+        } else {
+            &f.hands
+        }
     }
 
     fn count_hand(&mut self, question: usize, delta: i32) -> Vec<Effect> {
@@ -739,6 +777,17 @@ impl Presenter {
         }
         self.record.add_hands(&qid, &aid, delta);
         self.save()
+    }
+
+    /// Takes a question's remote votes in. They change the counts — the group's choice the
+    /// screen shows, a tie, what Enter does — but never the marker: the facilitator may be
+    /// counting hands for another answer when they arrive.
+    fn count_online(&mut self, question: String, votes: OnlineVotes) {
+        if votes.votes.values().all(|n| *n == 0) && votes.names.is_empty() {
+            self.record.online.remove(&question);
+        } else {
+            self.record.online.insert(question, votes);
+        }
     }
 
     fn cycle_countdown(&mut self, question: usize) -> Vec<Effect> {
