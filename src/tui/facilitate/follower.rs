@@ -25,13 +25,14 @@ use crate::engine::session::count::Standing;
 use crate::engine::session::time::parse_rfc3339;
 use crate::engine::session::Session;
 use crate::engine::Place;
-use crate::locale::{fill, Words};
+use crate::locale::fill;
 use crate::report::doc::{Doc, Marker};
 use crate::tui::document::{Move, Reading};
 use crate::tui::input::Input;
 use crate::tui::keymap::Either;
 use crate::tui::layers::{Status, StatusLine};
 use crate::tui::layout::window;
+use crate::tui::look::{Look, Looks};
 use crate::tui::theme::Theme;
 
 /// How often the session file is looked at.
@@ -70,9 +71,7 @@ pub struct Follower {
     updated: Option<u64>,
     presenter: Option<u32>,
     gone: bool,
-    words: &'static Words,
-    theme: Theme,
-    size: (u16, u16),
+    look: Look,
     reading: Reading,
     now: Duration,
     wall: Duration,
@@ -90,9 +89,7 @@ impl Follower {
             updated: None,
             presenter,
             gone: false,
-            words,
-            theme: Theme::default(),
-            size: (80, 24),
+            look: Look::new(words),
             reading: Reading::default(),
             now: Duration::ZERO,
             wall,
@@ -103,7 +100,7 @@ impl Follower {
 
     /// Uses another theme.
     pub fn with_theme(mut self, theme: Theme) -> Follower {
-        self.theme = theme;
+        self.look.theme = theme;
         self
     }
 
@@ -123,21 +120,6 @@ impl Follower {
     /// The session as last read.
     pub fn session(&self) -> &Session {
         &self.session
-    }
-
-    /// The words in use.
-    pub fn words(&self) -> &'static Words {
-        self.words
-    }
-
-    /// The theme in use.
-    pub fn theme(&self) -> &Theme {
-        &self.theme
-    }
-
-    /// The size last told of.
-    pub fn size(&self) -> (u16, u16) {
-        self.size
     }
 
     /// Where the reader is.
@@ -202,7 +184,7 @@ impl Follower {
                 Vec::new()
             }
             Action::Loaded(Err(error)) => {
-                let w = &self.words.facilitator;
+                let w = &self.look.words.facilitator;
                 self.status
                     .failed(fill(w.follow_failed, &[("error", &error)]));
                 Vec::new()
@@ -238,9 +220,9 @@ impl Follower {
             }
             Input::Click { .. } => Vec::new(),
             Input::Resize(width, height) => {
-                let before = layout::follower_geometry(self, window(self.size));
-                self.size = (width, height);
-                if let Some(after) = layout::follower_geometry(self, window(self.size)) {
+                let before = layout::follower_geometry(self, window(self.look.size));
+                self.look.size = (width, height);
+                if let Some(after) = layout::follower_geometry(self, window(self.look.size)) {
                     self.reading = self.reading.relaid(before.as_ref(), &after);
                 }
                 Vec::new()
@@ -249,7 +231,7 @@ impl Follower {
     }
 
     fn read(&mut self, step: Move) {
-        if let Some(doc) = layout::follower_geometry(self, window(self.size)) {
+        if let Some(doc) = layout::follower_geometry(self, window(self.look.size)) {
             self.reading = self.reading.after(step, &doc);
         }
     }
@@ -276,7 +258,7 @@ impl Follower {
 
     /// What the view shows, as a document: live, so it is made for each frame.
     pub fn doc(&self) -> Doc {
-        let w = &self.words.facilitator;
+        let w = &self.look.words.facilitator;
         let session = &self.session;
         let guide = session.walk.guide();
         let record = &session.record;
@@ -304,11 +286,11 @@ impl Follower {
                 if let Some(line) = self.countdown_line(&question.id) {
                     doc.paragraph(line);
                 }
-                doc.heading(2, self.words.workshop.workshop_notes_title);
+                doc.heading(2, self.look.words.workshop.workshop_notes_title);
                 // Notes and why follow what the group said before this question.
                 let notes = session.walk.notes(q);
                 doc.paragraph(if notes.is_empty() {
-                    self.words.workshop.workshop_no_notes.to_string()
+                    self.look.words.workshop.workshop_no_notes.to_string()
                 } else {
                     notes
                 });
@@ -324,7 +306,7 @@ impl Follower {
                 }
                 let why = session.walk.why(q);
                 if !why.is_empty() {
-                    doc.heading(2, self.words.common.why_title);
+                    doc.heading(2, self.look.words.common.why_title);
                     doc.paragraph(why);
                 }
             }
@@ -352,7 +334,7 @@ impl Follower {
                 }
                 said.extend(item.hands.iter().map(|(label, n)| format!("{label} {n}")));
                 said.extend(item.online.iter().map(|(label, n)| {
-                    format!("{label} {}", fill(self.words.room.online, &[("n", n)]))
+                    format!("{label} {}", fill(self.look.words.room.online, &[("n", n)]))
                 }));
                 said.extend(item.note.clone());
                 doc.bullet(item.text, said.join(" · "));
@@ -362,7 +344,7 @@ impl Follower {
     }
 
     fn countdown_line(&self, question: &str) -> Option<String> {
-        let w = &self.words.facilitator;
+        let w = &self.look.words.facilitator;
         let deadline = self
             .session
             .record
@@ -381,7 +363,7 @@ impl Follower {
     }
 
     fn hands(&self, doc: &mut Doc, question: usize) {
-        let w = &self.words.facilitator;
+        let w = &self.look.words.facilitator;
         let guide = self.session.walk.guide();
         let q = &guide.questions[question];
         let counts = self.session.record.counts(guide, question);
@@ -401,7 +383,7 @@ impl Follower {
             let mut said = w.hands.of(as_count(count.hands));
             if online {
                 said.push_str(" · ");
-                said.push_str(&fill(self.words.room.online, &[("n", &count.online)]));
+                said.push_str(&fill(self.look.words.room.online, &[("n", &count.online)]));
             }
             doc.item(
                 Marker::Number(n + 1),
@@ -413,7 +395,7 @@ impl Follower {
     }
 
     fn times(&self, doc: &mut Doc) {
-        let w = &self.words.facilitator;
+        let w = &self.look.words.facilitator;
         let guide = self.session.walk.guide();
         let current = self.asked();
         let mut rows = Vec::new();
@@ -436,6 +418,12 @@ impl Follower {
         for (text, time) in rows {
             doc.bullet(text, time);
         }
+    }
+}
+
+impl Looks for Follower {
+    fn look(&self) -> &Look {
+        &self.look
     }
 }
 

@@ -1,6 +1,7 @@
 //! Painting the facilitator's view: its live document as the report viewer draws a page, the
 //! group and the guide in the header.
 
+use crate::tui::look::Looks;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
