@@ -63,7 +63,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::walk::{Action, Place, Walk};
-use crate::guide::load::{ron_options, translate_ron_error};
+use crate::guide::diagnostic::Severity;
+use crate::guide::source::LineCol;
 use crate::guide::text::{sanitize, sanitize_line};
 use crate::guide::translation::is_language_tag;
 use crate::guide::{Guide, Source};
@@ -785,21 +786,31 @@ impl SessionFile {
                 sanitize_line(name)
             )));
         }
-        let parsed: Result<SessionFile, _> = ron_options().from_str(text);
-        match parsed {
-            Ok(file) if file.format > FORMAT => Err(SessionError::NewerFormat(file.format)),
-            Ok(file) => Ok(file),
-            Err(e) => {
+        // The tolerant reader the guides use: its messages speak of the file's own parts
+        // (`Tally( ... )`, `hands`), never of the types behind them.
+        let read = crate::guide::syntax::read::<SessionFile>(text);
+        if let Some(file) = read.value.as_ref().filter(|f| f.format > FORMAT) {
+            return Err(SessionError::NewerFormat(file.format));
+        }
+        let error = read
+            .diagnostics
+            .iter()
+            .find(|d| d.severity() == Severity::Error);
+        match (read.value, error) {
+            (Some(file), None) => Ok(file),
+            (_, error) => {
                 let source = Source::new(name, text);
-                let d = translate_ron_error(&e, &source);
-                let at = d
-                    .span()
-                    .map(|s| source.line_col(s.start))
-                    .unwrap_or_default();
+                let (message, at) = error.map_or_else(
+                    || ("it holds no session".to_string(), LineCol::default()),
+                    |d| {
+                        let at = d.span().map(|s| source.line_col(s.start));
+                        (d.message.clone(), at.unwrap_or_default())
+                    },
+                );
                 Err(SessionError::Invalid(format!(
                     "`{}` is not a valid session file: {} (line {}, column {})",
                     sanitize_line(name),
-                    sanitize_line(&d.message),
+                    sanitize_line(&message),
                     at.line,
                     at.col
                 )))

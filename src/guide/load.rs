@@ -7,18 +7,14 @@
 //! when the reader did not have to guess at ids or links, every problem validation finds too,
 //! so a misspelt field no longer hides the broken links after it.
 //!
-//! Session files are still read with `ron` (they are written by the program): [`ron_options`]
-//! and `translate_ron_error` serve them.
+//! Session files are read with the same reader ([`crate::engine::session::SessionFile::parse`]).
 
 use std::borrow::Cow;
 use std::path::Path;
 
-use ron::error::{Error as RonError, Position, SpannedError};
-use ron::extensions::Extensions;
-
-use super::diagnostic::{did_you_mean, Code, Diagnostic, Severity};
+use super::diagnostic::{Code, Diagnostic, Severity};
 use super::model::Guide;
-use super::source::{LineCol, Source, Span};
+use super::source::{Source, Span};
 use super::syntax;
 use super::text::{clean, has_unsafe, invisible_in, is_unsafe_char, sanitize_line};
 use super::translation::is_language_tag;
@@ -42,11 +38,6 @@ impl Checked {
             .iter()
             .any(|d| d.severity() == Severity::Error)
     }
-}
-
-/// The ron options session files are read with: `Some(...)` is never needed.
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
 /// Reads and checks the guide at `path`.
@@ -246,251 +237,6 @@ pub(crate) fn clean_text(
         );
     }
     *text = cleaned;
-}
-
-fn span_of(source: &Source, e: &SpannedError) -> Span {
-    let offset = |p: Position| {
-        source.offset(LineCol {
-            line: p.line,
-            col: p.col,
-        })
-    };
-    let mut start = offset(e.span.start);
-    let end = offset(e.span.end).max(start);
-    // ron's spans often begin at the whitespace before the token it stopped on.
-    let skipped = source.text[start..].len() - source.text[start..].trim_start().len();
-    if start + skipped < source.text.len() {
-        start += skipped;
-    }
-    Span {
-        start,
-        end: end.max(start),
-    }
-}
-
-/// Names of the format's structs as a person would say them.
-fn part_name(outer: Option<&str>) -> &'static str {
-    match outer {
-        Some("Guide") => "the guide",
-        Some("Dimension") => "a dimension",
-        Some("Value") => "a dimension value",
-        Some("Question") => "a question",
-        Some("Answer") => "an answer",
-        Some("Outcome") => "an outcome",
-        Some("Example") => "an example",
-        Some("Step") => "a next step",
-        Some("Test") => "a test case",
-        Some("Link") => "a link",
-        Some("Branch") => "a conditional link",
-        Some("Case") => "a case of a conditional link",
-        Some("Translation") => "the translation",
-        Some("Entry") => "a translation entry",
-        _ => "this part",
-    }
-}
-
-/// Describes what serde expected in words a guide writer uses.
-fn plain_expected(expected: &str) -> String {
-    let e = expected.trim_start_matches("a ").trim_start_matches("an ");
-    let words = match e {
-        "string" | "borrowed string" => "text in double quotes",
-        "sequence" => "a list in square brackets [ ... ]",
-        "boolean" => "true or false",
-        "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "a whole number",
-        "tuple of size 2" => "a pair in brackets, like (\"a\", \"b\")",
-        _ if e.starts_with("struct ") => {
-            return format!(
-                "{} in brackets ( ... )",
-                part_name(e.strip_prefix("struct "))
-            )
-        }
-        _ if e.starts_with("enum ") => "Goto(\"question-id\") or End(\"outcome-id\")",
-        _ => return e.to_string(),
-    };
-    words.to_string()
-}
-
-fn plain_found(found: &str) -> String {
-    found
-        .replace("the unsigned integer", "the number")
-        .replace("the signed integer", "the number")
-        .replace("the floating point number", "the number")
-        .replace("a sequence", "a list")
-        .replace("the string", "the text")
-}
-
-/// Turns a ron error (from a session file) into a diagnostic in the guide's words.
-pub(crate) fn translate_ron_error(e: &SpannedError, source: &Source) -> Diagnostic {
-    let span = span_of(source, e);
-    let (code, message, label, help): (Code, String, &str, Option<String>) = match &e.code {
-        RonError::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => (
-            Code::UnknownField,
-            format!(
-                "{} has no field called `{found}`",
-                part_name(outer.as_deref())
-            ),
-            "unknown field",
-            Some(match did_you_mean(found, expected.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the fields it can have are: {}", expected.join(", ")),
-            }),
-        ),
-        RonError::MissingStructField { field, outer } => (
-            Code::MissingField,
-            format!("{} is missing its `{field}`", part_name(outer.as_deref())),
-            "this part ends without it",
-            Some(format!("add `{field}: ...` inside the brackets")),
-        ),
-        RonError::DuplicateStructField { field, outer } => (
-            Code::DuplicateField,
-            format!(
-                "`{field}` is written twice in {}",
-                part_name(outer.as_deref())
-            ),
-            "second time",
-            Some("keep one of the two".to_string()),
-        ),
-        RonError::NoSuchEnumVariant {
-            expected,
-            found,
-            outer,
-        } => {
-            let (kind, kinds) = match outer.as_deref() {
-                Some("Condition") => ("condition", "a condition is Answered(\"question\", \"answer\"), Placed(\"dimension\", \"value\"), Any([...]), All([...]) or Not(...)"),
-                _ => ("link", "a link is Goto(\"question-id\"), End(\"outcome-id\") or Branch(cases: [...], otherwise: ...)"),
-            };
-            (
-                Code::UnknownVariant,
-                format!("`{found}` is not a kind of {kind}"),
-                if kind == "link" {
-                    "unknown link"
-                } else {
-                    "unknown condition"
-                },
-                Some(match did_you_mean(found, expected.iter().copied()) {
-                    Some(s) => format!(
-                        "did you mean `{s}`? {}{}",
-                        kinds[..1].to_uppercase(),
-                        &kinds[1..]
-                    ),
-                    None => kinds.to_string(),
-                }),
-            )
-        }
-        RonError::InvalidValueForType { expected, found } => (
-            Code::WrongType,
-            format!(
-                "expected {} but found {}",
-                plain_expected(expected),
-                plain_found(found)
-            ),
-            "wrong kind of value",
-            None,
-        ),
-        RonError::ExpectedDifferentLength { expected, found } => (
-            Code::WrongType,
-            format!(
-                "expected {} but found {found} item(s)",
-                plain_expected(expected)
-            ),
-            "wrong number of items",
-            None,
-        ),
-        RonError::ExpectedDifferentStructName { expected, found } => (
-            Code::WrongName,
-            format!(
-                "found `{found}(...)` where {} belongs",
-                part_name(Some(expected))
-            ),
-            "wrong name",
-            Some(format!("write `{expected}(` here, or leave the name out")),
-        ),
-        RonError::ExpectedString | RonError::ExpectedStringEnd => (
-            Code::WrongType,
-            "expected text in double quotes".to_string(),
-            "here",
-            Some("text is written \"like this\"; a quote inside text is written \\\"".to_string()),
-        ),
-        RonError::ExceededRecursionLimit => (
-            Code::Syntax,
-            "brackets are nested too deeply to be a guide".to_string(),
-            "too deep",
-            Some(
-                "a guide is flat lists of questions and outcomes; is this the right file?"
-                    .to_string(),
-            ),
-        ),
-        RonError::ExpectedComma => (
-            Code::Syntax,
-            "a comma is missing between two items".to_string(),
-            "expected a comma before this",
-            Some("put a comma after the previous item".to_string()),
-        ),
-        RonError::Eof => (
-            Code::Syntax,
-            "the file ends in the middle of the guide".to_string(),
-            "ends here",
-            Some("a closing bracket or quote is probably missing".to_string()),
-        ),
-        RonError::TrailingCharacters => (
-            Code::Syntax,
-            "there is more text after the end of the guide".to_string(),
-            "unexpected text",
-            Some(
-                "the guide is one `Guide( ... )`; check the brackets before this point".to_string(),
-            ),
-        ),
-        RonError::UnclosedBlockComment | RonError::UnclosedLineComment => (
-            Code::Syntax,
-            "a comment is never closed".to_string(),
-            "comment starts here",
-            Some("close block comments with */".to_string()),
-        ),
-        RonError::UnexpectedChar(c) => (
-            Code::Syntax,
-            format!("unexpected character {}", describe_char(*c)),
-            "here",
-            curly_hint(*c),
-        ),
-        RonError::Utf8Error(_) => (
-            Code::Unreadable,
-            "the file is not UTF-8 text".to_string(),
-            "here",
-            None,
-        ),
-        RonError::Message(m) => (Code::WrongType, m.clone(), "here", None),
-        other => (Code::Syntax, syntax_message(other), "here", None),
-    };
-    let mut d = Diagnostic::new(code, message).at_span(span, label);
-    d.help = help;
-    d
-}
-
-fn describe_char(c: char) -> String {
-    if c.is_control() || is_unsafe_char(c) {
-        format!("U+{:04X}", c as u32)
-    } else {
-        format!("`{c}`")
-    }
-}
-
-fn curly_hint(c: char) -> Option<String> {
-    matches!(c, '“' | '”' | '‘' | '’')
-        .then(|| "curly quotes come from word processors: use straight quotes \"".to_string())
-}
-
-/// A plain sentence for the remaining syntax errors, from ron's own (already readable) text.
-fn syntax_message(e: &RonError) -> String {
-    let text = e.to_string();
-    let mut s = text.replace("RON", "the guide");
-    if let Some(first) = s.get(..1) {
-        s = first.to_lowercase() + &s[1..];
-    }
-    s
 }
 
 #[cfg(test)]
