@@ -97,6 +97,8 @@ impl Snapshot {
             _ => None,
         };
         let mut guide = checked.guide.map(Arc::new);
+        // Translations are checked against the guide as written, never as translated.
+        let base_guide = guide.clone();
         let mut unusable = Vec::new();
         if let (Some(language), Some(base)) = (language, &guide) {
             if language != base.language {
@@ -117,7 +119,7 @@ impl Snapshot {
             Origin::Guide,
             Some(&places),
         );
-        if let Some(base) = guide.as_deref().or(lenient.as_deref()) {
+        if let Some(base) = base_guide.as_deref().or(lenient.as_deref()) {
             for file in check_translations(base, Some(path)) {
                 let on_disk = file.path.clone().unwrap_or_else(|| path.to_path_buf());
                 problems.extend(self::problems(
