@@ -23,7 +23,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
+use crossterm::event::{KeyCode, KeyModifiers};
+
 use super::input::{Input, InputSource, Keyboard};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::terminal::{draw_frame, tty, Ending, Guard, Tty};
 
 /// A full-screen view: a state machine the shell feeds with input and the time, and draws.
@@ -164,6 +167,7 @@ where
 {
     let clock = Instant::now();
     let (width, height) = source.size()?;
+    let mut size = (width, height);
     screen.resize(width, height)?;
     let effects = view.input(Input::Resize(width, height));
     if let Some(ending) = carry_out(view, driver, screen, effects)? {
@@ -186,6 +190,11 @@ where
         while let Some(input) = next {
             if let Input::Resize(width, height) = input {
                 screen.resize(width, height)?;
+                size = (width, height);
+            }
+            if !heeded(&input, size) {
+                next = source.next(Some(Duration::ZERO))?;
+                continue;
             }
             let effects = view.input(input);
             if let Some(ending) = carry_out(view, driver, screen, effects)? {
@@ -193,6 +202,22 @@ where
             }
             next = source.next(Some(Duration::ZERO))?;
         }
+    }
+}
+
+/// False for input a view must not act on at this window size: below the smallest window a view
+/// is drawn in ([`MIN_WIDTH`]×[`MIN_HEIGHT`]) it shows only the request for a larger one, so a
+/// key or a click there would act on something no one can see. Ctrl-C still ends the view.
+fn heeded(input: &Input, (width, height): (u16, u16)) -> bool {
+    if width >= MIN_WIDTH && height >= MIN_HEIGHT {
+        return true;
+    }
+    match input {
+        Input::Key(key) => {
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
+        }
+        Input::Click { .. } | Input::Wheel { .. } => false,
+        Input::Resize(..) => true,
     }
 }
 
@@ -305,20 +330,48 @@ mod tests {
     #[test]
     fn a_view_gets_its_size_its_keys_and_ends_on_its_effect() {
         let key = |c| Input::Key(KeyEvent::from(KeyCode::Char(c)));
-        let mut source = Script::new((30, 5), [key('a'), key('b'), key('q'), key('c')]);
+        let mut source = Script::new((40, 12), [key('a'), key('b'), key('q'), key('c')]);
         let mut view = Counter {
             woken: true,
             ..Counter::default()
         };
-        let (mut screen, sink) = screen(30, 5);
+        let (mut screen, sink) = screen(40, 12);
         let ending = run(&mut view, &mut quitter, &mut source, &mut screen).expect("runs");
         assert_eq!(ending, Ending::Quit);
         assert_eq!(view.keys, 2);
-        assert_eq!(view.size, (30, 5));
+        assert_eq!(view.size, (40, 12));
         // The keys came in one batch, so the only frame drawn is the one before them.
         let frames = String::from_utf8_lossy(&sink.0.borrow()).into_owned();
         assert_eq!(frames.matches("\u{1b}[?2026h").count(), 1, "{frames:?}");
         assert!(frames.contains("[1;1H0"), "{frames:?}");
+    }
+
+    #[test]
+    fn a_window_too_small_to_show_the_view_lets_no_key_act_but_ctrl_c() {
+        let key = |c| Input::Key(KeyEvent::from(KeyCode::Char(c)));
+        let ctrl_c = Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        // At 30×10 'a' and 'q' are not heeded; after growing to 40×12, 'b' is; Ctrl-C always
+        // reaches the view (the Counter counts it as a key).
+        let mut source = Script::new(
+            (30, 10),
+            [
+                key('a'),
+                key('q'),
+                ctrl_c,
+                Input::Resize(40, 12),
+                key('b'),
+                key('q'),
+            ],
+        );
+        let mut view = Counter {
+            woken: true,
+            ..Counter::default()
+        };
+        let (mut screen, _sink) = screen(30, 10);
+        let ending = run(&mut view, &mut quitter, &mut source, &mut screen).expect("runs");
+        assert_eq!(ending, Ending::Quit);
+        assert_eq!(view.keys, 2, "Ctrl-C and 'b'");
+        assert_eq!(view.size, (40, 12));
     }
 
     #[test]
@@ -340,9 +393,9 @@ mod tests {
                 self.0.next(wait)
             }
         }
-        let mut source = Late(Script::new((10, 2), [key('q')]), false);
+        let mut source = Late(Script::new((40, 12), [key('q')]), false);
         let mut view = Counter::default();
-        let (mut screen, _) = screen(10, 2);
+        let (mut screen, _) = screen(40, 12);
         let ending = run(&mut view, &mut quitter, &mut source, &mut screen).expect("runs");
         assert_eq!(ending, Ending::Quit);
         assert!(view.woken, "{:?}", view.ticks);
