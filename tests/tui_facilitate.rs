@@ -147,13 +147,19 @@ fn recording_an_answer_with_fewer_hands_asks_once_naming_both_counts() {
     let notice = p.notice().expect("the question").to_string();
     assert_eq!(
         notice,
-        "Record “Up to about twelve” (0 hands)? “More than twelve” has 3 hands. Enter again records it; any other key goes back."
+        "Record “Up to about twelve” (0 hands)? “More than twelve” has 3 hands. Enter again records it; Esc or any other key takes the question back."
     );
     assert!(text(&p).contains("Record “Up to about twelve” (0 hands)?"));
     assert!(on_disk(&path).answers.is_empty());
     // Any other key goes back: the next Enter asks again.
     press(&mut p, "x");
     assert!(!p.asking());
+    press(&mut p, "<enter>");
+    assert!(p.asking());
+    // Esc takes the question back and nothing else: the question stays on screen.
+    press(&mut p, "<esc>");
+    assert!(!p.asking());
+    assert_eq!(question_id(&p).as_deref(), Some("size"));
     press(&mut p, "<enter>");
     assert!(p.asking());
     // A second Enter records it anyway.

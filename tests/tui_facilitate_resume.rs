@@ -263,7 +263,7 @@ fn a_renamed_answer_is_shown_and_never_replaced_without_asking() {
         notice,
         "Record “Capped: nobody earns more than three times another” (0 hands)? “Everyone is paid the same” has 2 hands. \
          With an earlier version of the guide the group answered “Within a ratio, such as 1 to 3”. \
-         Enter again records it; any other key goes back."
+         Enter again records it; Esc or any other key takes the question back."
     );
     press(&mut p, "<enter>");
     assert_eq!(question_id(&p).as_deref(), Some("hours"));
@@ -320,8 +320,8 @@ fn with_no_hands_counted_enter_still_asks_before_replacing_an_earlier_answer() {
         p.notice(),
         Some(
             "Record “Everyone is paid the same”? With an earlier version of the guide the group \
-             answered “Within a ratio, such as 1 to 3”. Enter again records it; any other key \
-             goes back."
+             answered “Within a ratio, such as 1 to 3”. Enter again records it; Esc or any other \
+             key takes the question back."
         )
     );
     press(&mut p, "<enter>");

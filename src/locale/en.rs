@@ -186,7 +186,7 @@ pub static EN: Words = Words {
         ask_record: "Record “{answer}” ({hands})? “{leader}” has {most}.",
         ask_record_tied: "Record “{answer}” ({hands})? {leaders} have {most} each.",
         ask_record_plain: "Record “{answer}”?",
-        ask_confirm: "Enter again records it; any other key goes back.",
+        ask_confirm: "Enter again records it; Esc or any other key takes the question back.",
         ask_replaces: "With an earlier version of the guide the group answered {before}.",
         before: "Before: the group answered {answer}, an answer this version of the guide no longer has.",
         before_hands: "Hands for answers this version no longer has: {hands}.",

@@ -186,7 +186,7 @@ pub static ES: Words = Words {
         ask_record: "¿Registrar «{answer}» ({hands})? «{leader}» tiene {most}.",
         ask_record_tied: "¿Registrar «{answer}» ({hands})? {leaders} tienen {most} cada una.",
         ask_record_plain: "¿Registrar «{answer}»?",
-        ask_confirm: "Enter otra vez la registra; cualquier otra tecla vuelve atrás.",
+        ask_confirm: "Enter otra vez la registra; Esc o cualquier otra tecla la cancela.",
         ask_replaces: "Con una versión anterior de la guía el grupo respondió {before}.",
         before: "Antes: el grupo respondió {answer}, una respuesta que esta versión de la guía ya no tiene.",
         before_hands: "Manos de respuestas que esta versión ya no tiene: {hands}.",

@@ -525,9 +525,13 @@ impl Presenter {
             Input::Key(key) => {
                 let context = self.context();
                 let command = keymap::command(context, &key);
-                // A question asked about the marked answer lasts one key: only Enter answers it.
+                // A question asked about the marked answer lasts one key: only Enter answers it,
+                // and Esc only takes the question back.
                 if command != Some(Either::Top(Command::Record)) && input.is_a_gesture() {
-                    self.asking = None;
+                    let asked = self.asking.take().is_some();
+                    if asked && key.code == KeyCode::Esc {
+                        return Vec::new();
+                    }
                 }
                 match command {
                     Some(Either::Top(command)) => self.workshop(command),
