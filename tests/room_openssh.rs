@@ -222,7 +222,10 @@ fn openssh_joins_with_the_code_sees_the_question_and_its_vote_is_counted() {
         .expect("the answer's row");
     assert!(row.contains("1 online"), "{counted}");
 
-    // Quitting the presenter ends the participant's session, cleanly.
+    // Quitting the presenter asks first (someone is connected), then ends the participant's
+    // session, cleanly.
+    presenter.send("q");
+    presenter.wait_for("1 connected: q again ends the workshop for them");
     presenter.send("q");
     assert!(presenter.wait_exit().success());
     presenter.assert_restored();

@@ -397,6 +397,7 @@ pub static EN: Words = Words {
         },
         hint_join_panel: "how to join",
         help_join_panel: "show or hide how participants join",
+        quit_with_people: "{people}: q again ends the workshop for them; any other key stays.",
         room_failed: "The room stopped ({error}); the workshop goes on here.",
         report_online: "Online",
     },

@@ -397,6 +397,7 @@ pub static ES: Words = Words {
         },
         hint_join_panel: "cómo entrar",
         help_join_panel: "mostrar u ocultar cómo entran quienes participan",
+        quit_with_people: "{people}: q otra vez termina el taller para ellos; cualquier otra tecla sigue.",
         room_failed: "La sala se detuvo ({error}); el taller sigue aquí.",
         report_online: "En línea",
     },

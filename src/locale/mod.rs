@@ -767,6 +767,8 @@ pub struct Room {
     pub hint_join_panel: &'static str,
     /// Help: the join panel.
     pub help_join_panel: &'static str,
+    /// Quitting with people connected: asked once ({people}: how many).
+    pub quit_with_people: &'static str,
     /// The room stopped; `{error}` says why.
     pub room_failed: &'static str,
     /// In reports, before an answer's remote votes.

@@ -99,6 +99,8 @@ pub struct Remote {
     unsaved_since: Option<Duration>,
     /// The result's texts for the path they were composed for.
     composed: Option<(Vec<Step>, OutcomeTexts)>,
+    /// `q` was pressed with people connected, and the top line asks for a second.
+    quit_asked: bool,
 }
 
 impl Remote {
@@ -116,6 +118,7 @@ impl Remote {
             now: Duration::ZERO,
             unsaved_since: None,
             composed: None,
+            quit_asked: false,
         };
         remote.publish();
         remote
@@ -286,8 +289,10 @@ impl View for Remote {
     type Effect = presenter::Effect;
 
     fn input(&mut self, input: Input) -> Vec<presenter::Effect> {
+        let mut quit_asked = false;
         if input.is_a_gesture() {
             self.trouble = None;
+            quit_asked = std::mem::take(&mut self.quit_asked);
         }
         if let Input::Key(key) = input {
             match self.command(&key) {
@@ -302,9 +307,18 @@ impl View for Remote {
                 None => {}
             }
         }
-        let effects = self
+        let mut effects = self
             .presenter
             .handle(presenter::Action::Input(shifted(input)));
+        // Quitting ends the workshop for everyone connected: with people in the room, the
+        // first `q` asks on the top line and a second one quits (Ctrl-C never asks).
+        if self.people > 0 && !quit_asked && effects.contains(&presenter::Effect::Quit) {
+            effects.retain(|e| *e != presenter::Effect::Quit);
+            self.quit_asked = true;
+            let w = self.presenter.words();
+            let people = w.room.connected.of(self.people);
+            self.trouble = Some(fill(w.room.quit_with_people, &[("people", &people)]));
+        }
         self.saving(&effects);
         self.publish();
         effects
@@ -798,6 +812,31 @@ mod tests {
         // The workshop goes on.
         press(&mut r, "<esc><enter>");
         assert_eq!(r.presenter().asked(), Some(0));
+    }
+
+    #[test]
+    fn quitting_with_people_connected_asks_once_on_the_top_line() {
+        let dir = tempfile::tempdir().expect("temp");
+        let mut r = remote(&dir);
+        press(&mut r, "<esc><enter>");
+        r.take(RoomEvent::People(3));
+        assert!(!press(&mut r, "q").contains(&presenter::Effect::Quit));
+        let top = screen(&r, 100, 31);
+        assert!(
+            top.lines().next().is_some_and(|l| l
+                .contains("3 connected: q again ends the workshop for them; any other key stays.")),
+            "{top}"
+        );
+        // Any other key stays, and the next q asks again.
+        assert!(!press(&mut r, "j").contains(&presenter::Effect::Quit));
+        assert!(!screen(&r, 100, 31).contains("q again"));
+        assert!(!press(&mut r, "q").contains(&presenter::Effect::Quit));
+        assert!(press(&mut r, "q").contains(&presenter::Effect::Quit));
+        // With no one connected, q quits at once.
+        let other = tempfile::tempdir().expect("temp");
+        let mut alone = remote(&other);
+        press(&mut alone, "<esc><enter>");
+        assert!(press(&mut alone, "q").contains(&presenter::Effect::Quit));
     }
 
     #[test]
