@@ -37,6 +37,24 @@ pub enum Ending {
 /// Width of wrapped text.
 const WIDTH: usize = 78;
 
+/// Writes `text` wrapped at [`WIDTH`], so that a terminal never breaks a word.
+fn say(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    if text.is_empty() {
+        return writeln!(out);
+    }
+    hanging(out, "", "", text)
+}
+
+/// Writes `text` wrapped at [`WIDTH`], the first line after `first`, the others after `rest`.
+fn hanging(out: &mut dyn Write, first: &str, rest: &str, text: &str) -> io::Result<()> {
+    let room = WIDTH.saturating_sub(first.chars().count().max(rest.chars().count()));
+    for (i, line) in wrap(text, room).iter().enumerate() {
+        let lead = if i == 0 { first } else { rest };
+        writeln!(out, "{lead}{line}")?;
+    }
+    Ok(())
+}
+
 /// Where a plain run reads and writes, and what it offers.
 pub struct Conversation<'a> {
     /// Where commands come from.
@@ -127,7 +145,7 @@ impl Talk<'_, '_> {
                     self.out.flush()?;
                     return Ok(Some(Ending::Finished));
                 }
-                writeln!(self.out, "{}", t.result_prompt)?;
+                say(self.out, t.result_prompt)?;
             }
         }
         self.announced = Some(place);
@@ -166,14 +184,14 @@ impl Talk<'_, '_> {
         match (command, place) {
             ("q" | "quit", Place::Result { .. }) => return self.leave_result(),
             ("q" | "quit", _) => {
-                writeln!(self.out, "{}", t.stopped)?;
+                say(self.out, t.stopped)?;
                 self.out.flush()?;
                 return Ok(Some(Ending::Quit));
             }
             ("s" | "save", Place::Result { .. }) => self.save()?,
             ("b" | "back", _) => {
                 if self.walk.apply(Action::Back).contains(&Effect::Refused) {
-                    writeln!(self.out, "{}", t.first_question)?;
+                    say(self.out, t.first_question)?;
                 }
                 self.announced = None;
             }
@@ -183,7 +201,7 @@ impl Talk<'_, '_> {
                 self.announced = None;
             }
             ("?" | "help", _) => {
-                writeln!(self.out, "{}", t.help)?;
+                say(self.out, t.help)?;
                 // `?` said why we ask before it listed the commands: it still does.
                 if let Place::Question { question, .. } = place {
                     why(self.walk, t, question, self.out)?;
@@ -209,7 +227,7 @@ impl Talk<'_, '_> {
         if !self.prompt()? || self.says_yes() {
             return Ok(Some(Ending::Finished));
         }
-        writeln!(self.out, "{}", self.t.result_prompt)?;
+        say(self.out, self.t.result_prompt)?;
         Ok(None)
     }
 
@@ -228,7 +246,7 @@ impl Talk<'_, '_> {
                 let shown = path.display().to_string();
                 writeln!(self.out, "{}", fill(self.t.saved, &[("path", &shown)]))
             }
-            Err(e) => writeln!(self.out, "{}", fill(self.t.save_failed, &[("error", &e)])),
+            Err(e) => say(self.out, &fill(self.t.save_failed, &[("error", &e)])),
         }
     }
 
@@ -236,11 +254,11 @@ impl Talk<'_, '_> {
     fn review_from(&mut self, place: Place) -> io::Result<()> {
         let at_question = matches!(place, Place::Question { .. });
         if at_question && self.walk.review().is_empty() {
-            writeln!(self.out, "{}", self.t.nothing_to_review)?;
+            say(self.out, self.t.nothing_to_review)?;
         } else {
             review(self.walk, self.t, self.out)?;
             if at_question {
-                writeln!(self.out, "{}", self.t.back_to_question)?;
+                say(self.out, self.t.back_to_question)?;
             }
         }
         if at_question {
@@ -260,7 +278,7 @@ impl Talk<'_, '_> {
         };
         match choice {
             Some(n) => choose(self.walk, self.t, n, self.out),
-            None => writeln!(self.out, "{}", choose_hint(self.walk, self.t, question)),
+            None => say(self.out, &choose_hint(self.walk, self.t, question)),
         }
     }
 
@@ -293,7 +311,7 @@ fn choose(walk: &mut Walk, t: &Plain, answer: usize, out: &mut dyn Write) -> io:
         .label
         .clone();
     walk.apply(Action::Choose(answer));
-    writeln!(out, "{}", fill(t.you_chose, &[("answer", &label)]))
+    say(out, &fill(t.you_chose, &[("answer", &label)]))
 }
 
 /// The result as text, without sections that hold nothing.
@@ -308,7 +326,7 @@ fn show_result(walk: &Walk, out: &mut dyn Write) -> io::Result<()> {
 fn why(walk: &Walk, t: &Plain, question: usize, out: &mut dyn Write) -> io::Result<()> {
     let why = walk.why(question);
     let text = if why.is_empty() { t.no_why } else { &why };
-    writeln!(out, "{}", t.why_we_ask)?;
+    say(out, t.why_we_ask)?;
     for l in wrap(text, WIDTH) {
         if l.is_empty() {
             writeln!(out)?;
@@ -331,7 +349,7 @@ fn choose_hint(walk: &Walk, t: &Plain, question: usize) -> String {
 
 fn intro(walk: &Walk, t: &Plain, out: &mut dyn Write) -> io::Result<()> {
     let guide = walk.guide();
-    writeln!(out, "{}", guide.title)?;
+    say(out, &guide.title)?;
     writeln!(out)?;
     for l in wrap(&guide.intro, WIDTH) {
         writeln!(out, "{l}")?;
@@ -346,7 +364,7 @@ fn intro(walk: &Walk, t: &Plain, out: &mut dyn Write) -> io::Result<()> {
             intro.estimate(e.questions, e.minutes)
         )?;
     }
-    writeln!(out, "{}", t.plain_commands)?;
+    say(out, t.plain_commands)?;
     Ok(())
 }
 
@@ -392,14 +410,19 @@ fn ask(walk: &Walk, t: &Plain, question: usize, out: &mut dyn Write) -> io::Resu
         } else {
             String::new()
         };
-        let lines = wrap(&a.label, WIDTH - 6);
-        let last = lines.len().saturating_sub(1);
+        let mut lines = wrap(&a.label, WIDTH - 6);
+        match lines.last_mut() {
+            Some(last) if last.chars().count() + mark.chars().count() <= WIDTH - 6 => {
+                last.push_str(&mark);
+            }
+            _ if !mark.is_empty() => lines.push(mark.trim_start().to_string()),
+            _ => {}
+        }
         for (j, l) in lines.iter().enumerate() {
-            let mark = if j == last { mark.as_str() } else { "" };
             if j == 0 {
-                writeln!(out, "  {:>2}. {l}{mark}", i + 1)?;
+                writeln!(out, "  {:>2}. {l}", i + 1)?;
             } else {
-                writeln!(out, "      {l}{mark}")?;
+                writeln!(out, "      {l}")?;
             }
         }
     }
@@ -409,22 +432,23 @@ fn ask(walk: &Walk, t: &Plain, question: usize, out: &mut dyn Write) -> io::Resu
 fn review(walk: &Walk, t: &Plain, out: &mut dyn Write) -> io::Result<()> {
     let guide = walk.guide();
     writeln!(out)?;
-    writeln!(out, "{}", t.review_heading)?;
+    say(out, t.review_heading)?;
     for (i, s) in walk.review().iter().enumerate() {
         let q = &guide.questions[s.question];
-        writeln!(out, "  {:>2}. {}", i + 1, q.text)?;
-        writeln!(out, "      {}", q.answers[s.answer].label)?;
+        hanging(out, &format!("  {:>2}. ", i + 1), "      ", &q.text)?;
+        hanging(out, "      ", "      ", &q.answers[s.answer].label)?;
     }
     let stale = walk.stale();
     if !stale.is_empty() {
-        writeln!(out, "{}", t.not_used)?;
+        say(out, t.not_used)?;
         for s in stale {
             let q = &guide.questions[s.question];
-            writeln!(out, "   - {} {}", q.text, q.answers[s.answer].label)?;
+            let line = format!("{} {}", q.text, q.answers[s.answer].label);
+            hanging(out, "   - ", "     ", &line)?;
         }
     }
     if matches!(walk.place(), Place::Review { .. }) {
-        writeln!(out, "{}", t.review_prompt)?;
+        say(out, t.review_prompt)?;
     }
     Ok(())
 }

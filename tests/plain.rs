@@ -332,8 +332,16 @@ fn w_says_why_and_the_question_mark_lists_the_commands_and_still_says_why() {
     assert!(!stdout.contains("Commands:"), "{stdout}");
     let out = run_with_input(&["play", "--plain", GUIDE], "?\nq\n");
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("Commands: a number answers;"), "{stdout}");
-    assert!(stdout.contains("w says why we ask"), "{stdout}");
+    // Wrapped at 78 columns: read as words.
+    let flat = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Commands: a number answers;"), "{stdout}");
+    assert!(flat.contains("w says why we ask"), "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .all(|l| l.trim_start_matches("> ").chars().count() <= 78),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("Why we ask:"),
         "the old key still says why: {stdout}"
