@@ -25,7 +25,7 @@ use crate::room::ballot::Refusal;
 use crate::room::Stage;
 use crate::tui::layout::{self, areas, column, help_box, why_box, Pinned, TextBox};
 use crate::tui::paint::{
-    draw_lines, fit_hints, footer, frame, help, more_marks, pinned, scrollbar, why,
+    draw_lines, frame, help, hinted_footer, more_marks, pinned, scrollbar, why,
 };
 use crate::tui::player::layout::question::AnswerItem;
 use crate::tui::player::view::header;
@@ -55,14 +55,7 @@ pub fn render(p: &Participant, area: Rect, buf: &mut Buffer) {
         Context::Waiting | Context::Overlay => waiting_screen(p, body, buf),
     }
     let message = p.notice().map(|n| (notice_text(n, w), t.error));
-    footer(
-        message,
-        |room| fit_hints(keymap::hints(p.context(), w), t, room),
-        &areas,
-        3,
-        t,
-        buf,
-    );
+    hinted_footer(message, || keymap::hints(p.context(), w), &areas, t, buf);
     for layer in p.layers().iter() {
         match layer.kind {
             Overlay::Help => help(&help_layout(p, area), w, t, layer.scroll, buf),

@@ -9,7 +9,7 @@ use crate::tui::document::content_width;
 use crate::tui::facilitate::comparison::Comparison;
 use crate::tui::facilitate::keymap;
 use crate::tui::facilitate::layout::{comparison_help, comparison_page};
-use crate::tui::paint::{draw_page, fit_hints, footer, frame, help, status_style, status_text};
+use crate::tui::paint::{draw_page, frame, help, hinted_footer, status_style, status_text};
 use crate::tui::player::view::header;
 
 /// Draws the viewer into `area` of a buffer.
@@ -22,14 +22,7 @@ pub fn render_into(c: &Comparison, area: Rect, buf: &mut Buffer) {
     let here = draw_page(&page, c.reading(), w, t, areas.body, areas.density, buf);
     header(c.title(), &here, &areas, t, buf);
     let message = c.status().map(|s| (status_text(s), status_style(s, t)));
-    footer(
-        message,
-        |room| fit_hints(keymap::hints(c.context(), w), t, room),
-        &areas,
-        3,
-        t,
-        buf,
-    );
+    hinted_footer(message, || keymap::hints(c.context(), w), &areas, t, buf);
     if let Some(scroll) = c.help() {
         help(&comparison_help(c, area), w, t, scroll, buf);
     }

@@ -9,7 +9,7 @@ use crate::tui::document::content_width;
 use crate::tui::facilitate::follower::Follower;
 use crate::tui::facilitate::keymap;
 use crate::tui::facilitate::layout::follower_page;
-use crate::tui::paint::{draw_page, fit_hints, footer, frame, status_style, status_text};
+use crate::tui::paint::{draw_page, frame, hinted_footer, status_style, status_text};
 use crate::tui::player::view::header;
 
 /// Draws the facilitator's view into `area` of a buffer.
@@ -22,12 +22,5 @@ pub fn render_into(f: &Follower, area: Rect, buf: &mut Buffer) {
     let here = draw_page(&page, f.reading(), w, t, areas.body, areas.density, buf);
     header(&f.title(), &here, &areas, t, buf);
     let message = f.status().map(|s| (status_text(s), status_style(s, t)));
-    footer(
-        message,
-        |room| fit_hints(keymap::hints(f.context(), w), t, room),
-        &areas,
-        3,
-        t,
-        buf,
-    );
+    hinted_footer(message, || keymap::hints(f.context(), w), &areas, t, buf);
 }
