@@ -17,7 +17,7 @@ use crate::report::sessions::{comparison, handout, outcome_counts};
 use crate::tui::document::{Move, Reading};
 use crate::tui::input::Input;
 use crate::tui::keymap::Either;
-use crate::tui::layers::{Layers, Status, StatusLine};
+use crate::tui::layers::{KeepsStatus, Layers, Status, StatusLine};
 use crate::tui::layout::window;
 use crate::tui::look::{Look, Looks};
 use crate::tui::player::keymap::Command as PlayerCommand;
@@ -71,6 +71,12 @@ pub struct Comparison {
     reading: Reading,
     layers: Layers<Help>,
     status: StatusLine,
+}
+
+impl KeepsStatus for Comparison {
+    fn status_line(&mut self) -> &mut StatusLine {
+        &mut self.status
+    }
 }
 
 impl Comparison {
@@ -185,14 +191,8 @@ impl Comparison {
     /// Handles one action; returns what the driver must do.
     pub fn handle(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Input(input) => {
-                self.status.on_input(&input);
-                self.input(input)
-            }
-            Action::Command(command) => {
-                self.status.clear();
-                self.command(command)
-            }
+            Action::Input(input) => self.gesture(input, Self::input),
+            Action::Command(command) => self.order(command, Self::command),
             Action::Saved(outcome) => {
                 let w = &self.look.words.workshop;
                 self.status

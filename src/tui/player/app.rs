@@ -28,7 +28,7 @@ use crate::report::doc::{Block, Doc};
 use crate::report::result::{self, ChangesShown};
 use crate::tui::document::Reading;
 use crate::tui::input::Input;
-use crate::tui::layers::{Layers, Status, StatusLine};
+use crate::tui::layers::{KeepsStatus, Layers, Status, StatusLine};
 use crate::tui::layout::window;
 use crate::tui::look::{Look, Looks};
 use crate::tui::theme::Theme;
@@ -124,6 +124,12 @@ pub struct App {
     answers_changed: bool,
     /// How long the guide takes, worked out the first time the intro asks.
     estimate: OnceCell<Option<Estimate>>,
+}
+
+impl KeepsStatus for App {
+    fn status_line(&mut self) -> &mut StatusLine {
+        &mut self.status
+    }
 }
 
 impl App {
@@ -370,14 +376,8 @@ impl App {
 
     fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Input(input) => {
-                self.status.on_input(&input);
-                self.input(input)
-            }
-            Action::Command(command) => {
-                self.status.clear();
-                self.command(command)
-            }
+            Action::Input(input) => self.gesture(input, Self::input),
+            Action::Command(command) => self.order(command, Self::command),
             Action::Saved(outcome) => {
                 let w = &self.look.words.player;
                 self.saved |= self.status.report_saved(&outcome, w.saved, w.save_failed);
