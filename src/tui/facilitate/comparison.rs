@@ -4,8 +4,6 @@
 //! It shows exactly what `coop-guide report --format md` prints for the same sessions, so what is
 //! on screen and what `s` saves can't disagree.
 
-use std::path::PathBuf;
-
 use crossterm::event::KeyEvent;
 
 use super::keymap::{self, Command, Context};
@@ -20,19 +18,12 @@ use crate::tui::keymap::Either;
 use crate::tui::layers::{KeepsStatus, Layers, Status, StatusLine};
 use crate::tui::layout::window;
 use crate::tui::look::{Look, Looks};
+use crate::tui::player::app as player;
 use crate::tui::player::keymap::Command as PlayerCommand;
 use crate::tui::theme::Theme;
 
-/// What the viewer is told.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// The user did something: a key, a click, the wheel, a new window size.
-    Input(Input),
-    /// A command, as if its key had been pressed.
-    Command(Command),
-    /// The driver saved the Markdown (where), or could not (why).
-    Saved(Result<PathBuf, String>),
-}
+/// What the viewer is told: what the player is told, with the viewer's commands.
+pub type Action = player::Action<Command>;
 
 /// What the driver must do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -37,14 +37,16 @@ use crate::tui::theme::Theme;
 /// ([`Command::Changes`]).
 pub const CHANGE_LINES: usize = 6;
 
-/// What the app is told.
+/// What the app is told, and, with its own commands, a viewer that saves what it shows (the
+/// comparison).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
+pub enum Action<C = Command> {
     /// The user did something: a key, a click, the wheel, a new window size.
     Input(Input),
     /// A command, as if its key had been pressed.
-    Command(Command),
-    /// The driver saved the result (the path) or could not (why).
+    Command(C),
+    /// The driver saved what is shown (the path: the player's result, the comparison's
+    /// Markdown) or could not (why).
     Saved(Result<PathBuf, String>),
 }
 
