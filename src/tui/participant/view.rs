@@ -27,7 +27,7 @@ use crate::tui::layout::{self, areas, column, help_box, why_box, Pinned, TextBox
 use crate::tui::paint::{
     draw_lines, frame, help, hinted_footer, more_marks, pinned, scrollbar, why,
 };
-use crate::tui::player::layout::question::AnswerItem;
+use crate::tui::player::layout::question::{answer_list, AnswerItem};
 use crate::tui::player::view::header;
 use crate::tui::text::{wrap, wrap_plain};
 
@@ -190,29 +190,13 @@ fn question_layout(p: &Participant, body: Rect) -> Option<(Pinned, Rect, Vec<Lin
     }
     head.extend(wrap_plain(&q.text, t.question, max));
     head.push(Line::default());
-    let number_w = shown.len().to_string().len();
-    let mut lines = Vec::new();
-    let mut items = Vec::with_capacity(shown.len());
     let spaced = body.height >= 20;
-    for (n, &a) in shown.iter().enumerate() {
-        let Some(answer) = q.answers.get(a) else {
-            continue;
-        };
-        if spaced && n > 0 {
-            lines.push(Line::default());
-        }
-        let item = AnswerItem {
-            number: n + 1,
-            number_w,
-            label: &answer.label,
-            tag: (*recorded == Some(a)).then_some(w.room.group_answer),
-            cursor: p.cursor() == a,
-            chosen: mine == Some(a),
-        }
-        .lines(t, max);
-        items.push(lines.len()..lines.len() + item.len());
-        lines.extend(item);
-    }
+    let (lines, items) = answer_list(q, shown, t, max, spaced, |a, item| AnswerItem {
+        tag: (*recorded == Some(a)).then_some(w.room.group_answer),
+        cursor: p.cursor() == a,
+        chosen: mine == Some(a),
+        ..item
+    });
     let at = shown.iter().position(|&a| a == p.cursor()).unwrap_or(0);
     let listing = Pinned::place(head, lines, items, at, listing_area);
     Some((listing, status_area, status_lines))
