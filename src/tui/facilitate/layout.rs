@@ -263,29 +263,23 @@ fn answers(
     {
         let f = &w.facilitator;
         lines.push(Line::default());
-        if let Some(answer) = &earlier.answer {
-            let answer = fill(f.quote, &[("text", answer)]);
-            lines.extend(wrap_plain(
-                &fill(f.before, &[("answer", &answer)]),
-                t.dim,
-                max,
-            ));
-        }
-        if !earlier.hands.is_empty() {
-            let hands = hands_text(p, &earlier.hands);
-            lines.extend(wrap_plain(
-                &fill(f.before_hands, &[("hands", &hands)]),
-                t.dim,
-                max,
-            ));
-        }
-        if !earlier.online.is_empty() {
-            let votes = hands_text(p, &earlier.online);
-            lines.extend(wrap_plain(
-                &fill(f.before_online, &[("votes", &votes)]),
-                t.dim,
-                max,
-            ));
+        // The answer, the hands, the remote votes: each said in a dim line when there is one.
+        let said = [
+            earlier.answer.as_ref().map(|answer| {
+                let answer = fill(f.quote, &[("text", answer)]);
+                fill(f.before, &[("answer", &answer)])
+            }),
+            (!earlier.hands.is_empty())
+                .then(|| fill(f.before_hands, &[("hands", &hands_text(p, &earlier.hands))])),
+            (!earlier.online.is_empty()).then(|| {
+                fill(
+                    f.before_online,
+                    &[("votes", &hands_text(p, &earlier.online))],
+                )
+            }),
+        ];
+        for text in said.into_iter().flatten() {
+            lines.extend(wrap_plain(&text, t.dim, max));
         }
     }
     (lines, items)
