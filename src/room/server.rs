@@ -444,6 +444,66 @@ impl Connection {
     }
 }
 
+/// Writes the handler's methods that turn something down, one line each, so that each kind of
+/// refusal is written once:
+/// - `auth`: a way of signing in other than the code; the code may still be given, unless the
+///   address is turned away;
+/// - `open`: a kind of channel that is never opened;
+/// - `request`: a request on the channel, which fails;
+/// - `global`: a request for the whole connection, which is declined.
+macro_rules! refuse {
+    (auth $name:ident($($arg:ident: $ty:ty),*)) => {
+        async fn $name(&mut self, $($arg: $ty),*) -> Result<Auth, Self::Error> {
+            Ok(self.refusal(!self.blocked()))
+        }
+    };
+    (open $name:ident($($arg:ident: $ty:ty),*)) => {
+        async fn $name(
+            &mut self,
+            $($arg: $ty,)*
+            reply: ChannelOpenHandle,
+            _session: &mut Session,
+        ) -> Result<(), Self::Error> {
+            reply
+                .reject(ChannelOpenFailure::AdministrativelyProhibited)
+                .await;
+            Ok(())
+        }
+    };
+    (request $name:ident($($arg:ident: $ty:ty),*)) => {
+        async fn $name(
+            &mut self,
+            channel: ChannelId,
+            $($arg: $ty,)*
+            session: &mut Session,
+        ) -> Result<(), Self::Error> {
+            session.channel_failure(channel)
+        }
+    };
+    (global $name:ident($($arg:ident: $ty:ty),*)) => {
+        async fn $name(&mut self, $($arg: $ty,)* _session: &mut Session) -> Result<bool, Self::Error> {
+            Ok(false)
+        }
+    };
+}
+
+/// Writes the handler's methods for the two ways the participant's channel ends, end of file
+/// and close, which end the participant's task the same way: their inbox closes.
+macro_rules! ends {
+    ($name:ident) => {
+        async fn $name(
+            &mut self,
+            channel: ChannelId,
+            _session: &mut Session,
+        ) -> Result<(), Self::Error> {
+            if self.ours(channel) {
+                self.inbox = None;
+            }
+            Ok(())
+        }
+    };
+}
+
 impl Handler for Connection {
     type Error = russh::Error;
 
@@ -457,9 +517,7 @@ impl Handler for Connection {
         Ok(Some(format!("{text}\n")))
     }
 
-    async fn auth_none(&mut self, _user: &str) -> Result<Auth, Self::Error> {
-        Ok(self.refusal(!self.blocked()))
-    }
+    refuse!(auth auth_none(_user: &str));
 
     async fn auth_password(&mut self, _user: &str, password: &str) -> Result<Auth, Self::Error> {
         let limits = &self.shared.limits;
@@ -484,29 +542,13 @@ impl Handler for Connection {
         Ok(self.refusal(!now_blocked && self.wrong_codes < limits.tries_per_connection))
     }
 
-    async fn auth_publickey_offered(
-        &mut self,
-        _user: &str,
-        _key: &russh::keys::PublicKey,
-    ) -> Result<Auth, Self::Error> {
-        Ok(self.refusal(!self.blocked()))
-    }
+    refuse!(auth auth_publickey_offered(_user: &str, _key: &russh::keys::PublicKey));
 
-    async fn auth_publickey(
-        &mut self,
-        _user: &str,
-        _key: &russh::keys::PublicKey,
-    ) -> Result<Auth, Self::Error> {
-        Ok(self.refusal(!self.blocked()))
-    }
+    refuse!(auth auth_publickey(_user: &str, _key: &russh::keys::PublicKey));
 
-    async fn auth_openssh_certificate(
-        &mut self,
-        _user: &str,
-        _certificate: &russh::keys::Certificate,
-    ) -> Result<Auth, Self::Error> {
-        Ok(self.refusal(!self.blocked()))
-    }
+    refuse!(auth auth_openssh_certificate(
+        _user: &str, _certificate: &russh::keys::Certificate
+    ));
 
     async fn auth_keyboard_interactive<'a>(
         &'a mut self,
@@ -536,64 +578,21 @@ impl Handler for Connection {
         Ok(())
     }
 
-    async fn channel_open_x11(
-        &mut self,
-        _channel: Channel<Msg>,
-        _originator_address: &str,
-        _originator_port: u32,
-        reply: ChannelOpenHandle,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
-    }
+    refuse!(open channel_open_x11(
+        _channel: Channel<Msg>, _originator_address: &str, _originator_port: u32
+    ));
 
-    async fn channel_open_direct_tcpip(
-        &mut self,
-        _channel: Channel<Msg>,
-        _host_to_connect: &str,
-        _port_to_connect: u32,
-        _originator_address: &str,
-        _originator_port: u32,
-        reply: ChannelOpenHandle,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
-    }
+    refuse!(open channel_open_direct_tcpip(
+        _channel: Channel<Msg>, _host_to_connect: &str, _port_to_connect: u32,
+        _originator_address: &str, _originator_port: u32
+    ));
 
-    async fn channel_open_forwarded_tcpip(
-        &mut self,
-        _channel: Channel<Msg>,
-        _host_to_connect: &str,
-        _port_to_connect: u32,
-        _originator_address: &str,
-        _originator_port: u32,
-        reply: ChannelOpenHandle,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
-    }
+    refuse!(open channel_open_forwarded_tcpip(
+        _channel: Channel<Msg>, _host_to_connect: &str, _port_to_connect: u32,
+        _originator_address: &str, _originator_port: u32
+    ));
 
-    async fn channel_open_direct_streamlocal(
-        &mut self,
-        _channel: Channel<Msg>,
-        _socket_path: &str,
-        reply: ChannelOpenHandle,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
-    }
+    refuse!(open channel_open_direct_streamlocal(_channel: Channel<Msg>, _socket_path: &str));
 
     async fn pty_request(
         &mut self,
@@ -637,87 +636,26 @@ impl Handler for Connection {
         session.channel_success(channel)
     }
 
-    async fn exec_request(
-        &mut self,
-        channel: ChannelId,
-        _data: &[u8],
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        session.channel_failure(channel)
-    }
+    refuse!(request exec_request(_data: &[u8]));
 
-    async fn subsystem_request(
-        &mut self,
-        channel: ChannelId,
-        _name: &str,
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        session.channel_failure(channel)
-    }
+    refuse!(request subsystem_request(_name: &str));
 
-    async fn env_request(
-        &mut self,
-        channel: ChannelId,
-        _variable_name: &str,
-        _variable_value: &str,
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        session.channel_failure(channel)
-    }
+    refuse!(request env_request(_variable_name: &str, _variable_value: &str));
 
-    async fn x11_request(
-        &mut self,
-        channel: ChannelId,
-        _single_connection: bool,
-        _x11_auth_protocol: &str,
-        _x11_auth_cookie: &str,
-        _x11_screen_number: u32,
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        session.channel_failure(channel)
-    }
+    refuse!(request x11_request(
+        _single_connection: bool, _x11_auth_protocol: &str, _x11_auth_cookie: &str,
+        _x11_screen_number: u32
+    ));
 
-    async fn agent_request(
-        &mut self,
-        _channel: ChannelId,
-        _session: &mut Session,
-    ) -> Result<bool, Self::Error> {
-        Ok(false)
-    }
+    refuse!(global agent_request(_channel: ChannelId));
 
-    async fn tcpip_forward(
-        &mut self,
-        _address: &str,
-        _port: &mut u32,
-        _session: &mut Session,
-    ) -> Result<bool, Self::Error> {
-        Ok(false)
-    }
+    refuse!(global tcpip_forward(_address: &str, _port: &mut u32));
 
-    async fn cancel_tcpip_forward(
-        &mut self,
-        _address: &str,
-        _port: u32,
-        _session: &mut Session,
-    ) -> Result<bool, Self::Error> {
-        Ok(false)
-    }
+    refuse!(global cancel_tcpip_forward(_address: &str, _port: u32));
 
-    async fn streamlocal_forward(
-        &mut self,
-        _socket_path: &str,
-        _session: &mut Session,
-    ) -> Result<bool, Self::Error> {
-        Ok(false)
-    }
+    refuse!(global streamlocal_forward(_socket_path: &str));
 
-    async fn cancel_streamlocal_forward(
-        &mut self,
-        _socket_path: &str,
-        _session: &mut Session,
-    ) -> Result<bool, Self::Error> {
-        Ok(false)
-    }
+    refuse!(global cancel_streamlocal_forward(_socket_path: &str));
 
     async fn window_change_request(
         &mut self,
@@ -759,28 +697,9 @@ impl Handler for Connection {
         Ok(())
     }
 
-    async fn channel_eof(
-        &mut self,
-        channel: ChannelId,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        if self.ours(channel) {
-            // The participant's task ends when its inbox closes.
-            self.inbox = None;
-        }
-        Ok(())
-    }
+    ends!(channel_eof);
 
-    async fn channel_close(
-        &mut self,
-        channel: ChannelId,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        if self.ours(channel) {
-            self.inbox = None;
-        }
-        Ok(())
-    }
+    ends!(channel_close);
 }
 
 /// What a participant's writer sends next.

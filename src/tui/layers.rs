@@ -180,6 +180,26 @@ impl StatusLine {
     }
 }
 
+/// A view that keeps a status line: the rule for gestures and commands, written once. A gesture
+/// takes the status away ([`StatusLine::on_input`]); so does a command, given as if its key had
+/// been pressed; then the view handles what it was given.
+pub trait KeepsStatus: Sized {
+    /// The view's status line.
+    fn status_line(&mut self) -> &mut StatusLine;
+
+    /// Hands an input to `handle`, once a gesture has taken the status away.
+    fn gesture<E>(&mut self, input: Input, handle: impl FnOnce(&mut Self, Input) -> E) -> E {
+        self.status_line().on_input(&input);
+        handle(self, input)
+    }
+
+    /// Hands a command to `handle`, once the status is gone.
+    fn order<C, E>(&mut self, command: C, handle: impl FnOnce(&mut Self, C) -> E) -> E {
+        self.status_line().clear();
+        handle(self, command)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

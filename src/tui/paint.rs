@@ -196,6 +196,25 @@ pub fn footer(
     draw_lines(&lines, 0, region, buf);
 }
 
+/// The footer of a view with key hints: its message, growing up to three lines, else its key
+/// hints, the least important left out when the line is too narrow.
+pub fn hinted_footer(
+    message: Option<(&str, Style)>,
+    hints: impl FnOnce() -> Vec<Hint>,
+    areas: &Areas,
+    t: &Theme,
+    buf: &mut Buffer,
+) {
+    footer(
+        message,
+        |room| fit_hints(hints(), t, room),
+        areas,
+        3,
+        t,
+        buf,
+    );
+}
+
 /// Clears a box and draws its rounded border with a title.
 pub fn draw_box(t: &Theme, outer: Rect, title: &str, buf: &mut Buffer) {
     clear_over(outer, buf);

@@ -30,7 +30,7 @@ use crate::guide::{Guide, Severity, Source};
 use crate::locale::{fill, words};
 use crate::tui::input::Input;
 use crate::tui::keymap::Scroll;
-use crate::tui::layers::{Layers, Status, StatusLine};
+use crate::tui::layers::{KeepsStatus, Layers, Status, StatusLine};
 use crate::tui::layout::window;
 use crate::tui::look::{Look, Looks};
 use crate::tui::player::app::{Action as PlayerAction, Effect as PlayerEffect, Screen};
@@ -146,6 +146,12 @@ pub struct App {
     status: StatusLine,
     /// When the files are next compared, on the shell's clock.
     next_look: Duration,
+}
+
+impl KeepsStatus for App {
+    fn status_line(&mut self) -> &mut StatusLine {
+        &mut self.status
+    }
 }
 
 impl App {
@@ -305,14 +311,8 @@ impl App {
     /// Handles one action; returns what the driver must do.
     pub fn handle(&mut self, action: Action) -> Vec<Effect> {
         let effects = match action {
-            Action::Input(input) => {
-                self.status.on_input(&input);
-                self.input(input)
-            }
-            Action::Command(command) => {
-                self.status.clear();
-                self.command(command)
-            }
+            Action::Input(input) => self.gesture(input, Self::input),
+            Action::Command(command) => self.order(command, Self::command),
             Action::Tick(now) => {
                 let poll = now >= self.next_look;
                 if poll {

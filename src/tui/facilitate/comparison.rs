@@ -4,8 +4,6 @@
 //! It shows exactly what `coop-guide report --format md` prints for the same sessions, so what is
 //! on screen and what `s` saves can't disagree.
 
-use std::path::PathBuf;
-
 use crossterm::event::KeyEvent;
 
 use super::keymap::{self, Command, Context};
@@ -17,22 +15,15 @@ use crate::report::sessions::{comparison, handout, outcome_counts};
 use crate::tui::document::{Move, Reading};
 use crate::tui::input::Input;
 use crate::tui::keymap::Either;
-use crate::tui::layers::{Layers, Status, StatusLine};
+use crate::tui::layers::{KeepsStatus, Layers, Status, StatusLine};
 use crate::tui::layout::window;
 use crate::tui::look::{Look, Looks};
+use crate::tui::player::app as player;
 use crate::tui::player::keymap::Command as PlayerCommand;
 use crate::tui::theme::Theme;
 
-/// What the viewer is told.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// The user did something: a key, a click, the wheel, a new window size.
-    Input(Input),
-    /// A command, as if its key had been pressed.
-    Command(Command),
-    /// The driver saved the Markdown (where), or could not (why).
-    Saved(Result<PathBuf, String>),
-}
+/// What the viewer is told: what the player is told, with the viewer's commands.
+pub type Action = player::Action<Command>;
 
 /// What the driver must do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +62,12 @@ pub struct Comparison {
     reading: Reading,
     layers: Layers<Help>,
     status: StatusLine,
+}
+
+impl KeepsStatus for Comparison {
+    fn status_line(&mut self) -> &mut StatusLine {
+        &mut self.status
+    }
 }
 
 impl Comparison {
@@ -185,14 +182,8 @@ impl Comparison {
     /// Handles one action; returns what the driver must do.
     pub fn handle(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Input(input) => {
-                self.status.on_input(&input);
-                self.input(input)
-            }
-            Action::Command(command) => {
-                self.status.clear();
-                self.command(command)
-            }
+            Action::Input(input) => self.gesture(input, Self::input),
+            Action::Command(command) => self.order(command, Self::command),
             Action::Saved(outcome) => {
                 let w = &self.look.words.workshop;
                 self.status

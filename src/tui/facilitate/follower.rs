@@ -30,7 +30,7 @@ use crate::report::doc::{Doc, Marker};
 use crate::tui::document::{Move, Reading};
 use crate::tui::input::Input;
 use crate::tui::keymap::Either;
-use crate::tui::layers::{Status, StatusLine};
+use crate::tui::layers::{KeepsStatus, Status, StatusLine};
 use crate::tui::layout::window;
 use crate::tui::look::{Look, Looks};
 use crate::tui::theme::Theme;
@@ -77,6 +77,12 @@ pub struct Follower {
     wall: Duration,
     next_look: Duration,
     status: StatusLine,
+}
+
+impl KeepsStatus for Follower {
+    fn status_line(&mut self) -> &mut StatusLine {
+        &mut self.status
+    }
 }
 
 impl Follower {
@@ -166,10 +172,7 @@ impl Follower {
     /// Handles one action; returns what the driver must do.
     pub fn handle(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Input(input) => {
-                self.status.on_input(&input);
-                self.input(input)
-            }
+            Action::Input(input) => self.gesture(input, Self::input),
             Action::Tick(now) => {
                 self.now = self.now.max(now);
                 if self.now >= self.next_look && !self.gone {

@@ -207,14 +207,17 @@ fn answers(
         if let Some(line) = item.first_mut() {
             pad(line, label_max + 1, t.text);
             // The group's choice is the count: the answer with the most (hands and remote votes
-            // together) stands out, wherever the marker is.
-            let count_style = if standing.leads(i) {
-                t.title
-            } else if hands[i] > 0 {
-                t.question
-            } else {
-                t.dim
+            // together) stands out, wherever the marker is; a count of none is dim.
+            let tally_style = |count| {
+                if standing.leads(i) {
+                    t.title
+                } else if count > 0 {
+                    t.question
+                } else {
+                    t.dim
+                }
             };
+            let count_style = tally_style(hands[i]);
             // The number, then a space before the bar; the online votes bring their own.
             let tally_w = count_w + 2;
             let count = if show_online {
@@ -225,15 +228,10 @@ fn answers(
             line.spans.push(Span::styled(count, count_style));
             if show_online {
                 let text = online_text(i);
-                let style = if standing.leads(i) {
-                    t.title
-                } else if online[i] > 0 {
-                    t.question
-                } else {
-                    t.dim
-                };
-                line.spans
-                    .push(Span::styled(format!(" {text:<online_w$} "), style));
+                line.spans.push(Span::styled(
+                    format!(" {text:<online_w$} "),
+                    tally_style(online[i]),
+                ));
             }
             line.spans
                 .push(Span::styled(bar(totals[i], most, bar_w), t.marker));
@@ -263,29 +261,23 @@ fn answers(
     {
         let f = &w.facilitator;
         lines.push(Line::default());
-        if let Some(answer) = &earlier.answer {
-            let answer = fill(f.quote, &[("text", answer)]);
-            lines.extend(wrap_plain(
-                &fill(f.before, &[("answer", &answer)]),
-                t.dim,
-                max,
-            ));
-        }
-        if !earlier.hands.is_empty() {
-            let hands = hands_text(p, &earlier.hands);
-            lines.extend(wrap_plain(
-                &fill(f.before_hands, &[("hands", &hands)]),
-                t.dim,
-                max,
-            ));
-        }
-        if !earlier.online.is_empty() {
-            let votes = hands_text(p, &earlier.online);
-            lines.extend(wrap_plain(
-                &fill(f.before_online, &[("votes", &votes)]),
-                t.dim,
-                max,
-            ));
+        // The answer, the hands, the remote votes: each said in a dim line when there is one.
+        let said = [
+            earlier.answer.as_ref().map(|answer| {
+                let answer = fill(f.quote, &[("text", answer)]);
+                fill(f.before, &[("answer", &answer)])
+            }),
+            (!earlier.hands.is_empty())
+                .then(|| fill(f.before_hands, &[("hands", &hands_text(p, &earlier.hands))])),
+            (!earlier.online.is_empty()).then(|| {
+                fill(
+                    f.before_online,
+                    &[("votes", &hands_text(p, &earlier.online))],
+                )
+            }),
+        ];
+        for text in said.into_iter().flatten() {
+            lines.extend(wrap_plain(&text, t.dim, max));
         }
     }
     (lines, items)

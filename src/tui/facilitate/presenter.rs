@@ -41,7 +41,7 @@ use crate::store::rfc3339;
 use crate::store::Store;
 use crate::tui::input::Input;
 use crate::tui::keymap::Either;
-use crate::tui::layers::{Layers, Status, StatusLine};
+use crate::tui::layers::{KeepsStatus, Layers, Status, StatusLine};
 use crate::tui::layout::window;
 use crate::tui::player::app::{self as player, App, Screen};
 use crate::tui::player::keymap::Command as PlayerCommand;
@@ -126,6 +126,12 @@ pub struct Presenter {
     save_error: Option<String>,
     quit_warned: bool,
     serving: bool,
+}
+
+impl KeepsStatus for Presenter {
+    fn status_line(&mut self) -> &mut StatusLine {
+        &mut self.status
+    }
 }
 
 impl Presenter {
@@ -500,14 +506,8 @@ impl Presenter {
                     .report_saved(&outcome, w.handout_saved, w.handout_failed);
                 Vec::new()
             }
-            Action::Input(input) => {
-                self.status.on_input(&input);
-                self.input(input)
-            }
-            Action::Command(command) => {
-                self.status.clear();
-                self.workshop(command)
-            }
+            Action::Input(input) => self.gesture(input, Self::input),
+            Action::Command(command) => self.order(command, Self::workshop),
             Action::Online { question, votes } => {
                 self.count_online(question, votes);
                 Vec::new()

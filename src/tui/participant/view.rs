@@ -25,9 +25,9 @@ use crate::room::ballot::Refusal;
 use crate::room::Stage;
 use crate::tui::layout::{self, areas, column, help_box, why_box, Pinned, TextBox};
 use crate::tui::paint::{
-    draw_lines, fit_hints, footer, frame, help, more_marks, pinned, scrollbar, why,
+    draw_lines, frame, help, hinted_footer, more_marks, pinned, scrollbar, why,
 };
-use crate::tui::player::layout::question::AnswerItem;
+use crate::tui::player::layout::question::{answer_list, AnswerItem};
 use crate::tui::player::view::header;
 use crate::tui::text::{wrap, wrap_plain};
 
@@ -55,14 +55,7 @@ pub fn render(p: &Participant, area: Rect, buf: &mut Buffer) {
         Context::Waiting | Context::Overlay => waiting_screen(p, body, buf),
     }
     let message = p.notice().map(|n| (notice_text(n, w), t.error));
-    footer(
-        message,
-        |room| fit_hints(keymap::hints(p.context(), w), t, room),
-        &areas,
-        3,
-        t,
-        buf,
-    );
+    hinted_footer(message, || keymap::hints(p.context(), w), &areas, t, buf);
     for layer in p.layers().iter() {
         match layer.kind {
             Overlay::Help => help(&help_layout(p, area), w, t, layer.scroll, buf),
@@ -197,29 +190,13 @@ fn question_layout(p: &Participant, body: Rect) -> Option<(Pinned, Rect, Vec<Lin
     }
     head.extend(wrap_plain(&q.text, t.question, max));
     head.push(Line::default());
-    let number_w = shown.len().to_string().len();
-    let mut lines = Vec::new();
-    let mut items = Vec::with_capacity(shown.len());
     let spaced = body.height >= 20;
-    for (n, &a) in shown.iter().enumerate() {
-        let Some(answer) = q.answers.get(a) else {
-            continue;
-        };
-        if spaced && n > 0 {
-            lines.push(Line::default());
-        }
-        let item = AnswerItem {
-            number: n + 1,
-            number_w,
-            label: &answer.label,
-            tag: (*recorded == Some(a)).then_some(w.room.group_answer),
-            cursor: p.cursor() == a,
-            chosen: mine == Some(a),
-        }
-        .lines(t, max);
-        items.push(lines.len()..lines.len() + item.len());
-        lines.extend(item);
-    }
+    let (lines, items) = answer_list(q, shown, t, max, spaced, |a, item| AnswerItem {
+        tag: (*recorded == Some(a)).then_some(w.room.group_answer),
+        cursor: p.cursor() == a,
+        chosen: mine == Some(a),
+        ..item
+    });
     let at = shown.iter().position(|&a| a == p.cursor()).unwrap_or(0);
     let listing = Pinned::place(head, lines, items, at, listing_area);
     Some((listing, status_area, status_lines))

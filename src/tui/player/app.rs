@@ -28,7 +28,7 @@ use crate::report::doc::{Block, Doc};
 use crate::report::result::{self, ChangesShown};
 use crate::tui::document::Reading;
 use crate::tui::input::Input;
-use crate::tui::layers::{Layers, Status, StatusLine};
+use crate::tui::layers::{KeepsStatus, Layers, Status, StatusLine};
 use crate::tui::layout::window;
 use crate::tui::look::{Look, Looks};
 use crate::tui::theme::Theme;
@@ -37,14 +37,16 @@ use crate::tui::theme::Theme;
 /// ([`Command::Changes`]).
 pub const CHANGE_LINES: usize = 6;
 
-/// What the app is told.
+/// What the app is told, and, with its own commands, a viewer that saves what it shows (the
+/// comparison).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
+pub enum Action<C = Command> {
     /// The user did something: a key, a click, the wheel, a new window size.
     Input(Input),
     /// A command, as if its key had been pressed.
-    Command(Command),
-    /// The driver saved the result (the path) or could not (why).
+    Command(C),
+    /// The driver saved what is shown (the path: the player's result, the comparison's
+    /// Markdown) or could not (why).
     Saved(Result<PathBuf, String>),
 }
 
@@ -124,6 +126,12 @@ pub struct App {
     answers_changed: bool,
     /// How long the guide takes, worked out the first time the intro asks.
     estimate: OnceCell<Option<Estimate>>,
+}
+
+impl KeepsStatus for App {
+    fn status_line(&mut self) -> &mut StatusLine {
+        &mut self.status
+    }
 }
 
 impl App {
@@ -370,14 +378,8 @@ impl App {
 
     fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Input(input) => {
-                self.status.on_input(&input);
-                self.input(input)
-            }
-            Action::Command(command) => {
-                self.status.clear();
-                self.command(command)
-            }
+            Action::Input(input) => self.gesture(input, Self::input),
+            Action::Command(command) => self.order(command, Self::command),
             Action::Saved(outcome) => {
                 let w = &self.look.words.player;
                 self.saved |= self.status.report_saved(&outcome, w.saved, w.save_failed);

@@ -26,7 +26,7 @@ use crate::locale::fill;
 use crate::tui::layers::Status;
 use crate::tui::layout::{rows, Areas};
 use crate::tui::paint::{
-    draw_text_box, fit_hints, footer, frame, help, status_style, status_text, why,
+    draw_text_box, frame, help, hinted_footer, status_style, status_text, why,
 };
 use crate::tui::player::app::Screen;
 use crate::tui::player::view::{progress_text, render_body};
@@ -65,14 +65,7 @@ pub fn render_into(p: &Presenter, area: Rect, buf: &mut Buffer) {
         (Some(s), None) => Some((status_text(s), status_style(s, t))),
         (None, None) => None,
     };
-    footer(
-        message,
-        |room| fit_hints(keymap::hints(p.context(), w), t, room),
-        &areas,
-        3,
-        t,
-        buf,
-    );
+    hinted_footer(message, || keymap::hints(p.context(), w), &areas, t, buf);
     for layer in p.layers().iter() {
         match &layer.kind {
             Overlay::Help => help(&layout::help_box(p, area), w, t, layer.scroll, buf),

@@ -10,6 +10,7 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::guide;
 use crate::tui::layout::{beside, column, Density, Pinned};
 use crate::tui::player::app::App;
 use crate::tui::text::{line_width, pad, wrap, wrap_plain};
@@ -121,25 +122,53 @@ fn answers(
     // Only the answers offered to this group are listed, numbered as shown; `selected` is an
     // answer's position in the guide.
     let given = app.walk().prefilled(question);
-    let shown = app.walk().visible_answers(question);
     let selected = app.selected();
+    let your_answer = app.words().player.your_answer;
+    answer_list(
+        q,
+        &app.walk().visible_answers(question),
+        t,
+        max,
+        spaced,
+        |a, item| AnswerItem {
+            tag: (given == Some(a)).then_some(your_answer),
+            cursor: a == selected,
+            chosen: a == selected,
+            ..item
+        },
+    )
+}
+
+/// The lines of the answers `shown` of a question (their positions in the guide), numbered as
+/// shown, spaced or close together, in `max` columns; and which lines each takes. `mark` gives
+/// an answer (its position, and its item numbered and labelled) its tag, cursor and choice.
+pub fn answer_list<'a>(
+    q: &'a guide::Question,
+    shown: &[usize],
+    t: &Theme,
+    max: usize,
+    spaced: bool,
+    mark: impl Fn(usize, AnswerItem<'a>) -> AnswerItem<'a>,
+) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
     let number_w = shown.len().to_string().len();
     let mut lines = Vec::new();
     let mut items = Vec::with_capacity(shown.len());
-    for (i, &a) in shown.iter().enumerate() {
-        let answer = &q.answers[a];
-        if spaced && i > 0 {
+    for (n, &a) in shown.iter().enumerate() {
+        let Some(answer) = q.answers.get(a) else {
+            continue;
+        };
+        if spaced && n > 0 {
             lines.push(Line::default());
         }
         let item = AnswerItem {
-            number: i + 1,
+            number: n + 1,
             number_w,
             label: &answer.label,
-            tag: (given == Some(a)).then_some(app.words().player.your_answer),
-            cursor: a == selected,
-            chosen: a == selected,
-        }
-        .lines(t, max);
+            tag: None,
+            cursor: false,
+            chosen: false,
+        };
+        let item = mark(a, item).lines(t, max);
         items.push(lines.len()..lines.len() + item.len());
         lines.extend(item);
     }

@@ -22,7 +22,7 @@ use crate::locale::{fill, Words};
 use crate::tui::keymap::Hint;
 use crate::tui::layout::{frame_box, rows, Areas};
 use crate::tui::paint::{
-    draw_box, draw_lines, fit_hints, footer, frame, help, status_style, status_text, why,
+    draw_box, draw_lines, fit_hints, frame, help, hinted_footer, status_style, status_text, why,
 };
 use crate::tui::text::{truncate, width, wrap_plain};
 use crate::tui::theme::Theme;
@@ -43,7 +43,7 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
     };
     header(left, &right, &areas, t, buf);
     let message = app.status().map(|s| (status_text(s), status_style(s, t)));
-    footer(message, |room| hint_line(app, room), &areas, 3, t, buf);
+    hinted_footer(message, || player_hints(app), &areas, t, buf);
     overlays(app, area, buf);
 }
 
