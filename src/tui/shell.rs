@@ -327,17 +327,23 @@ mod tests {
         (Screen::over(sink.clone(), w, h).expect("a screen"), sink)
     }
 
-    #[test]
-    fn a_view_gets_its_size_its_keys_and_ends_on_its_effect() {
-        let key = |c| Input::Key(KeyEvent::from(KeyCode::Char(c)));
-        let mut source = Script::new((40, 12), [key('a'), key('b'), key('q'), key('c')]);
+    /// Runs a Counter (awake) on a window of `size` over `inputs`, until it quits.
+    fn counted(size: (u16, u16), inputs: impl IntoIterator<Item = Input>) -> (Counter, Sink) {
+        let mut source = Script::new(size, inputs);
         let mut view = Counter {
             woken: true,
             ..Counter::default()
         };
-        let (mut screen, sink) = screen(40, 12);
+        let (mut screen, sink) = screen(size.0, size.1);
         let ending = run(&mut view, &mut quitter, &mut source, &mut screen).expect("runs");
         assert_eq!(ending, Ending::Quit);
+        (view, sink)
+    }
+
+    #[test]
+    fn a_view_gets_its_size_its_keys_and_ends_on_its_effect() {
+        let key = |c| Input::Key(KeyEvent::from(KeyCode::Char(c)));
+        let (view, sink) = counted((40, 12), [key('a'), key('b'), key('q'), key('c')]);
         assert_eq!(view.keys, 2);
         assert_eq!(view.size, (40, 12));
         // The keys came in one batch, so the only frame drawn is the one before them.
@@ -352,24 +358,15 @@ mod tests {
         let ctrl_c = Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         // At 30×10 'a' and 'q' are not heeded; after growing to 40×12, 'b' is; Ctrl-C always
         // reaches the view (the Counter counts it as a key).
-        let mut source = Script::new(
-            (30, 10),
-            [
-                key('a'),
-                key('q'),
-                ctrl_c,
-                Input::Resize(40, 12),
-                key('b'),
-                key('q'),
-            ],
-        );
-        let mut view = Counter {
-            woken: true,
-            ..Counter::default()
-        };
-        let (mut screen, _sink) = screen(30, 10);
-        let ending = run(&mut view, &mut quitter, &mut source, &mut screen).expect("runs");
-        assert_eq!(ending, Ending::Quit);
+        let inputs = [
+            key('a'),
+            key('q'),
+            ctrl_c,
+            Input::Resize(40, 12),
+            key('b'),
+            key('q'),
+        ];
+        let (view, _) = counted((30, 10), inputs);
         assert_eq!(view.keys, 2, "Ctrl-C and 'b'");
         assert_eq!(view.size, (40, 12));
     }

@@ -816,9 +816,11 @@ mod tests {
 
     #[test]
     fn quitting_with_people_connected_asks_once_on_the_top_line() {
-        let dir = tempfile::tempdir().expect("temp");
-        let mut r = remote(&dir);
-        press(&mut r, "<esc><enter>");
+        let dirs = [(); 2].map(|()| tempfile::tempdir().expect("temp"));
+        let (mut r, mut alone) = (remote(&dirs[0]), remote(&dirs[1]));
+        for r in [&mut r, &mut alone] {
+            press(r, "<esc><enter>");
+        }
         r.take(RoomEvent::People(3));
         assert!(!press(&mut r, "q").contains(&presenter::Effect::Quit));
         let top = screen(&r, 100, 31);
@@ -833,9 +835,6 @@ mod tests {
         assert!(!press(&mut r, "q").contains(&presenter::Effect::Quit));
         assert!(press(&mut r, "q").contains(&presenter::Effect::Quit));
         // With no one connected, q quits at once.
-        let other = tempfile::tempdir().expect("temp");
-        let mut alone = remote(&other);
-        press(&mut alone, "<esc><enter>");
         assert!(press(&mut alone, "q").contains(&presenter::Effect::Quit));
     }
 
