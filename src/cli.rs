@@ -76,10 +76,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormatArg::Dot)]
         format: GraphFormatArg,
     },
-    /// Write the whole guide as Markdown, for proofreading.
+    /// Write the whole guide as Markdown, for proofreading (a translation with --lang).
     Markdown {
         /// Guide file (default: the built-in guide).
         guide: Option<PathBuf>,
+        /// Write it in this language, from the translation beside the guide (GUIDE.L.ron).
+        #[arg(long, value_name = "L")]
+        lang: Option<String>,
     },
     /// Translations: coverage per language, templates to translate, updates after the guide
     /// changed.

@@ -514,3 +514,21 @@ fn every_prompt_is_flushed_before_input_is_read() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_guide_as_markdown_can_be_read_in_a_translation() {
+    let out = run_with_input(&["markdown", "--lang", "es"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let md = text(&out.stdout);
+    assert!(
+        md.starts_with(
+            "# ¿Qué tipo de cooperativa de trabajadores de tecnología le conviene a su grupo?"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("language es."), "{md}");
+    // A language the guide has no translation for is refused, naming those it has.
+    let out = run_with_input(&["markdown", "--lang", "xx"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("(it has: en, es)"));
+}

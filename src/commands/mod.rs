@@ -46,7 +46,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Check { guides, format }) => check::run(&guides, format),
         Some(Command::Test { guides }) => test::run(&guides),
         Some(Command::Paths { guide, format }) => paths::run(guide.as_deref(), format),
-        Some(Command::Markdown { guide }) => markdown::run(guide.as_deref()),
+        Some(Command::Markdown { guide, lang }) => markdown::run(guide.as_deref(), lang.as_deref()),
         Some(Command::Graph { guide, format }) => graph::run(guide.as_deref(), format),
         Some(Command::Report {
             sessions,
