@@ -230,6 +230,12 @@ struct Group {
 
 const GROUPS: &[Group] = &[
     Group {
+        case: "A UK freelancer on their own who would rather join a co-op than found one",
+        outcome: "not-ready",
+        country: Country::Uk,
+        institutions: &["CoTech"],
+    },
+    Group {
         case: "Three UX designers in Leeds leaving an agency to be employees of their own co-op",
         outcome: "spin-off",
         country: Country::Uk,
@@ -536,6 +542,26 @@ fn workers_rescuing_a_firm_run_it_as_a_recovered_co_op_without_being_placed_furt
     let (_, e, _) = check_group(&g, group("Workers of a bankrupt firm in Argentina"));
     assert_eq!(placed(&g, &e, "aspiration"), None);
     assert_eq!(placed(&g, &e, "employment"), None);
+}
+
+#[test]
+fn a_uk_freelancer_alone_who_would_join_is_told_to_find_others_not_to_found() {
+    let g = guide();
+    let (_, e, md) = check_group(
+        &g,
+        group("A UK freelancer on their own who would rather join a co-op than found one"),
+    );
+    assert_eq!(outcome(&g, &e), "not-ready");
+    let steps = own_next_steps(&md);
+    assert!(
+        steps.contains("On your own, the first step is finding the others"),
+        "{steps}"
+    );
+    assert!(steps.contains("CoTech"), "{steps}");
+    assert!(
+        !steps.contains("The Hive"),
+        "no start-up support for someone joining: {steps}"
+    );
 }
 
 #[test]
