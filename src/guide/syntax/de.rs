@@ -877,8 +877,16 @@ impl<'a, 't, 'l> De<'a, 't, 'l> {
         let at = self.at();
         let r = self.r;
         let first = variants.first().copied().unwrap_or("");
-        let Some(n) = r.look(self.v) else {
-            r.guessed = true;
+        // Nothing there, or fields where the value belongs (reported): the first choice, empty.
+        let looked = r.look(self.v);
+        let usable = match looked {
+            Some(n) => !r.fields_for_a_value(n, Expect::Choice(name, variants)),
+            None => {
+                r.guessed = true;
+                false
+            }
+        };
+        let Some(n) = looked.filter(|_| usable) else {
             return tag(
                 visitor.visit_enum(Choice {
                     r,
@@ -889,17 +897,6 @@ impl<'a, 't, 'l> De<'a, 't, 'l> {
                 true,
             );
         };
-        if r.fields_for_a_value(n, Expect::Choice(name, variants)) {
-            return tag(
-                visitor.visit_enum(Choice {
-                    r,
-                    variant: first,
-                    payload: Payload::Empty(at),
-                }),
-                at,
-                true,
-            );
-        }
         let kind = r.tree.kind(n);
         let written = match kind {
             Kind::Word => Some(r.raw(n)),
