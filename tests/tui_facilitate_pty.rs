@@ -66,6 +66,12 @@ fn ctrl_c_keeps_the_answer_and_the_next_run_resumes_at_the_next_question() {
     pty.send("q");
     assert!(pty.wait_exit().success());
     pty.assert_restored();
+    // After quitting (not after Ctrl-C), the facilitator is told how to go on.
+    let after = pty.screen();
+    assert!(
+        after.contains("To go on later: coop-guide facilitate --session"),
+        "{after}"
+    );
 }
 
 #[test]

@@ -138,6 +138,11 @@ pub fn run(args: FacilitateArgs) -> Outcome {
         ))
         .at(file));
     }
+    if finished.ending == tui::Ending::Quit {
+        let shown = sanitize_line(&file.display().to_string());
+        let hint = words(&guide.language).workshop.resume_hint;
+        println!("{}", crate::locale::fill(hint, &[("file", &shown)]));
+    }
     ended(Ok(finished.ending))
 }
 

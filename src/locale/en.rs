@@ -159,6 +159,7 @@ pub static EN: Words = Words {
         countdown_stopped: "Countdown stopped.",
         session_save_failed: "Could not save the session: {error}. Nothing is lost here; the next change tries again.",
         session_saved_again: "The session is saved again.",
+        resume_hint: "The session is saved in {file}. To go on later: coop-guide facilitate --session {file}",
         quit_unsaved: "The session could not be saved. Press q again to quit anyway; the latest changes would be lost.",
         notice_version: "Resumed from guide version {version} (this is {current}).",
         notice_kept: "{count} answers kept from questions or answers this version no longer has.",

@@ -159,6 +159,7 @@ pub static ES: Words = Words {
         countdown_stopped: "Cuenta regresiva detenida.",
         session_save_failed: "No se pudo guardar la sesión: {error}. Acá no se pierde nada; el próximo cambio lo intenta de nuevo.",
         session_saved_again: "La sesión se guardó de nuevo.",
+        resume_hint: "La sesión quedó guardada en {file}. Para seguir más tarde: coop-guide facilitate --session {file}",
         quit_unsaved: "No se pudo guardar la sesión. Presionen q otra vez para salir igual; se perderían los últimos cambios.",
         notice_version: "Se retomó desde la versión {version} de la guía (esta es la {current}).",
         notice_kept: "Se conservan {count} respuestas de preguntas o respuestas que esta versión ya no tiene.",

@@ -409,6 +409,8 @@ pub struct Workshop {
     pub session_save_failed: &'static str,
     /// Status when saving works again after a failure.
     pub session_saved_again: &'static str,
+    /// Said after quitting a workshop: where the session is and how to go on ({file}).
+    pub resume_hint: &'static str,
     /// Status when quitting while the session can't be saved.
     pub quit_unsaved: &'static str,
     /// Resumed on another guide version; `{version}` then, `{current}` now.
