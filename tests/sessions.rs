@@ -543,7 +543,7 @@ fn the_markdown_flags_ties_and_keeps_notes_and_minutes_apart_from_hands() {
         "{answers}"
     );
     assert!(
-        rest.contains("- **How quickly do most of your decisions need to be made?**\n  _5 min · Note: Urgent work worries us._"),
+        rest.contains("- **How quickly do most of your decisions need to be made?**\n  _5 min spent on it · Note: Urgent work worries us._"),
         "{rest}"
     );
     // The comparison flags the tie too.

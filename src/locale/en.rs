@@ -327,7 +327,7 @@ pub static EN: Words = Words {
         answers: "Your answers",
         hands: "hands",
         note: "Note",
-        minutes: "min",
+        minutes: "min spent on it",
         no_result: "The walk has not reached a result yet.",
         comparison: "Comparison of {n} groups",
         outcomes: "Outcomes",

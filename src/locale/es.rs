@@ -327,7 +327,7 @@ pub static ES: Words = Words {
         answers: "Sus respuestas",
         hands: "manos",
         note: "Nota",
-        minutes: "min",
+        minutes: "min dedicados",
         no_result: "El recorrido todavía no llegó a un resultado.",
         comparison: "Comparación de {n} grupos",
         outcomes: "Resultados",

@@ -833,7 +833,7 @@ pub struct Report {
     pub hands: &'static str,
     /// Reports: a note.
     pub note: &'static str,
-    /// Reports: minutes, short.
+    /// Reports: after a question's minutes, what they were ("2 min spent on it").
     pub minutes: &'static str,
     /// Reports: a walk with no result yet.
     pub no_result: &'static str,
