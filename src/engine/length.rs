@@ -53,6 +53,9 @@ pub fn estimate(walk: &Walk) -> Option<Estimate> {
     let explored;
     let flow: &Flow = match walk.flow() {
         Some(flow) => flow,
+        // The index explores a guide with conditions; when that found too many states, so
+        // would exploring again.
+        None if guide.index.conditional() => return None,
         None => {
             explored = Flow::explore(&guide.index, guide, Some(first), false)?;
             &explored
@@ -85,7 +88,7 @@ pub fn lengths(flow: &Flow) -> Option<Vec<u128>> {
     // Per state: the fewest questions left, then paths by each length from there. A state
     // from which no outcome can be reached keeps nothing.
     let mut by_state: Vec<Option<(u32, Vec<u128>)>> = vec![None; count];
-    for s in order(flow).into_iter().rev() {
+    for &s in flow.order().iter().rev() {
         let Some((min, max)) = flow.left(s) else {
             continue;
         };
@@ -140,37 +143,6 @@ fn add(counts: &mut [u128], min: u32, length: u32, n: u128) {
 
 fn state(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
-}
-
-/// The states in an order where every move goes forward (the states of a flow never form a
-/// cycle: a walk that comes back to a question is a loop, not a move).
-fn order(flow: &Flow) -> Vec<u32> {
-    let count = flow.len();
-    let mut incoming = vec![0u32; count];
-    for s in 0..count {
-        for e in flow.edges_of(state(s)) {
-            if let Next::State(t) = e.next {
-                incoming[t as usize] += 1;
-            }
-        }
-    }
-    let mut order = Vec::with_capacity(count);
-    let mut ready: Vec<u32> = (0..count)
-        .filter(|&s| incoming[s] == 0)
-        .map(state)
-        .collect();
-    while let Some(s) = ready.pop() {
-        order.push(s);
-        for e in flow.edges_of(s) {
-            if let Next::State(t) = e.next {
-                incoming[t as usize] -= 1;
-                if incoming[t as usize] == 0 {
-                    ready.push(t);
-                }
-            }
-        }
-    }
-    order
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! two of them can show a group different texts.
 
 use crate::guide::condition::{Cond, Said};
-use crate::guide::item::{join, Item, Paragraphs};
+use crate::guide::item::Item;
 use crate::guide::{Condition, Guide};
 
 /// Whether a text with this condition (none: shown to everyone) is shown to a group that has
@@ -25,6 +25,19 @@ pub fn shown(guide: &Guide, items: &[Item], said: &dyn Said) -> Vec<usize> {
         .collect()
 }
 
+/// As [`shown`], working out what was said only when some item has a condition: a list
+/// without conditions shows every item (a question's "why" is asked for on every frame).
+pub fn shown_lazily<S: Said>(
+    guide: &Guide,
+    items: &[Item],
+    said: impl FnOnce() -> S,
+) -> Vec<usize> {
+    if items.iter().all(|item| item.condition().is_none()) {
+        return (0..items.len()).collect();
+    }
+    shown(guide, items, &said())
+}
+
 /// The texts of the items at `positions`, in order.
 pub fn texts<'g>(items: &'g [Item], positions: &[usize]) -> Vec<&'g str> {
     positions
@@ -32,10 +45,4 @@ pub fn texts<'g>(items: &'g [Item], positions: &[usize]) -> Vec<&'g str> {
         .filter_map(|&i| items.get(i))
         .map(Item::text)
         .collect()
-}
-
-/// The paragraphs shown, joined by blank lines ("" when none is).
-pub fn paragraphs(guide: &Guide, paragraphs: &Paragraphs, said: &dyn Said) -> String {
-    let items = paragraphs.items();
-    join(texts(items, &shown(guide, items, said)).into_iter())
 }

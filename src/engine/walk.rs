@@ -293,7 +293,7 @@ impl Walk {
     /// same in every translation of the guide.
     pub fn why_shown(&self, question: usize) -> Vec<usize> {
         self.guide.questions.get(question).map_or(Vec::new(), |q| {
-            shown::shown(&self.guide, q.why.items(), &self.said_before(question))
+            shown::shown_lazily(&self.guide, q.why.items(), || self.said_before(question))
         })
     }
 
@@ -303,7 +303,9 @@ impl Walk {
             .questions
             .get(question)
             .map_or(String::new(), |q| {
-                shown::paragraphs(&self.guide, &q.notes, &self.said_before(question))
+                let items = q.notes.items();
+                let shown = shown::shown_lazily(&self.guide, items, || self.said_before(question));
+                join(shown::texts(items, &shown).into_iter())
             })
     }
 

@@ -462,6 +462,8 @@ pub struct Flow {
     text_shown: Vec<bool>,
     /// States at which no answer is offered.
     stuck: Vec<u32>,
+    /// Every state, in an order where every move goes forward.
+    order: Vec<u32>,
 }
 
 impl Flow {
@@ -791,6 +793,7 @@ impl Flow {
                 }
             }
         }
+        self.order = order;
     }
 
     fn edge_range(&self, s: u32) -> std::ops::Range<usize> {
@@ -980,6 +983,12 @@ impl Flow {
             .and_then(|s| s.get(example))
             .copied()
             .unwrap_or(false)
+    }
+
+    /// Every state, in an order where every move goes forward (a state comes before the
+    /// states its answers lead to).
+    pub fn order(&self) -> &[u32] {
+        &self.order
     }
 
     /// Whether the flow follows what conditional texts read (see [`Flow::explore`]).

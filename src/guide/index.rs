@@ -131,9 +131,6 @@ pub struct Index {
     /// Every walk the conditions allow, when the guide has conditions and they combine in few
     /// enough ways to follow (see [`Flow`]).
     flow: Option<Arc<Flow>>,
-    /// True when the flow also follows what conditional texts read, so `check` can say which
-    /// are never shown (false when only the walks themselves could be followed).
-    texts_followed: bool,
     /// True when the guide has a condition anywhere.
     conditional: bool,
 }
@@ -208,7 +205,6 @@ impl Index {
             // What texts read can multiply the states; if following it is too much, the walks
             // are still followed without it.
             index.flow = Flow::explore(&index, guide, index.start, true).map(Arc::new);
-            index.texts_followed = index.flow.is_some();
             if index.flow.is_none() && !index.texts.is_empty() {
                 index.flow = Flow::explore(&index, guide, index.start, false).map(Arc::new);
             }
@@ -431,11 +427,6 @@ impl Index {
     /// [`Guide::visit_conditional_texts`]: the number of its condition, and where it is seen.
     pub fn texts(&self) -> &[(u32, TextSite)] {
         &self.texts
-    }
-
-    /// True when the flow follows what conditional texts read (see [`Index::flow`]).
-    pub fn texts_followed(&self) -> bool {
-        self.texts_followed
     }
 
     /// The number of the condition an answer is offered under, if it has one.

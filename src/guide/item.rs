@@ -67,14 +67,6 @@ impl Item {
         }
     }
 
-    /// The text, to change in place (cleaning, translations).
-    pub fn text_mut(&mut self) -> &mut String {
-        match self {
-            Item::Plain(text) => text,
-            Item::When(c) => &mut c.text,
-        }
-    }
-
     /// The item's condition, if it has one.
     pub fn condition(&self) -> Option<&Condition> {
         match self {
@@ -181,11 +173,6 @@ impl Paragraphs {
     /// checking a guide.
     pub fn contains(&self, pattern: &str) -> bool {
         self.items().iter().any(|i| i.text().contains(pattern))
-    }
-
-    /// True when some paragraph has a condition.
-    pub fn is_conditional(&self) -> bool {
-        self.items().iter().any(|i| i.condition().is_some())
     }
 
     /// Every paragraph, conditional ones included, joined by blank lines: for proofreading and

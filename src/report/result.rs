@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use super::doc::{Doc, Marker};
-use crate::engine::{Explanation, PlacedBy, Shown, Step, Walk};
+use crate::engine::{shown, Explanation, PlacedBy, Shown, Step, Walk};
 use crate::guide::item::{join, key_suffixes, ranks, Item};
 use crate::guide::Guide;
 use crate::locale::{fill, words};
@@ -310,12 +310,7 @@ pub struct ChangesShown {
 
 /// The texts of the items shown.
 fn texts<'g>(items: &'g [Item], shown: &Shown) -> impl Iterator<Item = &'g str> + 'g {
-    let picked: Vec<&'g str> = shown
-        .iter()
-        .filter_map(|&i| items.get(i))
-        .map(Item::text)
-        .collect();
-    picked.into_iter()
+    shown::texts(items, shown).into_iter()
 }
 
 /// The paragraphs shown, joined by blank lines.

@@ -133,22 +133,10 @@ pub fn handout(walk: &Walk, record: &Record) -> Doc {
                 said.push(fill(f.earlier_answer, &[("answer", &answer)]));
             }
             if !item.hands.is_empty() {
-                let hands = item
-                    .hands
-                    .iter()
-                    .map(|(label, n)| format!("{label} {n}"))
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                said.push(fill(f.earlier_hands, &[("hands", &hands)]));
+                said.push(fill(f.earlier_hands, &[("hands", &tally(&item.hands))]));
             }
             if !item.online.is_empty() {
-                let online = item
-                    .online
-                    .iter()
-                    .map(|(label, n)| format!("{label} {n}"))
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                said.push(fill(f.earlier_online, &[("votes", &online)]));
+                said.push(fill(f.earlier_online, &[("votes", &tally(&item.online))]));
             }
             if item.seconds >= 60 {
                 said.push(fill(
@@ -513,4 +501,13 @@ pub fn comparison_json(sessions: &[Session]) -> ComparisonJson {
         outcomes,
         questions,
     }
+}
+
+/// Counts by label, as a hand-out lists them: "Small 3 · Large 2".
+fn tally<L: std::fmt::Display>(counts: &[(L, u32)]) -> String {
+    counts
+        .iter()
+        .map(|(label, n)| format!("{label} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

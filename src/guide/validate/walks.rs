@@ -143,7 +143,7 @@ pub(super) fn check(guide: &Guide, index: &Index, faulty: &Faulty, out: &mut Vec
             .at("start", "paths from here were not all followed")
             .help("the checks that follow paths (answers never offered, cases never taken, questions where every answer is hidden) were skipped; progress is estimated from the links alone"),
         );
-    } else if flow.is_some() && !index.texts().is_empty() && !index.texts_followed() {
+    } else if !index.texts().is_empty() && flow.is_some_and(|f| !f.follows_texts()) {
         out.push(
             Diagnostic::new(
                 Code::TooManyWalks,
