@@ -91,15 +91,24 @@ fn invisible_name(c: char) -> &'static str {
 /// Spells out every character [`sanitize`] would remove or change as `<U+200B>`, so a message can
 /// show an id exactly as written (`"exit<U+200B>"`), safely, instead of as a look-alike.
 pub fn reveal(s: &str) -> Cow<'_, str> {
+    spell_out(s, false)
+}
+
+/// Spells out control, unsafe and invisible characters as `<U+XXXX>`; on `one_line`, a tab or a
+/// newline becomes a space and a carriage return goes instead.
+fn spell_out(s: &str, one_line: bool) -> Cow<'_, str> {
     if !has_unsafe(s) && !s.contains('\n') {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if c.is_control() || is_unsafe_char(c) || is_invisible(c) {
-            let _ = write!(out, "<U+{:04X}>", c as u32);
-        } else {
-            out.push(c);
+        match c {
+            '\t' | '\n' if one_line => out.push(' '),
+            '\r' if one_line => {}
+            c if c.is_control() || is_unsafe_char(c) || is_invisible(c) => {
+                let _ = write!(out, "<U+{:04X}>", c as u32);
+            }
+            c => out.push(c),
         }
     }
     Cow::Owned(out)
@@ -132,21 +141,7 @@ pub fn sanitize_line(s: &str) -> String {
 /// would remove is spelled out (`<U+200B>`), so a mark under an invisible character has
 /// something to point at.
 pub fn reveal_line(s: &str) -> Cow<'_, str> {
-    if !has_unsafe(s) && !s.contains('\n') {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\t' | '\n' => out.push(' '),
-            '\r' => {}
-            c if c.is_control() || is_unsafe_char(c) || is_invisible(c) => {
-                let _ = write!(out, "<U+{:04X}>", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+    spell_out(s, true)
 }
 
 /// Joins wrapped lines into paragraphs: lines are trimmed and joined with a space, runs of blank

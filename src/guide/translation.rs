@@ -94,6 +94,15 @@ pub struct CheckedTranslation {
 }
 
 impl CheckedTranslation {
+    /// The translation, when it was read and has no errors: fit to apply; otherwise what is
+    /// wrong.
+    pub fn into_usable(self) -> Result<Translation, Vec<Diagnostic>> {
+        match (self.usable().is_some(), self.translation) {
+            (true, Some(t)) => Ok(t),
+            _ => Err(self.diagnostics),
+        }
+    }
+
     /// The translation, when it was read and has no errors: fit to apply.
     pub fn usable(&self) -> Option<&Translation> {
         let errors = self
@@ -535,8 +544,6 @@ pub fn status_table(guide: &Guide, guide_path: Option<&Path>) -> String {
 pub struct Applied {
     /// Texts replaced by their translation.
     pub replaced: usize,
-    /// Texts left in the guide's own language because their entry is stale.
-    pub stale: usize,
 }
 
 /// Overlays a translation on a guide: every entry whose key names a text, and which was
@@ -559,8 +566,6 @@ pub fn apply(guide: &mut Guide, translation: &Translation) -> Applied {
         if entry.source == fingerprint(text) {
             *text = entry.text.clone();
             applied.replaced += 1;
-        } else {
-            applied.stale += 1;
         }
     });
     if !translation.language.is_empty() {

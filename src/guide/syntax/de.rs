@@ -878,15 +878,11 @@ impl<'a, 't, 'l> De<'a, 't, 'l> {
         let r = self.r;
         let first = variants.first().copied().unwrap_or("");
         // Nothing there, or fields where the value belongs (reported): the first choice, empty.
-        let looked = r.look(self.v);
-        let usable = match looked {
-            Some(n) => !r.fields_for_a_value(n, Expect::Choice(name, variants)),
-            None => {
-                r.guessed = true;
-                false
-            }
-        };
-        let Some(n) = looked.filter(|_| usable) else {
+        let Some(n) = r
+            .look(self.v)
+            .filter(|&n| !r.fields_for_a_value(n, Expect::Choice(name, variants)))
+        else {
+            r.guessed = true;
             return tag(
                 visitor.visit_enum(Choice {
                     r,

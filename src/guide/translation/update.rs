@@ -21,7 +21,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{check, fingerprint, quote, texts};
-use crate::guide::diagnostic::{Diagnostic, Severity};
+use crate::guide::diagnostic::Diagnostic;
 use crate::guide::model::Guide;
 use crate::guide::source::{Source, Span};
 use crate::guide::syntax::{self, NodeId, Problems, Tree};
@@ -112,15 +112,9 @@ pub fn update(guide: &Guide, source: &Source) -> Result<Updated, Refused> {
     if source.text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Refused::Empty);
     }
-    let checked = check(guide, source.clone());
-    let errors = checked
-        .diagnostics
-        .iter()
-        .any(|d| d.severity() == Severity::Error);
-    let translation = match checked.translation {
-        Some(t) if !errors => t,
-        _ => return Err(Refused::Errors(checked.diagnostics)),
-    };
+    let translation = check(guide, source.clone())
+        .into_usable()
+        .map_err(Refused::Errors)?;
     let text = source.text.as_str();
     let tree = syntax::parser::parse(text, &mut Problems::new(0)).tree;
     let file = File::read(text, &tree).ok_or(Refused::Unmatched)?;
@@ -525,6 +519,7 @@ fn indent_before(text: &str, at: usize) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::guide::diagnostic::Severity;
 
     #[test]
     fn gaps_split_into_trailing_comments_and_comments_above() {
