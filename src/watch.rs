@@ -28,20 +28,32 @@ const SETTLE: Duration = Duration::from_millis(3);
 /// The longest a burst of events delays the reading.
 const SETTLE_AT_MOST: Duration = Duration::from_millis(20);
 
-/// What a file looked like at the last look.
+/// What a file looked like at a look: enough to tell that it was written or replaced.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Stamp {
-    path: PathBuf,
+pub struct Stamp {
     modified: Option<SystemTime>,
     len: u64,
     #[cfg(unix)]
     inode: u64,
 }
 
+impl Stamp {
+    /// The file's stamp now; `None` when it cannot be looked at.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+            #[cfg(unix)]
+            inode: std::os::unix::fs::MetadataExt::ino(&meta),
+        })
+    }
+}
+
 /// Watches a guide file and the translations beside it.
 pub struct Watcher {
     guide: PathBuf,
-    stamps: Vec<Stamp>,
+    stamps: Vec<(PathBuf, Option<Stamp>)>,
     /// Raised by a change event, lowered by a look.
     raised: Arc<AtomicBool>,
     /// The operating system's watch, while it delivers events.
@@ -117,7 +129,7 @@ impl Watcher {
         true
     }
 
-    fn stamp(&self) -> Vec<Stamp> {
+    fn stamp(&self) -> Vec<(PathBuf, Option<Stamp>)> {
         // The guide and the translations beside it, found the way `check` finds them.
         let mut files = vec![self.guide.clone()];
         files.extend(
@@ -129,14 +141,8 @@ impl Watcher {
         files
             .into_iter()
             .map(|path| {
-                let meta = std::fs::metadata(&path).ok();
-                Stamp {
-                    modified: meta.as_ref().and_then(|m| m.modified().ok()),
-                    len: meta.as_ref().map_or(u64::MAX, std::fs::Metadata::len),
-                    #[cfg(unix)]
-                    inode: meta.as_ref().map_or(0, std::os::unix::fs::MetadataExt::ino),
-                    path,
-                }
+                let stamp = Stamp::of(&path);
+                (path, stamp)
             })
             .collect()
     }

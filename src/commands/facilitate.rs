@@ -19,7 +19,7 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::Arc;
 
-use super::{ended, in_a_terminal, open_guide, CliError, Outcome};
+use super::{ended, in_a_terminal, open_guide, session_error, session_message, CliError, Outcome};
 use crate::cli::FacilitateArgs;
 use crate::engine::session::{Session, SessionError, SessionFile};
 use crate::guide::text::sanitize_line;
@@ -178,8 +178,15 @@ fn follow(args: &FacilitateArgs, store: &Store, pid: Option<u32>) -> Outcome {
         .as_deref()
         .or(Some(data.language.as_str()).filter(|l| !l.is_empty()));
     let guide = open_guide(args.guide.as_deref(), lang)?;
+    let updated = data.updated.clone();
     let session = Session::resume(guide, data).map_err(|e| session_error(file, &e))?;
-    ended(tui::facilitate::follow(session, store.clone(), pid, theme))
+    ended(tui::facilitate::follow(
+        session,
+        &updated,
+        store.clone(),
+        pid,
+        theme,
+    ))
 }
 
 /// The refusal of a session another presenter has open; `serving` when a room was asked for.
@@ -199,26 +206,6 @@ fn held(file: &Path, pid: Option<u32>, serving: bool) -> CliError {
         sanitize_line(&file.display().to_string())
     ))
     .at(file)
-}
-
-/// A session file that cannot be used, as a data error naming it (exit 1).
-pub fn session_error(file: &Path, error: &SessionError) -> CliError {
-    CliError::invalid_because(session_message(file, error)).at(file)
-}
-
-/// Why a session file cannot be used, naming it.
-pub fn session_message(file: &Path, error: &SessionError) -> String {
-    match error {
-        SessionError::Io(path, e) => format!(
-            "cannot read the session `{}`: {}",
-            path.display(),
-            super::reason(e)
-        ),
-        SessionError::OtherGuide { .. } | SessionError::NewerFormat(_) => {
-            format!("{}: {error}", file.display())
-        }
-        SessionError::Invalid(_) => error.to_string(),
-    }
 }
 
 /// The same, saying that the file was left as it was.

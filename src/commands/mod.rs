@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::cli::{Cli, Command, I18nCommand};
+use crate::engine::session::SessionError;
 use crate::guide::diagnostic::render_human;
 use crate::guide::files::{self, CheckedFile, Unusable};
 use crate::guide::text::sanitize_line;
@@ -327,6 +328,26 @@ pub fn theme(name: Option<&str>) -> Result<crate::tui::Theme, CliError> {
 pub fn in_a_terminal() -> bool {
     use std::io::IsTerminal;
     io::stdin().is_terminal() && io::stdout().is_terminal()
+}
+
+/// A session file that cannot be used, as a data error naming it (exit 1).
+pub fn session_error(file: &Path, error: &SessionError) -> CliError {
+    CliError::invalid_because(session_message(file, error)).at(file)
+}
+
+/// Why a session file cannot be used, naming it.
+pub fn session_message(file: &Path, error: &SessionError) -> String {
+    match error {
+        SessionError::Io(path, e) => format!(
+            "cannot read the session `{}`: {}",
+            path.display(),
+            reason(e)
+        ),
+        SessionError::OtherGuide { .. } | SessionError::NewerFormat(_) => {
+            format!("{}: {error}", file.display())
+        }
+        SessionError::Invalid(_) => error.to_string(),
+    }
 }
 
 #[cfg(test)]

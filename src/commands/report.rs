@@ -11,8 +11,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::facilitate::session_message;
-use super::{ended, in_a_terminal, open_guide, print, print_json, say, CliError, Outcome};
+use super::{
+    ended, in_a_terminal, open_guide, print, print_json, say, session_error, session_message,
+    CliError, Outcome,
+};
 use crate::cli::ReportFormat;
 use crate::engine::session::Session;
 use crate::guide::text::sanitize_line;
@@ -80,8 +82,7 @@ pub fn run(files: &[PathBuf], guide_path: Option<&Path>, format: Option<ReportFo
 
 /// One session file read and resumed on the guide, or why not (exit 1, naming the file).
 fn load(file: &Path, guide_path: Option<&Path>) -> Result<Session, CliError> {
-    let data = store::read_file(file)
-        .map_err(|e| CliError::invalid_because(session_message(file, &e)).at(file))?;
+    let data = store::read_file(file).map_err(|e| session_error(file, &e))?;
     let lang = Some(data.language.as_str()).filter(|l| !l.is_empty());
     let guide = open_guide(guide_path, lang)?;
     Session::resume(guide, data).map_err(|e| {

@@ -24,6 +24,7 @@ pub mod presenter;
 pub mod remote;
 pub mod view;
 
+use crate::watch::Stamp;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -69,24 +70,20 @@ pub fn run(mut presenter: Presenter) -> io::Result<Finished> {
 }
 
 /// Shows the facilitator's read-only view of a session the process `presenter` has open,
-/// following it as its file changes, until the facilitator quits.
+/// following it as its file changes, until the facilitator quits; `updated` is when the session
+/// it starts from was saved.
 pub fn follow(
     session: Session,
+    updated: &str,
     store: Store,
     presenter: Option<u32>,
     theme: Theme,
 ) -> io::Result<Ending> {
     let guide = std::sync::Arc::clone(session.walk.guide());
     let mut stamp = Stamp::of(&store.target());
-    let updated = store
-        .read()
-        .ok()
-        .flatten()
-        .map(|f| f.updated)
-        .unwrap_or_default();
     let mut view = Follower::new(session, presenter, crate::store::wall_now())
         .with_theme(theme)
-        .saved_at(&updated);
+        .saved_at(updated);
     shell::run_here(
         &mut view,
         &mut |view: &mut Follower, effect, _: &mut Screen| {
@@ -126,28 +123,6 @@ pub fn carry_out_follow(
         }
         Effect::Quit => Some(Ending::Quit),
         Effect::Interrupt => Some(Ending::Interrupted),
-    }
-}
-
-/// What a file looked like at a look: enough to tell that it was written or replaced.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stamp {
-    modified: Option<std::time::SystemTime>,
-    len: u64,
-    #[cfg(unix)]
-    inode: u64,
-}
-
-impl Stamp {
-    /// The file's stamp now; `None` when it cannot be looked at.
-    pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(Stamp {
-            modified: meta.modified().ok(),
-            len: meta.len(),
-            #[cfg(unix)]
-            inode: std::os::unix::fs::MetadataExt::ino(&meta),
-        })
     }
 }
 
