@@ -16,11 +16,15 @@ use coop_guide::guide::{check_source, translation, Guide, Source};
 use prop_support::{check_translation_text, mutate, Edit, PIECES};
 use proptest::prelude::*;
 
-fn guide() -> Guide {
-    let text = include_str!("../guides/decision-making.ron");
-    check_source(Source::new("decision-making.ron", text))
-        .guide
-        .expect("decision-making.ron loads")
+/// `guides/decision-making.ron`, loaded once for every case.
+fn guide() -> &'static Guide {
+    static GUIDE: std::sync::OnceLock<Guide> = std::sync::OnceLock::new();
+    GUIDE.get_or_init(|| {
+        let text = include_str!("../guides/decision-making.ron");
+        check_source(Source::new("decision-making.ron", text))
+            .guide
+            .expect("decision-making.ron loads")
+    })
 }
 
 /// Translations of `guides/decision-making.ron` (the i18n fixtures translate a copy of it).
@@ -47,7 +51,7 @@ proptest! {
 
     #[test]
     fn any_characters_are_checked_without_a_panic(text in any::<String>()) {
-        check_translation_text(&guide(), &text);
+        check_translation_text(guide(), &text);
     }
 
     #[test]
@@ -55,14 +59,14 @@ proptest! {
         text in prop::sample::select(TRANSLATIONS),
         edits in edits(),
     ) {
-        check_translation_text(&guide(), &mutate(text, &edits));
+        check_translation_text(guide(), &mutate(text, &edits));
     }
 }
 
 #[test]
 fn the_fixtures_update_and_an_update_is_kept_by_a_second() {
     for text in TRANSLATIONS {
-        check_translation_text(&guide(), text);
+        check_translation_text(guide(), text);
     }
 }
 
@@ -78,7 +82,7 @@ fn an_entry_not_translated_yet_is_missing_never_stale() {
         .expect("a title entry");
     let untranslated = "        Entry(key: \"title\", source: \"00000000\", text: \"\"),";
     let text = complete.replace(entry, untranslated);
-    let checked = translation::check(&guide, Source::new("guide.es.ron", text.as_str()));
+    let checked = translation::check(guide, Source::new("guide.es.ron", text.as_str()));
     let c = checked.coverage;
     assert_eq!((c.stale, c.missing), (0, 1), "{c:?}");
     assert_eq!(c.current + c.stale + c.missing, c.total, "{c:?}");
@@ -90,5 +94,5 @@ fn an_entry_not_translated_yet_is_missing_never_stale() {
         "{:?}",
         checked.diagnostics
     );
-    check_translation_text(&guide, &text);
+    check_translation_text(guide, &text);
 }

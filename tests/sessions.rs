@@ -467,9 +467,12 @@ fn reopening_a_session_under_another_group_name_is_refused_and_leaves_it_untouch
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
 
-/// Runs `report` and returns (exit code, standard output, standard error).
+/// Runs `report --guide guides/decision-making.ron ARGS…` and returns (exit code, standard
+/// output, standard error).
 fn report(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = support::cli::run(args, "");
+    let mut all = vec!["report", "--guide", "guides/decision-making.ron"];
+    all.extend_from_slice(args);
+    let out = support::cli::run(&all, "");
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -488,15 +491,7 @@ fn the_json_report_carries_guide_versions_finished_times_and_hands() {
     s.record.add_hands("size", "large", 3);
     s.record.add_seconds("size", 130);
     save(&s, &path);
-    let (code, out, err) = report(&[
-        "report",
-        "--guide",
-        "guides/decision-making.ron",
-        "--format",
-        "json",
-        &a,
-        path.to_str().expect("path"),
-    ]);
+    let (code, out, err) = report(&["--format", "json", &a, path.to_str().expect("path")]);
     assert_eq!(code, Some(0), "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(json["guide_version"], "1.0.0");
@@ -526,12 +521,7 @@ fn the_markdown_flags_ties_and_keeps_notes_and_minutes_apart_from_hands() {
         .notes
         .insert("pace".into(), "Urgent work worries us.".into());
     save(&s, &path);
-    let (code, md, err) = report(&[
-        "report",
-        "--guide",
-        "guides/decision-making.ron",
-        path.to_str().expect("path"),
-    ]);
+    let (code, md, err) = report(&[path.to_str().expect("path")]);
     assert_eq!(code, Some(0), "{err}");
     assert!(
         md.contains("_Hands: Up to about twelve 3 · More than twelve 3 (tied)_"),
@@ -548,13 +538,7 @@ fn the_markdown_flags_ties_and_keeps_notes_and_minutes_apart_from_hands() {
     );
     // The comparison flags the tie too.
     let other = save_session(dir.path(), "Other", &["small", "slow", "objection"], None);
-    let (_, md, _) = report(&[
-        "report",
-        "--guide",
-        "guides/decision-making.ron",
-        path.to_str().expect("path"),
-        &other,
-    ]);
+    let (_, md, _) = report(&[path.to_str().expect("path"), &other]);
     assert!(
         md.contains("Up to about twelve 3 · More than twelve 3 (tied)"),
         "{md}"
@@ -565,20 +549,14 @@ fn the_markdown_flags_ties_and_keeps_notes_and_minutes_apart_from_hands() {
 fn the_same_session_file_given_twice_is_refused() {
     let dir = tempfile::tempdir().expect("temp");
     let a = save_session(dir.path(), "Alpha", &["large", "no"], None);
-    let (code, out, err) = report(&["report", "--guide", "guides/decision-making.ron", &a, &a]);
+    let (code, out, err) = report(&[&a, &a]);
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("is given twice"), "{err}");
     assert!(out.is_empty());
     // Under another name: a link to it.
     let link = dir.path().join("link.ron");
     std::os::unix::fs::symlink(&a, &link).expect("symlink");
-    let (code, _, err) = report(&[
-        "report",
-        "--guide",
-        "guides/decision-making.ron",
-        &a,
-        link.to_str().expect("path"),
-    ]);
+    let (code, _, err) = report(&[&a, link.to_str().expect("path")]);
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("are the same session file"), "{err}");
 }
@@ -590,14 +568,7 @@ fn one_unreadable_file_among_several_is_reported_and_the_others_compared() {
     let b = save_session(dir.path(), "Beta", &["large", "yes"], None);
     let broken = dir.path().join("broken.ron");
     std::fs::write(&broken, "Session(format: 2, guide: ").expect("write");
-    let (code, md, err) = report(&[
-        "report",
-        "--guide",
-        "guides/decision-making.ron",
-        &a,
-        broken.to_str().expect("path"),
-        &b,
-    ]);
+    let (code, md, err) = report(&[&a, broken.to_str().expect("path"), &b]);
     assert_eq!(code, Some(1), "the failure is not hidden: {err}");
     assert!(err.contains("broken.ron"), "{err}");
     assert!(
@@ -630,12 +601,7 @@ fn a_report_on_a_session_of_another_guide_version_says_so_and_what_it_had_reache
         texts: [Seen(question: "budget", text: "How much money can you spend?", answers: [("tight", "Very little")])],
     )"#;
     std::fs::write(&path, text).expect("write");
-    let (code, md, err) = report(&[
-        "report",
-        "--guide",
-        "guides/decision-making.ron",
-        path.to_str().expect("path"),
-    ]);
+    let (code, md, err) = report(&[path.to_str().expect("path")]);
     assert_eq!(code, Some(0), "{err}");
     assert!(
         err.contains("recorded with guide version 0.9.0; the report uses version 1.0.0"),
@@ -660,14 +626,7 @@ fn a_report_on_a_session_of_another_guide_version_says_so_and_what_it_had_reache
         "{md}"
     );
     assert!(!md.contains("budget"), "no raw ids: {md}");
-    let (_, json, _) = report(&[
-        "report",
-        "--guide",
-        "guides/decision-making.ron",
-        "--format",
-        "json",
-        path.to_str().expect("path"),
-    ]);
+    let (_, json, _) = report(&["--format", "json", path.to_str().expect("path")]);
     let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(json["guide_version"], "1.0.0");
     assert_eq!(json["sessions"][0]["guide_version"], "0.9.0");

@@ -101,15 +101,6 @@ fn the_report_viewer_opens_and_quits() {
     pty.assert_restored();
 }
 
-/// Sends SIGKILL to a process.
-fn kill_9(pid: u32) {
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(killed.success());
-}
-
 #[test]
 fn kill_9_in_the_middle_of_saving_never_leaves_a_session_that_does_not_load() {
     let dir = tempfile::tempdir().expect("temporary folder");
@@ -136,7 +127,7 @@ fn kill_9_in_the_middle_of_saving_never_leaves_a_session_that_does_not_load() {
         pty.send(&"+".repeat(burst as usize));
         sent += burst;
         std::thread::sleep(std::time::Duration::from_millis(u64::from(seed % 15)));
-        kill_9(pty.pid());
+        pty.kill_9();
         let _ = pty.wait_exit();
         let file = coop_guide::store::read_file(&session).expect("the session file loads");
         let hands: u32 = file

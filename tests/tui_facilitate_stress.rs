@@ -82,14 +82,6 @@ fn temporary_files(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-fn kill_9(pid: u32) {
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(killed.success());
-}
-
 #[test]
 #[ignore = "a hundred real processes killed; .ci/run runs it"]
 fn a_hundred_kill_9s_while_keys_are_sent_lose_at_most_the_keystroke_in_flight() {
@@ -163,7 +155,7 @@ fn a_hundred_kill_9s_while_keys_are_sent_lose_at_most_the_keystroke_in_flight() 
         // ...then one in flight, and the kill at a moment nobody chose.
         pty.send(if typing { "y" } else { "+" });
         std::thread::sleep(Duration::from_micros(moments.next(6000)));
-        kill_9(pty.pid());
+        pty.kill_9();
         let _ = pty.wait_exit();
 
         let after = loaded(&session);

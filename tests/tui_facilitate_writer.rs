@@ -253,15 +253,6 @@ fn temporary_files_of_dead_processes_are_cleaned_up_on_the_next_start() {
     assert!(pty.wait_exit().success());
 }
 
-/// Sends SIGKILL to a process.
-fn kill_9(pid: u32) {
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(killed.success());
-}
-
 #[test]
 fn kill_9_while_typing_a_note_keeps_the_draft() {
     let dir = tempfile::tempdir().expect("temporary folder");
@@ -276,7 +267,7 @@ fn kill_9_while_typing_a_note_keeps_the_draft() {
             .and_then(|f| f.draft)
             .is_some_and(|d| d.text == "Two members are new")
     });
-    kill_9(pty.pid());
+    pty.kill_9();
     let _ = pty.wait_exit();
 
     let mut pty = spawn(dir.path(), &facilitate(&session, &[]), 100, 30);

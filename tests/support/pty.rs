@@ -99,6 +99,15 @@ impl Pty {
         self.child.process_id().expect("pid")
     }
 
+    /// Sends the program SIGKILL with `kill -9` (a real kill, never a polite one).
+    pub fn kill_9(&self) {
+        let killed = std::process::Command::new("kill")
+            .args(["-9", &self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(killed.success());
+    }
+
     /// Types keys.
     pub fn send(&mut self, keys: &str) {
         self.writer
